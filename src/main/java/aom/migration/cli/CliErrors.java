@@ -1,0 +1,59 @@
+package aom.migration.cli;
+
+import aom.migration.mongo.ConnectionFailedException;
+import aom.migration.mongo.InvalidConnectionException;
+import aom.migration.mongo.UnknownApplicationException;
+import aom.migration.mongo.UriRedaction;
+import aom.migration.progress.CancelledException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParseResult;
+
+import java.io.UncheckedIOException;
+
+/**
+ * Turns a failed command into one readable line on stderr and the right exit code; the stack trace goes to the
+ * log file only. Commands throw {@link UserError} for problems they diagnose themselves.
+ */
+final class CliErrors implements IExecutionExceptionHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CliErrors.class);
+
+    @Override
+    public int handleExecutionException(Exception failure, CommandLine command, ParseResult parseResult) {
+        int code = exitCode(failure);
+        String message = UriRedaction.redact(message(failure));
+        LOG.error("{} failed: {}", command.getCommandName(), message, failure);
+        command.getErr().println(command.getColorScheme().errorText("Error: " + message));
+        command.getErr().flush();
+        return code;
+    }
+
+    static int exitCode(Throwable failure) {
+        if (failure instanceof UserError user) {
+            return user.exitCode();
+        }
+        if (failure instanceof InvalidConnectionException || failure instanceof UnknownApplicationException
+                || failure instanceof IllegalArgumentException) {
+            return ExitCode.BAD_INPUT;
+        }
+        return ExitCode.FAILED;
+    }
+
+    private static String message(Throwable failure) {
+        if (failure instanceof CancelledException) {
+            return "Cancelled";
+        }
+        if (failure instanceof UncheckedIOException io && io.getCause() != null) {
+            return io.getMessage();
+        }
+        if (failure instanceof ConnectionFailedException || failure instanceof UserError
+                || failure instanceof IllegalArgumentException || failure instanceof UnknownApplicationException) {
+            return failure.getMessage();
+        }
+        String text = failure.getMessage();
+        return failure.getClass().getSimpleName() + (text == null ? "" : ": " + text);
+    }
+}

@@ -1,0 +1,17 @@
+package aom.migration.cli;
+
+/** The command line's exit codes (DESIGN.md section 7). */
+public final class ExitCode {
+
+    /** Done. */
+    public static final int OK = 0;
+    /** Failed: a connection, a server or the disk let us down. */
+    public static final int FAILED = 1;
+    /** Bad input: usage, a bad bundle, an unknown application. */
+    public static final int BAD_INPUT = 2;
+    /** Refused: e.g. a drop that was not confirmed. */
+    public static final int REFUSED = 3;
+
+    private ExitCode() {
+    }
+}

@@ -1,0 +1,50 @@
+package aom.migration.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+import java.util.Set;
+
+/**
+ * The command line: {@code apps}, {@code demo} and the other subcommands. The same engine as the wizard.
+ */
+@Command(name = "migration", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Move one ApiOmat application (metadata and LIVE/STAGING/TEST data) between installations.",
+            "Without arguments, java -jar migration.jar opens the wizard."},
+        subcommands = {AppsCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "Connections default to $AOM_SOURCE_URI and $AOM_TARGET_URI.",
+            "Exit codes: 0 done, 1 failed, 2 bad input, 3 refused."})
+public class MigrationCli implements Runnable {
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(new CommandLine(this), "Name a command, e.g. apps or demo");
+    }
+
+    /** Runs the command line with {@code args} and returns the exit code. */
+    public static int run(String[] args) {
+        return run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+    }
+
+    /** Runs the command line writing to the given streams (for tests) and returns the exit code. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine commandLine = commandLine();
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        return commandLine.execute(args);
+    }
+
+    /** The configured picocli command line. */
+    public static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new MigrationCli());
+        commandLine.setExecutionExceptionHandler(new CliErrors());
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        return commandLine;
+    }
+
+    /** The subcommand names, so that the legacy syntax can tell an application name from a command. */
+    public static Set<String> commandNames() {
+        return commandLine().getSubcommands().keySet();
+    }
+}

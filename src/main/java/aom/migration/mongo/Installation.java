@@ -1,0 +1,103 @@
+package aom.migration.mongo;
+
+import aom.migration.model.AppRef;
+import com.mongodb.MongoException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoDatabase;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A connected ApiOmat installation: the client, what server it is, its databases and its applications.
+ * {@link #connect} fails fast with a {@link ConnectionFailedException} whose message a support engineer can read.
+ */
+public final class Installation implements AutoCloseable {
+
+    /** The global database holding every application's metadata. */
+    public static final String METADATA_DATABASE = "apiomat";
+
+    private static final Logger LOG = LoggerFactory.getLogger(Installation.class);
+
+    private final ConnectionSettings settings;
+    private final MongoClient client;
+    private final ServerInfo serverInfo;
+
+    private Installation(ConnectionSettings settings, MongoClient client, ServerInfo serverInfo) {
+        this.settings = settings;
+        this.client = client;
+        this.serverInfo = serverInfo;
+    }
+
+    /**
+     * Connects and checks the connection with a ping and the server's build info.
+     *
+     * @throws InvalidConnectionException when the settings are invalid
+     * @throws ConnectionFailedException  when the server cannot be reached or refuses the credentials
+     */
+    public static Installation connect(ConnectionSettings settings) {
+        MongoClient client = MongoClientFactory.create(settings);
+        try {
+            client.getDatabase(settings.effectiveAuthDatabase()).runCommand(new Document("ping", 1));
+            ServerInfo info = ServerInfo.query(client);
+            LOG.info("Connected to {} ({})", settings.redactedUri(), info.describe());
+            return new Installation(settings, client, info);
+        } catch (MongoException | IllegalStateException e) {
+            client.close();
+            ConnectionFailedException failure = ConnectionErrors.wrap(e, settings);
+            LOG.warn("Connection to {} failed: {}", settings.hostsOnly(), failure.getMessage());
+            throw failure;
+        }
+    }
+
+    public ConnectionSettings settings() {
+        return settings;
+    }
+
+    public MongoClient client() {
+        return client;
+    }
+
+    public ServerInfo serverInfo() {
+        return serverInfo;
+    }
+
+    public MongoDatabase database(String name) {
+        return client.getDatabase(name);
+    }
+
+    public MongoDatabase metadataDatabase() {
+        return client.getDatabase(METADATA_DATABASE);
+    }
+
+    /** Names of all databases on the installation. */
+    public List<String> databaseNames() {
+        try {
+            return client.listDatabaseNames().into(new ArrayList<>());
+        } catch (MongoException e) {
+            throw ConnectionErrors.wrap(e, settings);
+        }
+    }
+
+    /** The applications found in the metadata database, sorted by name. */
+    public List<AppRef> applications() {
+        return new ApplicationCatalog(this).applications();
+    }
+
+    /**
+     * The application called {@code name}.
+     *
+     * @throws UnknownApplicationException naming the applications that exist
+     */
+    public AppRef application(String name) {
+        return new ApplicationCatalog(this).application(name);
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}
