@@ -1,0 +1,233 @@
+package aom.migration.model;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Describes the global metadata database of one ApiOmat version, so that the engine computes an application's
+ * closure and merges it without hard-coding collection or field names. The default, {@code default-profile.json},
+ * describes the reference schema of DESIGN.md section 3; a support engineer can pass another file.
+ *
+ * <p>Field paths are dotted ({@code metadata.moduleId}); a segment ending in {@code []} stands for every element of
+ * an array ({@code memberIds[]}); a segment {@code *} stands for every value of an embedded document
+ * ({@code usedModules.*[]}: every module key of every system).
+ *
+ * @param database    the global metadata database, {@code apiomat}
+ * @param application where applications live and which fields name them
+ * @param password    where customer passwords live and how a reset hashes them
+ * @param collections every metadata collection that takes part in the closure, in a dependency-friendly order
+ */
+@JsonIgnoreProperties(ignoreUnknown = false)
+public record ExtractionProfile(
+        String database,
+        ApplicationSpec application,
+        PasswordSpec password,
+        Map<String, CollectionSpec> collections) {
+
+    /** The resource holding the default profile. */
+    public static final String DEFAULT_RESOURCE = "/aom/migration/model/default-profile.json";
+
+    /** Who a document belongs to, which decides the import policy. */
+    public enum Ownership {
+        /** Belongs to one application: replaced on import. */
+        @JsonProperty("app") APP,
+        /** Shared by the installation: kept where the target has it, references remapped. */
+        @JsonProperty("shared") SHARED,
+        /** Belongs to whoever owns the document its {@code parent} field points to. */
+        @JsonProperty("parent") PARENT
+    }
+
+    /** What an import does with a document the target already has under the same natural key. */
+    public enum ImportPolicy {
+        /** Overwrite the target's document with the bundle's. */
+        @JsonProperty("replace") REPLACE,
+        /** Keep the target's document and remap every reference to its id. */
+        @JsonProperty("keepExisting") KEEP_EXISTING
+    }
+
+    /**
+     * @param collection       the collection of application documents
+     * @param nameField        field with the application's name (also its database name)
+     * @param displayNameField field with the name shown to people
+     */
+    public record ApplicationSpec(String collection, String nameField, String displayNameField) {
+    }
+
+    /**
+     * @param collection where passwords are stored
+     * @param field      the hash field
+     * @param scheme     the hash scheme; only {@code pbkdf2-sha256} is supported
+     * @param iterations PBKDF2 iterations for a reset
+     * @param resetTo    the clear-text password a reset sets (ApiOmat's convention: {@code secret})
+     */
+    public record PasswordSpec(String collection, String field, String scheme, int iterations, String resetTo) {
+    }
+
+    /**
+     * A reference by natural key instead of id, such as {@code usedModules} entries ({@code {name, version}}).
+     *
+     * @param collection the referenced collection
+     * @param fields     field of the referencing value -> natural-key field of the referenced document
+     */
+    public record KeyReference(String collection, Map<String, String> fields) {
+    }
+
+    /**
+     * @param key             natural key fields; a reference field in the key stands for the referenced document's
+     *                        natural key, so keys survive id changes
+     * @param owner           who owns documents of this collection
+     * @param parent          with {@code owner: parent}, the reference field that points at the owning document;
+     *                        documents are also pulled into the closure as children of an included parent
+     * @param sharedWhen      a boolean field that, when true, makes an app-owned document shared ({@code shared})
+     * @param references      id-valued reference fields -> referenced collection
+     * @param keyReferences   natural-key-valued reference fields -> how they resolve
+     * @param importPolicy    what an import does when the target has the document; defaults from {@code owner}
+     * @param declaredThrough for collections whose documents an application must declare (modules): the
+     *                        {@code collection:path} key references that count as a declaration; a document pulled
+     *                        in only through an id reference gets a warning in the manifest
+     */
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    public record CollectionSpec(
+            List<String> key,
+            Ownership owner,
+            String parent,
+            String sharedWhen,
+            Map<String, String> references,
+            Map<String, KeyReference> keyReferences,
+            ImportPolicy importPolicy,
+            List<String> declaredThrough) {
+
+        public CollectionSpec {
+            key = key == null ? List.of() : List.copyOf(key);
+            references = references == null ? Map.of() : new LinkedHashMap<>(references);
+            keyReferences = keyReferences == null ? Map.of() : new LinkedHashMap<>(keyReferences);
+            declaredThrough = declaredThrough == null ? List.of() : List.copyOf(declaredThrough);
+            if (importPolicy == null && owner != null) {
+                importPolicy = owner == Ownership.SHARED ? ImportPolicy.KEEP_EXISTING : ImportPolicy.REPLACE;
+            }
+        }
+    }
+
+    public ExtractionProfile {
+        collections = collections == null ? Map.of() : new LinkedHashMap<>(collections);
+    }
+
+    /** The default profile, describing the reference schema. */
+    public static ExtractionProfile defaults() {
+        try (InputStream in = ExtractionProfile.class.getResourceAsStream(DEFAULT_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing resource " + DEFAULT_RESOURCE);
+            }
+            return parse(in.readAllBytes(), DEFAULT_RESOURCE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Reads a profile from a file a support engineer supplied.
+     *
+     * @throws IllegalArgumentException naming the file and what is wrong with it
+     */
+    public static ExtractionProfile load(Path file) {
+        try {
+            return parse(Files.readAllBytes(file), file.toString());
+        } catch (IOException e) {
+            throw new IllegalArgumentException("Cannot read the extraction profile " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Parses and validates a profile; {@code origin} names it in messages. */
+    public static ExtractionProfile parse(byte[] json, String origin) {
+        ExtractionProfile profile;
+        try {
+            profile = mapper().readValue(json, ExtractionProfile.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("The extraction profile " + origin + " is not valid: "
+                    + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<String> problems = profile.problems();
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("The extraction profile " + origin + " is not valid: "
+                    + String.join("; ", problems));
+        }
+        return profile;
+    }
+
+    /** Serialises the profile, e.g. to record it in a bundle. */
+    public byte[] toJson() {
+        try {
+            return mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(this);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public CollectionSpec collection(String name) {
+        CollectionSpec spec = collections.get(name);
+        if (spec == null) {
+            throw new IllegalArgumentException("The extraction profile has no collection '" + name + "'");
+        }
+        return spec;
+    }
+
+    /** Everything that makes the profile unusable; empty when it is fine. */
+    public List<String> problems() {
+        List<String> problems = new ArrayList<>();
+        if (database == null || database.isBlank()) {
+            problems.add("'database' is missing");
+        }
+        if (application == null || application.collection() == null || application.nameField() == null) {
+            problems.add("'application' needs 'collection' and 'nameField'");
+        } else if (!collections.containsKey(application.collection())) {
+            problems.add("the application collection '" + application.collection() + "' is not under 'collections'");
+        }
+        if (password != null && !PasswordHash.SCHEME.equals(password.scheme())) {
+            problems.add("password scheme '" + password.scheme() + "' is not supported (only "
+                    + PasswordHash.SCHEME + ")");
+        }
+        collections.forEach((name, spec) -> {
+            if (spec.key().isEmpty()) {
+                problems.add("collection '" + name + "' has no natural 'key'");
+            }
+            if (spec.owner() == null) {
+                problems.add("collection '" + name + "' has no 'owner' (app, shared or parent)");
+            }
+            if (spec.owner() == Ownership.PARENT && (spec.parent() == null
+                    || !spec.references().containsKey(spec.parent()))) {
+                problems.add("collection '" + name + "' is owned by its parent, so 'parent' must name one of its"
+                        + " 'references'");
+            }
+            spec.references().forEach((path, target) -> {
+                if (!collections.containsKey(target)) {
+                    problems.add("reference " + name + "." + path + " points to unknown collection '" + target + "'");
+                }
+            });
+            spec.keyReferences().forEach((path, reference) -> {
+                if (reference == null || !collections.containsKey(reference.collection())) {
+                    problems.add("key reference " + name + "." + path + " points to an unknown collection");
+                }
+            });
+        });
+        return problems;
+    }
+
+    private static ObjectMapper mapper() {
+        return new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+    }
+}
