@@ -1,7 +1,6 @@
 package aom.migration.mongo;
 
 import com.mongodb.ConnectionString;
-import com.mongodb.MongoCredential;
 
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -88,8 +87,7 @@ public record ConnectionSettings(
         boolean srv = lower.startsWith("mongodb+srv://");
         if (!srv && !lower.startsWith("mongodb://")) {
             throw new InvalidConnectionException(
-                    "The connection string must start with mongodb:// or mongodb+srv:// (got '"
-                            + UriRedaction.redact(abbreviate(text)) + "')");
+                    "The connection string must start with mongodb:// or mongodb+srv:// (got '" + shown(text) + "')");
         }
         String rest = text.substring(srv ? 14 : 10);
         int slash = rest.indexOf('/');
@@ -97,6 +95,7 @@ public record ConnectionSettings(
         int authorityEnd = slash >= 0 ? slash : question >= 0 ? question : rest.length();
         String authority = rest.substring(0, authorityEnd);
         int at = authority.lastIndexOf('@');
+        String userInfo = at >= 0 ? authority.substring(0, at) : null;
         String hostList = at >= 0 ? authority.substring(at + 1) : authority;
         if (hostList.isEmpty()) {
             throw new InvalidConnectionException("The connection string names no host");
@@ -109,19 +108,23 @@ public record ConnectionSettings(
             }
             hosts.add(HostPort.parse(decode(host)));
         }
+        Map<String, String> options = queryOptions(question >= 0 ? rest.substring(question + 1) : "");
+        String user = null;
+        String password = null;
+        if (userInfo != null) {
+            int colon = userInfo.indexOf(':');
+            user = decode(colon >= 0 ? userInfo.substring(0, colon) : userInfo);
+            password = colon >= 0 ? decode(userInfo.substring(colon + 1)) : null;
+        }
+        // The driver checks the remaining syntax and options; credentials are ours to check, with our own words.
         ConnectionString parsed;
         try {
-            parsed = new ConnectionString(text);
+            parsed = new ConnectionString((srv ? "mongodb+srv://" : "mongodb://") + rest.substring(at + 1));
         } catch (IllegalArgumentException e) {
             throw new InvalidConnectionException("The connection string is invalid: "
                     + UriRedaction.redact(e.getMessage()));
         }
-        MongoCredential credential = parsed.getCredential();
-        String user = credential == null ? null : credential.getUserName();
-        String password = credential == null || credential.getPassword() == null
-                ? null : new String(credential.getPassword());
-        String authDatabase = credential == null ? null : credential.getSource();
-        Map<String, String> options = queryOptions(question >= 0 ? rest.substring(question + 1) : "");
+        String authDatabase = option(options, "authSource").orElse(null);
         Map<String, String> extra = new LinkedHashMap<>();
         options.forEach((key, value) -> {
             if (!MODELLED_OPTIONS.contains(key.toLowerCase(Locale.ROOT))) {
@@ -293,7 +296,15 @@ public record ConnectionSettings(
         }
     }
 
-    private static String abbreviate(String text) {
+    /** What of a rejected connection string can be shown: never anything that may hold a password. */
+    private static String shown(String text) {
+        int scheme = text.indexOf("://");
+        if (scheme >= 0) {
+            return text.substring(0, scheme + 3) + "...";
+        }
+        if (text.indexOf('@') >= 0 || text.indexOf(':') >= 0 && text.indexOf(':') != text.lastIndexOf(':')) {
+            return "...";
+        }
         return text.length() <= 60 ? text : text.substring(0, 57) + "...";
     }
 
