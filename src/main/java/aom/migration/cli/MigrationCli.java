@@ -12,7 +12,7 @@ import java.util.Set;
 @Command(name = "migration", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Move one ApiOmat application (metadata and LIVE/STAGING/TEST data) between installations.",
             "Without arguments, java -jar migration.jar opens the wizard."},
-        subcommands = {AppsCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {AppsCommand.class, DemoCommand.class, ServeCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Connections default to $AOM_SOURCE_URI and $AOM_TARGET_URI.",
             "Exit codes: 0 done, 1 failed, 2 bad input, 3 refused."})
 public class MigrationCli implements Runnable {
