@@ -2,7 +2,11 @@ package aom.migration.dump;
 
 import aom.migration.bundle.CorruptDataException;
 import org.bson.BsonBinaryWriter;
+import org.bson.BsonBoolean;
 import org.bson.BsonDocument;
+import org.bson.BsonInt32;
+import org.bson.BsonInt64;
+import org.bson.BsonString;
 import org.bson.BsonValue;
 import org.bson.RawBsonDocument;
 import org.bson.codecs.BsonDocumentCodec;
@@ -55,6 +59,42 @@ final class ArchiveFormat {
 
     static byte[] intBytes(int value) {
         return new byte[] {(byte) value, (byte) (value >>> 8), (byte) (value >>> 16), (byte) (value >>> 24)};
+    }
+
+    /** The header document: field order and types as mongodump writes them. */
+    static BsonDocument headerDocument(ArchiveHeader header) {
+        return new BsonDocument()
+                .append(CONCURRENT_COLLECTIONS, new BsonInt32(header.concurrentCollections()))
+                .append(VERSION, new BsonString(header.formatVersion()))
+                .append(SERVER_VERSION, new BsonString(header.serverVersion()))
+                .append(TOOL_VERSION, new BsonString(header.toolVersion()));
+    }
+
+    /**
+     * One prelude entry. {@code size} is a Go {@code int}, which Go's BSON encoder writes as int32 when it fits;
+     * {@code type} is written only for views and time series, as mongodump 100.x up to 100.5 leaves it out and
+     * later versions leave it empty for plain collections.
+     */
+    static BsonDocument preludeDocument(ArchiveCollection entry) {
+        BsonDocument document = new BsonDocument()
+                .append(DB, new BsonString(entry.database()))
+                .append(COLLECTION, new BsonString(entry.collection()))
+                .append(METADATA, new BsonString(entry.metadataJson()))
+                .append(SIZE, entry.size() == (int) entry.size() ? new BsonInt32((int) entry.size())
+                        : new BsonInt64(entry.size()));
+        if (!entry.type().isEmpty()) {
+            document.append(TYPE, new BsonString(entry.type()));
+        }
+        return document;
+    }
+
+    /** A namespace header (EOF false, CRC 0) or an EOF header with the namespace's CRC-64. */
+    static BsonDocument namespaceHeader(ArchiveCollection entry, boolean eof, long crc) {
+        return new BsonDocument()
+                .append(DB, new BsonString(entry.database()))
+                .append(COLLECTION, new BsonString(entry.dataCollection()))
+                .append(EOF, BsonBoolean.valueOf(eof))
+                .append(CRC, new BsonInt64(crc));
     }
 
     /** Encodes a small control document (header, prelude entry, namespace header) in field order. */

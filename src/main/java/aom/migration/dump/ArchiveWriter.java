@@ -2,12 +2,6 @@ package aom.migration.dump;
 
 import aom.migration.bundle.BsonDocumentReader;
 import aom.migration.bundle.CollectionSource;
-import org.bson.BsonBoolean;
-import org.bson.BsonDocument;
-import org.bson.BsonInt32;
-import org.bson.BsonInt64;
-import org.bson.BsonString;
-import org.bson.BsonValue;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -232,22 +226,9 @@ public final class ArchiveWriter implements Closeable {
 
     private void writePrelude() throws IOException {
         out.write(ArchiveFormat.intBytes(ArchiveFormat.MAGIC));
-        BsonDocument head = new BsonDocument()
-                .append(ArchiveFormat.CONCURRENT_COLLECTIONS, new BsonInt32(header.concurrentCollections()))
-                .append(ArchiveFormat.VERSION, new BsonString(header.formatVersion()))
-                .append(ArchiveFormat.SERVER_VERSION, new BsonString(header.serverVersion()))
-                .append(ArchiveFormat.TOOL_VERSION, new BsonString(header.toolVersion()));
-        out.write(ArchiveFormat.encode(head));
+        out.write(ArchiveFormat.encode(ArchiveFormat.headerDocument(header)));
         for (ArchiveCollection entry : prelude.values()) {
-            BsonDocument document = new BsonDocument()
-                    .append(ArchiveFormat.DB, new BsonString(entry.database()))
-                    .append(ArchiveFormat.COLLECTION, new BsonString(entry.collection()))
-                    .append(ArchiveFormat.METADATA, new BsonString(entry.metadataJson()))
-                    .append(ArchiveFormat.SIZE, goInt(entry.size()));
-            if (!entry.type().isEmpty()) {
-                document.append(ArchiveFormat.TYPE, new BsonString(entry.type()));
-            }
-            out.write(ArchiveFormat.encode(document));
+            out.write(ArchiveFormat.encode(ArchiveFormat.preludeDocument(entry)));
         }
         out.write(TERMINATOR);
     }
@@ -260,7 +241,7 @@ public final class ArchiveWriter implements Closeable {
             if (currentSegment != null) {
                 out.write(TERMINATOR);
             }
-            out.write(ArchiveFormat.encode(namespaceHeader(entry, false, 0)));
+            out.write(ArchiveFormat.encode(ArchiveFormat.namespaceHeader(entry, false, 0)));
             currentSegment = namespace;
         }
         out.write(bytes, 0, length);
@@ -281,7 +262,7 @@ public final class ArchiveWriter implements Closeable {
             out.write(TERMINATOR);
             currentSegment = null;
         }
-        out.write(ArchiveFormat.encode(namespaceHeader(entry, true, crc)));
+        out.write(ArchiveFormat.encode(ArchiveFormat.namespaceHeader(entry, true, crc)));
         out.write(TERMINATOR);
         written.add(entry.dataNamespace());
     }
@@ -303,19 +284,6 @@ public final class ArchiveWriter implements Closeable {
         if (finished || closed) {
             throw new IllegalStateException("The archive is already " + (finished ? "finished" : "closed"));
         }
-    }
-
-    private static BsonDocument namespaceHeader(ArchiveCollection entry, boolean eof, long crc) {
-        return new BsonDocument()
-                .append(ArchiveFormat.DB, new BsonString(entry.database()))
-                .append(ArchiveFormat.COLLECTION, new BsonString(entry.dataCollection()))
-                .append(ArchiveFormat.EOF, BsonBoolean.valueOf(eof))
-                .append(ArchiveFormat.CRC, new BsonInt64(crc));
-    }
-
-    /** Go's BSON encoder writes an {@code int} as int32 when it fits, else as int64; mongodump's size is one. */
-    private static BsonValue goInt(long value) {
-        return value == (int) value ? new BsonInt32((int) value) : new BsonInt64(value);
     }
 
     private static OutputStream buffered(OutputStream stream, boolean gzip) throws IOException {

@@ -3,6 +3,8 @@ package aom.migration.dump;
 import aom.migration.bundle.CollectionSource;
 import aom.migration.bundle.CorruptDataException;
 import aom.migration.progress.CancellationToken;
+import org.bson.BsonDocument;
+import org.bson.BsonInt32;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -158,7 +160,12 @@ class ArchiveReaderTest {
 
     @Test
     void refusesTheArchiveTruncatedAtAnyByte() throws IOException {
-        byte[] whole = interleaved().bytes();
+        List<byte[]> small = List.of(TestDocuments.bytes(new BsonDocument("_id", new BsonInt32(1))),
+                TestDocuments.bytes(new BsonDocument("_id", new BsonInt32(2))));
+        byte[] whole = new HandMadeArchive().header(2, "0.1", "4.4.0", "100.1.0")
+                .collection("db", "a", "").collection("db", "b", "").terminator()
+                .segment("db", "a", small.subList(0, 1)).segment("db", "b", small).segment("db", "a", small)
+                .eof("db", "b").eof("db", "a").bytes();
         for (int length = 0; length < whole.length; length++) {
             Path archive = write("cut.archive", Arrays.copyOf(whole, length));
             int cut = length;

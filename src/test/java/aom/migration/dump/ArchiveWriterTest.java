@@ -6,6 +6,7 @@ import aom.migration.demo.EmbeddedServer;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import org.bson.BsonBoolean;
 import org.bson.BsonDocument;
 import org.bson.BsonInt32;
 import org.bson.BsonString;
@@ -21,6 +22,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 
@@ -39,7 +41,7 @@ class ArchiveWriterTest {
         BsonDocument id = new BsonDocument("v", new BsonInt32(2)).append("key", new BsonDocument("_id",
                 new BsonInt32(1))).append("name", new BsonString("_id_"));
         BsonDocument unique = new BsonDocument("v", new BsonInt32(2)).append("unique",
-                org.bson.BsonBoolean.TRUE).append("key", new BsonDocument(indexField, new BsonInt32(1)))
+                BsonBoolean.TRUE).append("key", new BsonDocument(indexField, new BsonInt32(1)))
                 .append("name", new BsonString(indexField + "_1"));
         return new CollectionMetadata(name, "collection", new BsonDocument(), List.of(id, unique),
                 "0123456789abcdef0123456789abcdef", new BsonDocument("futureField", new BsonString("kept")));
@@ -98,7 +100,7 @@ class ArchiveWriterTest {
         byte[] plain = uncompressed(file, gzip);
         byte[] usersEof = new HandMadeArchive().namespaceHeader("shop", "users", true,
                 ReferenceCrc64.of(users.toArray(new byte[0][]))).bytes();
-        byte[] usersEofBytes = java.util.Arrays.copyOfRange(usersEof, 4, usersEof.length);
+        byte[] usersEofBytes = Arrays.copyOfRange(usersEof, 4, usersEof.length);
         assertThat(indexOf(plain, usersEofBytes)).as("EOF block of shop.users with the reference CRC").isPositive();
     }
 
