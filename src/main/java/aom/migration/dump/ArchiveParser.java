@@ -57,6 +57,7 @@ final class ArchiveParser {
     }
 
     ArchiveIndex parse() throws IOException {
+        cancel.throwIfCancelled();
         readMagic();
         ArchiveHeader header = readHeader();
         List<ArchiveCollection> prelude = readPrelude();

@@ -3,6 +3,9 @@ package aom.migration.dump;
 import aom.migration.bundle.CollectionSource;
 import aom.migration.bundle.CorruptDataException;
 import aom.migration.progress.CancellationToken;
+import aom.migration.progress.CancelledException;
+import aom.migration.progress.Phase;
+import aom.migration.progress.ProgressEvent;
 import org.bson.BsonDocument;
 import org.bson.BsonInt32;
 import org.junit.jupiter.api.Test;
@@ -14,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -131,6 +135,29 @@ class ArchiveReaderTest {
             assertThat(archive.collections()).singleElement()
                     .satisfies(source -> assertThat(source.expectedDocuments()).isZero());
         }
+    }
+
+    @Test
+    void aCancelledOpenStopsAndLeavesNoTemporaryCopy() throws IOException {
+        Path unpack = Files.createDirectories(folder.resolve("unpack"));
+        CancellationToken cancel = new CancellationToken();
+        cancel.cancel();
+        Path archive = write("shop.archive", interleaved().gzipped());
+        assertThatThrownBy(() -> ArchiveReader.open(archive, unpack, event -> { }, cancel))
+                .isInstanceOf(CancelledException.class);
+        assertThat(files(unpack)).isEmpty();
+    }
+
+    @Test
+    void reportsHowMuchOfTheFileThePassHasRead() throws IOException {
+        Path archive = write("shop.archive", interleaved().bytes());
+        List<ProgressEvent> events = new CopyOnWriteArrayList<>();
+        ArchiveReader.open(archive, folder, events::add, CancellationToken.none()).close();
+        assertThat(events).isNotEmpty().last().satisfies(event -> {
+            assertThat(event.phase()).isEqualTo(Phase.PLAN);
+            assertThat(event.bytesDone()).isEqualTo(Files.size(archive));
+            assertThat(event.bytesTotal()).isEqualTo(Files.size(archive));
+        });
     }
 
     @Test
