@@ -1,0 +1,13 @@
+/**
+ * Speaks mongodump's formats both ways: reads directory dumps ({@link aom.migration.dump.DumpDirectoryReader}) and
+ * {@code --archive} files, plain or gzipped ({@link aom.migration.dump.ArchiveReader}), as
+ * {@link aom.migration.bundle.CollectionSource}s for the importer, and writes archives that mongorestore 100.x can
+ * restore ({@link aom.migration.dump.ArchiveWriter}).
+ *
+ * <p>What a path is gets decided from its content by {@link aom.migration.dump.DumpFormat#detect}: a zip is a
+ * bundle, the archive magic number (plain or inside gzip) is an archive, and a folder is a dump directory when it
+ * (or one of its subfolders) directly holds {@code .bson}/{@code .bson.gz}/{@code .metadata.json[.gz]} files.
+ * {@link aom.migration.dump.DumpContents#open} opens either kind; {@link aom.migration.dump.DumpContents#summary}
+ * is what {@code inspect} shows. Documents are never decoded on the way through.
+ */
+package aom.migration.dump;
