@@ -1,5 +1,6 @@
 package aom.migration.cli;
 
+import aom.migration.bundle.CorruptDataException;
 import aom.migration.mongo.ConnectionFailedException;
 import aom.migration.mongo.InvalidConnectionException;
 import aom.migration.mongo.UnknownApplicationException;
@@ -36,7 +37,7 @@ final class CliErrors implements IExecutionExceptionHandler {
             return user.exitCode();
         }
         if (failure instanceof InvalidConnectionException || failure instanceof UnknownApplicationException
-                || failure instanceof IllegalArgumentException) {
+                || failure instanceof IllegalArgumentException || failure instanceof CorruptDataException) {
             return ExitCode.BAD_INPUT;
         }
         return ExitCode.FAILED;
@@ -50,7 +51,8 @@ final class CliErrors implements IExecutionExceptionHandler {
             return io.getMessage();
         }
         if (failure instanceof ConnectionFailedException || failure instanceof UserError
-                || failure instanceof IllegalArgumentException || failure instanceof UnknownApplicationException) {
+                || failure instanceof IllegalArgumentException || failure instanceof UnknownApplicationException
+                || failure instanceof CorruptDataException) {
             return failure.getMessage();
         }
         String text = failure.getMessage();
