@@ -12,11 +12,15 @@
 #   icons/app.ico              16 24 32 48 64 128 256 (256 stored as PNG, as Windows Vista and later expect)
 #   icons/app.icns             16 32 48 128 256 512
 #   src/main/resources/aom/migration/ui/icons/app-64.png   the wizard's window icon
+#   packaging/linux/app-image/lib/mime/application-x-aombundle.png   the .aombundle file icon on Linux
 set -euo pipefail
 cd "$(dirname "$0")"
 
 for tool in rsvg-convert icotool png2icns; do
-    command -v "$tool" >/dev/null || { echo "missing $tool: apt-get install librsvg2-bin icoutils icnsutils" >&2; exit 1; }
+    if ! command -v "$tool" > /dev/null; then
+        echo "missing $tool: apt-get install librsvg2-bin icoutils icnsutils" >&2
+        exit 1
+    fi
 done
 
 mkdir -p png
@@ -35,5 +39,7 @@ png2icns app.icns png/app-16.png png/app-32.png png/app-48.png png/app-128.png p
 window_icons=../src/main/resources/aom/migration/ui/icons
 mkdir -p "$window_icons"
 cp png/app-64.png "$window_icons/app-64.png"
+bundle_icon=../packaging/linux/app-image/lib/mime/application-x-aombundle.png
+cp png/app-256.png "$bundle_icon"
 
-ls -l png app.ico app.icns "$window_icons/app-64.png"
+ls -l png app.ico app.icns "$window_icons/app-64.png" "$bundle_icon"
