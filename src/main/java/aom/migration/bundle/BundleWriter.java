@@ -170,9 +170,9 @@ public final class BundleWriter implements AutoCloseable {
         if (!problems.isEmpty()) {
             throw new IllegalStateException("The manifest would be invalid: " + String.join("; ", problems));
         }
-        EntrySpool spool = newEntry(BundlePaths.MANIFEST);
-        spool.write(manifest.toJson());
-        SpooledEntry written = spool.finish();
+        EntrySpool manifestEntry = newEntry(BundlePaths.MANIFEST);
+        manifestEntry.write(manifest.toJson());
+        SpooledEntry written = manifestEntry.finish();
         ZipArchiveEntry zipEntry = new ZipArchiveEntry(BundlePaths.MANIFEST);
         zipEntry.setMethod(written.compression().deflates() ? ZipArchiveEntry.DEFLATED : ZipArchiveEntry.STORED);
         zipEntry.setSize(written.size());
