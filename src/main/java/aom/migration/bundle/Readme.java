@@ -32,7 +32,8 @@ final class Readme {
                     .append("                         per line in canonical Extended JSON\n")
                     .append("metadata/_keys.jsonl     natural key, shared flag and parent of each metadata document\n");
         }
-        if (!manifest.databases().isEmpty()) {
+        boolean dump = !manifest.databases().isEmpty() || !manifest.entries(Manifest.KIND_DEFINITION).isEmpty();
+        if (dump) {
             text.append("dump/<database>/         the instance data, exactly as mongodump writes it:\n")
                     .append("                         <collection>.bson and <collection>.metadata.json\n");
             for (Manifest.DatabaseInfo database : manifest.databases()) {
@@ -42,7 +43,7 @@ final class Readme {
             }
         }
         text.append('\n');
-        if (!manifest.databases().isEmpty()) {
+        if (dump) {
             text.append("Restoring the instance data by hand\n-----------------------------------\n")
                     .append("The wizard is the safe way: it loads into staging collections, verifies, and only then\n")
                     .append("replaces the target's data. If you must do it by hand:\n\n")
