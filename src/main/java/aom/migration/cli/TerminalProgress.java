@@ -53,8 +53,8 @@ final class TerminalProgress implements ProgressListener, AutoCloseable {
         if (event.message() != null) {
             if (event.level() != ProgressEvent.Level.INFO) {
                 warnings.add(event.message());
-            } else if (bar != null) {
-                bar.setExtraMessage(event.message());
+            } else if (bar != null && event.phase() != aom.migration.progress.Phase.DONE) {
+                bar.setExtraMessage(" " + event.phase().label());
             }
             return;
         }
@@ -68,7 +68,7 @@ final class TerminalProgress implements ProgressListener, AutoCloseable {
             current.stepTo(event.bytesDone());
             eta = event.etaIfKnown().orElse(null);
         } else {
-            bar().setExtraMessage(event.namespace());
+            bar().setExtraMessage(" " + event.namespace());
         }
     }
 
@@ -91,7 +91,7 @@ final class TerminalProgress implements ProgressListener, AutoCloseable {
                     : new DelegatingProgressBarConsumer(line -> {
                         err.println(line);
                         err.flush();
-                    }, 100);
+                    }, 120);
             bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(1).setConsumer(consumer)
                     .setStyle(interactive ? ProgressBarStyle.COLORFUL_UNICODE_BLOCK : ProgressBarStyle.ASCII)
                     .setUnit(" MB", MEGABYTE).showSpeed().setUpdateIntervalMillis(interactive ? 200 : 5000)

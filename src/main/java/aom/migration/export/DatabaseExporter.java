@@ -11,11 +11,12 @@ import aom.migration.progress.CancelledException;
 import aom.migration.progress.ProgressTracker;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCursor;
-import org.bson.RawBsonDocument;
+import aom.migration.export.RawDocumentCodec.RawDocument;
+import com.mongodb.client.MongoCollection;
+import org.bson.codecs.configuration.CodecRegistries;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -119,9 +120,8 @@ public final class DatabaseExporter {
                 if (batch.documents() == null) {
                     return spool.finish();
                 }
-                for (RawBsonDocument document : batch.documents()) {
-                    ByteBuffer bytes = document.getByteBuffer().asNIO();
-                    spool.write(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining());
+                for (RawDocument document : batch.documents()) {
+                    spool.write(document.bytes());
                 }
                 spool.countDocuments(batch.documents().size());
             }
@@ -135,15 +135,17 @@ public final class DatabaseExporter {
     /** Reads one collection in natural order as raw documents and queues them in batches of about 1 MB. */
     private void read(CollectionPlan plan, BlockingQueue<Batch> queue, ProgressTracker tracker,
                       CancellationToken abort) {
-        try (MongoCursor<RawBsonDocument> cursor = client.getDatabase(plan.database())
-                .getCollection(plan.collection(), RawBsonDocument.class)
-                .find().batchSize(cursorBatchSize(plan)).iterator()) {
-            List<RawBsonDocument> documents = new ArrayList<>();
+        MongoCollection<RawDocument> collection = client.getDatabase(plan.database())
+                .getCollection(plan.collection(), RawDocument.class);
+        collection = collection.withCodecRegistry(CodecRegistries.fromRegistries(
+                CodecRegistries.fromCodecs(new RawDocumentCodec()), collection.getCodecRegistry()));
+        try (MongoCursor<RawDocument> cursor = collection.find().batchSize(cursorBatchSize(plan)).iterator()) {
+            List<RawDocument> documents = new ArrayList<>();
             long bytes = 0;
             while (cursor.hasNext()) {
-                RawBsonDocument document = cursor.next();
+                RawDocument document = cursor.next();
                 documents.add(document);
-                bytes += document.getByteBuffer().remaining();
+                bytes += document.bytes().length;
                 if (bytes >= BATCH_BYTES) {
                     put(queue, new Batch(documents, null), abort);
                     tracker.advance(plan.namespace(), documents.size(), bytes);
@@ -250,7 +252,7 @@ public final class DatabaseExporter {
     }
 
     /** A batch of documents, the end of a collection ({@code documents == null}), or a failure. */
-    private record Batch(List<RawBsonDocument> documents, Throwable failure) {
+    private record Batch(List<RawDocument> documents, Throwable failure) {
         static final Batch END = new Batch(null, null);
     }
 }
