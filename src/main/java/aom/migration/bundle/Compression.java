@@ -5,12 +5,17 @@ import java.util.zip.Deflater;
 
 /**
  * How the bundle's entries are compressed. {@code FAST} is the default: BSON compresses well even at the lowest
- * deflate level, and a higher level costs far more time than it saves space.
+ * deflate level, and a higher level costs far more time than it saves space. Every choice is plain zip (deflate or
+ * stored), readable by any zip tool.
  */
 public enum Compression {
     /** Zip STORED: no compression, the fastest to write and read. */
     NONE(-1),
-    /** Deflate level 1. */
+    /**
+     * Deflate level 1, stepping down to stored deflate blocks for the data that arrives while the compression is
+     * behind the server (see {@link EntrySpool#preferSpeed}), so compressing never makes an export slower than
+     * reading the data.
+     */
     FAST(Deflater.BEST_SPEED),
     /** Deflate level 9. */
     BEST(Deflater.BEST_COMPRESSION);

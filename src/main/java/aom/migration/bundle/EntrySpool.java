@@ -29,6 +29,7 @@ public final class EntrySpool extends OutputStream {
     private long size;
     private long documents;
     private boolean finished;
+    private boolean storing;
 
     EntrySpool(String path, Compression compression, SpoolStore store) {
         this.path = path;
@@ -69,6 +70,21 @@ public final class EntrySpool extends OutputStream {
         while (!deflater.needsInput()) {
             drain();
         }
+    }
+
+    /**
+     * With {@link Compression#FAST}, lets the producer trade compression for speed while the data streams: with
+     * {@code true} the following data goes into stored (uncompressed) deflate blocks, with {@code false} it is
+     * compressed again. The deflate stream stays valid for every zip tool; only its size changes. The exporter
+     * calls this when the compression cannot keep up with the server, so compressing never slows an export down.
+     * Ignored for the other compressions.
+     */
+    public void preferSpeed(boolean speed) {
+        if (deflater == null || compression != Compression.FAST || speed == storing) {
+            return;
+        }
+        storing = speed;
+        deflater.setLevel(speed ? Deflater.NO_COMPRESSION : compression.level());
     }
 
     /** Records that {@code count} more documents were written (for the manifest). */

@@ -120,6 +120,8 @@ public final class DatabaseExporter {
                 if (batch.documents() == null) {
                     return spool.finish();
                 }
+                // A full queue means the reader waits for us: store this batch rather than hold up the server.
+                spool.preferSpeed(queue.remainingCapacity() == 0);
                 for (RawDocument document : batch.documents()) {
                     spool.write(document.bytes());
                 }
