@@ -34,24 +34,39 @@ final class CollectionPlanner {
         MongoDatabase database = client.getDatabase(databaseName);
         List<CollectionPlan> plans = new ArrayList<>();
         for (BsonDocument info : database.listCollections(BsonDocument.class)) {
-            String name = info.getString("name", new BsonString("")).getValue();
-            if (name.isEmpty() || name.startsWith("system.") && !name.equals("system.js")) {
+            CollectionMetadata described = describe(info);
+            if (described == null) {
                 continue;
             }
-            String type = info.getString("type", new BsonString("collection")).getValue();
-            BsonDocument options = info.containsKey("options") && info.get("options").isDocument()
-                    ? info.getDocument("options") : new BsonDocument();
-            boolean view = type.equals("view") || options.containsKey("viewOn");
-            List<BsonDocument> indexes = view ? List.of()
-                    : database.getCollection(name, BsonDocument.class).listIndexes(BsonDocument.class)
-                            .into(new ArrayList<>());
-            CollectionMetadata definition = new CollectionMetadata(name, view ? "view" : type, options, indexes,
-                    uuid(info), null);
-            plans.add(view ? new CollectionPlan(system, databaseName, definition, 0, 0, 0)
-                    : withStats(system, database, definition));
+            if (described.isView()) {
+                plans.add(new CollectionPlan(system, databaseName, described, 0, 0, 0));
+                continue;
+            }
+            List<BsonDocument> indexes = database.getCollection(described.collectionName(), BsonDocument.class)
+                    .listIndexes(BsonDocument.class).into(new ArrayList<>());
+            CollectionMetadata definition = new CollectionMetadata(described.collectionName(), described.type(),
+                    described.options(), indexes, described.uuid(), null);
+            plans.add(withStats(system, database, definition));
         }
         plans.sort(Comparator.comparing(CollectionPlan::collection));
         return plans;
+    }
+
+    /**
+     * The definition of one {@code listCollections} entry without its indexes, or {@code null} when mongodump would
+     * skip it: {@code system.*} collections except {@code system.js} (views are exported through their own entries,
+     * not through {@code system.views}).
+     */
+    static CollectionMetadata describe(BsonDocument info) {
+        String name = info.getString("name", new BsonString("")).getValue();
+        if (name.isEmpty() || name.startsWith("system.") && !name.equals("system.js")) {
+            return null;
+        }
+        String type = info.getString("type", new BsonString("collection")).getValue();
+        BsonDocument options = info.containsKey("options") && info.get("options").isDocument()
+                ? info.getDocument("options") : new BsonDocument();
+        boolean view = type.equals("view") || options.containsKey("viewOn");
+        return new CollectionMetadata(name, view ? "view" : type, options, List.of(), uuid(info), null);
     }
 
     private static CollectionPlan withStats(SystemKind system, MongoDatabase database, CollectionMetadata definition) {
