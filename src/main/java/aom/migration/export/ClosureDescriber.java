@@ -2,7 +2,6 @@ package aom.migration.export;
 
 import aom.migration.bundle.ClosureRecord;
 import aom.migration.export.ClosureGraph.Edge;
-import aom.migration.export.ClosureGraph.Kind;
 import aom.migration.export.ClosureGraph.Link;
 import aom.migration.export.ClosureGraph.Node;
 import aom.migration.export.CompiledProfile.IdReference;

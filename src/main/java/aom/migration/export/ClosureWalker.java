@@ -198,8 +198,8 @@ final class ClosureWalker {
         for (Map.Entry<String, String> field : reference.reference().fields().entrySet()) {
             BsonValue part = value.asDocument().get(field.getKey());
             if (part == null) {
-                graph.note(node.collection + " " + node.id + ": " + reference.name() + " entry " + value.asDocument().toJson()
-                        + " lacks '" + field.getKey() + "'; ignored");
+                graph.note(node.collection + " " + node.id + ": " + reference.name() + " entry "
+                        + value.asDocument().toJson() + " lacks '" + field.getKey() + "'; ignored");
                 return null;
             }
             query.put(field.getValue(), part);

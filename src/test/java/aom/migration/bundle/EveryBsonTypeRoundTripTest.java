@@ -3,7 +3,6 @@ package aom.migration.bundle;
 import org.bson.BsonBinaryWriter;
 import org.bson.BsonBinary;
 import org.bson.BsonDbPointer;
-import org.bson.BsonJavaScriptWithScope;
 import org.bson.BsonDocument;
 import org.bson.BsonRegularExpression;
 import org.bson.BsonTimestamp;

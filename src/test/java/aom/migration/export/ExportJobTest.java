@@ -120,7 +120,8 @@ class ExportJobTest {
         try (ZipFile zip = new ZipFile(conferenceBundle.toFile())) {
             String modules = new String(zip.getInputStream(zip.getEntry("metadata/modules.jsonl")).readAllBytes(),
                     StandardCharsets.UTF_8);
-            assertThat(modules.lines()).hasSize(5).allSatisfy(line -> assertThat(line).startsWith("{\"_id\": {\"$oid\""));
+            assertThat(modules.lines()).hasSize(5)
+                    .allSatisfy(line -> assertThat(line).startsWith("{\"_id\": {\"$oid\""));
             assertThat(modules).contains("\"createdAt\": {\"$date\": {\"$numberLong\"");
             byte[] first = ExtendedJson.toBson(modules.lines().findFirst().orElseThrow(), "test");
             assertThat(ExtendedJson.toLine(first, 0, first.length)).isEqualTo(modules.lines().findFirst().get());
@@ -142,7 +143,8 @@ class ExportJobTest {
             CollectionMetadata token = CollectionMetadata.parse(definition(zip, "Basics_Token"), "test");
             assertThat(token.collectionName()).isEqualTo("Basics_Token");
             assertThat(token.type()).isEqualTo("collection");
-            assertThat(definition(zip, "Basics_Token")).startsWith("{\"indexes\": [{\"key\": {\"_id\": {\"$numberInt\"");
+            assertThat(definition(zip, "Basics_Token"))
+                    .startsWith("{\"indexes\": [{\"key\": {\"_id\": {\"$numberInt\"");
         }
     }
 

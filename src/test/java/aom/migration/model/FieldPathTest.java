@@ -25,7 +25,8 @@ class FieldPathTest {
         assertThat(FieldPath.parse("memberIds[]").get(app)).containsExactly(new BsonString("bob"),
                 new BsonString("dave"));
         assertThat(FieldPath.parse("usedModules.*[]").get(app)).containsExactly(
-                BsonDocument.parse("{name: 'Basics', version: '1'}"), BsonDocument.parse("{name: 'Core', version: '2'}"));
+                BsonDocument.parse("{name: 'Basics', version: '1'}"),
+                BsonDocument.parse("{name: 'Core', version: '2'}"));
         assertThat(FieldPath.parse("usedModules.*[].name").get(app)).containsExactly(new BsonString("Basics"),
                 new BsonString("Core"));
         assertThat(FieldPath.parse("single[]").get(app)).containsExactly(new BsonString("x"));
