@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 public final class SpoolStore implements AutoCloseable {
 
     /** The default memory budget shared by every spooled entry. */
-    public static final long DEFAULT_MEMORY_BUDGET = 64L * 1024 * 1024;
+    public static final long DEFAULT_MEMORY_BUDGET = 32L * 1024 * 1024;
 
     private final Path directory;
     private final AtomicLong memoryLeft;

@@ -48,7 +48,7 @@ public final class DatabaseExporter {
 
     private static final int BATCH_BYTES = 1024 * 1024;
     private static final int QUEUE_BATCHES = 4;
-    private static final long CURSOR_BATCH_BYTES = 8L * 1024 * 1024;
+    private static final long CURSOR_BATCH_BYTES = 4L * 1024 * 1024;
     private static final long POLL_MILLIS = 100;
 
     private final MongoClient client;
@@ -173,7 +173,7 @@ public final class DatabaseExporter {
         }
     }
 
-    /** Large batches make fewer round trips; aims at about 8 MB per batch from the average document size. */
+    /** Large batches make fewer round trips; aims at about 4 MB per batch from the average document size. */
     private static int cursorBatchSize(CollectionPlan plan) {
         long average = plan.averageDocumentBytes() > 0 ? plan.averageDocumentBytes() : 1024;
         return (int) Math.max(100, Math.min(100_000, CURSOR_BATCH_BYTES / average));

@@ -27,7 +27,7 @@ public record ExportOptions(Compression compression, int parallelism, long spool
         }
     }
 
-    /** Fast compression, up to four collections at once, 64 MB of spool memory, detected naming, no overwrite. */
+    /** Fast compression, up to four collections at once, 32 MB of spool memory, detected naming, no overwrite. */
     public static ExportOptions defaults() {
         int parallelism = Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
         return new ExportOptions(Compression.FAST, parallelism, SpoolStore.DEFAULT_MEMORY_BUDGET, null, false);

@@ -100,6 +100,7 @@ public final class MetadataExtractor {
                 try (MongoCursor<RawBsonDocument> cursor = database.getCollection(collection, RawBsonDocument.class)
                         .find(new BsonDocument("_id", new BsonDocument("$in", ids))).iterator()) {
                     while (cursor.hasNext()) {
+                        token.throwIfCancelled();
                         RawBsonDocument document = cursor.next();
                         missing.remove(document.get("_id"));
                         byte[] line = (ExtendedJson.toLine(document) + "\n").getBytes(StandardCharsets.UTF_8);

@@ -238,6 +238,19 @@ class ExportJobTest {
     }
 
     @Test
+    void cancellingWhileWritingMetadataLeavesNoFile(@TempDir Path dir) {
+        CancellationToken token = new CancellationToken();
+        assertThatThrownBy(() -> job(servers.source().settings(), "ConferenceApp", Selection.everything(),
+                dir.resolve("cancelled.aombundle"), ExportOptions.defaults()).run(event -> {
+                    if (event.phase() == Phase.METADATA && "apiomat.customers".equals(event.namespace())) {
+                        token.cancel();
+                    }
+                }, token))
+                .isInstanceOf(CancelledException.class);
+        assertThat(dir).isEmptyDirectory();
+    }
+
+    @Test
     void progressReportsTotalsBeforeDataAndEveryCollection(@TempDir Path dir) throws IOException {
         Map<String, ProgressEvent> last = new ConcurrentHashMap<>();
         List<ProgressEvent> overall = Collections.synchronizedList(new ArrayList<>());
