@@ -8,8 +8,7 @@ import aom.migration.export.CompiledProfile.IdReference;
 import aom.migration.export.CompiledProfile.Spec;
 import aom.migration.model.ExtractionProfile.Ownership;
 import aom.migration.model.FieldPath;
-import org.bson.BsonDocument;
-import org.bson.BsonNull;
+import aom.migration.model.NaturalKeys;
 import org.bson.BsonValue;
 
 import java.util.ArrayDeque;
@@ -34,13 +33,17 @@ final class ClosureDescriber {
 
     private final CompiledProfile profile;
     private final ClosureGraph graph;
-    private final Map<Node, BsonDocument> keys = new HashMap<>();
+    private final NaturalKeys keys;
     private final Map<Node, String> descriptions = new HashMap<>();
     private final Map<Node, Boolean> shared = new HashMap<>();
 
     ClosureDescriber(CompiledProfile profile, ClosureGraph graph) {
         this.profile = profile;
         this.graph = graph;
+        this.keys = new NaturalKeys(profile.profile(), (collection, id) -> {
+            Node node = graph.find(collection, id);
+            return node == null ? null : node.fields;
+        });
     }
 
     MetadataClosure describe() {
@@ -71,31 +74,9 @@ final class ClosureDescriber {
         Spec spec = profile.spec(node.collection);
         Node parent = parent(node);
         BsonValue parentId = spec.parent() == null ? null : spec.parent().first(node.fields);
-        return new ClosureRecord(node.collection, node.id, key(node, 0), shared(node, 0), spec.parentTarget(),
-                parent != null ? parent.id : parentId, description(node), via(node));
-    }
-
-    /** The natural key: plain key fields as they are, reference fields replaced by the referenced key. */
-    BsonDocument key(Node node, int depth) {
-        BsonDocument known = keys.get(node);
-        if (known != null) {
-            return known;
-        }
-        Spec spec = profile.spec(node.collection);
-        BsonDocument key = new BsonDocument();
-        for (int i = 0; i < spec.key().size(); i++) {
-            String name = spec.keyNames().get(i);
-            BsonValue value = spec.key().get(i).first(node.fields);
-            IdReference reference = spec.referenceFor(name);
-            if (reference != null && value != null && depth < MAX_DEPTH) {
-                Node target = graph.find(reference.target(), value);
-                key.put(name, target == null ? value : key(target, depth + 1));
-            } else {
-                key.put(name, value == null ? BsonNull.VALUE : value);
-            }
-        }
-        keys.put(node, key);
-        return key;
+        return new ClosureRecord(node.collection, node.id, keys.keyOf(node.collection, node.fields),
+                shared(node, 0), spec.parentTarget(), parent != null ? parent.id : parentId, description(node),
+                via(node));
     }
 
     private boolean shared(Node node, int depth) {
