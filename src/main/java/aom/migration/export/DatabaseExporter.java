@@ -38,9 +38,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>How it stays fast with bounded memory: up to {@code parallelism} collections are read at once. For each, one
  * thread drains the cursor (large batches) and hands batches of about 1 MB through a queue of four to a second
  * thread, which hashes and compresses them into an {@link EntrySpool}; so the network wait and the compression of
- * one collection overlap, and several collections compress on several cores. Compressed entries wait in memory up to
- * a shared budget and beyond it in temporary files; the caller's thread copies each finished entry into the zip in
- * plan order, so entries stay contiguous and the bundle's layout does not depend on timing. Memory: at most
+ * one collection overlap, and several collections compress on several cores; with fast compression, batches that
+ * arrive while the compressor is behind are stored instead ({@link EntrySpool#preferSpeed}). Compressed entries wait
+ * in memory up to a shared budget and beyond it in temporary files; the caller's thread copies each finished entry
+ * into the zip in plan order, so entries stay contiguous and their order does not depend on timing. Memory: at most
  * {@code parallelism x (4 + 1) MB} of batches (plus documents larger than that), the spool budget and the driver's
  * own batch buffers.
  */
