@@ -4,6 +4,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.Set;
 
 /**
@@ -12,8 +13,10 @@ import java.util.Set;
 @Command(name = "migration", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Move one ApiOmat application (metadata and LIVE/STAGING/TEST data) between installations.",
             "Without arguments, java -jar migration.jar opens the wizard."},
-        subcommands = {AppsCommand.class, DemoCommand.class, ServeCommand.class, CommandLine.HelpCommand.class},
-        footer = {"", "Connections default to $AOM_SOURCE_URI and $AOM_TARGET_URI.",
+        subcommands = {AppsCommand.class, ExportCommand.class, InspectCommand.class, DemoCommand.class,
+            ServeCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "Legacy forms: migration.jar <App>   (export)   and   migration.jar <App> true|false <file>",
+            "Connections default to $AOM_SOURCE_URI and $AOM_TARGET_URI.",
             "Exit codes: 0 done, 1 failed, 2 bad input, 3 refused."})
 public class MigrationCli implements Runnable {
 
@@ -27,8 +30,14 @@ public class MigrationCli implements Runnable {
         return run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
     }
 
-    /** Runs the command line writing to the given streams (for tests) and returns the exit code. */
+    /**
+     * Runs the command line writing to the given streams (for tests) and returns the exit code. A first argument that
+     * is neither a command nor an option is the legacy syntax ({@link LegacyCommand}).
+     */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        if (LegacyCommand.applies(args)) {
+            return LegacyCommand.run(args, out, err, System.getenv(), Path.of(""));
+        }
         CommandLine commandLine = commandLine();
         commandLine.setOut(out);
         commandLine.setErr(err);

@@ -98,6 +98,8 @@ public record ExtractionProfile(
      * @param declaredThrough for collections whose documents an application must declare (modules): the
      *                        {@code collection:path} key references that count as a declaration; a document pulled
      *                        in only through an id reference gets a warning in the manifest
+     * @param label           what a support engineer calls one document ({@code module}, {@code class}); used in
+     *                        warnings and previews, defaults to the collection name
      */
     @JsonIgnoreProperties(ignoreUnknown = false)
     public record CollectionSpec(
@@ -108,7 +110,8 @@ public record ExtractionProfile(
             Map<String, String> references,
             Map<String, KeyReference> keyReferences,
             ImportPolicy importPolicy,
-            List<String> declaredThrough) {
+            List<String> declaredThrough,
+            String label) {
 
         public CollectionSpec {
             key = key == null ? List.of() : List.copyOf(key);
@@ -118,6 +121,13 @@ public record ExtractionProfile(
             if (importPolicy == null && owner != null) {
                 importPolicy = owner == Ownership.SHARED ? ImportPolicy.KEEP_EXISTING : ImportPolicy.REPLACE;
             }
+        }
+
+        /** A spec without a label (older callers). */
+        public CollectionSpec(List<String> key, Ownership owner, String parent, String sharedWhen,
+                              Map<String, String> references, Map<String, KeyReference> keyReferences,
+                              ImportPolicy importPolicy, List<String> declaredThrough) {
+            this(key, owner, parent, sharedWhen, references, keyReferences, importPolicy, declaredThrough, null);
         }
     }
 
@@ -184,6 +194,12 @@ public record ExtractionProfile(
             throw new IllegalArgumentException("The extraction profile has no collection '" + name + "'");
         }
         return spec;
+    }
+
+    /** What a support engineer calls one document of {@code collection}: its label, or the collection name. */
+    public String label(String collection) {
+        CollectionSpec spec = collections.get(collection);
+        return spec == null || spec.label() == null || spec.label().isBlank() ? collection : spec.label();
     }
 
     /** Everything that makes the profile unusable; empty when it is fine. */

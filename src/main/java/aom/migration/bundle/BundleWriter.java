@@ -1,0 +1,230 @@
+package aom.migration.bundle;
+
+import org.apache.commons.compress.archivers.zip.Zip64Mode;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes a bundle (format v1, DESIGN.md section 4) to {@code <file>.part} and renames it to {@code <file>} when
+ * {@link #finish} succeeds; {@link #close()} without a finish (a cancel or a failure) deletes the part file and the
+ * spool, so nothing half-written is ever left behind.
+ *
+ * <p>Entries are produced as {@link EntrySpool}s (possibly on several threads at once, each compressing its own
+ * data) and copied into the zip one after the other with {@link #add}, so every entry is contiguous. The zip is
+ * written with commons-compress to a seekable file, which gives Zip64 where an entry or the archive passes 4 GB and
+ * lets already-compressed data be copied without inflating it again.
+ */
+public final class BundleWriter implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BundleWriter.class);
+
+    private final Path target;
+    private final Path part;
+    private final Compression compression;
+    private final SpoolStore spool;
+    private final ZipArchiveOutputStream zip;
+    private final List<Manifest.Entry> entries = new ArrayList<>();
+    private FileTime entryTime = FileTime.from(Instant.now());
+    private boolean finished;
+    private boolean closed;
+
+    private BundleWriter(Path target, Path part, Compression compression, SpoolStore spool,
+                         ZipArchiveOutputStream zip) {
+        this.target = target;
+        this.part = part;
+        this.compression = compression;
+        this.spool = spool;
+        this.zip = zip;
+    }
+
+    /**
+     * Starts a bundle at {@code target}.
+     *
+     * @param memoryBudget bytes of compressed entries that may wait in memory before spooling to disk
+     * @throws FileAlreadyExistsException when {@code target} or its part file exists and {@code overwrite} is false
+     */
+    public static BundleWriter create(Path target, Compression compression, long memoryBudget, boolean overwrite)
+            throws IOException {
+        Path absolute = target.toAbsolutePath();
+        Path directory = absolute.getParent();
+        Files.createDirectories(directory);
+        if (!overwrite && Files.exists(absolute)) {
+            throw new FileAlreadyExistsException(absolute.toString(), null,
+                    "the bundle file already exists; choose another name or delete it");
+        }
+        Path part = absolute.resolveSibling(absolute.getFileName() + ".part");
+        Files.deleteIfExists(part);
+        SpoolStore spool = SpoolStore.create(directory, absolute.getFileName().toString(), memoryBudget);
+        try {
+            ZipArchiveOutputStream zip = new ZipArchiveOutputStream(Files.newByteChannel(part,
+                    StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.READ));
+            zip.setUseZip64(Zip64Mode.AsNeeded);
+            zip.setEncoding(StandardCharsets.UTF_8.name());
+            zip.setUseLanguageEncodingFlag(true);
+            return new BundleWriter(absolute, part, compression, spool, zip);
+        } catch (IOException | RuntimeException e) {
+            spool.close();
+            Files.deleteIfExists(part);
+            throw e;
+        }
+    }
+
+    /** The final bundle path. */
+    public Path target() {
+        return target;
+    }
+
+    /** The file being written until {@link #finish}. */
+    public Path partFile() {
+        return part;
+    }
+
+    public Compression compression() {
+        return compression;
+    }
+
+    /** The modification time recorded for every entry (the export's creation time). */
+    public void entryTime(Instant time) {
+        this.entryTime = FileTime.from(time);
+    }
+
+    /** A new entry to write into; thread-safe, so workers can encode entries in parallel. */
+    public EntrySpool newEntry(String path) {
+        return new EntrySpool(path, compression, spool);
+    }
+
+    /**
+     * Copies a finished entry into the zip and records it for the manifest. Frees the spool either way.
+     *
+     * @param kind       one of {@code Manifest.KIND_*}
+     * @param system     for data entries the system, else {@code null}
+     * @param database   the entry's database, or {@code null}
+     * @param collection the entry's collection, or {@code null}
+     */
+    public synchronized Manifest.Entry add(SpooledEntry entry, String kind, String system, String database,
+                                           String collection) throws IOException {
+        try {
+            ZipArchiveEntry zipEntry = new ZipArchiveEntry(entry.path());
+            zipEntry.setMethod(entry.compression().deflates() ? ZipArchiveEntry.DEFLATED : ZipArchiveEntry.STORED);
+            zipEntry.setSize(entry.size());
+            zipEntry.setCompressedSize(entry.compressedSize());
+            zipEntry.setCrc(entry.crc32());
+            zipEntry.setLastModifiedTime(entryTime);
+            try (InputStream raw = entry.open()) {
+                zip.addRawArchiveEntry(zipEntry, raw);
+            }
+            Manifest.Entry recorded = new Manifest.Entry(entry.path(), kind, system, database, collection,
+                    entry.size(), entry.documents(), entry.sha256());
+            entries.add(recorded);
+            return recorded;
+        } finally {
+            entry.discard();
+        }
+    }
+
+    /** Writes a small entry from bytes in memory. */
+    public Manifest.Entry add(String path, byte[] content, String kind, String system, String database,
+                              String collection, long documents) throws IOException {
+        EntrySpool spool = newEntry(path);
+        spool.write(content);
+        spool.countDocuments(documents);
+        return add(spool.finish(), kind, system, database, collection);
+    }
+
+    /** The entries added so far, in zip order. */
+    public synchronized List<Manifest.Entry> entries() {
+        return List.copyOf(entries);
+    }
+
+    /**
+     * Adds the README, then the manifest (with every entry added so far), closes the zip and renames the part file
+     * to the bundle's name.
+     *
+     * @return the complete manifest as written
+     */
+    public synchronized Manifest finish(Manifest draft) throws IOException {
+        if (finished || closed) {
+            throw new IllegalStateException("The bundle " + target + " is already finished or closed");
+        }
+        add(BundlePaths.README, Readme.text(draft.withEntries(entries)).getBytes(StandardCharsets.UTF_8),
+                Manifest.KIND_README, null, null, null, 0);
+        Manifest manifest = draft.withEntries(entries);
+        List<String> problems = manifest.problems();
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("The manifest would be invalid: " + String.join("; ", problems));
+        }
+        EntrySpool manifestEntry = newEntry(BundlePaths.MANIFEST);
+        manifestEntry.write(manifest.toJson());
+        SpooledEntry written = manifestEntry.finish();
+        ZipArchiveEntry zipEntry = new ZipArchiveEntry(BundlePaths.MANIFEST);
+        zipEntry.setMethod(written.compression().deflates() ? ZipArchiveEntry.DEFLATED : ZipArchiveEntry.STORED);
+        zipEntry.setSize(written.size());
+        zipEntry.setCompressedSize(written.compressedSize());
+        zipEntry.setCrc(written.crc32());
+        zipEntry.setLastModifiedTime(entryTime);
+        try (InputStream raw = written.open()) {
+            zip.addRawArchiveEntry(zipEntry, raw);
+        } finally {
+            written.discard();
+        }
+        zip.finish();
+        zip.close();
+        try {
+            Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(part, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+        finished = true;
+        spool.close();
+        return manifest;
+    }
+
+    /** Whether {@link #finish} completed. */
+    public boolean isFinished() {
+        return finished;
+    }
+
+    /**
+     * Without a successful {@link #finish}: closes the zip and deletes the part file and the spool. After a finish:
+     * nothing to do.
+     */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (finished) {
+            return;
+        }
+        try {
+            zip.close();
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("Closing the unfinished bundle {} failed", part, e);
+        }
+        try {
+            Files.deleteIfExists(part);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot delete the unfinished bundle " + part, e);
+        } finally {
+            spool.close();
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package aom.migration.bundle;
+
+import java.util.Locale;
+import java.util.zip.Deflater;
+
+/**
+ * How the bundle's entries are compressed. {@code FAST} is the default: BSON compresses well even at the lowest
+ * deflate level, and a higher level costs far more time than it saves space. Every choice is plain zip (deflate or
+ * stored), readable by any zip tool.
+ */
+public enum Compression {
+    /** Zip STORED: no compression, the fastest to write and read. */
+    NONE(-1),
+    /**
+     * Deflate level 1, stepping down to stored deflate blocks for the data that arrives while the compression is
+     * behind the server (see {@link EntrySpool#preferSpeed}), so compressing never makes an export slower than
+     * reading the data.
+     */
+    FAST(Deflater.BEST_SPEED),
+    /** Deflate level 9. */
+    BEST(Deflater.BEST_COMPRESSION);
+
+    private final int level;
+
+    Compression(int level) {
+        this.level = level;
+    }
+
+    /** The deflate level, or -1 for none. */
+    public int level() {
+        return level;
+    }
+
+    public boolean deflates() {
+        return level >= 0;
+    }
+
+    /**
+     * Parses {@code none}, {@code fast} or {@code best}, case-insensitively.
+     *
+     * @throws IllegalArgumentException listing the valid names
+     */
+    public static Compression parse(String text) {
+        String wanted = text == null ? "" : text.trim().toUpperCase(Locale.ROOT);
+        for (Compression compression : values()) {
+            if (compression.name().equals(wanted)) {
+                return compression;
+            }
+        }
+        throw new IllegalArgumentException("Unknown compression '" + text + "': use none, fast or best");
+    }
+}

@@ -1,0 +1,235 @@
+package aom.migration.bundle;
+
+import aom.migration.model.ExtractionProfile;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The bundle's {@code manifest.json} (DESIGN.md section 4): what was exported from where, the closure's counts and
+ * warnings, the extraction profile it was computed with, and every entry's size, document count and SHA-256.
+ * Never holds credentials: the source is recorded as hosts only.
+ *
+ * @param format        always {@link #FORMAT}
+ * @param formatVersion the bundle format version, {@link #FORMAT_VERSION} for this build
+ * @param createdAt     ISO-8601 instant the export finished
+ * @param tool          the tool and version that wrote the bundle
+ * @param source        where the data came from
+ * @param application   the exported application
+ * @param selection     what the user chose to export
+ * @param metadata      the metadata closure, or {@code null} when metadata was not exported
+ * @param databases     the exported system databases
+ * @param counts        totals
+ * @param warnings      things the support engineer should know (dangling references, undeclared modules, ...)
+ * @param profile       the extraction profile the closure was computed with; the import uses the same
+ * @param entries       every entry except the manifest itself
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record Manifest(
+        String format,
+        int formatVersion,
+        String createdAt,
+        Tool tool,
+        Source source,
+        Application application,
+        SelectionInfo selection,
+        MetadataInfo metadata,
+        List<DatabaseInfo> databases,
+        Counts counts,
+        List<String> warnings,
+        ExtractionProfile profile,
+        List<Entry> entries) {
+
+    /** The format name every bundle carries. */
+    public static final String FORMAT = "aom-migration-bundle";
+    /** The format version this build writes and the newest it reads. */
+    public static final int FORMAT_VERSION = 1;
+
+    /** Entry kind: the README. */
+    public static final String KIND_README = "readme";
+    /** Entry kind: one metadata collection's documents, Extended JSON lines. */
+    public static final String KIND_METADATA = "metadata";
+    /** Entry kind: {@code metadata/_keys.jsonl}. */
+    public static final String KIND_KEYS = "keys";
+    /** Entry kind: a collection's raw BSON documents. */
+    public static final String KIND_DOCUMENTS = "documents";
+    /** Entry kind: a collection's mongodump {@code .metadata.json}. */
+    public static final String KIND_DEFINITION = "definition";
+
+    private static final Set<String> KINDS = Set.of(KIND_README, KIND_METADATA, KIND_KEYS, KIND_DOCUMENTS,
+            KIND_DEFINITION);
+
+    public Manifest {
+        databases = databases == null ? List.of() : List.copyOf(databases);
+        warnings = warnings == null ? List.of() : List.copyOf(warnings);
+        entries = entries == null ? List.of() : List.copyOf(entries);
+    }
+
+    /** @param name the tool's name; @param version its version */
+    public record Tool(String name, String version) {
+    }
+
+    /**
+     * @param hosts         the source's hosts and ports, never credentials
+     * @param serverVersion the MongoDB version the source reported
+     * @param topology      standalone, replica set or sharded cluster
+     */
+    public record Source(String hosts, String serverVersion, String topology) {
+    }
+
+    /**
+     * @param name        the application name
+     * @param displayName the name shown to people
+     * @param naming      {@code DASHED} or {@code SUFFIXED}; {@code null} when no database was exported
+     */
+    public record Application(String name, String displayName, String naming) {
+    }
+
+    /** @param metadata whether the metadata closure was exported; @param systems the exported systems */
+    public record SelectionInfo(boolean metadata, List<String> systems) {
+        public SelectionInfo {
+            systems = systems == null ? List.of() : List.copyOf(systems);
+        }
+    }
+
+    /**
+     * @param database  the global metadata database the closure comes from
+     * @param documents documents per metadata collection, in the profile's order
+     * @param keys      the entry with natural keys and shared flags
+     */
+    public record MetadataInfo(String database, Map<String, Long> documents, String keys) {
+        public MetadataInfo {
+            documents = documents == null ? Map.of() : new LinkedHashMap<>(documents);
+        }
+
+        public long total() {
+            return documents.values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    /**
+     * @param system      LIVE, STAGING or TEST
+     * @param name        the database name on the source
+     * @param collections collections and views exported
+     * @param documents   documents exported
+     * @param bytes       BSON bytes exported
+     */
+    public record DatabaseInfo(String system, String name, int collections, long documents, long bytes) {
+    }
+
+    /**
+     * @param metadataDocuments documents in the metadata closure
+     * @param databases         system databases
+     * @param collections       collections and views in them
+     * @param documents         documents in them
+     * @param bytes             BSON bytes in them
+     */
+    public record Counts(long metadataDocuments, int databases, int collections, long documents, long bytes) {
+    }
+
+    /**
+     * @param path       the entry's path in the zip
+     * @param kind       one of the {@code KIND_*} constants
+     * @param system     for data entries, the system
+     * @param database   for data and metadata entries, the database (unescaped)
+     * @param collection for data and metadata entries, the collection (unescaped)
+     * @param bytes      uncompressed size
+     * @param documents  documents in it (0 for entries that hold none)
+     * @param sha256     SHA-256 of the uncompressed bytes, hex
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Entry(String path, String kind, String system, String database, String collection, long bytes,
+                        long documents, String sha256) {
+    }
+
+    /** The entry at {@code path}. */
+    public Optional<Entry> entry(String path) {
+        return entries.stream().filter(entry -> entry.path().equals(path)).findFirst();
+    }
+
+    /** The entries of one kind, in manifest order. */
+    public List<Entry> entries(String kind) {
+        return entries.stream().filter(entry -> kind.equals(entry.kind())).toList();
+    }
+
+    /** A copy with other entries. */
+    public Manifest withEntries(List<Entry> newEntries) {
+        return new Manifest(format, formatVersion, createdAt, tool, source, application, selection, metadata,
+                databases, counts, warnings, profile, newEntries);
+    }
+
+    /**
+     * Everything that makes this manifest unusable, assuming the format and version were already checked; empty when
+     * it is fine.
+     */
+    public List<String> problems() {
+        List<String> problems = new ArrayList<>();
+        if (application == null || application.name() == null || application.name().isBlank()) {
+            problems.add("it names no application");
+        }
+        if (selection == null) {
+            problems.add("it has no selection");
+        }
+        Set<String> paths = new HashSet<>();
+        for (Entry entry : entries) {
+            if (entry == null || entry.path() == null) {
+                problems.add("an entry has no path");
+                continue;
+            }
+            BundlePaths.problem(entry.path()).ifPresent(problems::add);
+            if (!paths.add(entry.path())) {
+                problems.add("the entry " + entry.path() + " is listed twice");
+            }
+            if (entry.path().equals(BundlePaths.MANIFEST)) {
+                problems.add("the manifest lists itself");
+            }
+            if (!KINDS.contains(entry.kind())) {
+                problems.add("the entry " + entry.path() + " has an unknown kind '" + entry.kind() + "'");
+            }
+            if (entry.bytes() < 0 || entry.documents() < 0) {
+                problems.add("the entry " + entry.path() + " has a negative size");
+            }
+            if (entry.sha256() == null || !entry.sha256().matches("[0-9a-f]{64}")) {
+                problems.add("the entry " + entry.path() + " has no valid SHA-256");
+            }
+            boolean data = KIND_DOCUMENTS.equals(entry.kind()) || KIND_DEFINITION.equals(entry.kind());
+            if (data && (entry.database() == null || entry.collection() == null)) {
+                problems.add("the entry " + entry.path() + " names no database or collection");
+            }
+            if (KIND_METADATA.equals(entry.kind()) && entry.collection() == null) {
+                problems.add("the entry " + entry.path() + " names no collection");
+            }
+        }
+        if (metadata != null && profile == null) {
+            problems.add("it has metadata but no extraction profile");
+        }
+        return problems;
+    }
+
+    /** The manifest as pretty-printed JSON. */
+    public byte[] toJson() {
+        try {
+            return mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(this);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write the manifest", e);
+        }
+    }
+
+    /** The shared JSON mapper for manifests. */
+    static ObjectMapper mapper() {
+        return new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+                .configure(SerializationFeature.FAIL_ON_EMPTY_BEANS, false);
+    }
+}

@@ -1,0 +1,76 @@
+package aom.migration.bundle;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+/**
+ * Where entries wait until the bundle writer can copy them into the zip: in memory while a shared budget lasts,
+ * then in temporary files in one directory next to the bundle (same disk, so the free space the user checked for
+ * the bundle is where the spool goes). Closing the store deletes the directory and everything in it.
+ */
+public final class SpoolStore implements AutoCloseable {
+
+    /** The default memory budget shared by every spooled entry. */
+    public static final long DEFAULT_MEMORY_BUDGET = 32L * 1024 * 1024;
+
+    private final Path directory;
+    private final AtomicLong memoryLeft;
+    private final AtomicLong fileCounter = new AtomicLong();
+
+    private SpoolStore(Path directory, long memoryBudget) {
+        this.directory = directory;
+        this.memoryLeft = new AtomicLong(memoryBudget);
+    }
+
+    /** Creates a hidden spool directory in {@code parent}. */
+    public static SpoolStore create(Path parent, String prefix, long memoryBudget) throws IOException {
+        Path directory = Files.createTempDirectory(parent, "." + prefix + ".spool-");
+        return new SpoolStore(directory, memoryBudget);
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    /** Takes {@code bytes} from the memory budget; {@code false} when it is exhausted. */
+    boolean reserve(long bytes) {
+        while (true) {
+            long left = memoryLeft.get();
+            if (left < bytes) {
+                return false;
+            }
+            if (memoryLeft.compareAndSet(left, left - bytes)) {
+                return true;
+            }
+        }
+    }
+
+    /** Gives memory back to the budget. */
+    void release(long bytes) {
+        memoryLeft.addAndGet(bytes);
+    }
+
+    /** A fresh file name in the spool directory; the file is not created. */
+    Path newFile() {
+        return directory.resolve("entry-" + fileCounter.incrementAndGet() + ".spool");
+    }
+
+    @Override
+    public void close() {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(directory)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot delete the temporary directory " + directory, e);
+        }
+    }
+}

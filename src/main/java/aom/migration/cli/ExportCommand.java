@@ -1,0 +1,190 @@
+package aom.migration.cli;
+
+import aom.migration.bundle.Compression;
+import aom.migration.bundle.Manifest;
+import aom.migration.export.ExportJob;
+import aom.migration.export.ExportOptions;
+import aom.migration.export.ExportResult;
+import aom.migration.model.DatabaseNaming;
+import aom.migration.model.ExtractionProfile;
+import aom.migration.model.Selection;
+import aom.migration.model.SystemKind;
+import aom.migration.mongo.ConnectionSettings;
+import aom.migration.progress.CancellationToken;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code export}: writes one application's metadata and system databases into a bundle file, with a progress bar on
+ * stderr; the bundle's path is the last line on stdout, so scripts can pick it up.
+ */
+@Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Export one application (its metadata and LIVE/STAGING/TEST data) into a bundle file.",
+            "The bundle's path is printed as the last line."})
+public class ExportCommand implements Callable<Integer> {
+
+    @Mixin
+    SourceOptions source;
+
+    @Option(names = "--app", required = true, paramLabel = "NAME", description = "The application to export")
+    String app;
+
+    @Option(names = "--systems", split = ",", paramLabel = "SYSTEM",
+            description = "Systems to export, comma-separated (default: LIVE,STAGING,TEST)")
+    List<String> systems;
+
+    @Option(names = "--no-metadata", description = "Do not export the application's metadata")
+    boolean noMetadata;
+
+    @Option(names = "--out", paramLabel = "FILE",
+            description = "Bundle file (default: <App>-<yyyyMMdd-HHmmss>.aombundle in the working directory)")
+    Path out;
+
+    @Option(names = "--compression", paramLabel = "LEVEL", defaultValue = "fast",
+            description = "none, fast or best (default: ${DEFAULT-VALUE})")
+    String compression;
+
+    @Option(names = "--naming", paramLabel = "CONVENTION",
+            description = "dashed or suffixed, when the database names do not tell")
+    String naming;
+
+    @Option(names = "--profile", paramLabel = "FILE", description = "Extraction profile to use instead of the default")
+    Path profile;
+
+    @Option(names = "--parallel", paramLabel = "N", description = "Collections read at the same time")
+    Integer parallel;
+
+    @Option(names = "--force", description = "Replace the bundle file if it exists")
+    boolean force;
+
+    @Option(names = "--no-progress", description = "Do not show a progress bar")
+    boolean noProgress;
+
+    @Spec
+    CommandSpec spec;
+
+    /** Where a default bundle name goes; the legacy form and tests set it. */
+    Path workingDirectory = Path.of("");
+    /** The legacy form prints only the file name, as the old script did. */
+    boolean printFileNameOnly;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        ConnectionSettings settings = source.settings();
+        Selection selection = selection();
+        Path output = out != null ? out : workingDirectory.resolve(ExportJob.defaultFileName(app, LocalDateTime.now()));
+        ExportOptions options = ExportOptions.defaults().withCompression(Compression.parse(compression))
+                .withOverwrite(force).withNaming(naming == null ? null : DatabaseNaming.parse(naming));
+        if (parallel != null) {
+            options = options.withParallelism(parallel);
+        }
+        ExtractionProfile extraction = profile == null ? ExtractionProfile.defaults() : ExtractionProfile.load(profile);
+        ExportJob job = new ExportJob(settings, app, selection, output, extraction, options);
+        CancellationToken token = new CancellationToken();
+        ExportResult result;
+        try (TerminalProgress progress = new TerminalProgress("Export " + app, stderr, TerminalProgress.isTerminal(),
+                !noProgress)) {
+            result = runCancellableByCtrlC(job, progress, token);
+        } catch (FileAlreadyExistsException e) {
+            throw new UserError(ExitCode.BAD_INPUT, output.toAbsolutePath() + " already exists; choose another --out"
+                    + " or pass --force");
+        }
+        printSummary(stdout, result);
+        stdout.println(printFileNameOnly ? result.bundle().getFileName().toString() : result.bundle().toString());
+        stdout.flush();
+        return ExitCode.OK;
+    }
+
+    private Selection selection() {
+        Set<SystemKind> chosen = EnumSet.noneOf(SystemKind.class);
+        if (systems == null) {
+            chosen.addAll(EnumSet.allOf(SystemKind.class));
+        } else {
+            for (String system : systems) {
+                if (!system.isBlank()) {
+                    chosen.add(SystemKind.parse(system));
+                }
+            }
+        }
+        Selection selection = new Selection(!noMetadata, chosen);
+        if (selection.isEmpty()) {
+            throw new UserError(ExitCode.BAD_INPUT, "Nothing to export: --no-metadata and no --systems");
+        }
+        return selection;
+    }
+
+    /** Ctrl+C cancels the job and waits briefly for it to delete its partial file. */
+    private static ExportResult runCancellableByCtrlC(ExportJob job, TerminalProgress progress,
+                                                      CancellationToken token) throws Exception {
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            token.cancel();
+            try {
+                finished.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "export-ctrl-c");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            return job.run(progress, token);
+        } finally {
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // The JVM is already shutting down (Ctrl+C): the hook is running.
+            }
+        }
+    }
+
+    private static void printSummary(PrintWriter out, ExportResult result) {
+        Manifest manifest = result.manifest();
+        out.println("Exported " + manifest.application().name() + " (" + manifest.application().displayName()
+                + ") from " + manifest.source().hosts() + " in " + seconds(result.elapsed().toMillis()));
+        if (manifest.metadata() != null) {
+            StringBuilder counts = new StringBuilder();
+            for (Map.Entry<String, Long> entry : manifest.metadata().documents().entrySet()) {
+                counts.append(counts.length() == 0 ? "" : ", ").append(entry.getKey()).append(' ')
+                        .append(entry.getValue());
+            }
+            out.println("  metadata  " + Sizes.count(manifest.metadata().total(), "document", "documents") + " ("
+                    + counts + ")");
+        }
+        for (Manifest.DatabaseInfo database : manifest.databases()) {
+            out.println(String.format("  %-8s  %s: %s, %s, %s", database.system(), database.name(),
+                    Sizes.count(database.collections(), "collection", "collections"),
+                    Sizes.count(database.documents(), "document", "documents"), Sizes.bytes(database.bytes())));
+        }
+        try {
+            out.println("  bundle    " + Sizes.bytes(java.nio.file.Files.size(result.bundle())));
+        } catch (java.io.IOException e) {
+            out.println("  bundle    size unknown (" + e.getMessage() + ")");
+        }
+        if (!manifest.warnings().isEmpty()) {
+            out.println("  " + Sizes.count(manifest.warnings().size(), "warning", "warnings")
+                    + " (see stderr and the bundle's manifest)");
+        }
+    }
+
+    private static String seconds(long millis) {
+        return String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
+    }
+}

@@ -1,0 +1,261 @@
+package aom.migration.export;
+
+import aom.migration.bundle.BundlePaths;
+import aom.migration.bundle.BundleWriter;
+import aom.migration.bundle.EntrySpool;
+import aom.migration.bundle.Manifest;
+import aom.migration.bundle.SpooledEntry;
+import aom.migration.model.SystemKind;
+import aom.migration.progress.CancellationToken;
+import aom.migration.progress.CancelledException;
+import aom.migration.progress.ProgressTracker;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCursor;
+import aom.migration.export.RawDocumentCodec.RawDocument;
+import com.mongodb.client.MongoCollection;
+import org.bson.codecs.configuration.CodecRegistries;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Copies whole system databases into a bundle's {@code dump/} folder as mongodump does: per collection a
+ * {@code .metadata.json} (options, indexes, UUID) and a {@code .bson} with the documents as raw bytes, never decoded.
+ *
+ * <p>How it stays fast with bounded memory: up to {@code parallelism} collections are read at once. For each, one
+ * thread drains the cursor (large batches) and hands batches of about 1 MB through a queue of four to a second
+ * thread, which hashes and compresses them into an {@link EntrySpool}; so the network wait and the compression of
+ * one collection overlap, and several collections compress on several cores; with fast compression, batches that
+ * arrive while the compressor is behind are stored instead ({@link EntrySpool#preferSpeed}). Compressed entries wait
+ * in memory up to a shared budget and beyond it in temporary files; the caller's thread copies each finished entry
+ * into the zip in plan order, so entries stay contiguous and their order does not depend on timing. Memory: at most
+ * {@code parallelism x (4 + 1) MB} of batches (plus documents larger than that), the spool budget and the driver's
+ * own batch buffers.
+ */
+public final class DatabaseExporter {
+
+    private static final int BATCH_BYTES = 1024 * 1024;
+    private static final int QUEUE_BATCHES = 4;
+    private static final long CURSOR_BATCH_BYTES = 4L * 1024 * 1024;
+    private static final long POLL_MILLIS = 100;
+
+    private final MongoClient client;
+    private final ExportOptions options;
+
+    public DatabaseExporter(MongoClient client, ExportOptions options) {
+        this.client = client;
+        this.options = options;
+    }
+
+    /** Lists the collections of one system database with their definitions and sizes. */
+    public List<CollectionPlan> plan(SystemKind system, String database) {
+        return new CollectionPlanner(client).plan(system, database);
+    }
+
+    /**
+     * Exports the planned collections into {@code writer}, reporting per collection to {@code tracker} (whose
+     * totals the caller declared with {@link ProgressTracker#expect}).
+     *
+     * @throws CancelledException when {@code token} is cancelled; returns within about a second
+     */
+    public void export(List<CollectionPlan> plans, BundleWriter writer, ProgressTracker tracker,
+                       CancellationToken token) throws IOException {
+        CancellationToken abort = new CancellationToken();
+        token.onCancel(abort::cancel);
+        ExecutorService encoders = Executors.newFixedThreadPool(options.parallelism(), threads("export-encode"));
+        ExecutorService fetchers = Executors.newFixedThreadPool(options.parallelism(), threads("export-read"));
+        try {
+            List<Future<SpooledEntry>> results = new ArrayList<>();
+            for (CollectionPlan plan : plans) {
+                results.add(plan.isView() ? null
+                        : encoders.submit(() -> encode(plan, writer, tracker, fetchers, abort)));
+            }
+            for (int i = 0; i < plans.size(); i++) {
+                CollectionPlan plan = plans.get(i);
+                token.throwIfCancelled();
+                writer.add(BundlePaths.definition(plan.database(), plan.collection()),
+                        plan.definition().toJson().getBytes(StandardCharsets.UTF_8), Manifest.KIND_DEFINITION,
+                        plan.system().name(), plan.database(), plan.collection(), 0);
+                if (results.get(i) != null) {
+                    writer.add(await(results.get(i), token), Manifest.KIND_DOCUMENTS, plan.system().name(),
+                            plan.database(), plan.collection());
+                }
+                tracker.finish(plan.namespace());
+            }
+        } catch (IOException | RuntimeException | Error e) {
+            abort.cancel();
+            throw e;
+        } finally {
+            encoders.shutdownNow();
+            fetchers.shutdownNow();
+            awaitQuietly(encoders);
+        }
+    }
+
+    /** Drains one collection through a reader thread and compresses it on this thread. */
+    private SpooledEntry encode(CollectionPlan plan, BundleWriter writer, ProgressTracker tracker,
+                                ExecutorService fetchers, CancellationToken abort) throws IOException {
+        BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(QUEUE_BATCHES);
+        Future<?> reading = fetchers.submit(() -> read(plan, queue, tracker, abort));
+        EntrySpool spool = writer.newEntry(BundlePaths.documents(plan.database(), plan.collection()));
+        try {
+            while (true) {
+                Batch batch = poll(queue, abort);
+                if (batch.failure() != null) {
+                    throw batch.failure() instanceof RuntimeException runtime ? runtime
+                            : new IllegalStateException(batch.failure());
+                }
+                if (batch.documents() == null) {
+                    return spool.finish();
+                }
+                // A full queue means the reader waits for us: store this batch rather than hold up the server.
+                spool.preferSpeed(queue.remainingCapacity() == 0);
+                for (RawDocument document : batch.documents()) {
+                    spool.write(document.bytes());
+                }
+                spool.countDocuments(batch.documents().size());
+            }
+        } catch (IOException | RuntimeException | Error e) {
+            spool.discard();
+            reading.cancel(true);
+            throw e;
+        }
+    }
+
+    /** Reads one collection in natural order as raw documents and queues them in batches of about 1 MB. */
+    private void read(CollectionPlan plan, BlockingQueue<Batch> queue, ProgressTracker tracker,
+                      CancellationToken abort) {
+        MongoCollection<RawDocument> collection = client.getDatabase(plan.database())
+                .getCollection(plan.collection(), RawDocument.class);
+        collection = collection.withCodecRegistry(CodecRegistries.fromRegistries(
+                CodecRegistries.fromCodecs(new RawDocumentCodec()), collection.getCodecRegistry()));
+        try (MongoCursor<RawDocument> cursor = collection.find().batchSize(cursorBatchSize(plan)).iterator()) {
+            List<RawDocument> documents = new ArrayList<>();
+            long bytes = 0;
+            while (cursor.hasNext()) {
+                RawDocument document = cursor.next();
+                documents.add(document);
+                bytes += document.bytes().length;
+                if (bytes >= BATCH_BYTES) {
+                    put(queue, new Batch(documents, null), abort);
+                    tracker.advance(plan.namespace(), documents.size(), bytes);
+                    documents = new ArrayList<>();
+                    bytes = 0;
+                }
+            }
+            if (!documents.isEmpty()) {
+                put(queue, new Batch(documents, null), abort);
+                tracker.advance(plan.namespace(), documents.size(), bytes);
+            }
+            put(queue, Batch.END, abort);
+        } catch (CancelledException e) {
+            // The encoder sees the same cancellation.
+        } catch (RuntimeException | Error e) {
+            if (!abort.isCancelled()) {
+                try {
+                    put(queue, new Batch(null, e), abort);
+                } catch (CancelledException ignored) {
+                    // Cancelled while reporting the failure: nobody waits for it any more.
+                }
+            }
+        }
+    }
+
+    /** Large batches make fewer round trips; aims at about 4 MB per batch from the average document size. */
+    private static int cursorBatchSize(CollectionPlan plan) {
+        long average = plan.averageDocumentBytes() > 0 ? plan.averageDocumentBytes() : 1024;
+        return (int) Math.max(100, Math.min(100_000, CURSOR_BATCH_BYTES / average));
+    }
+
+    private static Batch poll(BlockingQueue<Batch> queue, CancellationToken abort) {
+        try {
+            while (true) {
+                abort.throwIfCancelled();
+                Batch batch = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+                if (batch != null) {
+                    return batch;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancelledException();
+        }
+    }
+
+    private static void put(BlockingQueue<Batch> queue, Batch batch, CancellationToken abort) {
+        try {
+            while (!queue.offer(batch, POLL_MILLIS, TimeUnit.MILLISECONDS)) {
+                abort.throwIfCancelled();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancelledException();
+        }
+    }
+
+    private static SpooledEntry await(Future<SpooledEntry> result, CancellationToken token) throws IOException {
+        try {
+            while (true) {
+                token.throwIfCancelled();
+                try {
+                    return result.get(POLL_MILLIS, TimeUnit.MILLISECONDS);
+                } catch (TimeoutException e) {
+                    // Check the token again.
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancelledException();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof UncheckedIOException io) {
+                throw io.getCause();
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    private static void awaitQuietly(ExecutorService executor) {
+        try {
+            executor.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static ThreadFactory threads(String prefix) {
+        AtomicInteger counter = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + "-" + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /** A batch of documents, the end of a collection ({@code documents == null}), or a failure. */
+    private record Batch(List<RawDocument> documents, Throwable failure) {
+        static final Batch END = new Batch(null, null);
+    }
+}

@@ -1,0 +1,235 @@
+package aom.migration.export;
+
+import aom.migration.bundle.BundlePaths;
+import aom.migration.bundle.BundleWriter;
+import aom.migration.bundle.Manifest;
+import aom.migration.model.AppRef;
+import aom.migration.model.DatabaseNaming;
+import aom.migration.model.ExtractionProfile;
+import aom.migration.model.NamingDetection;
+import aom.migration.model.Selection;
+import aom.migration.model.SystemKind;
+import aom.migration.model.ToolVersion;
+import aom.migration.mongo.ConnectionSettings;
+import aom.migration.mongo.Installation;
+import aom.migration.progress.CancellationToken;
+import aom.migration.progress.Phase;
+import aom.migration.progress.ProgressListener;
+import aom.migration.progress.ProgressTracker;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Exports one application into a bundle: its metadata closure and the selected system databases (DESIGN.md
+ * sections 3 and 4). Runs on the caller's thread (plus worker threads for the data), reports to a
+ * {@link ProgressListener} and stops within about a second when the {@link CancellationToken} is cancelled. A
+ * cancelled or failed export leaves no file behind. The bundle never contains credentials: the source is recorded
+ * as hosts only.
+ */
+public final class ExportJob {
+
+    /** The tool name recorded in bundles. */
+    public static final String TOOL_NAME = "ApiOmat Migration Wizard";
+    /** The bundle file extension. */
+    public static final String EXTENSION = ".aombundle";
+
+    private static final Logger LOG = LoggerFactory.getLogger(ExportJob.class);
+    private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+    private final ConnectionSettings settings;
+    private final Installation installation;
+    private final String application;
+    private final Selection selection;
+    private final Path output;
+    private final ExtractionProfile profile;
+    private final ExportOptions options;
+
+    /** An export that connects to {@code source} itself and disconnects at the end. */
+    public ExportJob(ConnectionSettings source, String application, Selection selection, Path output,
+                     ExtractionProfile profile, ExportOptions options) {
+        this(Objects.requireNonNull(source, "source"), null, application, selection, output, profile, options);
+    }
+
+    /** An export from an installation the caller keeps open (and closes). */
+    public ExportJob(Installation installation, String application, Selection selection, Path output,
+                     ExtractionProfile profile, ExportOptions options) {
+        this(null, Objects.requireNonNull(installation, "installation"), application, selection, output, profile,
+                options);
+    }
+
+    private ExportJob(ConnectionSettings settings, Installation installation, String application,
+                      Selection selection, Path output, ExtractionProfile profile, ExportOptions options) {
+        this.settings = settings;
+        this.installation = installation;
+        this.application = Objects.requireNonNull(application, "application");
+        this.selection = Objects.requireNonNull(selection, "selection");
+        this.output = Objects.requireNonNull(output, "output");
+        this.profile = profile == null ? ExtractionProfile.defaults() : profile;
+        this.options = options == null ? ExportOptions.defaults() : options;
+    }
+
+    /** {@code <App>-<yyyyMMdd-HHmmss>.aombundle}, with characters that file systems reject replaced. */
+    public static String defaultFileName(String application, LocalDateTime time) {
+        String safe = application.replaceAll("[\\\\/:*?\"<>|\\x00-\\x1f]", "_");
+        return safe + "-" + FILE_TIME.format(time) + EXTENSION;
+    }
+
+    /**
+     * Runs the export.
+     *
+     * @throws aom.migration.mongo.UnknownApplicationException naming the applications that exist
+     * @throws aom.migration.mongo.ConnectionFailedException    when the source cannot be reached
+     * @throws aom.migration.progress.CancelledException        when cancelled; no file is left
+     * @throws IllegalArgumentException                         when the selection cannot be exported (nothing
+     *                                                          selected, ambiguous naming)
+     * @throws IOException                                      when the bundle cannot be written
+     */
+    public ExportResult run(ProgressListener listener, CancellationToken token) throws IOException {
+        if (selection.isEmpty()) {
+            throw new IllegalArgumentException("Nothing to export: select the metadata or at least one system");
+        }
+        ProgressTracker tracker = new ProgressTracker(listener, Phase.CONNECT);
+        Installation source = installation;
+        if (source == null) {
+            tracker.phase(Phase.CONNECT, "Connecting to " + settings.hostsOnly());
+            source = Installation.connect(settings);
+        }
+        try {
+            return export(source, listener, tracker, token);
+        } finally {
+            if (installation == null) {
+                source.close();
+            }
+        }
+    }
+
+    private ExportResult export(Installation source, ProgressListener listener, ProgressTracker tracker,
+                                CancellationToken token) throws IOException {
+        tracker.phase(Phase.PLAN, "Planning the export of " + application);
+        AppRef app = source.application(application);
+        token.throwIfCancelled();
+        List<String> warnings = new ArrayList<>();
+        DatabaseExporter exporter = new DatabaseExporter(source.client(), options);
+        DatabaseNaming naming = naming(app, source);
+        List<String> existing = source.databaseNames();
+        Map<SystemKind, List<CollectionPlan>> plans = new LinkedHashMap<>();
+        for (SystemKind system : selection.systems()) {
+            String database = naming == null ? null : naming.databaseName(application, system);
+            if (database == null || !existing.contains(database)) {
+                warn(listener, tracker, warnings, application + " has no " + system + " database"
+                        + (database == null ? "" : " (" + database + ")") + "; nothing exported for " + system);
+                continue;
+            }
+            List<CollectionPlan> collections = exporter.plan(system, database);
+            collections.forEach(plan -> tracker.expect(plan.namespace(), plan.expectedDocuments(),
+                    plan.expectedBytes()));
+            plans.put(system, collections);
+            token.throwIfCancelled();
+        }
+        MetadataExtractor extractor = null;
+        MetadataClosure closure = null;
+        if (selection.metadata()) {
+            tracker.phase(Phase.METADATA, "Computing the metadata closure of " + application);
+            extractor = new MetadataExtractor(source.database(profile.database()), profile);
+            closure = extractor.closure(application, token);
+            closure.warnings().forEach(warning -> warn(listener, tracker, warnings, warning));
+            String database = profile.database();
+            closure.counts().forEach((collection, count) -> tracker.expect(database + "." + collection, count, -1));
+        }
+        Instant createdAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        try (BundleWriter writer = BundleWriter.create(output, options.compression(), options.spoolMemoryBytes(),
+                options.overwrite())) {
+            writer.entryTime(createdAt);
+            if (closure != null) {
+                tracker.phase(Phase.METADATA, "Writing " + closure.total() + " metadata documents");
+                for (String warning : extractor.write(closure, writer, tracker, token)) {
+                    warn(listener, tracker, warnings, warning);
+                }
+            }
+            List<CollectionPlan> all = plans.values().stream().flatMap(List::stream).toList();
+            if (!all.isEmpty()) {
+                tracker.phase(Phase.DATA, "Exporting " + all.size() + " collections from " + plans.size()
+                        + " database(s)");
+                exporter.export(all, writer, tracker, token);
+            }
+            token.throwIfCancelled();
+            Manifest manifest = writer.finish(manifest(source, app, naming, closure, plans, warnings, writer,
+                    createdAt));
+            tracker.flush();
+            tracker.phase(Phase.DONE, "Exported " + application + " to " + writer.target());
+            LOG.info("Exported {} from {} to {} in {}", application, source.settings().hostsOnly(),
+                    writer.target(), tracker.elapsed());
+            return new ExportResult(writer.target(), manifest, tracker.elapsed());
+        }
+    }
+
+    private DatabaseNaming naming(AppRef app, Installation source) {
+        if (options.naming() != null) {
+            return options.naming();
+        }
+        NamingDetection detection = app.naming();
+        if (detection.outcome() == NamingDetection.Outcome.AMBIGUOUS && !selection.systems().isEmpty()) {
+            throw new IllegalArgumentException(detection.report() + " (choose the naming convention explicitly)");
+        }
+        return detection.namingIfKnown().orElse(null);
+    }
+
+    private Manifest manifest(Installation source, AppRef app, DatabaseNaming naming, MetadataClosure closure,
+                              Map<SystemKind, List<CollectionPlan>> plans, List<String> warnings,
+                              BundleWriter writer, Instant createdAt) {
+        List<Manifest.Entry> entries = writer.entries();
+        List<Manifest.DatabaseInfo> databases = new ArrayList<>();
+        long documents = 0;
+        long bytes = 0;
+        int collections = 0;
+        for (Map.Entry<SystemKind, List<CollectionPlan>> system : plans.entrySet()) {
+            String database = naming.databaseName(application, system.getKey());
+            long docs = 0;
+            long size = 0;
+            for (Manifest.Entry entry : entries) {
+                if (Manifest.KIND_DOCUMENTS.equals(entry.kind()) && database.equals(entry.database())) {
+                    docs += entry.documents();
+                    size += entry.bytes();
+                }
+            }
+            databases.add(new Manifest.DatabaseInfo(system.getKey().name(), database, system.getValue().size(),
+                    docs, size));
+            documents += docs;
+            bytes += size;
+            collections += system.getValue().size();
+        }
+        Manifest.MetadataInfo metadata = closure == null ? null
+                : new Manifest.MetadataInfo(closure.database(), closure.counts(), BundlePaths.KEYS);
+        String displayName = closure != null ? closure.displayName() : app.displayName();
+        return new Manifest(Manifest.FORMAT, Manifest.FORMAT_VERSION, createdAt.toString(),
+                new Manifest.Tool(TOOL_NAME, ToolVersion.version()),
+                new Manifest.Source(source.settings().hostsOnly(), source.serverInfo().version(),
+                        source.serverInfo().topology().label()),
+                new Manifest.Application(application, displayName, naming == null ? null : naming.name()),
+                new Manifest.SelectionInfo(selection.metadata(),
+                        selection.systems().stream().map(SystemKind::name).toList()),
+                metadata, databases,
+                new Manifest.Counts(closure == null ? 0 : closure.total(), databases.size(), collections, documents,
+                        bytes),
+                warnings, profile, entries);
+    }
+
+    private static void warn(ProgressListener listener, ProgressTracker tracker, List<String> warnings,
+                             String warning) {
+        warnings.add(warning);
+        listener.warn(tracker.phase(), warning);
+        LOG.info("Warning: {}", warning);
+    }
+}

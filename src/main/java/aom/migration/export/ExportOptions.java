@@ -1,0 +1,55 @@
+package aom.migration.export;
+
+import aom.migration.bundle.Compression;
+import aom.migration.bundle.SpoolStore;
+import aom.migration.model.DatabaseNaming;
+
+/**
+ * How an export runs.
+ *
+ * @param compression      none, fast (default) or best
+ * @param parallelism      collections read at the same time (each with a reading and a compressing thread)
+ * @param spoolMemoryBytes compressed data that may wait in memory for its turn in the zip before spilling to
+ *                         temporary files next to the bundle
+ * @param naming           the naming convention to use instead of the detected one, or {@code null} to detect
+ * @param overwrite        whether an existing bundle file may be replaced
+ */
+public record ExportOptions(Compression compression, int parallelism, long spoolMemoryBytes, DatabaseNaming naming,
+                            boolean overwrite) {
+
+    public ExportOptions {
+        compression = compression == null ? Compression.FAST : compression;
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("parallelism must be at least 1");
+        }
+        if (spoolMemoryBytes < 0) {
+            throw new IllegalArgumentException("spoolMemoryBytes must not be negative");
+        }
+    }
+
+    /** Fast compression, up to four collections at once, 32 MB of spool memory, detected naming, no overwrite. */
+    public static ExportOptions defaults() {
+        int parallelism = Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        return new ExportOptions(Compression.FAST, parallelism, SpoolStore.DEFAULT_MEMORY_BUDGET, null, false);
+    }
+
+    public ExportOptions withCompression(Compression value) {
+        return new ExportOptions(value, parallelism, spoolMemoryBytes, naming, overwrite);
+    }
+
+    public ExportOptions withParallelism(int value) {
+        return new ExportOptions(compression, value, spoolMemoryBytes, naming, overwrite);
+    }
+
+    public ExportOptions withSpoolMemoryBytes(long value) {
+        return new ExportOptions(compression, parallelism, value, naming, overwrite);
+    }
+
+    public ExportOptions withNaming(DatabaseNaming value) {
+        return new ExportOptions(compression, parallelism, spoolMemoryBytes, value, overwrite);
+    }
+
+    public ExportOptions withOverwrite(boolean value) {
+        return new ExportOptions(compression, parallelism, spoolMemoryBytes, naming, value);
+    }
+}

@@ -1,0 +1,121 @@
+package aom.migration.export;
+
+import aom.migration.bundle.BundlePaths;
+import aom.migration.bundle.BundleWriter;
+import aom.migration.bundle.ClosureRecord;
+import aom.migration.bundle.EntrySpool;
+import aom.migration.bundle.ExtendedJson;
+import aom.migration.bundle.Manifest;
+import aom.migration.model.ExtractionProfile;
+import aom.migration.progress.CancellationToken;
+import aom.migration.progress.ProgressTracker;
+import com.mongodb.client.MongoCursor;
+import com.mongodb.client.MongoDatabase;
+import org.bson.BsonArray;
+import org.bson.BsonDocument;
+import org.bson.BsonValue;
+import org.bson.RawBsonDocument;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Computes an application's metadata closure in the global metadata database, driven entirely by an
+ * {@link ExtractionProfile} (DESIGN.md section 3), and writes it into a bundle: one {@code metadata/<collection>.jsonl}
+ * entry per collection with the full documents as canonical Extended JSON, and {@code metadata/_keys.jsonl} with
+ * each document's natural key, shared flag, parent and description ({@link ClosureRecord}).
+ */
+public final class MetadataExtractor {
+
+    private static final int FETCH_BATCH = 500;
+
+    private final MongoDatabase database;
+    private final CompiledProfile profile;
+
+    /**
+     * @param database the metadata database ({@code profile.database()}, normally {@code apiomat})
+     * @throws IllegalArgumentException when the profile is not valid
+     */
+    public MetadataExtractor(MongoDatabase database, ExtractionProfile profile) {
+        this.database = database;
+        this.profile = new CompiledProfile(profile);
+    }
+
+    /**
+     * Walks the closure of {@code application}. Reads only the fields the profile names.
+     *
+     * @throws aom.migration.mongo.UnknownApplicationException when there is no such application, naming those
+     *                                                          that exist
+     * @throws aom.migration.progress.CancelledException        when cancelled
+     */
+    public MetadataClosure closure(String application, CancellationToken token) {
+        ClosureGraph graph = new ClosureWalker(database, profile, token).walk(application);
+        return new ClosureDescriber(profile, graph).describe();
+    }
+
+    /**
+     * Writes the closure's documents and keys into the bundle. Progress goes to {@code tracker} under the namespace
+     * {@code <database>.<collection>}.
+     *
+     * @return warnings found while writing (documents that disappeared since the closure was computed)
+     */
+    public List<String> write(MetadataClosure closure, BundleWriter writer, ProgressTracker tracker,
+                              CancellationToken token) throws IOException {
+        List<String> warnings = new ArrayList<>();
+        for (Map.Entry<String, List<ClosureRecord>> entry : closure.records().entrySet()) {
+            if (!entry.getValue().isEmpty()) {
+                writeCollection(entry.getKey(), entry.getValue(), writer, tracker, token, warnings);
+            }
+        }
+        token.throwIfCancelled();
+        try (EntrySpool spool = writer.newEntry(BundlePaths.KEYS)) {
+            for (List<ClosureRecord> records : closure.records().values()) {
+                for (ClosureRecord record : records) {
+                    spool.write((ExtendedJson.toLine(record.toDocument()) + "\n").getBytes(StandardCharsets.UTF_8));
+                    spool.countDocuments(1);
+                }
+            }
+            writer.add(spool.finish(), Manifest.KIND_KEYS, null, closure.database(), null);
+        }
+        return warnings;
+    }
+
+    private void writeCollection(String collection, List<ClosureRecord> records, BundleWriter writer,
+                                 ProgressTracker tracker, CancellationToken token, List<String> warnings)
+            throws IOException {
+        String namespace = database.getName() + "." + collection;
+        Set<BsonValue> missing = new HashSet<>();
+        records.forEach(record -> missing.add(record.id()));
+        try (EntrySpool spool = writer.newEntry(BundlePaths.metadata(collection))) {
+            for (int from = 0; from < records.size(); from += FETCH_BATCH) {
+                token.throwIfCancelled();
+                BsonArray ids = new BsonArray();
+                records.subList(from, Math.min(records.size(), from + FETCH_BATCH))
+                        .forEach(record -> ids.add(record.id()));
+                try (MongoCursor<RawBsonDocument> cursor = database.getCollection(collection, RawBsonDocument.class)
+                        .find(new BsonDocument("_id", new BsonDocument("$in", ids))).iterator()) {
+                    while (cursor.hasNext()) {
+                        token.throwIfCancelled();
+                        RawBsonDocument document = cursor.next();
+                        missing.remove(document.get("_id"));
+                        byte[] line = (ExtendedJson.toLine(document) + "\n").getBytes(StandardCharsets.UTF_8);
+                        spool.write(line);
+                        spool.countDocuments(1);
+                        tracker.advance(namespace, 1, document.getByteBuffer().remaining());
+                    }
+                }
+            }
+            writer.add(spool.finish(), Manifest.KIND_METADATA, null, database.getName(), collection);
+        }
+        tracker.finish(namespace);
+        if (!missing.isEmpty()) {
+            warnings.add(missing.size() + " " + profile.spec(collection).label() + " document(s) of the closure"
+                    + " disappeared from " + namespace + " while the export ran");
+        }
+    }
+}
