@@ -15,9 +15,12 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -114,8 +117,8 @@ public final class ImportJob {
         MongoDatabase metadata = client.getDatabase(request.profile().database());
         Path rollbackFile = plan.rollbackFile().orElse(null);
         ImportJournal journal = ImportJournal.begin(metadata, request.application(), UUID.randomUUID().toString(),
-                plan.entries(), plan.swapStrategy(), rollbackFile == null ? null : rollbackFile.toString(),
-                options.lease());
+                plan.entries(), newDatabases(plan), plan.swapStrategy(),
+                rollbackFile == null ? null : rollbackFile.toString(), options.lease());
         ScheduledExecutorService lease = startLease(journal);
         try {
             VerificationReport report;
@@ -138,6 +141,18 @@ public final class ImportJob {
             lease.shutdownNow();
             journal.release();
         }
+    }
+
+    /** The databases the import will create, the metadata database included (the journal lives there). */
+    private List<String> newDatabases(ImportPlan plan) {
+        Set<String> existing = client.listDatabaseNames().into(new HashSet<>());
+        List<String> created = new ArrayList<>();
+        plan.systems().stream().map(SystemPlan::targetDatabase).filter(name -> !existing.contains(name))
+                .forEach(created::add);
+        if (!existing.contains(request.profile().database())) {
+            created.add(request.profile().database());
+        }
+        return created;
     }
 
     private VerificationReport loadMergeSwapVerify(ImportPlan plan, ImportJournal journal, ProgressTracker tracker,

@@ -74,6 +74,7 @@ final class ImportJournal {
     private final Duration lease;
     private final String host;
     private final long pid;
+    private final List<String> newDatabases;
 
     private ImportJournal(MongoCollection<BsonDocument> collection, BsonDocument document) {
         this.collection = collection;
@@ -93,6 +94,10 @@ final class ImportJournal {
         this.lease = Duration.ofMillis(document.getInt64("leaseMillis").getValue());
         this.host = document.getString("host").getValue();
         this.pid = document.getInt64("pid").getValue();
+        this.newDatabases = new ArrayList<>();
+        for (BsonValue name : document.getArray("newDatabases", new BsonArray())) {
+            newDatabases.add(name.asString().getValue());
+        }
     }
 
     static MongoCollection<BsonDocument> collection(MongoDatabase metadata) {
@@ -112,8 +117,8 @@ final class ImportJournal {
      * @throws IllegalStateException when the application already has a journal (an import runs or was interrupted)
      */
     static ImportJournal begin(MongoDatabase metadata, String application, String importId,
-                               List<JournalEntry> entries, SwapStrategy strategy, String rollbackFile,
-                               Duration lease) {
+                               List<JournalEntry> entries, List<String> newDatabases, SwapStrategy strategy,
+                               String rollbackFile, Duration lease) {
         Instant now = Instant.now();
         BsonArray list = new BsonArray();
         entries.forEach(entry -> list.add(entry.toBson()));
@@ -128,7 +133,8 @@ final class ImportJournal {
                 .append("heartbeatAt", new BsonDateTime(now.toEpochMilli()))
                 .append("leaseMillis", new BsonInt64(lease.toMillis()))
                 .append("host", new BsonString(HOST))
-                .append("pid", new BsonInt64(PID));
+                .append("pid", new BsonInt64(PID))
+                .append("newDatabases", new BsonArray(newDatabases.stream().map(BsonString::new).toList()));
         MongoCollection<BsonDocument> collection = collection(metadata);
         RUNNING_HERE.add(importId);
         try {
@@ -158,6 +164,11 @@ final class ImportJournal {
 
     List<JournalEntry> entries() {
         return List.copyOf(entries);
+    }
+
+    /** Databases that did not exist before the import; a rollback drops them again when they are empty. */
+    List<String> newDatabases() {
+        return List.copyOf(newDatabases);
     }
 
     String rollbackFile() {

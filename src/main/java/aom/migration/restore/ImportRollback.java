@@ -4,6 +4,8 @@ import aom.migration.model.ExtractionProfile;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 
+import java.util.ArrayList;
+
 /**
  * Brings the target back to its state before an import, or finishes a committed one, from what the journal says.
  * The job uses it after a failure or cancel, recovery uses it after a crash: one code path for both, and every
@@ -32,6 +34,7 @@ final class ImportRollback {
             merger.discardRollback(journal.importId());
         }
         journal.delete();
+        dropEmptyNewDatabases(journal);
     }
 
     /** Finishes a committed import: drops the set-aside collections, the saved slice and the journal. */
@@ -39,6 +42,17 @@ final class ImportRollback {
         new DatabaseImporter(client, options).dropAsides(journal.entries());
         new MetadataMerger(metadata(), profile).discardRollback(journal.importId());
         journal.delete();
+    }
+
+    /** A database the import created is dropped again, but only when nothing is left in it. */
+    private void dropEmptyNewDatabases(ImportJournal journal) {
+        for (String name : journal.newDatabases()) {
+            MongoDatabase database = client.getDatabase(name);
+            if (client.listDatabaseNames().into(new ArrayList<>()).contains(name)
+                    && DatabaseImporter.names(database).isEmpty()) {
+                database.drop();
+            }
+        }
     }
 
     /** Whichever the journal's state calls for. */

@@ -33,6 +33,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The target's metadata slice of one application, saved before the merge changes anything, so that a failed or
@@ -75,6 +76,10 @@ public final class MetadataRollback {
     void save(MetadataMergePlan plan, Path file, CancellationToken cancel) {
         MongoCollection<BsonDocument> saved = database.getCollection(COLLECTION, BsonDocument.class);
         Map<String, List<BsonValue>> inserted = plan.insertedIds();
+        Set<String> existing = database.listCollectionNames().into(new TreeSet<>());
+        BsonArray created = new BsonArray();
+        plan.writes().stream().map(MetadataMergePlan.PlannedWrite::collection).distinct()
+                .filter(collection -> !existing.contains(collection)).forEach(c -> created.add(new BsonString(c)));
         try (BufferedWriter writer = newPrivateFile(file)) {
             BsonDocument header = new BsonDocument("format", new BsonString(FILE_FORMAT))
                     .append("formatVersion", new BsonInt32(1))
@@ -85,8 +90,10 @@ public final class MetadataRollback {
             BsonDocument insertedIds = new BsonDocument();
             inserted.forEach((collection, ids) -> insertedIds.put(collection, new BsonArray(ids)));
             header.put("inserted", insertedIds);
+            header.put("createdCollections", created);
             writer.write(header.toJson(CANONICAL));
             writer.newLine();
+            saved.insertOne(record("created", "").append("collections", created));
             for (Map.Entry<String, List<BsonValue>> entry : inserted.entrySet()) {
                 List<BsonValue> ids = entry.getValue();
                 for (int from = 0; from < ids.size(); from += IDS_PER_RECORD) {
@@ -146,6 +153,21 @@ public final class MetadataRollback {
         if (!pending.isEmpty()) {
             database.getCollection(pendingCollection, BsonDocument.class).bulkWrite(pending);
         }
+        for (BsonDocument record : saved.find(Filters.and(Filters.eq("importId", importId),
+                Filters.eq("kind", "created")))) {
+            dropIfEmpty(database, record.getArray("collections"));
+        }
+    }
+
+    /** Collections the merge created are dropped again once the restore has emptied them. */
+    private static void dropIfEmpty(MongoDatabase database, BsonArray collections) {
+        for (BsonValue name : collections) {
+            MongoCollection<BsonDocument> collection = database.getCollection(name.asString().getValue(),
+                    BsonDocument.class);
+            if (collection.countDocuments() == 0) {
+                collection.drop();
+            }
+        }
     }
 
     /** Removes the saved slice from the server (the file stays). */
@@ -184,6 +206,7 @@ public final class MetadataRollback {
                                 new ReplaceOptions().upsert(true));
                 restored++;
             }
+            dropIfEmpty(database, header.getArray("createdCollections", new BsonArray()));
             return restored;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the rollback file " + file + ": " + e.getMessage(), e);

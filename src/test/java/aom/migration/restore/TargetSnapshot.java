@@ -64,6 +64,30 @@ final class TargetSnapshot {
         return documents;
     }
 
+    /** The databases and collections ("db" or "db.collection") in which two snapshots differ, sorted. */
+    static List<String> differences(Map<String, Map<String, List<String>>> expected,
+                                    Map<String, Map<String, List<String>>> actual) {
+        java.util.TreeSet<String> differences = new java.util.TreeSet<>();
+        java.util.Set<String> databases = new java.util.TreeSet<>(expected.keySet());
+        databases.addAll(actual.keySet());
+        for (String database : databases) {
+            Map<String, List<String>> a = expected.get(database);
+            Map<String, List<String>> b = actual.get(database);
+            if (a == null || b == null) {
+                differences.add(database + (a == null ? " (only after)" : " (only before)"));
+                continue;
+            }
+            java.util.Set<String> collections = new java.util.TreeSet<>(a.keySet());
+            collections.addAll(b.keySet());
+            for (String collection : collections) {
+                if (!java.util.Objects.equals(a.get(collection), b.get(collection))) {
+                    differences.add(database + "." + collection);
+                }
+            }
+        }
+        return new ArrayList<>(differences);
+    }
+
     /** One document by id, as raw BSON, or {@code null}. */
     static RawBsonDocument byId(MongoDatabase database, String collection, Object id) {
         return database.getCollection(collection, RawBsonDocument.class).find(Filters.eq("_id", id)).first();
