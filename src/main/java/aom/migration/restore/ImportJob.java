@@ -133,6 +133,7 @@ public final class ImportJob {
                 checkpoint.reached("verified");
                 cancel.throwIfCancelled();
                 journal.advance(ImportJournal.State.COMMITTED, journal.metadataSaved());
+                checkpoint.reached("committed");
             } catch (RuntimeException e) {
                 throw rolledBack(journal, e, tracker);
             }

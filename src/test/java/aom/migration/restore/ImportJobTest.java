@@ -3,6 +3,7 @@ package aom.migration.restore;
 import aom.migration.demo.DemoInstallation;
 import aom.migration.demo.EmbeddedServer;
 import aom.migration.model.PasswordHash;
+import aom.migration.mongo.ServerInfo;
 import aom.migration.progress.CancellationToken;
 import aom.migration.progress.ProgressListener;
 import com.mongodb.client.MongoClient;
@@ -12,6 +13,7 @@ import com.mongodb.client.model.Filters;
 import org.bson.BsonDocument;
 import org.bson.Document;
 import org.bson.RawBsonDocument;
+import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
 
@@ -171,6 +173,20 @@ class ImportJobTest extends ImportTestSupport {
     }
 
     @Test
+    void severalCollectionsAndSeveralInsertWorkersPerCollectionLoadTheSameData() {
+        ImportOptions parallel = ImportOptions.defaults().withParallelism(3, 3).withLargeCollectionBytes(0)
+                .withBatches(3, 4096);
+
+        ImportResult result = job(parallel).run(ProgressListener.NONE, CancellationToken.none());
+
+        assertThat(result.report().passed()).isTrue();
+        for (String database : List.of("ConferenceApp", "ConferenceApp-staging", "ConferenceApp-test")) {
+            assertThat(TargetSnapshot.of(target.client().getDatabase(database))).as(database)
+                    .isEqualTo(TargetSnapshot.of(source.getDatabase(database)));
+        }
+    }
+
+    @Test
     void aDryRunWritesNothing() {
         Map<String, Map<String, List<String>>> before = snapshot();
 
@@ -216,7 +232,7 @@ class ImportJobTest extends ImportTestSupport {
     void importIntoAnEmptyInstallationCreatesEverythingAsTheSourceHasIt() {
         try (EmbeddedServer empty = EmbeddedServer.inMemory();
              MongoClient client = MongoClients.create(empty.uri())) {
-            ImportJob job = new ImportJob(client, aom.migration.mongo.ServerInfo.query(client), "127.0.0.1",
+            ImportJob job = new ImportJob(client, ServerInfo.query(client), "127.0.0.1",
                     request, ImportOptions.defaults(), ImportJob.Checkpoint.NONE);
 
             ImportResult result = job.run(ProgressListener.NONE, CancellationToken.none());
@@ -268,7 +284,7 @@ class ImportJobTest extends ImportTestSupport {
     }
 
     private static List<RawBsonDocument> add(Map<Object, RawBsonDocument> closure, MongoDatabase database,
-                                             String collection, org.bson.conversions.Bson filter) {
+                                             String collection, Bson filter) {
         List<RawBsonDocument> found = database.getCollection(collection, RawBsonDocument.class).find(filter)
                 .into(new ArrayList<>());
         found.forEach(document -> closure.put(document.get("_id"), document));

@@ -13,6 +13,7 @@ import org.bson.BsonBoolean;
 import org.bson.BsonDocument;
 import org.bson.BsonInt64;
 import org.bson.BsonString;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -144,8 +145,8 @@ class ImportSafetyTest extends ImportTestSupport {
     void leftoversWithoutAJournalAreRecognisedByTheirNames() {
         Map<String, Map<String, List<String>>> before = snapshot();
         var live = target.client().getDatabase("ConferenceApp");
-        live.getCollection("Basics_Role.__aom_import").insertOne(new org.bson.Document("x", 1));
-        target.client().getDatabase("admin").runCommand(new org.bson.Document("renameCollection",
+        live.getCollection("Basics_Role.__aom_import").insertOne(new Document("x", 1));
+        target.client().getDatabase("admin").runCommand(new Document("renameCollection",
                 "ConferenceApp.Basics_User").append("to", "ConferenceApp.Basics_User.__aom_old"));
 
         InterruptedImport interrupted = InterruptedImport.find(target, DemoImport.APP, request.targetNaming(),

@@ -13,7 +13,10 @@ import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Every document of an installation's databases, byte for byte, plus each collection's index names: two snapshots
@@ -67,8 +70,8 @@ final class TargetSnapshot {
     /** The databases and collections ("db" or "db.collection") in which two snapshots differ, sorted. */
     static List<String> differences(Map<String, Map<String, List<String>>> expected,
                                     Map<String, Map<String, List<String>>> actual) {
-        java.util.TreeSet<String> differences = new java.util.TreeSet<>();
-        java.util.Set<String> databases = new java.util.TreeSet<>(expected.keySet());
+        TreeSet<String> differences = new TreeSet<>();
+        Set<String> databases = new TreeSet<>(expected.keySet());
         databases.addAll(actual.keySet());
         for (String database : databases) {
             Map<String, List<String>> a = expected.get(database);
@@ -77,10 +80,10 @@ final class TargetSnapshot {
                 differences.add(database + (a == null ? " (only after)" : " (only before)"));
                 continue;
             }
-            java.util.Set<String> collections = new java.util.TreeSet<>(a.keySet());
+            Set<String> collections = new TreeSet<>(a.keySet());
             collections.addAll(b.keySet());
             for (String collection : collections) {
-                if (!java.util.Objects.equals(a.get(collection), b.get(collection))) {
+                if (!Objects.equals(a.get(collection), b.get(collection))) {
                     differences.add(database + "." + collection);
                 }
             }
