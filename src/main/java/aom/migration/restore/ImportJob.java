@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -55,6 +56,8 @@ public final class ImportJob {
     private final ImportOptions options;
     private final ImportPlanner planner;
     private final Checkpoint checkpoint;
+    /** Names the rollback file, so that the previewed plan and the run name the same one. */
+    private final Instant createdAt = Instant.now();
 
     /**
      * @param target  the connected target installation
@@ -76,7 +79,7 @@ public final class ImportJob {
 
     /** The plan as the target is now (the preview); writes nothing. */
     public ImportPlan plan(CancellationToken cancel) {
-        return planner.plan(request, options, cancel);
+        return planner.plan(request, options, cancel, createdAt);
     }
 
     /**
@@ -98,7 +101,7 @@ public final class ImportJob {
             interrupted.get().restore(listener);
         }
         cancel.throwIfCancelled();
-        ImportPlan plan = planner.plan(request, options, cancel);
+        ImportPlan plan = planner.plan(request, options, cancel, createdAt);
         plan.warnings().forEach(warning -> listener.warn(Phase.PLAN, warning));
         if (options.dryRun()) {
             tracker.phase(Phase.DONE, "Dry run: nothing was written");

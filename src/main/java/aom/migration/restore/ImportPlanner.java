@@ -49,7 +49,11 @@ public final class ImportPlanner {
 
     /** Plans {@code request}; nothing is written. */
     public ImportPlan plan(ImportRequest request, ImportOptions options, CancellationToken cancel) {
-        Instant now = Instant.now();
+        return plan(request, options, cancel, Instant.now());
+    }
+
+    /** Plans {@code request} as of {@code now}, which also names the rollback file. */
+    ImportPlan plan(ImportRequest request, ImportOptions options, CancellationToken cancel, Instant now) {
         List<String> warnings = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         SwapStrategy strategy = strategy(options, warnings);
