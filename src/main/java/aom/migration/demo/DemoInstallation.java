@@ -108,7 +108,12 @@ public final class DemoInstallation {
 
         void write(MongoClient client, String app, DatabaseNaming naming, Set<SystemKind> systems,
                    List<ClassRef> classes) {
-            for (SystemKind system : systems) {
+            // In enum order: Set.of iterates in an order that changes from JVM to JVM, and the seeded values
+            // would follow it.
+            for (SystemKind system : SystemKind.values()) {
+                if (!systems.contains(system)) {
+                    continue;
+                }
                 MongoDatabase database = client.getDatabase(naming.databaseName(app, system));
                 int count = switch (system) {
                     case LIVE -> scale.documentsPerCollection();

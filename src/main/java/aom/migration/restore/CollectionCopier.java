@@ -1,0 +1,72 @@
+package aom.migration.restore;
+
+import aom.migration.progress.CancellationToken;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoCursor;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertManyOptions;
+import org.bson.BsonArray;
+import org.bson.BsonDocument;
+import org.bson.BsonString;
+import org.bson.RawBsonDocument;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Copies a collection within one database (options, documents as raw bytes, indexes): the swap of the copy
+ * strategy, for targets that cannot rename (sharded clusters).
+ */
+final class CollectionCopier {
+
+    private final int maxBatchDocuments;
+    private final int maxBatchBytes;
+
+    CollectionCopier(ImportOptions options) {
+        this.maxBatchDocuments = options.maxBatchDocuments();
+        this.maxBatchBytes = options.maxBatchBytes();
+    }
+
+    /** Copies {@code from} to {@code to}, which must not exist. */
+    void copy(MongoDatabase database, String from, String to, CancellationToken cancel) {
+        BsonDocument info = database.listCollections(BsonDocument.class).filter(Filters.eq("name", from)).first();
+        BsonDocument create = new BsonDocument("create", new BsonString(to));
+        if (info != null && info.containsKey("options")) {
+            create.putAll(info.getDocument("options"));
+        }
+        database.runCommand(create);
+        MongoCollection<RawBsonDocument> target = database.getCollection(to, RawBsonDocument.class);
+        InsertManyOptions insert = new InsertManyOptions().ordered(false).bypassDocumentValidation(true);
+        List<RawBsonDocument> batch = new ArrayList<>();
+        long batchBytes = 0;
+        try (MongoCursor<RawBsonDocument> cursor = database.getCollection(from, RawBsonDocument.class).find()
+                .iterator()) {
+            while (cursor.hasNext()) {
+                cancel.throwIfCancelled();
+                RawBsonDocument document = cursor.next();
+                int size = document.getByteBuffer().remaining();
+                if (!batch.isEmpty() && (batch.size() >= maxBatchDocuments || batchBytes + size > maxBatchBytes)) {
+                    target.insertMany(batch, insert);
+                    batch = new ArrayList<>();
+                    batchBytes = 0;
+                }
+                batch.add(document);
+                batchBytes += size;
+            }
+        }
+        if (!batch.isEmpty()) {
+            target.insertMany(batch, insert);
+        }
+        BsonArray indexes = new BsonArray();
+        for (BsonDocument index : database.getCollection(from).listIndexes(BsonDocument.class)) {
+            if (!"_id_".equals(index.getString("name", new BsonString("")).getValue())) {
+                index.remove("ns");
+                indexes.add(index);
+            }
+        }
+        if (!indexes.isEmpty()) {
+            database.runCommand(new BsonDocument("createIndexes", new BsonString(to)).append("indexes", indexes));
+        }
+    }
+}

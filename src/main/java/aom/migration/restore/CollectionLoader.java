@@ -1,0 +1,239 @@
+package aom.migration.restore;
+
+import aom.migration.bundle.BsonDocumentReader;
+import aom.migration.bundle.CollectionSource;
+import aom.migration.bundle.CorruptDataException;
+import aom.migration.progress.CancellationToken;
+import aom.migration.progress.CancelledException;
+import aom.migration.progress.ProgressTracker;
+import com.mongodb.MongoCommandException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.InsertManyOptions;
+import org.bson.BsonBoolean;
+import org.bson.BsonDocument;
+import org.bson.BsonString;
+import org.bson.RawBsonDocument;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Streams one collection's raw BSON into its staging collection: one thread reads and checks the documents and
+ * the entry's SHA-256, one or more workers send bounded batches with {@code insertMany}. The bytes are inserted as
+ * they came ({@code MongoCollection<RawBsonDocument>}), never decoded. Memory is bounded by the queue: at most
+ * {@code workers + 2} batches exist at a time.
+ */
+final class CollectionLoader {
+
+    private static final List<RawBsonDocument> END = new ArrayList<>();
+    private static final long POLL_MILLIS = 100;
+    private static final InsertManyOptions INSERT = new InsertManyOptions().ordered(false)
+            .bypassDocumentValidation(true);
+
+    private final ImportOptions options;
+    private final ExecutorService insertPool;
+    private final ProgressTracker tracker;
+    private final CancellationToken cancel;
+
+    CollectionLoader(ImportOptions options, ExecutorService insertPool, ProgressTracker tracker,
+                     CancellationToken cancel) {
+        this.options = options;
+        this.insertPool = insertPool;
+        this.tracker = tracker;
+        this.cancel = cancel;
+    }
+
+    /**
+     * Creates the staging collection with the source's options and loads it.
+     *
+     * @return the digest of what was loaded, for the verification
+     * @throws CorruptDataException when the data does not match its checksum, count or size
+     */
+    CollectionDigest load(MongoDatabase database, String staging, CollectionSource source, String progressName) {
+        create(database, staging, source);
+        MongoCollection<RawBsonDocument> target = database.getCollection(staging, RawBsonDocument.class);
+        int workers = source.expectedBytes() >= options.largeCollectionBytes() ? options.insertWorkers() : 1;
+        BlockingQueue<List<RawBsonDocument>> queue = new ArrayBlockingQueue<>(workers);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        List<Future<DigestAccumulator>> futures = new ArrayList<>();
+        for (int i = 0; i < workers; i++) {
+            futures.add(insertPool.submit(worker(target, queue, failure, progressName)));
+        }
+        MessageDigest entryHash = DigestAccumulator.newSha256();
+        long documents = 0;
+        long bytes = 0;
+        try (InputStream raw = source.openDocuments();
+             InputStream in = new DigestInputStream(new BufferedInputStream(raw, 1 << 16), entryHash)) {
+            BsonDocumentReader reader = new BsonDocumentReader(in, source.namespace());
+            List<RawBsonDocument> batch = new ArrayList<>();
+            long batchBytes = 0;
+            byte[] next;
+            while ((next = reader.nextBytes()) != null) {
+                if (!batch.isEmpty() && (batch.size() >= options.maxBatchDocuments()
+                        || batchBytes + next.length > options.maxBatchBytes())) {
+                    hand(queue, batch, failure);
+                    batch = new ArrayList<>();
+                    batchBytes = 0;
+                }
+                batch.add(new RawBsonDocument(next));
+                batchBytes += next.length;
+            }
+            if (!batch.isEmpty()) {
+                hand(queue, batch, failure);
+            }
+            documents = reader.documents();
+            bytes = reader.bytes();
+            for (int i = 0; i < workers; i++) {
+                hand(queue, END, failure);
+            }
+        } catch (IOException e) {
+            failure.compareAndSet(null, new UncheckedIOException("Cannot read the data of " + source.namespace()
+                    + ": " + e.getMessage(), e));
+        } catch (RuntimeException e) {
+            failure.compareAndSet(null, e);
+        }
+        DigestAccumulator digest = collect(futures, failure);
+        tracker.finish(progressName);
+        check(source, HexFormat.of().formatHex(entryHash.digest()), documents, bytes);
+        return digest.result();
+    }
+
+    /** Creates the staging collection with the source collection's options (validators, collation, ...). */
+    static void create(MongoDatabase database, String name, CollectionSource source) {
+        BsonDocument command = new BsonDocument("create", new BsonString(name));
+        source.metadata().options().forEach((option, value) -> {
+            if (!option.equals("viewOn") && !option.equals("pipeline")) {
+                command.put(option, value);
+            }
+        });
+        try {
+            database.runCommand(command);
+        } catch (MongoCommandException e) {
+            boolean capped = source.metadata().options().getBoolean("capped",
+                    BsonBoolean.FALSE).getValue();
+            throw new ImportFailedException((capped
+                    ? "The target server cannot create the capped collection " + source.collection()
+                    : "The target server cannot create the collection " + source.collection()
+                    + " with its options " + source.metadata().options().toJson())
+                    + " in " + database.getName() + ": " + e.getErrorMessage(), e);
+        }
+    }
+
+    private Callable<DigestAccumulator> worker(MongoCollection<RawBsonDocument> target,
+                                               BlockingQueue<List<RawBsonDocument>> queue,
+                                               AtomicReference<Throwable> failure, String progressName) {
+        return () -> {
+            DigestAccumulator digest = new DigestAccumulator();
+            try {
+                while (failure.get() == null && !cancel.isCancelled()) {
+                    List<RawBsonDocument> batch = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+                    if (batch == null) {
+                        continue;
+                    }
+                    if (batch == END) {
+                        return digest;
+                    }
+                    target.insertMany(batch, INSERT);
+                    long size = 0;
+                    for (RawBsonDocument document : batch) {
+                        digest.add(document);
+                        size += document.getByteBuffer().remaining();
+                    }
+                    tracker.advance(progressName, batch.size(), size);
+                }
+            } catch (RuntimeException e) {
+                failure.compareAndSet(null, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failure.compareAndSet(null, new CancelledException());
+            }
+            return digest;
+        };
+    }
+
+    /** Puts a batch on the queue, waking up regularly to honour a cancel or another worker's failure. */
+    private void hand(BlockingQueue<List<RawBsonDocument>> queue, List<RawBsonDocument> batch,
+                      AtomicReference<Throwable> failure) {
+        try {
+            while (!queue.offer(batch, POLL_MILLIS, TimeUnit.MILLISECONDS)) {
+                stopIfNeeded(failure);
+            }
+            stopIfNeeded(failure);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancelledException();
+        }
+    }
+
+    private void stopIfNeeded(AtomicReference<Throwable> failure) {
+        cancel.throwIfCancelled();
+        Throwable failed = failure.get();
+        if (failed instanceof RuntimeException e) {
+            throw e;
+        }
+        if (failed != null) {
+            throw new IllegalStateException(failed);
+        }
+    }
+
+    private DigestAccumulator collect(List<Future<DigestAccumulator>> futures, AtomicReference<Throwable> failure) {
+        DigestAccumulator total = new DigestAccumulator();
+        for (Future<DigestAccumulator> future : futures) {
+            try {
+                total.merge(future.get());
+            } catch (ExecutionException e) {
+                failure.compareAndSet(null, e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failure.compareAndSet(null, new CancelledException());
+            }
+        }
+        Throwable failed = failure.get();
+        if (failed instanceof RuntimeException e) {
+            throw e;
+        }
+        if (failed instanceof Error e) {
+            throw e;
+        }
+        if (failed != null) {
+            throw new IllegalStateException(failed);
+        }
+        cancel.throwIfCancelled();
+        return total;
+    }
+
+    private static void check(CollectionSource source, String sha256, long documents, long bytes) {
+        String expected = source.expectedSha256().orElse(null);
+        if (expected != null && !expected.equalsIgnoreCase(sha256)) {
+            throw new CorruptDataException("The data of " + source.namespace() + " is damaged: its SHA-256 is "
+                    + sha256 + " but the source recorded " + expected.toLowerCase() + ". The import stopped before"
+                    + " changing anything in the target.");
+        }
+        if (source.expectedDocuments() >= 0 && source.expectedDocuments() != documents) {
+            throw new CorruptDataException("The data of " + source.namespace() + " holds " + documents
+                    + " documents but the source recorded " + source.expectedDocuments() + ". The import stopped"
+                    + " before changing anything in the target.");
+        }
+        if (source.expectedBytes() >= 0 && source.expectedBytes() != bytes) {
+            throw new CorruptDataException("The data of " + source.namespace() + " is " + bytes
+                    + " bytes long but the source recorded " + source.expectedBytes() + ". The import stopped"
+                    + " before changing anything in the target.");
+        }
+    }
+}

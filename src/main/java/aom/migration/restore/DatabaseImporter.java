@@ -1,0 +1,326 @@
+package aom.migration.restore;
+
+import aom.migration.bundle.CollectionSource;
+import aom.migration.model.SystemKind;
+import aom.migration.progress.CancellationToken;
+import aom.migration.progress.CancelledException;
+import aom.migration.progress.ProgressTracker;
+import com.mongodb.MongoCommandException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import org.bson.BsonArray;
+import org.bson.BsonBoolean;
+import org.bson.BsonDocument;
+import org.bson.BsonString;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * Loads an application's databases into a target without touching the live collections until everything is in
+ * (DESIGN.md section 5, steps 2 and 4): each collection goes into a staging collection first (several at once,
+ * checksums verified on the way), gets its indexes there, and only then do the swaps happen: the live collection is
+ * renamed aside, the staging collection renamed in. The set-aside collections are dropped only after verification;
+ * until then {@link #rollBack} puts everything back, from any state a crash can leave.
+ */
+public final class DatabaseImporter {
+
+    /**
+     * One collection to load.
+     *
+     * @param system     the system its database belongs to
+     * @param database   the target database
+     * @param collection the collection's name in the target
+     * @param staging    the staging collection it is loaded into
+     * @param source     the data
+     */
+    public record StagedCollection(SystemKind system, String database, String collection, String staging,
+                                   CollectionSource source) {
+        public String namespace() {
+            return database + "." + collection;
+        }
+    }
+
+    private final MongoClient client;
+    private final ImportOptions options;
+
+    public DatabaseImporter(MongoClient client, ImportOptions options) {
+        this.client = client;
+        this.options = options;
+    }
+
+    /**
+     * Loads every collection into its staging collection, {@link ImportOptions#parallelCollections()} at a time.
+     * The first failure stops the others.
+     *
+     * @return the digest of each loaded collection by target namespace ({@code db.collection})
+     */
+    public Map<String, CollectionDigest> load(List<StagedCollection> collections, ProgressTracker tracker,
+                                              CancellationToken cancel) {
+        for (StagedCollection collection : collections) {
+            tracker.expect(collection.namespace(), collection.source().expectedDocuments(),
+                    collection.source().expectedBytes());
+        }
+        CancellationToken stop = linked(cancel);
+        ExecutorService loaders = Executors.newFixedThreadPool(
+                Math.max(1, Math.min(options.parallelCollections(), collections.size())), daemons("aom-load"));
+        ExecutorService inserters = Executors.newCachedThreadPool(daemons("aom-insert"));
+        try {
+            CollectionLoader loader = new CollectionLoader(options, inserters, tracker, stop);
+            Map<String, Future<CollectionDigest>> futures = new LinkedHashMap<>();
+            for (StagedCollection collection : collections) {
+                futures.put(collection.namespace(), loaders.submit(() -> {
+                    stop.throwIfCancelled();
+                    return loader.load(client.getDatabase(collection.database()), collection.staging(),
+                            collection.source(), collection.namespace());
+                }));
+            }
+            return await(futures, stop, cancel);
+        } finally {
+            loaders.shutdownNow();
+            inserters.shutdownNow();
+        }
+    }
+
+    /** Builds each staging collection's secondary indexes, as the source had them. */
+    public void buildIndexes(List<StagedCollection> collections, ProgressTracker tracker, CancellationToken cancel) {
+        CancellationToken stop = linked(cancel);
+        ExecutorService builders = Executors.newFixedThreadPool(
+                Math.max(1, Math.min(options.parallelCollections(), collections.size())), daemons("aom-index"));
+        try {
+            Map<String, Future<Void>> futures = new LinkedHashMap<>();
+            for (StagedCollection collection : collections) {
+                List<BsonDocument> indexes = collection.source().metadata().secondaryIndexes();
+                tracker.expect(collection.namespace() + " indexes", indexes.size(), -1);
+                futures.put(collection.namespace(), builders.submit(() -> {
+                    stop.throwIfCancelled();
+                    createIndexes(client.getDatabase(collection.database()), collection, indexes);
+                    tracker.advance(collection.namespace() + " indexes", indexes.size(), 0);
+                    return null;
+                }));
+            }
+            await(futures, stop, cancel);
+        } finally {
+            builders.shutdownNow();
+        }
+    }
+
+    /**
+     * Puts the staging collections in place: every live collection is renamed (or, with {@link SwapStrategy#COPY},
+     * copied) aside, the staging collection takes its name, target-only collections are set aside too; views are
+     * created last. {@code afterStep} runs after each collection (progress, tests).
+     */
+    void swap(ImportJournal journal, SwapStrategy strategy, Consumer<JournalEntry> afterStep,
+              CancellationToken cancel) {
+        List<JournalEntry> entries = journal.entries();
+        CollectionCopier copier = new CollectionCopier(options);
+        for (int i = 0; i < entries.size(); i++) {
+            JournalEntry entry = entries.get(i);
+            if (entry.staging() == null && entry.aside() == null && entry.oldView() == null) {
+                continue;
+            }
+            cancel.throwIfCancelled();
+            MongoDatabase database = client.getDatabase(entry.database());
+            if (entry.oldView() != null) {
+                database.getCollection(entry.collection()).drop();
+            } else if (entry.aside() != null) {
+                if (strategy == SwapStrategy.COPY) {
+                    copier.copy(database, entry.collection(), entry.aside(), cancel);
+                    journal.markAsideComplete(i);
+                    database.getCollection(entry.collection()).drop();
+                } else {
+                    rename(entry.database(), entry.collection(), entry.aside());
+                }
+            }
+            if (entry.staging() != null) {
+                if (strategy == SwapStrategy.COPY) {
+                    copier.copy(database, entry.staging(), entry.collection(), cancel);
+                    database.getCollection(entry.staging()).drop();
+                } else {
+                    rename(entry.database(), entry.staging(), entry.collection());
+                }
+            }
+            afterStep.accept(entry);
+        }
+        for (JournalEntry entry : entries) {
+            if (entry.newView() != null) {
+                cancel.throwIfCancelled();
+                createView(client.getDatabase(entry.database()), entry.collection(), entry.newView());
+                afterStep.accept(entry);
+            }
+        }
+    }
+
+    /**
+     * Restores every collection of the journal to its state before the import, from whatever state a failure, a
+     * cancel or a crash left. Idempotent: running it again after it was interrupted finishes the job.
+     *
+     * @param swapStarted whether the swap may have begun; before it, only staging collections are dropped
+     */
+    void rollBack(List<JournalEntry> entries, SwapStrategy strategy, boolean swapStarted) {
+        List<JournalEntry> reversed = new ArrayList<>(entries);
+        Collections.reverse(reversed);
+        CollectionCopier copier = new CollectionCopier(options);
+        for (JournalEntry entry : reversed) {
+            MongoDatabase database = client.getDatabase(entry.database());
+            if (swapStarted) {
+                Set<String> names = names(database);
+                if (entry.aside() != null && names.contains(entry.aside())) {
+                    if (strategy != SwapStrategy.COPY) {
+                        dropIfPresent(database, entry.collection(), names);
+                        rename(entry.database(), entry.aside(), entry.collection());
+                    } else if (entry.asideComplete()) {
+                        dropIfPresent(database, entry.collection(), names);
+                        copier.copy(database, entry.aside(), entry.collection(), CancellationToken.none());
+                        database.getCollection(entry.aside()).drop();
+                    } else {
+                        // The copy aside was not complete, so the live collection was never dropped.
+                        database.getCollection(entry.aside()).drop();
+                    }
+                } else if (entry.oldView() != null) {
+                    dropIfPresent(database, entry.collection(), names);
+                    createView(database, entry.collection(), entry.oldView());
+                } else if (entry.aside() == null && names.contains(entry.collection())) {
+                    // The plan found nothing of this name in the target: what is there now came from the import.
+                    database.getCollection(entry.collection()).drop();
+                }
+            }
+            if (entry.staging() != null) {
+                dropIfPresent(database, entry.staging(), names(database));
+            }
+        }
+    }
+
+    /** Drops the set-aside collections: the import is verified and committed. */
+    void dropAsides(List<JournalEntry> entries) {
+        for (JournalEntry entry : entries) {
+            if (entry.aside() != null) {
+                MongoDatabase database = client.getDatabase(entry.database());
+                dropIfPresent(database, entry.aside(), names(database));
+            }
+        }
+    }
+
+    private void createIndexes(MongoDatabase database, StagedCollection collection, List<BsonDocument> indexes) {
+        if (indexes.isEmpty()) {
+            return;
+        }
+        BsonArray specs = new BsonArray();
+        for (BsonDocument index : indexes) {
+            BsonDocument spec = index.clone();
+            spec.remove("ns");
+            specs.add(spec);
+        }
+        try {
+            database.runCommand(new BsonDocument("createIndexes", new BsonString(collection.staging()))
+                    .append("indexes", specs));
+        } catch (MongoCommandException e) {
+            throw new ImportFailedException("Cannot build the indexes of " + collection.namespace() + ": "
+                    + e.getErrorMessage(), e);
+        }
+    }
+
+    private void rename(String database, String from, String to) {
+        try {
+            client.getDatabase("admin").runCommand(new BsonDocument("renameCollection",
+                    new BsonString(database + "." + from)).append("to", new BsonString(database + "." + to))
+                    .append("dropTarget", BsonBoolean.FALSE));
+        } catch (MongoCommandException e) {
+            throw new ImportFailedException("Cannot rename " + database + "." + from + " to " + to + ": "
+                    + e.getErrorMessage(), e);
+        }
+    }
+
+    /** Creates a view and checks that the server really made one (mongo-java-server silently makes a collection). */
+    static void createView(MongoDatabase database, String name, BsonDocument definition) {
+        BsonDocument command = new BsonDocument("create", new BsonString(name));
+        command.putAll(definition);
+        try {
+            database.runCommand(command);
+        } catch (MongoCommandException e) {
+            throw new ImportFailedException("Cannot create the view " + database.getName() + "." + name + ": "
+                    + e.getErrorMessage(), e);
+        }
+        BsonDocument created = database.listCollections(BsonDocument.class).filter(Filters.eq("name", name)).first();
+        if (created == null || !"view".equals(created.getString("type", new BsonString("")).getValue())) {
+            database.getCollection(name).drop();
+            throw new ImportFailedException("The target server does not support views: it made "
+                    + database.getName() + "." + name + " a plain collection instead of a view on "
+                    + definition.get("viewOn"));
+        }
+    }
+
+    static Set<String> names(MongoDatabase database) {
+        return database.listCollectionNames().into(new TreeSet<>());
+    }
+
+    private static void dropIfPresent(MongoDatabase database, String name, Set<String> names) {
+        if (names.contains(name)) {
+            database.getCollection(name).drop();
+        }
+    }
+
+    /** A token that is cancelled by {@code parent} or by the first failing task. */
+    private static CancellationToken linked(CancellationToken parent) {
+        CancellationToken linked = new CancellationToken();
+        parent.onCancel(linked::cancel);
+        return linked;
+    }
+
+    private static <T> Map<String, T> await(Map<String, Future<T>> futures, CancellationToken stop,
+                                            CancellationToken user) {
+        Map<String, T> results = new LinkedHashMap<>();
+        RuntimeException first = null;
+        for (Map.Entry<String, Future<T>> entry : futures.entrySet()) {
+            try {
+                results.put(entry.getKey(), entry.getValue().get());
+            } catch (ExecutionException e) {
+                stop.cancel();
+                Throwable cause = e.getCause();
+                if (cause instanceof Error error) {
+                    throw error;
+                }
+                RuntimeException failure = cause instanceof RuntimeException runtime
+                        ? runtime : new IllegalStateException(cause);
+                // A cancel caused by another task's failure is not the story; keep the real failure.
+                if (first == null || first instanceof CancelledException && !(failure instanceof CancelledException)) {
+                    first = failure;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                stop.cancel();
+                first = first == null ? new CancelledException() : first;
+            }
+        }
+        if (first != null) {
+            if (first instanceof CancelledException && !user.isCancelled()) {
+                throw new IllegalStateException("A loading task stopped without a reason", first);
+            }
+            throw first;
+        }
+        user.throwIfCancelled();
+        return results;
+    }
+
+    private static ThreadFactory daemons(String prefix) {
+        AtomicInteger counter = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + "-" + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

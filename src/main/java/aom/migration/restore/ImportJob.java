@@ -1,0 +1,257 @@
+package aom.migration.restore;
+
+import aom.migration.bundle.CorruptDataException;
+import aom.migration.mongo.Installation;
+import aom.migration.mongo.ServerInfo;
+import aom.migration.progress.CancellationToken;
+import aom.migration.progress.CancelledException;
+import aom.migration.progress.Phase;
+import aom.migration.progress.ProgressListener;
+import aom.migration.progress.ProgressTracker;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoDatabase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Imports one application into a target installation, safely (DESIGN.md section 5): puts right what an interrupted
+ * earlier import left, plans, loads every collection into staging collections, builds their indexes, merges the
+ * metadata (after saving the target's slice), swaps the collections in, verifies, and only then drops what it
+ * set aside. A failure or cancel before the swap leaves the target exactly as it was; one during the swap or the
+ * verification rolls everything back. Where not even that is possible (the server went away), the journal lets
+ * the next run restore the state from before.
+ *
+ * <p>Phases: PLAN, LOAD, INDEXES, MERGE, SWAP, VERIFY, CLEANUP, DONE. A cancel is honoured within about a second
+ * in every phase up to the commit; the cleanup after it only drops collections and is not interrupted.
+ */
+public final class ImportJob {
+
+    /** A named point of the job, for fault-injection tests. */
+    @FunctionalInterface
+    interface Checkpoint {
+        Checkpoint NONE = point -> { };
+
+        void reached(String point);
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(ImportJob.class);
+    private static final Duration MIN_HEARTBEAT = Duration.ofSeconds(1);
+
+    private final MongoClient client;
+    private final ImportRequest request;
+    private final ImportOptions options;
+    private final ImportPlanner planner;
+    private final Checkpoint checkpoint;
+    /** Names the rollback file, so that the previewed plan and the run name the same one. */
+    private final Instant createdAt = Instant.now();
+
+    /**
+     * @param target  the connected target installation
+     * @param request what to import
+     * @param options how
+     */
+    public ImportJob(Installation target, ImportRequest request, ImportOptions options) {
+        this(target.client(), target.serverInfo(), target.settings().hostsOnly(), request, options, Checkpoint.NONE);
+    }
+
+    ImportJob(MongoClient client, ServerInfo server, String hosts, ImportRequest request, ImportOptions options,
+              Checkpoint checkpoint) {
+        this.client = client;
+        this.request = request;
+        this.options = options;
+        this.planner = new ImportPlanner(client, server, hosts);
+        this.checkpoint = checkpoint;
+    }
+
+    /** The plan as the target is now (the preview); writes nothing. */
+    public ImportPlan plan(CancellationToken cancel) {
+        return planner.plan(request, options, cancel, createdAt);
+    }
+
+    /**
+     * Runs the import.
+     *
+     * @throws CancelledException     when cancelled; the target is as it was
+     * @throws CorruptDataException   when the data does not match its checksums; the target is as it was
+     * @throws ImportFailedException  for every other failure; the message says in what state the target is
+     */
+    public ImportResult run(ProgressListener listener, CancellationToken cancel) {
+        ProgressTracker tracker = new ProgressTracker(listener, Phase.PLAN);
+        tracker.phase(Phase.PLAN, "Planning the import of " + request.application());
+        List<String> recovered = List.of();
+        Optional<InterruptedImport> interrupted = InterruptedImport.find(client, request.application(),
+                request.targetNaming(), request.profile());
+        if (interrupted.isPresent() && !options.dryRun()) {
+            recovered = interrupted.get().describe();
+            recovered.forEach(line -> listener.warn(Phase.PLAN, line));
+            interrupted.get().restore(listener);
+        }
+        cancel.throwIfCancelled();
+        ImportPlan plan = planner.plan(request, options, cancel, createdAt);
+        plan.warnings().forEach(warning -> listener.warn(Phase.PLAN, warning));
+        if (options.dryRun()) {
+            tracker.phase(Phase.DONE, "Dry run: nothing was written");
+            return new ImportResult(plan, true, recovered, null, null, null);
+        }
+        if (!plan.canProceed()) {
+            throw new ImportFailedException("The import of " + request.application() + " cannot start: "
+                    + String.join("; ", plan.problems()) + ". Nothing was changed.");
+        }
+        cancel.throwIfCancelled();
+        return execute(plan, recovered, tracker, listener, cancel);
+    }
+
+    private ImportResult execute(ImportPlan plan, List<String> recovered, ProgressTracker tracker,
+                                 ProgressListener listener, CancellationToken cancel) {
+        MongoDatabase metadata = client.getDatabase(request.profile().database());
+        Path rollbackFile = plan.rollbackFile().orElse(null);
+        ImportJournal journal = ImportJournal.begin(metadata, request.application(), UUID.randomUUID().toString(),
+                plan.entries(), newDatabases(plan), plan.swapStrategy(),
+                rollbackFile == null ? null : rollbackFile.toString(), options.lease());
+        ScheduledExecutorService lease = startLease(journal);
+        try {
+            VerificationReport report;
+            VerificationReport.Saved saved;
+            try {
+                report = loadMergeSwapVerify(plan, journal, tracker, cancel);
+                saved = report.save();
+                if (!report.passed()) {
+                    throw new ImportFailedException("The verification of " + request.application() + " failed: "
+                            + String.join("; ", report.problems()) + " (report: " + saved.text() + ")");
+                }
+                checkpoint.reached("verified");
+                cancel.throwIfCancelled();
+                journal.advance(ImportJournal.State.COMMITTED, journal.metadataSaved());
+                checkpoint.reached("committed");
+            } catch (RuntimeException e) {
+                throw rolledBack(journal, e, tracker);
+            }
+            return cleanUp(plan, journal, recovered, report, saved, tracker, listener);
+        } finally {
+            lease.shutdownNow();
+            journal.release();
+        }
+    }
+
+    /** The databases the import will create, the metadata database included (the journal lives there). */
+    private List<String> newDatabases(ImportPlan plan) {
+        Set<String> existing = client.listDatabaseNames().into(new HashSet<>());
+        List<String> created = new ArrayList<>();
+        plan.systems().stream().map(SystemPlan::targetDatabase).filter(name -> !existing.contains(name))
+                .forEach(created::add);
+        if (!existing.contains(request.profile().database())) {
+            created.add(request.profile().database());
+        }
+        return created;
+    }
+
+    private VerificationReport loadMergeSwapVerify(ImportPlan plan, ImportJournal journal, ProgressTracker tracker,
+                                                   CancellationToken cancel) {
+        DatabaseImporter importer = new DatabaseImporter(client, options);
+        tracker.phase(Phase.LOAD, "Loading " + plan.loads().size() + " collection(s) into staging collections");
+        Map<String, CollectionDigest> digests = importer.load(plan.loads(), tracker, cancel);
+        checkpoint.reached("loaded");
+        tracker.phase(Phase.INDEXES, "Building indexes on the staging collections");
+        importer.buildIndexes(plan.loads(), tracker, cancel);
+        checkpoint.reached("indexed");
+        Optional<MetadataMergePlan> merge = plan.metadata().filter(MetadataMergePlan::changesTarget);
+        if (merge.isPresent()) {
+            tracker.phase(Phase.MERGE, "Saving the target's metadata of " + request.application()
+                    + " and merging the import's");
+            MetadataMerger merger = new MetadataMerger(client.getDatabase(request.profile().database()),
+                    request.profile());
+            merger.saveRollback(merge.get(), journal.importId(), plan.rollbackFile().orElseThrow(), cancel);
+            journal.advance(ImportJournal.State.MERGING, true);
+            checkpoint.reached("metadata-saved");
+            merger.write(merge.get(), cancel);
+            checkpoint.reached("merged");
+        }
+        cancel.throwIfCancelled();
+        tracker.phase(Phase.SWAP, "Swapping the loaded collections in");
+        journal.advance(ImportJournal.State.SWAPPING, journal.metadataSaved());
+        importer.swap(journal, plan.swapStrategy(), entry -> {
+            tracker.advance("swap", 1, 0);
+            checkpoint.reached("swapped " + entry.namespace());
+        }, cancel);
+        checkpoint.reached("swapped");
+        tracker.phase(Phase.VERIFY, "Verifying the target against the import");
+        return new Verifier(client).verify(plan, digests, request.profile(), tracker, cancel);
+    }
+
+    private ImportResult cleanUp(ImportPlan plan, ImportJournal journal, List<String> recovered,
+                                 VerificationReport report, VerificationReport.Saved saved, ProgressTracker tracker,
+                                 ProgressListener listener) {
+        tracker.phase(Phase.CLEANUP, "Dropping the collections set aside and the saved metadata");
+        String cleanupWarning = null;
+        try {
+            new ImportRollback(client, request.profile(), options).rollForward(journal);
+        } catch (RuntimeException e) {
+            cleanupWarning = "The import is complete and verified, but the clean-up failed (" + e.getMessage()
+                    + "); the next import or plan of " + request.application() + " finishes it.";
+            LOG.warn(cleanupWarning, e);
+            listener.warn(Phase.CLEANUP, cleanupWarning);
+        }
+        tracker.phase(Phase.DONE, "Imported " + request.application() + "; verification passed (report: "
+                + saved.text() + ")");
+        return new ImportResult(plan, false, recovered, report, saved, cleanupWarning);
+    }
+
+    /** Rolls back after {@code failure} and returns what the caller should throw. */
+    private RuntimeException rolledBack(ImportJournal journal, RuntimeException failure, ProgressTracker tracker) {
+        LOG.warn("Import of {} stopped: {}", request.application(), failure.toString());
+        tracker.phase(Phase.CLEANUP, "Restoring the target to its state before the import");
+        try {
+            new ImportRollback(client, request.profile(), options).rollBack(journal);
+        } catch (RuntimeException rollbackFailure) {
+            LOG.error("Rollback of the import of {} failed", request.application(), rollbackFailure);
+            failure.addSuppressed(rollbackFailure);
+            return new ImportFailedException(describe(failure) + " The target could not be restored right now ("
+                    + rollbackFailure.getMessage() + "); the next import or plan of " + request.application()
+                    + " finds what this one left and restores the state from before it first.", failure);
+        }
+        if (failure instanceof CancelledException || failure instanceof CorruptDataException) {
+            return failure;
+        }
+        return new ImportFailedException(describe(failure) + " The target was restored to its state before the"
+                + " import.", failure);
+    }
+
+    private static String describe(RuntimeException failure) {
+        if (failure instanceof CancelledException) {
+            return "The import was cancelled.";
+        }
+        String message = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+        return message.endsWith(".") ? message : message + ".";
+    }
+
+    private ScheduledExecutorService startLease(ImportJournal journal) {
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "aom-import-lease");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long every = Math.max(MIN_HEARTBEAT.toMillis(), options.lease().toMillis() / 4);
+        scheduler.scheduleAtFixedRate(() -> {
+            try {
+                journal.heartbeat();
+            } catch (RuntimeException e) {
+                LOG.debug("Could not renew the import's lease: {}", e.toString());
+            }
+        }, every, every, TimeUnit.MILLISECONDS);
+        return scheduler;
+    }
+}

@@ -1,0 +1,228 @@
+package aom.migration.restore;
+
+import aom.migration.bundle.CollectionMetadata;
+import aom.migration.bundle.CollectionSource;
+import aom.migration.model.SystemKind;
+import aom.migration.mongo.Installation;
+import aom.migration.mongo.ServerInfo;
+import aom.migration.mongo.Topology;
+import aom.migration.progress.CancellationToken;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoDatabase;
+import org.bson.BsonBoolean;
+import org.bson.BsonDocument;
+import org.bson.BsonString;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Computes the {@link ImportPlan} of a request against a target installation. Reads only: lists databases and
+ * collections, counts documents, reads the metadata; never creates anything.
+ */
+public final class ImportPlanner {
+
+    /** The namespace limit of MongoDB 4.4 and later, for the collections' own names. */
+    private static final int NAMESPACE_LIMIT_BYTES = 255;
+
+    private final MongoClient client;
+    private final ServerInfo server;
+    private final String hosts;
+
+    public ImportPlanner(Installation target) {
+        this(target.client(), target.serverInfo(), target.settings().hostsOnly());
+    }
+
+    ImportPlanner(MongoClient client, ServerInfo server, String hosts) {
+        this.client = client;
+        this.server = server;
+        this.hosts = hosts;
+    }
+
+    /** Plans {@code request}; nothing is written. */
+    public ImportPlan plan(ImportRequest request, ImportOptions options, CancellationToken cancel) {
+        return plan(request, options, cancel, Instant.now());
+    }
+
+    /** Plans {@code request} as of {@code now}, which also names the rollback file. */
+    ImportPlan plan(ImportRequest request, ImportOptions options, CancellationToken cancel, Instant now) {
+        List<String> warnings = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        SwapStrategy strategy = strategy(options, warnings);
+        List<String> leftovers = InterruptedImport.find(client, request.application(), request.targetNaming(),
+                request.profile()).map(InterruptedImport::describe).orElse(List.of());
+        if (!leftovers.isEmpty()) {
+            warnings.add("An earlier import of " + request.application() + " was interrupted. The counts below are"
+                    + " those of the target as it is now; the import first restores the state from before that"
+                    + " import and plans again.");
+        }
+        compareWithSource(request, warnings);
+        Set<String> databases = client.listDatabaseNames().into(new LinkedHashSet<>());
+        List<SystemPlan> systems = new ArrayList<>();
+        List<JournalEntry> entries = new ArrayList<>();
+        List<DatabaseImporter.StagedCollection> loads = new ArrayList<>();
+        request.data().forEach((system, sources) -> {
+            cancel.throwIfCancelled();
+            // Names an interrupted import left are dealt with by its recovery, so they are not problems here.
+            List<String> clashes = leftovers.isEmpty() ? problems : new ArrayList<>();
+            systems.add(planSystem(request, system, sources, databases, entries, loads, clashes));
+        });
+        MetadataMergePlan metadata = null;
+        Path rollbackFile = null;
+        if (request.metadata() != null) {
+            metadata = new MetadataMerger(client.getDatabase(request.profile().database()), request.profile())
+                    .plan(request.application(), request.metadata(), options.resetPasswords(), cancel);
+            warnings.addAll(metadata.warnings());
+            if (metadata.changesTarget()) {
+                rollbackFile = MetadataRollback.fileFor(request.application(), now);
+            }
+        }
+        if (request.data().isEmpty() && request.metadata() == null) {
+            problems.add("There is nothing to import: no system's data and no metadata");
+        }
+        return new ImportPlan(request.application(), hosts, server, strategy, systems, metadata, warnings, problems,
+                leftovers, rollbackFile, now, entries, loads);
+    }
+
+    private SwapStrategy strategy(ImportOptions options, List<String> warnings) {
+        if (options.swapStrategy() == SwapStrategy.COPY) {
+            warnings.add("Collections are swapped in by copying, as requested: slower than renaming; the live"
+                    + " collections are still kept until the import is verified.");
+            return SwapStrategy.COPY;
+        }
+        if (server.topology() == Topology.SHARDED) {
+            if (options.swapStrategy() == SwapStrategy.RENAME) {
+                warnings.add("The target is a sharded cluster; renaming was requested and may fail for sharded"
+                        + " collections.");
+                return SwapStrategy.RENAME;
+            }
+            warnings.add("The target is a sharded cluster, where collections cannot be renamed: the import falls back"
+                    + " to drop-and-load. Each live collection is copied aside, dropped and loaded from its staging"
+                    + " copy; this is slower, and a sharded collection comes back unsharded.");
+            return SwapStrategy.COPY;
+        }
+        return SwapStrategy.RENAME;
+    }
+
+    private void compareWithSource(ImportRequest request, List<String> warnings) {
+        SourceDescription source = request.source();
+        if (source.serverVersion() != null
+                && server.isOlderThan(new ServerInfo(source.serverVersion(), Topology.STANDALONE, null, 0))) {
+            warnings.add("The target runs MongoDB " + server.version() + ", older than the source's "
+                    + source.serverVersion() + "; documents, indexes or options that the older version does not know"
+                    + " will fail to load.");
+        }
+        if (source.naming() != null && source.naming() != request.targetNaming()) {
+            List<String> names = new ArrayList<>();
+            request.data().keySet().forEach(system -> names.add(request.targetDatabase(system)));
+            warnings.add("The source names its databases " + source.naming().name().toLowerCase() + ", the target "
+                    + request.targetNaming().name().toLowerCase() + ": the data goes to "
+                    + (names.isEmpty() ? "no database" : String.join(", ", names)) + ".");
+        }
+    }
+
+    private SystemPlan planSystem(ImportRequest request, SystemKind system, List<CollectionSource> sources,
+                                  Set<String> databases, List<JournalEntry> entries,
+                                  List<DatabaseImporter.StagedCollection> loads, List<String> problems) {
+        String database = request.targetDatabase(system);
+        boolean exists = databases.contains(database);
+        MongoDatabase target = client.getDatabase(database);
+        Map<String, BsonDocument> existing = new LinkedHashMap<>();
+        Set<String> allNames = new LinkedHashSet<>();
+        if (exists) {
+            for (BsonDocument info : target.listCollections(BsonDocument.class)) {
+                String name = info.getString("name").getValue();
+                allNames.add(name);
+                if (!StagingNames.isLeftover(name) && (!name.startsWith("system.") || name.equals("system.js"))) {
+                    existing.put(name, info);
+                }
+            }
+        }
+        List<CollectionChange> changes = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        String sourceDatabase = sources.isEmpty() ? null : sources.get(0).database();
+        for (CollectionSource source : sources) {
+            String name = source.collection();
+            if (!seen.add(name)) {
+                problems.add(system + ": the collection " + name + " appears twice in the import");
+                continue;
+            }
+            if ((database + "." + name).getBytes(StandardCharsets.UTF_8).length > NAMESPACE_LIMIT_BYTES) {
+                problems.add(database + "." + name + " is longer than MongoDB's " + NAMESPACE_LIMIT_BYTES
+                        + "-byte namespace limit");
+                continue;
+            }
+            BsonDocument info = existing.get(name);
+            boolean targetView = info != null && isView(info);
+            CollectionMetadata metadata = source.metadata();
+            String staging = metadata.isView() ? null : StagingNames.staging(database, name);
+            String aside = info != null && !targetView ? StagingNames.aside(database, name) : null;
+            checkFree(database, allNames, problems, staging, aside);
+            entries.add(new JournalEntry(system, database, name,
+                    info == null ? CollectionAction.CREATE : CollectionAction.REPLACE, staging, aside,
+                    metadata.isView() ? viewDefinition(metadata.options()) : null,
+                    targetView ? viewDefinition(info.getDocument("options", new BsonDocument())) : null, false));
+            if (staging != null) {
+                loads.add(new DatabaseImporter.StagedCollection(system, database, name, staging, source));
+            }
+            changes.add(new CollectionChange(name, info == null ? CollectionAction.CREATE : CollectionAction.REPLACE,
+                    info == null || targetView ? 0 : target.getCollection(name).estimatedDocumentCount(),
+                    metadata.isView() ? 0 : source.expectedDocuments(), metadata.isView(), note(metadata)));
+        }
+        for (Map.Entry<String, BsonDocument> entry : existing.entrySet()) {
+            if (seen.contains(entry.getKey())) {
+                continue;
+            }
+            String name = entry.getKey();
+            boolean targetView = isView(entry.getValue());
+            String aside = targetView ? null : StagingNames.aside(database, name);
+            checkFree(database, allNames, problems, null, aside);
+            entries.add(new JournalEntry(system, database, name, CollectionAction.DROP, null, aside, null,
+                    targetView ? viewDefinition(entry.getValue().getDocument("options", new BsonDocument())) : null,
+                    false));
+            changes.add(new CollectionChange(name, CollectionAction.DROP,
+                    targetView ? 0 : target.getCollection(name).estimatedDocumentCount(), 0, targetView, null));
+        }
+        return new SystemPlan(system, sourceDatabase, database, exists, changes);
+    }
+
+    private static void checkFree(String database, Set<String> names, List<String> problems, String... wanted) {
+        for (String name : wanted) {
+            if (name != null && names.contains(name)) {
+                problems.add(database + "." + name + " already exists; an earlier import left it behind and it"
+                        + " could not be matched to a journal. Look at it and drop or rename it by hand.");
+            }
+        }
+    }
+
+    private static String note(CollectionMetadata metadata) {
+        if (metadata.isView()) {
+            return "view on " + metadata.options().getString("viewOn", new BsonString("?")).getValue();
+        }
+        if (metadata.options().getBoolean("capped", BsonBoolean.FALSE).getValue()) {
+            return "capped; the target must support capped collections";
+        }
+        return null;
+    }
+
+    private static boolean isView(BsonDocument info) {
+        return "view".equals(info.getString("type", new BsonString("collection")).getValue());
+    }
+
+    /** The options that define a view, as {@code create} takes them. */
+    static BsonDocument viewDefinition(BsonDocument options) {
+        BsonDocument definition = new BsonDocument();
+        for (String field : List.of("viewOn", "pipeline", "collation")) {
+            Optional.ofNullable(options.get(field)).ifPresent(value -> definition.put(field, value));
+        }
+        return definition;
+    }
+}

@@ -1,0 +1,233 @@
+package aom.migration.restore;
+
+import aom.migration.model.AppHome;
+import aom.migration.progress.CancellationToken;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoCursor;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.WriteModel;
+import org.bson.BsonArray;
+import org.bson.BsonDateTime;
+import org.bson.BsonDocument;
+import org.bson.BsonInt32;
+import org.bson.BsonString;
+import org.bson.BsonValue;
+import org.bson.json.JsonMode;
+import org.bson.json.JsonWriterSettings;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The target's metadata slice of one application, saved before the merge changes anything, so that a failed or
+ * cancelled import (or the recovery after a crash) can put every document back.
+ *
+ * <p>It is saved twice: in the target itself (collection {@value #COLLECTION} of the metadata database), which is
+ * what recovery uses, because it survives on the server whatever happens to the machine that ran the import; and
+ * as a JSON-lines file under {@link AppHome#rollbacks()} that the plan names, for people and for a restore by hand.
+ * Restoring deletes what the merge inserted and puts every saved document back by id.
+ */
+public final class MetadataRollback {
+
+    /** The collection of the metadata database that holds saved slices while an import runs. */
+    public static final String COLLECTION = "__aom_import_rollback";
+    /** The first line's {@code format} value of a rollback file. */
+    public static final String FILE_FORMAT = "aom-metadata-rollback";
+
+    private static final JsonWriterSettings CANONICAL = JsonWriterSettings.builder().outputMode(JsonMode.EXTENDED)
+            .indent(false).build();
+    private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")
+            .withZone(ZoneOffset.UTC);
+    private static final int BATCH = 200;
+    private static final int IDS_PER_RECORD = 10_000;
+
+    private final MongoDatabase database;
+    private final String importId;
+
+    MetadataRollback(MongoDatabase database, String importId) {
+        this.database = database;
+        this.importId = importId;
+    }
+
+    /** Where the rollback file of an import of {@code application} started at {@code when} goes. */
+    public static Path fileFor(String application, Instant when) {
+        String safe = application.replaceAll("[^A-Za-z0-9._-]", "_");
+        return AppHome.rollbacks().resolve(safe + "-" + FILE_TIME.format(when) + ".jsonl");
+    }
+
+    /** Saves every target document the plan names, and the ids it will insert, to the server and to {@code file}. */
+    void save(MetadataMergePlan plan, Path file, CancellationToken cancel) {
+        MongoCollection<BsonDocument> saved = database.getCollection(COLLECTION, BsonDocument.class);
+        Map<String, List<BsonValue>> inserted = plan.insertedIds();
+        Set<String> existing = database.listCollectionNames().into(new TreeSet<>());
+        BsonArray created = new BsonArray();
+        plan.writes().stream().map(MetadataMergePlan.PlannedWrite::collection).distinct()
+                .filter(collection -> !existing.contains(collection)).forEach(c -> created.add(new BsonString(c)));
+        try (BufferedWriter writer = newPrivateFile(file)) {
+            BsonDocument header = new BsonDocument("format", new BsonString(FILE_FORMAT))
+                    .append("formatVersion", new BsonInt32(1))
+                    .append("importId", new BsonString(importId))
+                    .append("application", new BsonString(plan.application()))
+                    .append("database", new BsonString(plan.database()))
+                    .append("createdAt", new BsonDateTime(System.currentTimeMillis()));
+            BsonDocument insertedIds = new BsonDocument();
+            inserted.forEach((collection, ids) -> insertedIds.put(collection, new BsonArray(ids)));
+            header.put("inserted", insertedIds);
+            header.put("createdCollections", created);
+            writer.write(header.toJson(CANONICAL));
+            writer.newLine();
+            saved.insertOne(record("created", "").append("collections", created));
+            for (Map.Entry<String, List<BsonValue>> entry : inserted.entrySet()) {
+                List<BsonValue> ids = entry.getValue();
+                for (int from = 0; from < ids.size(); from += IDS_PER_RECORD) {
+                    saved.insertOne(record("inserted", entry.getKey())
+                            .append("ids", new BsonArray(ids.subList(from, Math.min(ids.size(),
+                                    from + IDS_PER_RECORD)))));
+                }
+            }
+            for (Map.Entry<String, Set<BsonValue>> entry : plan.rollbackIds().entrySet()) {
+                List<BsonValue> ids = new ArrayList<>(entry.getValue());
+                for (int from = 0; from < ids.size(); from += BATCH) {
+                    cancel.throwIfCancelled();
+                    List<BsonValue> batch = ids.subList(from, Math.min(ids.size(), from + BATCH));
+                    List<BsonDocument> records = new ArrayList<>();
+                    for (BsonDocument document : database.getCollection(entry.getKey(), BsonDocument.class)
+                            .find(Filters.in("_id", batch))) {
+                        records.add(record("document", entry.getKey()).append("document", document));
+                        writer.write(new BsonDocument("collection", new BsonString(entry.getKey()))
+                                .append("document", document).toJson(CANONICAL));
+                        writer.newLine();
+                    }
+                    if (!records.isEmpty()) {
+                        saved.insertMany(records);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the rollback file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Puts the saved slice back: deletes what the merge inserted, restores every saved document. Idempotent. */
+    void restore() {
+        MongoCollection<BsonDocument> saved = database.getCollection(COLLECTION, BsonDocument.class);
+        for (BsonDocument record : saved.find(Filters.and(Filters.eq("importId", importId),
+                Filters.eq("kind", "inserted")))) {
+            List<BsonValue> ids = record.getArray("ids").getValues();
+            database.getCollection(record.getString("collection").getValue()).deleteMany(Filters.in("_id", ids));
+        }
+        List<WriteModel<BsonDocument>> pending = new ArrayList<>();
+        String pendingCollection = null;
+        try (MongoCursor<BsonDocument> cursor = saved.find(Filters.and(Filters.eq("importId", importId),
+                Filters.eq("kind", "document"))).iterator()) {
+            while (cursor.hasNext()) {
+                BsonDocument record = cursor.next();
+                String collection = record.getString("collection").getValue();
+                if (pendingCollection != null && (!collection.equals(pendingCollection) || pending.size() >= BATCH)) {
+                    database.getCollection(pendingCollection, BsonDocument.class).bulkWrite(pending);
+                    pending = new ArrayList<>();
+                }
+                pendingCollection = collection;
+                BsonDocument document = record.getDocument("document");
+                pending.add(new ReplaceOneModel<>(Filters.eq("_id", document.get("_id")), document,
+                        new ReplaceOptions().upsert(true)));
+            }
+        }
+        if (!pending.isEmpty()) {
+            database.getCollection(pendingCollection, BsonDocument.class).bulkWrite(pending);
+        }
+        for (BsonDocument record : saved.find(Filters.and(Filters.eq("importId", importId),
+                Filters.eq("kind", "created")))) {
+            dropIfEmpty(database, record.getArray("collections"));
+        }
+    }
+
+    /** Collections the merge created are dropped again once the restore has emptied them. */
+    private static void dropIfEmpty(MongoDatabase database, BsonArray collections) {
+        for (BsonValue name : collections) {
+            MongoCollection<BsonDocument> collection = database.getCollection(name.asString().getValue(),
+                    BsonDocument.class);
+            if (collection.countDocuments() == 0) {
+                collection.drop();
+            }
+        }
+    }
+
+    /** Removes the saved slice from the server (the file stays). */
+    void discard() {
+        database.getCollection(COLLECTION).deleteMany(Filters.eq("importId", importId));
+        if (database.getCollection(COLLECTION).countDocuments() == 0) {
+            database.getCollection(COLLECTION).drop();
+        }
+    }
+
+    /**
+     * Restores a rollback file by hand, into the metadata database of any installation: deletes the ids the merge
+     * inserted and puts every saved document back.
+     *
+     * @return the number of documents put back
+     */
+    public static long restoreFile(MongoDatabase database, Path file) {
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String first = reader.readLine();
+            BsonDocument header = first == null ? new BsonDocument() : BsonDocument.parse(first);
+            if (!FILE_FORMAT.equals(header.getString("format", new BsonString("")).getValue())) {
+                throw new IllegalArgumentException(file + " is not a metadata rollback file of this tool");
+            }
+            header.getDocument("inserted").forEach((collection, ids) ->
+                    database.getCollection(collection).deleteMany(Filters.in("_id", ids.asArray().getValues())));
+            long restored = 0;
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                BsonDocument entry = BsonDocument.parse(line);
+                BsonDocument document = entry.getDocument("document");
+                database.getCollection(entry.getString("collection").getValue(), BsonDocument.class)
+                        .replaceOne(Filters.eq("_id", document.get("_id")), document,
+                                new ReplaceOptions().upsert(true));
+                restored++;
+            }
+            dropIfEmpty(database, header.getArray("createdCollections", new BsonArray()));
+            return restored;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the rollback file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private BsonDocument record(String kind, String collection) {
+        return new BsonDocument("importId", new BsonString(importId)).append("kind", new BsonString(kind))
+                .append("collection", new BsonString(collection))
+                .append("savedAt", new BsonDateTime(Instant.now().toEpochMilli()));
+    }
+
+    /** The file holds password hashes of customers, so only its owner may read it where the system allows. */
+    private static BufferedWriter newPrivateFile(Path file) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.deleteIfExists(file);
+        try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException e) {
+            Files.createFile(file);
+        }
+        return Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+    }
+}

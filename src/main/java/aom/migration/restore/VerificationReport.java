@@ -1,0 +1,137 @@
+package aom.migration.restore;
+
+import aom.migration.model.AppHome;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/**
+ * The result of verifying an import: per collection the expected and actual document counts and content hashes,
+ * per metadata collection how many entities were checked, and every problem found. Holds names, counts and hashes
+ * only; never a password or a password hash.
+ *
+ * @param application the application
+ * @param target      the target's hosts (never credentials)
+ * @param verifiedAt  when (ISO-8601, UTC)
+ * @param passed      whether everything matched
+ * @param collections one check per collection of the import
+ * @param metadata    one check per metadata collection, when the import included metadata
+ * @param problems    everything that did not match, in words
+ */
+public record VerificationReport(String application, String target, String verifiedAt, boolean passed,
+                                 List<CollectionCheck> collections, List<MetadataCheck> metadata,
+                                 List<String> problems) {
+
+    private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+            .withZone(ZoneOffset.UTC);
+
+    public VerificationReport {
+        collections = List.copyOf(collections);
+        metadata = List.copyOf(metadata);
+        problems = List.copyOf(problems);
+    }
+
+    /**
+     * One collection.
+     *
+     * @param action            what the import did with it
+     * @param expectedDocuments documents the import brought (0 for a drop)
+     * @param actualDocuments   documents the target has (-1 when the collection is missing)
+     * @param expectedHash      content hash of the imported documents ({@link CollectionDigest}), or {@code null}
+     * @param actualHash        content hash of the target's documents, or {@code null}
+     */
+    public record CollectionCheck(String system, String database, String collection, String action,
+                                  long expectedDocuments, long actualDocuments, String expectedHash,
+                                  String actualHash, boolean view, boolean passed) {
+    }
+
+    /**
+     * One metadata collection.
+     *
+     * @param collection the metadata collection
+     * @param written    documents the merge wrote and that were compared with the plan
+     * @param present    entities that must exist (kept, identical, written)
+     * @param removed    entities that must be gone
+     * @param passed     whether all checks matched
+     */
+    public record MetadataCheck(String collection, int written, int present, int removed, boolean passed) {
+    }
+
+    /** The files a report was saved to. */
+    public record Saved(Path json, Path text) {
+    }
+
+    /** The report as indented JSON. */
+    public String toJson() {
+        try {
+            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(this);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The report for people. */
+    public String toText() {
+        StringBuilder text = new StringBuilder();
+        text.append("Verification of ").append(application).append(" on ").append(target).append(" at ")
+                .append(verifiedAt).append(": ").append(passed ? "PASSED" : "FAILED").append('\n');
+        for (CollectionCheck check : collections) {
+            text.append(String.format("  %-4s %-7s %s.%s  %s%n", check.passed() ? "ok" : "FAIL", check.system(),
+                    check.database(), check.collection(), detail(check)));
+        }
+        for (MetadataCheck check : metadata) {
+            text.append(String.format("  %-4s %-7s %s  %d written, %d present, %d removed%n",
+                    check.passed() ? "ok" : "FAIL", "META", check.collection(), check.written(), check.present(),
+                    check.removed()));
+        }
+        if (!problems.isEmpty()) {
+            text.append("Problems:\n");
+            problems.forEach(problem -> text.append("  - ").append(problem).append('\n'));
+        }
+        return text.toString();
+    }
+
+    /** Saves the JSON and the text form under {@link AppHome#reports()}. */
+    public Saved save() {
+        return save(AppHome.reports());
+    }
+
+    /** Saves the JSON and the text form into {@code directory}. */
+    public Saved save(Path directory) {
+        String base = application.replaceAll("[^A-Za-z0-9._-]", "_") + "-import-"
+                + FILE_TIME.format(Instant.parse(verifiedAt));
+        Path json = directory.resolve(base + ".json");
+        Path text = directory.resolve(base + ".txt");
+        try {
+            Files.createDirectories(directory);
+            Files.writeString(json, toJson(), StandardCharsets.UTF_8);
+            Files.writeString(text, toText(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot save the verification report to " + directory + ": "
+                    + e.getMessage(), e);
+        }
+        return new Saved(json, text);
+    }
+
+    private static String detail(CollectionCheck check) {
+        if (check.view()) {
+            return check.action() + ", view" + (check.passed() ? "" : " missing or not a view");
+        }
+        if ("drop".equals(check.action())) {
+            return check.passed() ? "dropped" : "still there";
+        }
+        String hash = check.actualHash() == null ? "" : ", hash " + check.actualHash().substring(0, 16) + "...";
+        return check.action() + ", " + check.actualDocuments() + " of " + check.expectedDocuments() + " documents"
+                + hash;
+    }
+}

@@ -1,0 +1,207 @@
+package aom.migration.restore;
+
+import aom.migration.model.ExtractionProfile;
+import aom.migration.model.PasswordHash;
+import aom.migration.progress.CancellationToken;
+import aom.migration.progress.ProgressTracker;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCursor;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import org.bson.BsonDocument;
+import org.bson.BsonString;
+import org.bson.BsonValue;
+import org.bson.RawBsonDocument;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Checks that a target holds what an import brought: each collection's document count and content hash
+ * ({@link CollectionDigest}, order-independent) against the digests computed while loading, views and drops, that
+ * each database holds exactly the imported collections, and every metadata document the merge wrote, kept or
+ * removed. Passwords are compared by hash and never reported.
+ */
+public final class Verifier {
+
+    private static final int BATCH = 200;
+
+    private final MongoClient client;
+
+    public Verifier(MongoClient client) {
+        this.client = client;
+    }
+
+    /** Reads a collection once and computes its digest. */
+    public CollectionDigest digest(String database, String collection, CancellationToken cancel) {
+        DigestAccumulator digest = new DigestAccumulator();
+        try (MongoCursor<RawBsonDocument> cursor = client.getDatabase(database)
+                .getCollection(collection, RawBsonDocument.class).find().iterator()) {
+            while (cursor.hasNext()) {
+                cancel.throwIfCancelled();
+                digest.add(cursor.next());
+            }
+        }
+        return digest.result();
+    }
+
+    /**
+     * Verifies an import that has been swapped in.
+     *
+     * @param expected the digest of each loaded collection by target namespace, as {@link DatabaseImporter#load}
+     *                 returned them
+     */
+    VerificationReport verify(ImportPlan plan, Map<String, CollectionDigest> expected, ExtractionProfile profile,
+                              ProgressTracker tracker, CancellationToken cancel) {
+        List<VerificationReport.CollectionCheck> checks = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (SystemPlan system : plan.systems()) {
+            MongoDatabase database = client.getDatabase(system.targetDatabase());
+            Map<String, BsonDocument> present = collections(database);
+            for (CollectionChange change : system.collections()) {
+                cancel.throwIfCancelled();
+                checks.add(check(system, change, present, expected, tracker, problems, cancel));
+            }
+            Set<String> extra = new TreeSet<>(present.keySet());
+            system.collections().stream().filter(c -> c.action() != CollectionAction.DROP)
+                    .forEach(c -> extra.remove(c.collection()));
+            extra.removeIf(name -> StagingNames.isLeftover(name) || name.startsWith("system."));
+            for (String name : extra) {
+                problems.add(system.targetDatabase() + "." + name + " is in the target but not in the import");
+            }
+        }
+        List<VerificationReport.MetadataCheck> metadata = new ArrayList<>();
+        plan.metadata().ifPresent(merge -> metadata.addAll(checkMetadata(merge, profile, problems, cancel)));
+        boolean passed = problems.isEmpty() && checks.stream().allMatch(VerificationReport.CollectionCheck::passed)
+                && metadata.stream().allMatch(VerificationReport.MetadataCheck::passed);
+        return new VerificationReport(plan.application(), plan.targetHosts(), Instant.now().toString(), passed,
+                checks, metadata, problems);
+    }
+
+    private VerificationReport.CollectionCheck check(SystemPlan system, CollectionChange change,
+                                                     Map<String, BsonDocument> present,
+                                                     Map<String, CollectionDigest> expected, ProgressTracker tracker,
+                                                     List<String> problems, CancellationToken cancel) {
+        String namespace = system.targetDatabase() + "." + change.collection();
+        BsonDocument info = present.get(change.collection());
+        String action = change.action().label();
+        if (change.action() == CollectionAction.DROP) {
+            boolean gone = info == null;
+            if (!gone) {
+                problems.add(namespace + " should have been dropped but is still there");
+            }
+            return new VerificationReport.CollectionCheck(system.system().name(), system.targetDatabase(),
+                    change.collection(), action, 0, gone ? -1 : 0, null, null, change.view(), gone);
+        }
+        if (change.view()) {
+            boolean view = info != null && "view".equals(info.getString("type", new BsonString("")).getValue());
+            if (!view) {
+                problems.add(namespace + " should be a view but " + (info == null ? "is missing" : "is not a view"));
+            }
+            return new VerificationReport.CollectionCheck(system.system().name(), system.targetDatabase(),
+                    change.collection(), action, 0, 0, null, null, true, view);
+        }
+        CollectionDigest wanted = expected.getOrDefault(namespace, CollectionDigest.empty());
+        if (info == null) {
+            problems.add(namespace + " is missing in the target");
+            return new VerificationReport.CollectionCheck(system.system().name(), system.targetDatabase(),
+                    change.collection(), action, wanted.documents(), -1, wanted.contentHash(), null, false, false);
+        }
+        CollectionDigest actual = digest(system.targetDatabase(), change.collection(), cancel);
+        tracker.advance(namespace, actual.documents(), actual.bytes());
+        boolean passed = actual.equals(wanted);
+        if (actual.documents() != wanted.documents()) {
+            problems.add(namespace + " has " + actual.documents() + " documents, the import brought "
+                    + wanted.documents());
+        } else if (!passed) {
+            problems.add(namespace + ": the documents differ from the imported ones (content hash " + actual
+                    .contentHash() + " instead of " + wanted.contentHash() + "); the server may not keep every BSON"
+                    + " type as it was sent");
+        }
+        return new VerificationReport.CollectionCheck(system.system().name(), system.targetDatabase(),
+                change.collection(), action, wanted.documents(), actual.documents(), wanted.contentHash(),
+                actual.contentHash(), false, passed);
+    }
+
+    private List<VerificationReport.MetadataCheck> checkMetadata(MetadataMergePlan merge, ExtractionProfile profile,
+                                                                 List<String> problems, CancellationToken cancel) {
+        MongoDatabase database = client.getDatabase(merge.database());
+        Map<String, List<MetadataMergePlan.PlannedWrite>> writes = new LinkedHashMap<>();
+        merge.writes().forEach(write -> writes.computeIfAbsent(write.collection(), c -> new ArrayList<>()).add(write));
+        List<VerificationReport.MetadataCheck> checks = new ArrayList<>();
+        for (String collection : profile.collections().keySet()) {
+            cancel.throwIfCancelled();
+            int before = problems.size();
+            List<MetadataMergePlan.PlannedWrite> written = writes.getOrDefault(collection, List.of());
+            for (MetadataMergePlan.PlannedWrite write : written) {
+                checkWritten(database, write, profile, problems);
+            }
+            Set<BsonValue> mustExist = merge.expectedPresent().getOrDefault(collection, Set.of());
+            long found = count(database, collection, new ArrayList<>(mustExist));
+            if (found != mustExist.size()) {
+                problems.add(merge.database() + "." + collection + ": " + (mustExist.size() - found)
+                        + " entities that must exist after the import are missing");
+            }
+            List<BsonValue> removed = merge.deletions().getOrDefault(collection, List.of());
+            long left = count(database, collection, removed);
+            if (left > 0) {
+                problems.add(merge.database() + "." + collection + ": " + left + " entities to remove are still"
+                        + " there");
+            }
+            if (!written.isEmpty() || !mustExist.isEmpty() || !removed.isEmpty()) {
+                checks.add(new VerificationReport.MetadataCheck(collection, written.size(), mustExist.size(),
+                        removed.size(), problems.size() == before));
+            }
+        }
+        return checks;
+    }
+
+    private void checkWritten(MongoDatabase database, MetadataMergePlan.PlannedWrite write, ExtractionProfile profile,
+                              List<String> problems) {
+        BsonDocument actual = database.getCollection(write.collection(), BsonDocument.class)
+                .find(Filters.eq("_id", write.id())).first();
+        String where = database.getName() + "." + write.collection() + " " + write.key();
+        if (actual == null) {
+            problems.add(where + " is missing");
+            return;
+        }
+        BsonDocument wanted = write.document();
+        if (write.resetPassword()) {
+            String field = profile.password().field();
+            BsonValue stored = actual.get(field);
+            if (stored == null || !stored.isString()
+                    || !PasswordHash.matches(profile.password().resetTo(), stored.asString().getValue())) {
+                problems.add(where + ": the password was not reset");
+            }
+            actual = actual.clone();
+            wanted = wanted.clone();
+            actual.remove(field);
+            wanted.remove(field);
+        }
+        if (!actual.equals(wanted)) {
+            problems.add(where + " differs from what the import wrote");
+        }
+    }
+
+    private static long count(MongoDatabase database, String collection, List<BsonValue> ids) {
+        long found = 0;
+        for (int from = 0; from < ids.size(); from += BATCH) {
+            found += database.getCollection(collection)
+                    .countDocuments(Filters.in("_id", ids.subList(from, Math.min(ids.size(), from + BATCH))));
+        }
+        return found;
+    }
+
+    private static Map<String, BsonDocument> collections(MongoDatabase database) {
+        Map<String, BsonDocument> collections = new LinkedHashMap<>();
+        for (BsonDocument info : database.listCollections(BsonDocument.class)) {
+            collections.put(info.getString("name").getValue(), info);
+        }
+        return collections;
+    }
+}

@@ -1,0 +1,64 @@
+package aom.migration.restore;
+
+import aom.migration.model.DatabaseNaming;
+import aom.migration.model.SystemKind;
+import aom.migration.mongo.ServerInfo;
+import aom.migration.mongo.Topology;
+import aom.migration.progress.CancellationToken;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ImportPlannerTest extends ImportTestSupport {
+
+    private ImportPlan plan(ImportRequest importRequest, ServerInfo server) {
+        return new ImportPlanner(target.client(), server, "target.example:27017")
+                .plan(importRequest, ImportOptions.defaults(), CancellationToken.none());
+    }
+
+    private ImportRequest from(SourceDescription description, DatabaseNaming targetNaming) {
+        return new ImportRequest(request.application(), targetNaming, request.data(), request.metadata(),
+                request.profile(), description);
+    }
+
+    @Test
+    void aTargetOlderThanTheSourceAndADifferentNamingAreWarnedAbout() {
+        ImportPlan plan = plan(from(new SourceDescription("source.example", "7.0.2", DatabaseNaming.DASHED),
+                DatabaseNaming.SUFFIXED), target.serverInfo());
+
+        assertThat(plan.warnings()).anyMatch(warning -> warning.contains("older than the source's 7.0.2"))
+                .anyMatch(warning -> warning.contains("the target suffixed: the data goes to ConferenceApp,"
+                        + " ConferenceAppSTAGING, ConferenceAppTEST"));
+        assertThat(plan.systems()).extracting(SystemPlan::targetDatabase)
+                .containsExactly("ConferenceApp", "ConferenceAppSTAGING", "ConferenceAppTEST");
+        assertThat(plan.systems().get(1).collections()).allMatch(c -> c.action() == CollectionAction.CREATE);
+    }
+
+    @Test
+    void aShardedTargetFallsBackToDropAndLoadAndThePlanSaysSo() {
+        ImportPlan plan = plan(request, new ServerInfo("6.0.0", Topology.SHARDED, null, 17));
+
+        assertThat(plan.swapStrategy()).isEqualTo(SwapStrategy.COPY);
+        assertThat(plan.warnings()).anyMatch(warning -> warning.contains("sharded cluster")
+                && warning.contains("drop-and-load"));
+        assertThat(plan.toText()).contains("Swap: copy");
+    }
+
+    @Test
+    void aSystemWithoutDataEndsEmptyAndAnAbsentSystemIsNotTouched() {
+        ImportRequest onlyStaging = new ImportRequest(request.application(), request.targetNaming(),
+                Map.of(SystemKind.STAGING, List.of()), null, request.profile(), null);
+
+        ImportPlan plan = plan(onlyStaging, target.serverInfo());
+
+        assertThat(plan.systems()).singleElement().satisfies(system -> {
+            assertThat(system.targetDatabase()).isEqualTo("ConferenceApp-staging");
+            assertThat(system.collections()).isNotEmpty().allMatch(c -> c.action() == CollectionAction.DROP);
+        });
+        assertThat(plan.metadata()).isEmpty();
+        assertThat(plan.rollbackFile()).isEmpty();
+    }
+}

@@ -1,0 +1,254 @@
+package aom.migration.restore;
+
+import aom.migration.bundle.CollectionMetadata;
+import aom.migration.bundle.CollectionSource;
+import aom.migration.bundle.CorruptDataException;
+import aom.migration.model.SystemKind;
+import aom.migration.progress.CancellationToken;
+import aom.migration.progress.CancelledException;
+import aom.migration.progress.Phase;
+import aom.migration.progress.ProgressListener;
+import org.bson.BsonArray;
+import org.bson.BsonBoolean;
+import org.bson.BsonDocument;
+import org.bson.BsonInt64;
+import org.bson.BsonString;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+/** Whatever goes wrong, the target ends as it was before the import (or as the import left it, verified). */
+class ImportSafetyTest extends ImportTestSupport {
+
+    @Test
+    void aSourceWithOneFlippedByteIsRefusedAndTheTargetIsUnchanged() {
+        Map<String, Map<String, List<String>>> before = snapshot();
+        // Byte 15 lies inside the first document's ObjectId: the BSON stays well-formed, only the checksum differs.
+        ImportRequest corrupt = withLiveSource("Basics_User", source -> source.withFlippedByte(15));
+
+        assertThatThrownBy(() -> job(corrupt, ImportOptions.defaults(), ImportJob.Checkpoint.NONE)
+                .run(ProgressListener.NONE, CancellationToken.none()))
+                .isInstanceOf(CorruptDataException.class)
+                .hasMessageContaining("ConferenceApp.Basics_User")
+                .hasMessageContaining("SHA-256")
+                .hasMessageContaining("before changing anything");
+        assertThat(TargetSnapshot.differences(before, snapshot())).isEmpty();
+    }
+
+    @Test
+    void aCancelDuringLoadLeavesTheTargetAsItWas() {
+        Map<String, Map<String, List<String>>> before = snapshot();
+        CancellationToken cancel = new CancellationToken();
+        AtomicInteger loadedWhenCancelled = new AtomicInteger(-1);
+        ProgressListener cancelOnFirstBatch = event -> {
+            if (event.phase() == Phase.LOAD && event.namespace() != null && event.documentsDone() > 0
+                    && !cancel.isCancelled()) {
+                loadedWhenCancelled.set((int) event.documentsDone());
+                cancel.cancel();
+            }
+        };
+
+        assertThatThrownBy(() -> job(request, ImportOptions.defaults().withBatches(4, 1 << 20),
+                ImportJob.Checkpoint.NONE).run(cancelOnFirstBatch, cancel)).isInstanceOf(CancelledException.class);
+        assertThat(loadedWhenCancelled.get()).isPositive();
+        assertThat(TargetSnapshot.differences(before, snapshot())).isEmpty();
+    }
+
+    @Test
+    void aCancelDuringTheSwapLeavesTheTargetAsItWas() {
+        Map<String, Map<String, List<String>>> before = snapshot();
+        CancellationToken cancel = new CancellationToken();
+        List<String> leftoversWhenCancelled = new ArrayList<>();
+        ImportJob.Checkpoint cancelAfterThirdSwap = checkpoint("swapped ", 3, point -> {
+            leftoversWhenCancelled.addAll(importLeftovers());
+            cancel.cancel();
+        });
+
+        assertThatThrownBy(() -> job(request, ImportOptions.defaults(), cancelAfterThirdSwap)
+                .run(ProgressListener.NONE, cancel)).isInstanceOf(CancelledException.class);
+        assertThat(leftoversWhenCancelled).anyMatch(name -> name.endsWith(".__aom_old"));
+        assertThat(TargetSnapshot.differences(before, snapshot())).isEmpty();
+    }
+
+    @Test
+    void aFailureDuringTheMergeRestoresTheSavedMetadata() throws Exception {
+        Map<String, Map<String, List<String>>> before = snapshot();
+        ImportJob.Checkpoint failAfterMerge = checkpoint("merged", 1, point -> {
+            throw new IllegalStateException("simulated failure after the merge");
+        });
+        ImportJob job = job(request, ImportOptions.defaults().withResetPasswords(true), failAfterMerge);
+        Path rollbackFile = job.plan(CancellationToken.none()).rollbackFile().orElseThrow();
+
+        assertThatThrownBy(() -> job.run(ProgressListener.NONE, CancellationToken.none()))
+                .isInstanceOf(ImportFailedException.class)
+                .hasMessageContaining("simulated failure after the merge")
+                .hasMessageContaining("The target was restored to its state before the import.");
+        assertThat(TargetSnapshot.differences(before, snapshot())).isEmpty();
+        assertThat(Files.readAllLines(rollbackFile)).hasSizeGreaterThan(10)
+                .anyMatch(line -> line.contains("\"Speakers\"") && line.contains("\"1.2.0\""));
+    }
+
+    @Test
+    void aCrashDuringTheSwapIsRecognisedByTheNextPlanAndRolledBack() {
+        Map<String, Map<String, List<String>>> before = snapshot();
+        ImportJob.Checkpoint crash = checkpoint("swapped ", 5, point -> {
+            throw new SimulatedCrash(point);
+        });
+
+        assertThat(catchThrowable(() -> job(request, ImportOptions.defaults(), crash)
+                .run(ProgressListener.NONE, CancellationToken.none()))).isInstanceOf(SimulatedCrash.class);
+        assertThat(importLeftovers()).contains("apiomat.__aom_import_journal", "apiomat.__aom_import_rollback")
+                .anyMatch(name -> name.endsWith(".__aom_old")).anyMatch(name -> name.endsWith(".__aom_import"));
+        assertThat(snapshot()).isNotEqualTo(before);
+
+        ImportPlan plan = job(ImportOptions.defaults()).plan(CancellationToken.none());
+        assertThat(plan.leftovers()).anyMatch(line -> line.contains("stopped while swapping collections"));
+        assertThat(plan.toText()).contains("An earlier import was interrupted");
+
+        InterruptedImport interrupted = InterruptedImport.find(target, DemoImport.APP, request.targetNaming(),
+                request.profile()).orElseThrow();
+        assertThat(interrupted.possiblyRunning()).isFalse();
+        interrupted.restore(ProgressListener.NONE);
+        assertThat(TargetSnapshot.differences(before, snapshot())).isEmpty();
+    }
+
+    @Test
+    void aCrashAfterTheMergeIsRolledBackByTheNextImportWhichThenSucceeds() {
+        ImportJob.Checkpoint crash = checkpoint("merged", 1, point -> {
+            throw new SimulatedCrash(point);
+        });
+        assertThat(catchThrowable(() -> job(request, ImportOptions.defaults(), crash)
+                .run(ProgressListener.NONE, CancellationToken.none()))).isInstanceOf(SimulatedCrash.class);
+
+        ImportResult result = job(ImportOptions.defaults()).run(ProgressListener.NONE, CancellationToken.none());
+
+        assertThat(result.recovered()).anyMatch(line -> line.contains("stopped while merging the metadata"));
+        assertThat(result.report().passed()).isTrue();
+        assertThat(result.plan().metadata().orElseThrow().changes(EntityOutcome.REMOVED))
+                .extracting(EntityChange::key).contains("Speakers 1.2.0");
+        assertThat(importLeftovers()).isEmpty();
+    }
+
+    @Test
+    void leftoversWithoutAJournalAreRecognisedByTheirNames() {
+        Map<String, Map<String, List<String>>> before = snapshot();
+        var live = target.client().getDatabase("ConferenceApp");
+        live.getCollection("Basics_Role.__aom_import").insertOne(new Document("x", 1));
+        target.client().getDatabase("admin").runCommand(new Document("renameCollection",
+                "ConferenceApp.Basics_User").append("to", "ConferenceApp.Basics_User.__aom_old"));
+
+        InterruptedImport interrupted = InterruptedImport.find(target, DemoImport.APP, request.targetNaming(),
+                request.profile()).orElseThrow();
+        assertThat(interrupted.describe()).anyMatch(line -> line.contains("Basics_Role.__aom_import")
+                && line.contains("dropped")).anyMatch(line -> line.contains("Basics_User.__aom_old")
+                && line.contains("renamed back"));
+        interrupted.restore(ProgressListener.NONE);
+
+        assertThat(TargetSnapshot.differences(before, snapshot())).isEmpty();
+    }
+
+    @Test
+    void theCopySwapForShardedTargetsGivesTheSameResultAsRenaming() {
+        ImportResult result = job(ImportOptions.defaults().withSwapStrategy(SwapStrategy.COPY))
+                .run(ProgressListener.NONE, CancellationToken.none());
+
+        assertThat(result.plan().swapStrategy()).isEqualTo(SwapStrategy.COPY);
+        assertThat(result.plan().toText()).contains("Swap: copy");
+        assertThat(result.report().passed()).isTrue();
+        for (String database : List.of("ConferenceApp", "ConferenceApp-staging", "ConferenceApp-test")) {
+            assertThat(TargetSnapshot.of(target.client().getDatabase(database))).as(database)
+                    .isEqualTo(TargetSnapshot.of(source.getDatabase(database)));
+        }
+        assertThat(importLeftovers()).isEmpty();
+    }
+
+    @Test
+    void aCrashDuringACopySwapIsRolledBack() {
+        Map<String, Map<String, List<String>>> before = snapshot();
+        ImportJob.Checkpoint crash = checkpoint("swapped ", 4, point -> {
+            throw new SimulatedCrash(point);
+        });
+        assertThat(catchThrowable(() -> job(request, ImportOptions.defaults().withSwapStrategy(SwapStrategy.COPY),
+                crash).run(ProgressListener.NONE, CancellationToken.none()))).isInstanceOf(SimulatedCrash.class);
+
+        InterruptedImport.find(target, DemoImport.APP, request.targetNaming(), request.profile()).orElseThrow()
+                .restore(ProgressListener.NONE);
+
+        assertThat(TargetSnapshot.differences(before, snapshot())).isEmpty();
+    }
+
+    @Test
+    void aViewTheTargetCannotCreateStopsTheImportAfterTheSwapAndTheTargetIsRestored() {
+        Map<String, Map<String, List<String>>> before = snapshot();
+        BsonDocument options = new BsonDocument("viewOn", new BsonString("Basics_User"))
+                .append("pipeline", new BsonArray(List.of(new BsonDocument("$match", new BsonDocument()))));
+        CollectionSource view = new BytesSource("ConferenceApp", "ActiveUsers",
+                new CollectionMetadata("ActiveUsers", "view", options, List.of(), null, null), new byte[0], 0,
+                DemoImport.sha256(new byte[0]));
+        ImportRequest withView = withLive(sources -> {
+            sources.add(view);
+            return sources;
+        });
+
+        assertThatThrownBy(() -> job(withView, ImportOptions.defaults(), ImportJob.Checkpoint.NONE)
+                .run(ProgressListener.NONE, CancellationToken.none()))
+                .isInstanceOf(ImportFailedException.class)
+                .hasMessageContaining("does not support views")
+                .hasMessageContaining("The target was restored");
+        assertThat(TargetSnapshot.differences(before, snapshot())).isEmpty();
+    }
+
+    @Test
+    void aCappedCollectionTheTargetCannotCreateIsReportedClearly() {
+        Map<String, Map<String, List<String>>> before = snapshot();
+        ImportRequest capped = withLiveSource("Basics_Token", source -> source.withMetadata(new CollectionMetadata(
+                "Basics_Token", "collection", new BsonDocument("capped", BsonBoolean.TRUE)
+                .append("size", new BsonInt64(1 << 20)), source.metadata().indexes(), null, null)));
+
+        ImportPlan plan = job(capped, ImportOptions.defaults(), ImportJob.Checkpoint.NONE)
+                .plan(CancellationToken.none());
+        assertThat(plan.toText()).contains("capped; the target must support capped collections");
+        assertThatThrownBy(() -> job(capped, ImportOptions.defaults(), ImportJob.Checkpoint.NONE)
+                .run(ProgressListener.NONE, CancellationToken.none()))
+                .isInstanceOf(ImportFailedException.class)
+                .hasMessageContaining("cannot create the capped collection Basics_Token in ConferenceApp");
+        assertThat(TargetSnapshot.differences(before, snapshot())).isEmpty();
+    }
+
+    /** A checkpoint that runs {@code action} the {@code nth} time a point starting with {@code prefix} is reached. */
+    private static ImportJob.Checkpoint checkpoint(String prefix, int nth, ImportJob.Checkpoint action) {
+        AtomicInteger seen = new AtomicInteger();
+        return point -> {
+            if (point.startsWith(prefix) && seen.incrementAndGet() == nth) {
+                action.reached(point);
+            }
+        };
+    }
+
+    private static ImportRequest withLiveSource(String collection, UnaryOperator<BytesSource> change) {
+        return withLive(sources -> {
+            sources.replaceAll(source -> source.collection().equals(collection)
+                    ? change.apply((BytesSource) source) : source);
+            return sources;
+        });
+    }
+
+    private static ImportRequest withLive(UnaryOperator<List<CollectionSource>> change) {
+        Map<SystemKind, List<CollectionSource>> data = new EnumMap<>(request.data());
+        data.put(SystemKind.LIVE, change.apply(new ArrayList<>(data.get(SystemKind.LIVE))));
+        return new ImportRequest(request.application(), request.targetNaming(), data, request.metadata(),
+                request.profile(), request.source());
+    }
+}
