@@ -109,16 +109,11 @@ public record ConnectionSettings(
             }
             hosts.add(HostPort.parse(decode(host)));
         }
-        ConnectionString parsed;
-        try {
-            parsed = new ConnectionString(text);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidConnectionException("The connection string is invalid: "
-                    + UriRedaction.redact(e.getMessage()));
-        }
+        boolean userWithoutPassword = at >= 0 && authority.substring(0, at).indexOf(':') < 0;
+        ConnectionString parsed = parse(text, userWithoutPassword, srv, at);
         MongoCredential credential = parsed.getCredential();
         String user = credential == null ? null : credential.getUserName();
-        String password = credential == null || credential.getPassword() == null
+        String password = credential == null || credential.getPassword() == null || userWithoutPassword
                 ? null : new String(credential.getPassword());
         String authDatabase = credential == null ? null : credential.getSource();
         Map<String, String> options = queryOptions(question >= 0 ? rest.substring(question + 1) : "");
@@ -137,6 +132,30 @@ public record ConnectionSettings(
                 option(options, "tlsCertificateKeyFilePassword").orElse(null),
                 Boolean.TRUE.equals(parsed.getSslInvalidHostnameAllowed()),
                 parsed.getRequiredReplicaSetName(), timeout, extra);
+    }
+
+    /**
+     * Lets the driver parse {@code text}. The driver refuses a user without a password for the default mechanism;
+     * such a string is still a connection the user can complete (a saved profile without its password, or one
+     * being typed), so it is parsed with a stand-in password that is dropped again, and {@link #problems()} asks
+     * for the password.
+     */
+    private static ConnectionString parse(String text, boolean userWithoutPassword, boolean srv, int at) {
+        try {
+            return new ConnectionString(text);
+        } catch (IllegalArgumentException e) {
+            if (userWithoutPassword) {
+                int userStart = srv ? 14 : 10;
+                String withStandIn = text.substring(0, userStart + at) + ":-" + text.substring(userStart + at);
+                try {
+                    return new ConnectionString(withStandIn);
+                } catch (IllegalArgumentException ignored) {
+                    // report the original problem below
+                }
+            }
+            throw new InvalidConnectionException("The connection string is invalid: "
+                    + UriRedaction.redact(e.getMessage()));
+        }
     }
 
     /** Problems a support engineer has to fix before a connection can be attempted; empty when fine. */

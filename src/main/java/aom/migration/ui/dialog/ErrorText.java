@@ -47,7 +47,8 @@ public final class ErrorText {
 
     private static Throwable unwrap(Throwable failure) {
         Throwable current = failure;
-        while ((current instanceof ExecutionException || current instanceof CompletionException) && current.getCause() != null) {
+        while ((current instanceof ExecutionException || current instanceof CompletionException)
+                && current.getCause() != null) {
             current = current.getCause();
         }
         return current;

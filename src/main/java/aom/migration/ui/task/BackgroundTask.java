@@ -45,6 +45,10 @@ public final class BackgroundTask<T> {
     private final ReadOnlyObjectWrapper<ProgressEvent> overall = new ReadOnlyObjectWrapper<>();
     private final ObservableMap<String, ProgressEvent> collections = FXCollections.observableHashMap();
     private final ObservableList<ProgressEvent> log = FXCollections.observableArrayList();
+    // Made once: a read-only wrapper holds its listeners weakly, so one made per call could lose them.
+    private final ObservableMap<String, ProgressEvent> readOnlyCollections =
+            FXCollections.unmodifiableObservableMap(collections);
+    private final ObservableList<ProgressEvent> readOnlyLog = FXCollections.unmodifiableObservableList(log);
     private final List<Consumer<? super T>> onSuccess = new ArrayList<>();
     private final List<Consumer<Throwable>> onFailure = new ArrayList<>();
     private final List<Runnable> onCancelled = new ArrayList<>();
@@ -127,12 +131,12 @@ public final class BackgroundTask<T> {
 
     /** The latest figures per collection ({@code db.collection}). */
     public ObservableMap<String, ProgressEvent> collections() {
-        return FXCollections.unmodifiableObservableMap(collections);
+        return readOnlyCollections;
     }
 
     /** Every message the job reported, oldest first (the newest {@value #LOG_LIMIT}). */
     public ObservableList<ProgressEvent> log() {
-        return FXCollections.unmodifiableObservableList(log);
+        return readOnlyLog;
     }
 
     public T getValue() {

@@ -68,13 +68,34 @@ public class WizardController {
         cancelButton.disableProperty().bind(model.currentPageProperty().isEqualTo(PageId.START)
                 .and(model.jobRunningProperty().not()));
         cancelButton.setOnAction(event -> cancel());
-        wizard.addEventHandler(KeyEvent.KEY_PRESSED, this::onKey);
+        // A filter, not a handler: text fields, toggles and lists consume Enter and Escape themselves.
+        wizard.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
     }
 
     private void onKey(KeyEvent event) {
-        if (event.getCode() != KeyCode.ESCAPE) {
+        if (event.getCode() == KeyCode.ENTER) {
+            onEnter(event);
+        } else if (event.getCode() == KeyCode.ESCAPE) {
+            onEscape(event);
+        }
+    }
+
+    /**
+     * Enter means Next wherever the focus is (a text field, a mode card, the table), except on another push button
+     * such as "Test connection", which Enter presses instead. The default-button mechanism alone is not enough:
+     * toggle buttons and lists take Enter for themselves.
+     */
+    private void onEnter(KeyEvent event) {
+        if (event.getTarget() instanceof Button button && button != nextButton) {
             return;
         }
+        if (model.canGoNextProperty().get()) {
+            model.next();
+        }
+        event.consume();
+    }
+
+    private void onEscape(KeyEvent event) {
         if (model.canGoBackProperty().get()) {
             model.back();
             event.consume();

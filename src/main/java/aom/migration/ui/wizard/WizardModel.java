@@ -34,6 +34,8 @@ public final class WizardModel implements AutoCloseable {
     private final ObjectProperty<WizardFlow> flow = new SimpleObjectProperty<>(WizardFlow.EXPORT);
     private final ReadOnlyObjectWrapper<PageId> currentPage = new ReadOnlyObjectWrapper<>(PageId.START);
     private final ObservableList<PageId> steps = FXCollections.observableArrayList(WizardFlow.EXPORT.pages());
+    // One wrapper for good: a wrapper made per call holds its listeners only weakly and may lose them.
+    private final ObservableList<PageId> readOnlySteps = FXCollections.unmodifiableObservableList(steps);
     private final Map<PageId, PageViewModel> pages = new EnumMap<>(PageId.class);
     private final ReadOnlyBooleanWrapper canGoNext = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper canGoBack = new ReadOnlyBooleanWrapper();
@@ -82,7 +84,7 @@ public final class WizardModel implements AutoCloseable {
 
     /** The pages of the current flow, for the step header. */
     public ObservableList<PageId> steps() {
-        return FXCollections.unmodifiableObservableList(steps);
+        return readOnlySteps;
     }
 
     public ReadOnlyBooleanProperty canGoNextProperty() {

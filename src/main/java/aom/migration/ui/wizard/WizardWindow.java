@@ -15,8 +15,9 @@ import javafx.stage.WindowEvent;
 import java.nio.file.Path;
 
 /**
- * Puts the wizard into a window: the frame, the AtlantaFX theme and the wizard's stylesheet, title, icon and minimum size, and the question
- * before closing while a job runs. Used by {@code WizardApp} and by the UI tests, which pass their own services.
+ * Puts the wizard into a window: the frame, the AtlantaFX theme and the wizard's stylesheet, title, icon and
+ * minimum size, and the question before closing while a job runs. Used by {@code WizardApp} and by the UI tests,
+ * which pass their own services.
  */
 public final class WizardWindow {
 

@@ -83,8 +83,10 @@ public class ApplicationView {
         nameColumn.setCellFactory(column -> new NameCell());
         nameColumn.setComparator(Comparator.comparing(AppRef::name, String.CASE_INSENSITIVE_ORDER));
         ownerColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().owner()));
+        ownerColumn.setCellFactory(column -> new TextCell());
         modulesColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(String.join(", ",
                 row.getValue().modules())));
+        modulesColumn.setCellFactory(column -> new TextCell());
         bindSystem(liveColumn, SystemKind.LIVE);
         bindSystem(stagingColumn, SystemKind.STAGING);
         bindSystem(testColumn, SystemKind.TEST);
@@ -110,6 +112,16 @@ public class ApplicationView {
         column.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue().system(system).orElse(null)));
         column.setCellFactory(ignored -> new SystemCell());
         column.setComparator(Comparator.nullsFirst(Comparator.comparingLong(SystemDatabase::documents)));
+    }
+
+    /** Plain text that may be cut off, in full as a tooltip. */
+    private static final class TextCell extends TableCell<AppRef, String> {
+        @Override
+        protected void updateItem(String text, boolean empty) {
+            super.updateItem(text, empty);
+            setText(empty ? null : text);
+            setTooltip(empty || text == null || text.isEmpty() ? null : new Tooltip(text));
+        }
     }
 
     /** The name in bold with the display name under it. */

@@ -211,36 +211,36 @@ public class ConnectionFormView {
 
     private void bindTest() {
         testButton.setOnAction(event -> viewModel.testConnection());
-        testButton.disableProperty().bind(viewModel.validProperty().not().or(viewModel.testingProperty()));
-        testProgress.visibleProperty().bind(viewModel.testingProperty());
-        testingLabel.visibleProperty().bind(viewModel.testingProperty());
-        testResultBox.visibleProperty().bind(viewModel.testResultProperty().isNotNull()
-                .or(viewModel.testErrorProperty().isNotNull()));
+        testButton.disableProperty().bind(viewModel.validProperty().not().or(viewModel.tester().testingProperty()));
+        testProgress.visibleProperty().bind(viewModel.tester().testingProperty());
+        testingLabel.visibleProperty().bind(viewModel.tester().testingProperty());
+        testResultBox.visibleProperty().bind(viewModel.tester().resultProperty().isNotNull()
+                .or(viewModel.tester().errorProperty().isNotNull()));
         testResultBox.managedProperty().bind(testResultBox.visibleProperty());
         testResultTitle.textProperty().bind(Bindings.createStringBinding(() -> {
-            if (viewModel.testErrorProperty().get() != null) {
+            if (viewModel.tester().errorProperty().get() != null) {
                 return Messages.get("connection.test.failed");
             }
-            ConnectionCheck found = viewModel.testResultProperty().get();
+            ConnectionCheck found = viewModel.tester().resultProperty().get();
             return found == null ? "" : Messages.format("connection.test.ok", found.server());
-        }, viewModel.testResultProperty(), viewModel.testErrorProperty()));
+        }, viewModel.tester().resultProperty(), viewModel.tester().errorProperty()));
         testResultText.textProperty().bind(Bindings.createStringBinding(() -> {
-            if (viewModel.testErrorProperty().get() != null) {
-                return viewModel.testErrorProperty().get();
+            if (viewModel.tester().errorProperty().get() != null) {
+                return viewModel.tester().errorProperty().get();
             }
-            ConnectionCheck found = viewModel.testResultProperty().get();
+            ConnectionCheck found = viewModel.tester().resultProperty().get();
             if (found == null) {
                 return "";
             }
             return found.applications().isEmpty() ? Messages.get("connection.test.noApplications")
                     : Messages.format("connection.test.applications", found.applications().size(),
                     String.join(", ", found.applications()));
-        }, viewModel.testResultProperty(), viewModel.testErrorProperty()));
-        viewModel.testErrorProperty().addListener((observable, old, error) -> {
+        }, viewModel.tester().resultProperty(), viewModel.tester().errorProperty()));
+        viewModel.tester().errorProperty().addListener((observable, old, error) -> {
             testResultBox.getStyleClass().removeAll("test-ok", "test-failed");
             testResultBox.getStyleClass().add(error != null ? "test-failed" : "test-ok");
         });
-        viewModel.testResultProperty().addListener((observable, old, found) -> {
+        viewModel.tester().resultProperty().addListener((observable, old, found) -> {
             if (found != null) {
                 testResultBox.getStyleClass().removeAll("test-ok", "test-failed");
                 testResultBox.getStyleClass().add("test-ok");

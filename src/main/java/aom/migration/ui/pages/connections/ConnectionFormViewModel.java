@@ -7,7 +7,6 @@ import aom.migration.ui.Messages;
 import aom.migration.ui.dialog.DialogService;
 import aom.migration.ui.dialog.ErrorText;
 import aom.migration.ui.dialog.FileRequest;
-import aom.migration.ui.task.BackgroundTask;
 import aom.migration.ui.task.TaskExecutor;
 import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
@@ -25,10 +24,8 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -64,13 +61,11 @@ public final class ConnectionFormViewModel {
     private final ReadOnlyObjectWrapper<ConnectionSettings> settings = new ReadOnlyObjectWrapper<>();
     private final FieldProblems fieldProblems = new FieldProblems();
     private final ObservableList<String> problems = FXCollections.observableArrayList();
+    private final ObservableList<String> readOnlyProblems = FXCollections.unmodifiableObservableList(problems);
     private final ReadOnlyStringWrapper problemSummary = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper();
 
-    private final ReadOnlyBooleanWrapper testing = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyObjectWrapper<ConnectionCheck> testResult = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyStringWrapper testError = new ReadOnlyStringWrapper();
-    private BackgroundTask<ConnectionCheck> currentTest;
+    private final ConnectionTester tester;
 
     private final TlsFileCheck fileCheck;
     private ConnectionSettings carried;
@@ -84,6 +79,7 @@ public final class ConnectionFormViewModel {
         this.dialogs = dialogs;
         this.saved = saved;
         this.fileCheck = new TlsFileCheck(executor, this::validate);
+        this.tester = new ConnectionTester(executor);
         for (SystemKind system : SystemKind.values()) {
             instanceUris.put(system, new SimpleStringProperty(""));
         }
@@ -92,7 +88,7 @@ public final class ConnectionFormViewModel {
         inputs.addAll(instanceUris.values());
         inputs.forEach(input -> input.addListener(observable -> validate()));
         mode.addListener((observable, old, now) -> switchMode(now));
-        settings.addListener((observable, old, now) -> forgetTest());
+        settings.addListener((observable, old, now) -> tester.forget());
         validate();
     }
 
@@ -182,7 +178,7 @@ public final class ConnectionFormViewModel {
 
     /** Every problem, as sentences; empty when the connection can be tried. */
     public ObservableList<String> problems() {
-        return FXCollections.unmodifiableObservableList(problems);
+        return readOnlyProblems;
     }
 
     /** The problems, one a line, for the label under the form. */
@@ -220,22 +216,18 @@ public final class ConnectionFormViewModel {
         if (loading) {
             return;
         }
-        fieldProblems.clear();
-        List<String> found = new ArrayList<>();
-        ConnectionSettings parsed = mode.get() == ConnectionMode.URI ? parseUri(found) : parseFields(found);
+        ConnectionValidation check = new ConnectionValidation(fieldProblems);
+        ConnectionSettings parsed = mode.get() == ConnectionMode.URI ? check.parseUri(uri.get())
+                : check.parseFields(fields(), carried);
         lastParsed = parsed;
         if (parsed != null) {
-            List<String> own = problemsWithoutFiles(parsed);
-            found.addAll(own);
-            if (mode.get() == ConnectionMode.URI && !own.isEmpty()) {
-                fieldProblems.set(FieldProblems.Field.URI, String.join("\n", own));
-            } else if (mode.get() == ConnectionMode.FIELDS) {
-                markCredentials(parsed, own);
-            }
-            found.addAll(fileCheck.problems(parsed, fieldProblems, mode.get()));
+            check.checkSettings(parsed, mode.get(), fileCheck);
         }
-        validateInstanceHosts(found);
+        Map<SystemKind, String> instanceTexts = new EnumMap<>(SystemKind.class);
+        instanceUris.forEach((system, text) -> instanceTexts.put(system, text.get()));
+        check.checkInstanceHosts(separateInstanceHosts.get(), instanceTexts);
         fieldProblems.apply();
+        List<String> found = check.problems();
         problems.setAll(found);
         problemSummary.set(String.join("\n", found));
         boolean ok = parsed != null && found.isEmpty() && fileCheck.isCheckedFor(parsed);
@@ -244,78 +236,6 @@ public final class ConnectionFormViewModel {
         if (parsed != null && !fileCheck.isCheckedFor(parsed)) {
             fileCheck.start(parsed);
         }
-    }
-
-    private ConnectionSettings parseUri(List<String> found) {
-        try {
-            return ConnectionSettings.fromUri(uri.get());
-        } catch (InvalidConnectionException e) {
-            fieldProblems.set(FieldProblems.Field.URI, e.getMessage());
-            found.add(e.getMessage());
-            return null;
-        }
-    }
-
-    private ConnectionSettings parseFields(List<String> found) {
-        ConnectionFields.Parsed parsed = fields().parse(carried);
-        fieldProblems.set(FieldProblems.Field.HOSTS, parsed.hostsProblem());
-        fieldProblems.set(FieldProblems.Field.PORT, parsed.portProblem());
-        fieldProblems.set(FieldProblems.Field.CA_FILE, parsed.caFileProblem());
-        fieldProblems.set(FieldProblems.Field.CLIENT_CERTIFICATE, parsed.clientCertificateProblem());
-        for (String problem : new String[] {parsed.hostsProblem(), parsed.portProblem(), parsed.caFileProblem(),
-                parsed.clientCertificateProblem()}) {
-            if (problem != null) {
-                found.add(problem);
-            }
-        }
-        return parsed.settings();
-    }
-
-    private void markCredentials(ConnectionSettings parsed, List<String> own) {
-        if (parsed.username() == null && parsed.password() != null) {
-            fieldProblems.set(FieldProblems.Field.USER, Messages.get("connection.user.missing"));
-        } else if (parsed.username() != null && parsed.password() == null && !own.isEmpty()) {
-            fieldProblems.set(FieldProblems.Field.PASSWORD,
-                    Messages.format("connection.password.missing", parsed.username()));
-        }
-    }
-
-    private void validateInstanceHosts(List<String> found) {
-        if (!separateInstanceHosts.get()) {
-            return;
-        }
-        instanceUris.forEach((system, text) -> {
-            if (text.get().isBlank()) {
-                return;
-            }
-            String problem;
-            try {
-                List<String> own = problemsWithoutFiles(ConnectionSettings.fromUri(text.get()));
-                problem = own.isEmpty() ? null : String.join("; ", own);
-            } catch (InvalidConnectionException e) {
-                problem = e.getMessage();
-            }
-            if (problem != null) {
-                fieldProblems.setInstance(system, problem);
-                found.add(system + ": " + problem);
-            }
-        });
-    }
-
-    /**
-     * The settings' own problems except whether the TLS files are readable: that is file work, which
-     * {@link TlsFileCheck} does in the background.
-     */
-    static List<String> problemsWithoutFiles(ConnectionSettings parsed) {
-        ConnectionSettings withoutFiles = new ConnectionSettings(parsed.hosts(), parsed.srv(), parsed.username(),
-                parsed.password(), parsed.authDatabase(), parsed.tls(), null, null,
-                parsed.tlsClientCertificatePassword(), parsed.tlsAllowInvalidHostnames(), parsed.replicaSet(),
-                parsed.serverSelectionTimeout(), parsed.extraOptions());
-        List<String> problems = new ArrayList<>(withoutFiles.problems());
-        if ((parsed.tlsCaFile() != null || parsed.tlsClientCertificate() != null) && !parsed.tls()) {
-            problems.add(Messages.get("connection.tls.off"));
-        }
-        return problems;
     }
 
     // ---- loading and switching ----
@@ -430,127 +350,20 @@ public final class ConnectionFormViewModel {
 
     // ---- test connection ----
 
-    public ReadOnlyBooleanProperty testingProperty() {
-        return testing.getReadOnlyProperty();
+    /** "Test connection": its state and result. */
+    public ConnectionTester tester() {
+        return tester;
     }
 
-    /** What the last test found, or {@code null}. */
-    public ReadOnlyObjectProperty<ConnectionCheck> testResultProperty() {
-        return testResult.getReadOnlyProperty();
-    }
-
-    /** Why the last test failed, as a sentence, or {@code null}. */
-    public ReadOnlyStringProperty testErrorProperty() {
-        return testError.getReadOnlyProperty();
-    }
-
-    /** Connects in the background and reports the server and its applications, or a readable error. */
+    /** Tests the current connection, if it is valid. */
     public void testConnection() {
         ConnectionSettings tested = settings.get();
-        if (tested == null) {
-            return;
+        if (tested != null) {
+            tester.test(tested);
         }
-        forgetTest();
-        testing.set(true);
-        BackgroundTask<ConnectionCheck> test = BackgroundTask.of((progress, cancel) -> ConnectionCheck.run(tested));
-        currentTest = test;
-        executor.execute(test
-                .onSuccess(found -> {
-                    if (currentTest == test) {
-                        testResult.set(found);
-                    }
-                })
-                .onFailure(error -> {
-                    if (currentTest == test) {
-                        testError.set(ErrorText.readable(error));
-                    }
-                })
-                .onFinished(() -> {
-                    if (currentTest == test) {
-                        testing.set(false);
-                        currentTest = null;
-                    }
-                }));
-    }
-
-    /** Drops the result of a test when the connection it tested was changed; a running test is left to end. */
-    private void forgetTest() {
-        if (currentTest != null) {
-            currentTest.cancel();
-            currentTest = null;
-        }
-        testing.set(false);
-        testResult.set(null);
-        testError.set(null);
     }
 
     boolean isShowing(ConnectionSettings other) {
         return Objects.equals(settings.get(), other);
-    }
-
-    /** Readable problems of the TLS files, checked off the FX thread. */
-    static final class TlsFileCheck {
-
-        private final TaskExecutor executor;
-        private final Runnable onChecked;
-        private List<Path> checkedFiles;
-        private List<Path> pendingFiles;
-        private String caProblem;
-        private String certificateProblem;
-
-        TlsFileCheck(TaskExecutor executor, Runnable onChecked) {
-            this.executor = executor;
-            this.onChecked = onChecked;
-        }
-
-        boolean isCheckedFor(ConnectionSettings parsed) {
-            List<Path> files = files(parsed);
-            return files.stream().allMatch(Objects::isNull) || files.equals(checkedFiles);
-        }
-
-        /** The problems found for {@code parsed}'s files, if they were checked; also marks the fields. */
-        List<String> problems(ConnectionSettings parsed, FieldProblems fields, ConnectionMode mode) {
-            List<String> found = new ArrayList<>();
-            if (!isCheckedFor(parsed)) {
-                return found;
-            }
-            if (caProblem != null) {
-                found.add(caProblem);
-                fields.set(mode == ConnectionMode.URI ? FieldProblems.Field.URI : FieldProblems.Field.CA_FILE,
-                        caProblem);
-            }
-            if (certificateProblem != null) {
-                found.add(certificateProblem);
-                fields.set(mode == ConnectionMode.URI ? FieldProblems.Field.URI
-                        : FieldProblems.Field.CLIENT_CERTIFICATE, certificateProblem);
-            }
-            return found;
-        }
-
-        void start(ConnectionSettings parsed) {
-            List<Path> files = files(parsed);
-            if (files.equals(pendingFiles)) {
-                return;
-            }
-            pendingFiles = files;
-            executor.execute(BackgroundTask.of((progress, cancel) -> new String[] {
-                            unreadable(parsed.tlsCaFile(), "connection.caFile.unreadable"),
-                            unreadable(parsed.tlsClientCertificate(), "connection.clientCertificate.unreadable")})
-                    .onSuccess(result -> {
-                        pendingFiles = null;
-                        checkedFiles = files;
-                        caProblem = result[0];
-                        certificateProblem = result[1];
-                        onChecked.run();
-                    }));
-        }
-
-        private static String unreadable(Path file, String key) {
-            return file == null || Files.isReadable(file) ? null : Messages.format(key, file);
-        }
-
-        private static List<Path> files(ConnectionSettings parsed) {
-            return Arrays.asList(parsed.tlsCaFile(), parsed.tlsClientCertificate());
-        }
     }
 }

@@ -16,6 +16,8 @@ public final class SavedConnections {
     private final ConnectionProfiles store;
     private final TaskExecutor executor;
     private final ObservableList<ConnectionProfile> profiles = FXCollections.observableArrayList();
+    private final ObservableList<ConnectionProfile> readOnlyProfiles =
+            FXCollections.unmodifiableObservableList(profiles);
 
     public SavedConnections(Path settingsDirectory, TaskExecutor executor) {
         this.store = new ConnectionProfiles(settingsDirectory);
@@ -23,7 +25,7 @@ public final class SavedConnections {
     }
 
     public ObservableList<ConnectionProfile> profiles() {
-        return FXCollections.unmodifiableObservableList(profiles);
+        return readOnlyProfiles;
     }
 
     public void load() {
