@@ -28,6 +28,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
@@ -36,7 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Renders each page of the wizard, filled with the demo installation, to PNG files for the README. A tool rather
  * than a check, so it runs only when asked:
- * {@code mvn -B test -Dtest=PageScreenshotsTest -Daom.screenshots=docs/screenshots}.
+ * {@code mvn -B test -Dtest=PageScreenshotsTest -Daom.screenshots=docs/screenshots}
+ * (add {@code -Daom.screenshots.locale=de} for the German texts).
  */
 @ExtendWith(ApplicationExtension.class)
 @EnabledIfSystemProperty(named = "aom.screenshots", matches = ".+")
@@ -52,6 +54,11 @@ class PageScreenshotsTest {
 
     @Start
     void start(Stage stage) {
+        // -Daom.screenshots.locale=de renders the German texts, to check that they fit too.
+        String language = System.getProperty("aom.screenshots.locale");
+        if (language != null && !language.isBlank()) {
+            Locale.setDefault(Locale.forLanguageTag(language));
+        }
         this.stage = stage;
         model = new WizardModel();
         executor = new FxTaskExecutor();

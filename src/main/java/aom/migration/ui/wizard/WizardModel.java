@@ -100,6 +100,11 @@ public final class WizardModel implements AutoCloseable {
         return nextLabel.getReadOnlyProperty();
     }
 
+    /** Enters the page the wizard starts on (the Start page): call once, when the window opens. */
+    public void begin() {
+        enter(currentPage.get());
+    }
+
     /** Commits the current page and enters the next one of the flow; does nothing when Next is not allowed. */
     public boolean next() {
         List<PageId> order = flow.get().pages();

@@ -61,7 +61,7 @@ public final class WizardWindow {
         if (bundle != null) {
             model.openBundle(bundle);
         } else {
-            model.viewModel(PageId.START).enter();
+            model.begin();
         }
         stage.show();
     }
