@@ -1,36 +1,49 @@
 package aom.migration.ui;
 
-import atlantafx.base.theme.PrimerLight;
+import aom.migration.ui.dialog.FxDialogService;
+import aom.migration.ui.dialog.UncaughtErrorHandler;
+import aom.migration.ui.task.FxTaskExecutor;
+import aom.migration.ui.wizard.WizardModel;
+import aom.migration.ui.wizard.WizardServices;
+import aom.migration.ui.wizard.WizardWindow;
 import javafx.application.Application;
-import javafx.fxml.FXMLLoader;
-import javafx.scene.Parent;
-import javafx.scene.Scene;
-import javafx.scene.image.Image;
 import javafx.stage.Stage;
 
-import java.io.IOException;
-import java.util.ResourceBundle;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 
-/** The wizard's JavaFX application: theme, window, first page. */
+/**
+ * The wizard's JavaFX application: theme, services, window. Started with a bundle file as its only argument, it
+ * opens that bundle's preview; on exit it stops background work and the demo servers.
+ */
 public class WizardApp extends Application {
 
-    public static final double MIN_WIDTH = 900;
-    public static final double MIN_HEIGHT = 620;
+    private final WizardModel model = new WizardModel();
+    private FxTaskExecutor executor;
 
     @Override
-    public void start(Stage stage) throws IOException {
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        ResourceBundle messages = Resources.messages();
-        Parent root = FXMLLoader.load(Resources.url("pages/start/StartView.fxml"), messages);
-        Scene scene = new Scene(root, 1000, 680);
-        scene.getStylesheets().add(Resources.url("wizard.css").toExternalForm());
-        stage.setTitle(messages.getString("app.title"));
-        stage.setMinWidth(MIN_WIDTH);
-        stage.setMinHeight(MIN_HEIGHT);
-        if (WizardApp.class.getResource("/aom/migration/ui/icons/app-64.png") != null) {
-            stage.getIcons().add(new Image(Resources.url("icons/app-64.png").toExternalForm()));
+    public void start(Stage stage) {
+        FxDialogService dialogs = new FxDialogService(() -> stage);
+        new UncaughtErrorHandler(dialogs).install();
+        executor = new FxTaskExecutor();
+        new WizardWindow(stage, model, WizardServices.standard(dialogs, executor))
+                .show(bundleArgument(getParameters().getRaw()));
+    }
+
+    @Override
+    public void stop() {
+        if (executor != null) {
+            executor.shutdown();
         }
-        stage.setScene(scene);
-        stage.show();
+        model.close();
+    }
+
+    /** The bundle to open: the only argument, when it names an {@code .aombundle} file. */
+    static Path bundleArgument(List<String> arguments) {
+        if (arguments.size() == 1 && arguments.get(0).toLowerCase(Locale.ROOT).endsWith(".aombundle")) {
+            return Path.of(arguments.get(0)).toAbsolutePath();
+        }
+        return null;
     }
 }

@@ -1,0 +1,26 @@
+package aom.migration.ui.dialog;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Every dialog the wizard shows, behind an interface so that ViewModels and views can be tested with a stand-in
+ * that answers without a window. All methods are called on the FX thread.
+ */
+public interface DialogService {
+
+    /** The one error dialog: a readable message, and the technical details in an expandable area. */
+    void showError(String title, String message, Throwable details);
+
+    /** Asks a yes/no question; {@code true} when the user chose {@code confirmLabel}. */
+    boolean confirm(String title, String message, String confirmLabel);
+
+    /** Asks for one line of text, e.g. the name of a saved connection; empty when cancelled. */
+    Optional<String> askText(String title, String message, String initialText);
+
+    /** A save dialog; empty when cancelled. */
+    Optional<Path> chooseFileToSave(FileRequest request);
+
+    /** An open dialog; empty when cancelled. */
+    Optional<Path> chooseFileToOpen(FileRequest request);
+}

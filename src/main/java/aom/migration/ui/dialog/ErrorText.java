@@ -1,0 +1,56 @@
+package aom.migration.ui.dialog;
+
+import aom.migration.mongo.ConnectionFailedException;
+import aom.migration.mongo.InvalidConnectionException;
+import aom.migration.mongo.UnknownApplicationException;
+import aom.migration.mongo.UriRedaction;
+import aom.migration.ui.Messages;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+
+/** Turns a failure into what the wizard shows: a sentence for the user and the details for support. */
+public final class ErrorText {
+
+    private ErrorText() {
+    }
+
+    /**
+     * The engine's own message for failures it describes for people (connection problems, unknown applications,
+     * invalid input); a generic sentence naming the error for anything unexpected. Never contains a password.
+     */
+    public static String readable(Throwable failure) {
+        Throwable cause = unwrap(failure);
+        String message = cause.getMessage();
+        boolean described = cause instanceof ConnectionFailedException || cause instanceof InvalidConnectionException
+                || cause instanceof UnknownApplicationException || cause instanceof UncheckedIOException
+                || cause instanceof IllegalArgumentException;
+        if (described && message != null && !message.isBlank()) {
+            return UriRedaction.redact(message);
+        }
+        return Messages.format("error.unexpected", cause.getClass().getSimpleName(),
+                message == null ? "" : UriRedaction.redact(message));
+    }
+
+    /** The stack trace, passwords masked, for the dialog's details and for bug reports. */
+    public static String details(Throwable failure) {
+        if (failure == null) {
+            return "";
+        }
+        StringWriter text = new StringWriter();
+        failure.printStackTrace(new PrintWriter(text));
+        return UriRedaction.redact(text.toString());
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        Throwable current = failure;
+        while ((current instanceof ExecutionException || current instanceof CompletionException)
+                && current.getCause() != null) {
+            current = current.getCause();
+        }
+        return current;
+    }
+}

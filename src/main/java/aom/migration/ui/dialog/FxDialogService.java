@@ -1,0 +1,78 @@
+package aom.migration.ui.dialog;
+
+import aom.migration.ui.Messages;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.TextInputDialog;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/** The real dialogs, owned by the wizard's window so that they open centred on it. */
+public final class FxDialogService implements DialogService {
+
+    private final Supplier<Window> owner;
+
+    public FxDialogService(Supplier<Window> owner) {
+        this.owner = owner;
+    }
+
+    @Override
+    public void showError(String title, String message, Throwable details) {
+        ErrorDialog.create(owner.get(), title, message, details).showAndWait();
+    }
+
+    @Override
+    public boolean confirm(String title, String message, String confirmLabel) {
+        ButtonType confirm = new ButtonType(confirmLabel, ButtonBar.ButtonData.OK_DONE);
+        ButtonType cancel = new ButtonType(Messages.get("button.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, message, confirm, cancel);
+        alert.initOwner(owner.get());
+        alert.setTitle(title);
+        alert.setHeaderText(title);
+        alert.getDialogPane().setId("confirmDialog");
+        return alert.showAndWait().filter(confirm::equals).isPresent();
+    }
+
+    @Override
+    public Optional<String> askText(String title, String message, String initialText) {
+        TextInputDialog dialog = new TextInputDialog(initialText == null ? "" : initialText);
+        dialog.initOwner(owner.get());
+        dialog.setTitle(title);
+        dialog.setHeaderText(title);
+        dialog.setContentText(message);
+        return dialog.showAndWait().map(String::trim).filter(text -> !text.isEmpty());
+    }
+
+    @Override
+    public Optional<Path> chooseFileToSave(FileRequest request) {
+        return Optional.ofNullable(chooser(request).showSaveDialog(owner.get())).map(File::toPath);
+    }
+
+    @Override
+    public Optional<Path> chooseFileToOpen(FileRequest request) {
+        return Optional.ofNullable(chooser(request).showOpenDialog(owner.get())).map(File::toPath);
+    }
+
+    private static FileChooser chooser(FileRequest request) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(request.title());
+        // The native dialog reads the file system on this thread anyway; one more stat does not matter.
+        if (request.initialDirectory() != null && Files.isDirectory(request.initialDirectory())) {
+            chooser.setInitialDirectory(request.initialDirectory().toFile());
+        }
+        if (request.initialFileName() != null) {
+            chooser.setInitialFileName(request.initialFileName());
+        }
+        for (FileRequest.FileType type : request.fileTypes()) {
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(type.description(), type.patterns()));
+        }
+        return chooser;
+    }
+}

@@ -1,0 +1,166 @@
+package aom.migration.ui.pages.application;
+
+import aom.migration.model.AppRef;
+import aom.migration.model.SystemDatabase;
+import aom.migration.model.SystemKind;
+import aom.migration.ui.DataSizes;
+import aom.migration.ui.Messages;
+import atlantafx.base.controls.CustomTextField;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.VBox;
+
+import java.util.Comparator;
+
+/** The Application page: the filterable table of the source's applications. */
+public class ApplicationView {
+
+    @FXML
+    private CustomTextField filterField;
+    @FXML
+    private Label statusLabel;
+    @FXML
+    private Button reloadButton;
+    @FXML
+    private TableView<AppRef> table;
+    @FXML
+    private TableColumn<AppRef, AppRef> nameColumn;
+    @FXML
+    private TableColumn<AppRef, String> ownerColumn;
+    @FXML
+    private TableColumn<AppRef, String> modulesColumn;
+    @FXML
+    private TableColumn<AppRef, SystemDatabase> liveColumn;
+    @FXML
+    private TableColumn<AppRef, SystemDatabase> stagingColumn;
+    @FXML
+    private TableColumn<AppRef, SystemDatabase> testColumn;
+    @FXML
+    private Node loadingBox;
+    @FXML
+    private Node errorBox;
+    @FXML
+    private Label errorLabel;
+    @FXML
+    private Button retryButton;
+    @FXML
+    private Label namingLabel;
+
+    private final ApplicationViewModel viewModel;
+
+    public ApplicationView(ApplicationViewModel viewModel) {
+        this.viewModel = viewModel;
+    }
+
+    @FXML
+    private void initialize() {
+        filterField.textProperty().bindBidirectional(viewModel.filterProperty());
+        statusLabel.textProperty().bind(viewModel.statusProperty());
+        reloadButton.setOnAction(event -> viewModel.reload());
+        reloadButton.disableProperty().bind(viewModel.loadingProperty());
+        reloadButton.setTooltip(new Tooltip(Messages.get("application.reload")));
+        retryButton.setOnAction(event -> viewModel.reload());
+        loadingBox.visibleProperty().bind(viewModel.loadingProperty());
+        errorBox.visibleProperty().bind(viewModel.loadErrorProperty().isNotNull());
+        errorLabel.textProperty().bind(viewModel.loadErrorProperty());
+        namingLabel.textProperty().bind(viewModel.namingReportProperty());
+        bindTable();
+    }
+
+    private void bindTable() {
+        table.setItems(viewModel.applications());
+        table.setPlaceholder(new Label(Messages.get("application.placeholder")));
+        nameColumn.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue()));
+        nameColumn.setCellFactory(column -> new NameCell());
+        nameColumn.setComparator(Comparator.comparing(AppRef::name, String.CASE_INSENSITIVE_ORDER));
+        ownerColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().owner()));
+        ownerColumn.setCellFactory(column -> new TextCell());
+        modulesColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(String.join(", ",
+                row.getValue().modules())));
+        modulesColumn.setCellFactory(column -> new TextCell());
+        bindSystem(liveColumn, SystemKind.LIVE);
+        bindSystem(stagingColumn, SystemKind.STAGING);
+        bindSystem(testColumn, SystemKind.TEST);
+
+        table.getSelectionModel().selectedItemProperty().addListener((observable, old, app) -> {
+            if (app != null) {
+                viewModel.selectedProperty().set(app);
+            }
+        });
+        viewModel.selectedProperty().addListener((observable, old, app) -> select(app));
+        viewModel.applications().addListener((ListChangeListener<AppRef>) change ->
+                select(viewModel.selectedProperty().get()));
+        select(viewModel.selectedProperty().get());
+    }
+
+    private void select(AppRef app) {
+        if (app != null && table.getSelectionModel().getSelectedItem() != app) {
+            table.getSelectionModel().select(app);
+        }
+    }
+
+    private static void bindSystem(TableColumn<AppRef, SystemDatabase> column, SystemKind system) {
+        column.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue().system(system).orElse(null)));
+        column.setCellFactory(ignored -> new SystemCell());
+        column.setComparator(Comparator.nullsFirst(Comparator.comparingLong(SystemDatabase::documents)));
+    }
+
+    /** Plain text that may be cut off, in full as a tooltip. */
+    private static final class TextCell extends TableCell<AppRef, String> {
+        @Override
+        protected void updateItem(String text, boolean empty) {
+            super.updateItem(text, empty);
+            setText(empty ? null : text);
+            setTooltip(empty || text == null || text.isEmpty() ? null : new Tooltip(text));
+        }
+    }
+
+    /** The name in bold with the display name under it. */
+    private static final class NameCell extends TableCell<AppRef, AppRef> {
+        @Override
+        protected void updateItem(AppRef app, boolean empty) {
+            super.updateItem(app, empty);
+            setText(null);
+            if (empty || app == null) {
+                setGraphic(null);
+                return;
+            }
+            Label name = new Label(app.name());
+            name.getStyleClass().add("text-bold");
+            Label display = new Label(app.displayName());
+            display.getStyleClass().addAll("text-muted", "text-small");
+            setGraphic(app.displayName().equals(app.name()) ? name : new VBox(1, name, display));
+        }
+    }
+
+    /** Documents and size of one system database, or a dash when the application has none. */
+    private static final class SystemCell extends TableCell<AppRef, SystemDatabase> {
+        @Override
+        protected void updateItem(SystemDatabase database, boolean empty) {
+            super.updateItem(database, empty);
+            setGraphic(null);
+            setTooltip(null);
+            getStyleClass().remove("text-subtle");
+            if (empty) {
+                setText(null);
+            } else if (database == null) {
+                setText("\u2014");
+                getStyleClass().add("text-subtle");
+            } else {
+                setText(Messages.format("application.systemCell", DataSizes.count(database.documents()),
+                        DataSizes.bytes(database.dataBytes())));
+                setTooltip(new Tooltip(Messages.format("application.systemTooltip", database.database(),
+                        database.collections())));
+            }
+        }
+    }
+}

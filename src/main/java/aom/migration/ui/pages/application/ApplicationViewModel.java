@@ -1,0 +1,177 @@
+package aom.migration.ui.pages.application;
+
+import aom.migration.model.AppRef;
+import aom.migration.mongo.ConnectionSettings;
+import aom.migration.mongo.Installation;
+import aom.migration.ui.DataSizes;
+import aom.migration.ui.Messages;
+import aom.migration.ui.dialog.ErrorText;
+import aom.migration.ui.task.BackgroundTask;
+import aom.migration.ui.wizard.PageViewModel;
+import aom.migration.ui.wizard.WizardModel;
+import aom.migration.ui.wizard.WizardServices;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * The Application page: the source's applications, loaded in the background, filtered by what the user types;
+ * Next once one is selected.
+ */
+public final class ApplicationViewModel implements PageViewModel {
+
+    private final WizardModel model;
+    private final WizardServices services;
+    private final ObservableList<AppRef> applications = FXCollections.observableArrayList();
+    private final FilteredList<AppRef> filtered = new FilteredList<>(applications, app -> true);
+    private final StringProperty filter = new SimpleStringProperty("");
+    private final ObjectProperty<AppRef> selected = new SimpleObjectProperty<>();
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper loadError = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper canGoNext = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper namingReport = new ReadOnlyStringWrapper();
+    private ConnectionSettings loadedFrom;
+    private BackgroundTask<List<AppRef>> currentLoad;
+
+    public ApplicationViewModel(WizardModel model, WizardServices services) {
+        this.model = model;
+        this.services = services;
+        filter.addListener((observable, old, text) -> filtered.setPredicate(app -> matches(app, text)));
+        canGoNext.bind(selected.isNotNull().and(loading.not()));
+        namingReport.bind(Bindings.createStringBinding(() -> selected.get() == null
+                ? Messages.get("application.none")
+                : Messages.format("application.naming", selected.get().name(), selected.get().naming().report()),
+                selected));
+    }
+
+    @Override
+    public ReadOnlyBooleanProperty canGoNextProperty() {
+        return canGoNext.getReadOnlyProperty();
+    }
+
+    @Override
+    public void enter() {
+        if (!Objects.equals(loadedFrom, model.sourceProperty().get())) {
+            reload();
+        }
+    }
+
+    @Override
+    public void commit() {
+        model.applicationProperty().set(selected.get());
+    }
+
+    /** The applications that match the filter, sorted by name. */
+    public ObservableList<AppRef> applications() {
+        return filtered;
+    }
+
+    /** Case-insensitive text matched against name, display name, owner and module names. */
+    public StringProperty filterProperty() {
+        return filter;
+    }
+
+    public ObjectProperty<AppRef> selectedProperty() {
+        return selected;
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    /** Why the list could not be loaded, or {@code null}. */
+    public ReadOnlyStringProperty loadErrorProperty() {
+        return loadError.getReadOnlyProperty();
+    }
+
+    /** "3 applications on db1:27017" and the like. */
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** The naming convention found for the selected application, for the line under the table. */
+    public ReadOnlyStringProperty namingReportProperty() {
+        return namingReport.getReadOnlyProperty();
+    }
+
+    /** Loads the list again from the source, e.g. after an error. */
+    public void reload() {
+        ConnectionSettings source = model.sourceProperty().get();
+        if (source == null) {
+            return;
+        }
+        if (currentLoad != null) {
+            currentLoad.cancel();
+        }
+        loading.set(true);
+        loadError.set(null);
+        status.set(Messages.format("application.loading", source.hostsOnly()));
+        String keep = selected.get() != null ? selected.get().name()
+                : model.applicationProperty().get() == null ? null : model.applicationProperty().get().name();
+        BackgroundTask<List<AppRef>> load = BackgroundTask.of((progress, cancel) -> {
+            try (Installation installation = Installation.connect(source)) {
+                return installation.applications();
+            }
+        });
+        currentLoad = load;
+        services.executor().execute(load
+                .onSuccess(found -> {
+                    if (currentLoad == load) {
+                        showApplications(source, found, keep);
+                    }
+                })
+                .onFailure(error -> {
+                    if (currentLoad == load) {
+                        applications.clear();
+                        loadedFrom = null;
+                        loadError.set(ErrorText.readable(error));
+                        status.set("");
+                    }
+                })
+                .onFinished(() -> {
+                    if (currentLoad == load) {
+                        loading.set(false);
+                        currentLoad = null;
+                    }
+                }));
+    }
+
+    private void showApplications(ConnectionSettings source, List<AppRef> found, String keep) {
+        loadedFrom = source;
+        applications.setAll(found);
+        selected.set(found.stream().filter(app -> app.name().equals(keep)).findFirst()
+                .orElse(found.size() == 1 ? found.get(0) : null));
+        long documents = found.stream().flatMap(app -> app.systems().values().stream())
+                .mapToLong(database -> database.documents()).sum();
+        status.set(found.isEmpty() ? Messages.format("application.empty", source.hostsOnly())
+                : Messages.format("application.found", found.size(), source.hostsOnly(),
+                DataSizes.count(documents)));
+    }
+
+    static boolean matches(AppRef app, String text) {
+        if (text == null || text.isBlank()) {
+            return true;
+        }
+        String wanted = text.trim().toLowerCase(Locale.ROOT);
+        return contains(app.name(), wanted) || contains(app.displayName(), wanted) || contains(app.owner(), wanted)
+                || app.modules().stream().anyMatch(module -> contains(module, wanted));
+    }
+
+    private static boolean contains(String value, String wanted) {
+        return value != null && value.toLowerCase(Locale.ROOT).contains(wanted);
+    }
+}

@@ -1,0 +1,104 @@
+package aom.migration.ui.pages.connections;
+
+import aom.migration.model.SystemKind;
+import aom.migration.mongo.ConnectionSettings;
+import aom.migration.ui.wizard.PageViewModel;
+import aom.migration.ui.wizard.WizardFlow;
+import aom.migration.ui.wizard.WizardModel;
+import aom.migration.ui.wizard.WizardServices;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.collections.ObservableMap;
+
+/**
+ * The Connections page: the source, the target, or both, depending on the flow. Next is enabled when every
+ * shown connection is valid; testing it is recommended but not required.
+ */
+public final class ConnectionsViewModel implements PageViewModel {
+
+    private final WizardModel model;
+    private final SavedConnections saved;
+    private final ConnectionFormViewModel source;
+    private final ConnectionFormViewModel target;
+    private final ReadOnlyBooleanWrapper showSource = new ReadOnlyBooleanWrapper(true);
+    private final ReadOnlyBooleanWrapper showTarget = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper canGoNext = new ReadOnlyBooleanWrapper();
+
+    public ConnectionsViewModel(WizardModel model, WizardServices services) {
+        this.model = model;
+        this.saved = new SavedConnections(services.settingsDirectory(), services.executor());
+        this.source = new ConnectionFormViewModel(ConnectionRole.SOURCE, services.executor(), services.dialogs(),
+                saved);
+        this.target = new ConnectionFormViewModel(ConnectionRole.TARGET, services.executor(), services.dialogs(),
+                saved);
+        canGoNext.bind(showSource.not().or(source.validProperty())
+                .and(showTarget.not().or(target.validProperty())));
+        follow(model.sourceProperty(), model.sourceInstanceHosts(), source);
+        follow(model.targetProperty(), model.targetInstanceHosts(), target);
+        showFormsFor(model.getFlow());
+        model.flowProperty().addListener((observable, old, flow) -> showFormsFor(flow));
+    }
+
+    @Override
+    public ReadOnlyBooleanProperty canGoNextProperty() {
+        return canGoNext.getReadOnlyProperty();
+    }
+
+    @Override
+    public void enter() {
+        saved.load();
+    }
+
+    @Override
+    public void commit() {
+        if (showSource.get()) {
+            store(source, model.sourceInstanceHosts(), model.sourceProperty());
+        }
+        if (showTarget.get()) {
+            store(target, model.targetInstanceHosts(), model.targetProperty());
+        }
+    }
+
+    public ConnectionFormViewModel source() {
+        return source;
+    }
+
+    public ConnectionFormViewModel target() {
+        return target;
+    }
+
+    public SavedConnections saved() {
+        return saved;
+    }
+
+    public ReadOnlyBooleanProperty showSourceProperty() {
+        return showSource.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty showTargetProperty() {
+        return showTarget.getReadOnlyProperty();
+    }
+
+    private void showFormsFor(WizardFlow flow) {
+        showSource.set(flow.needsSource());
+        showTarget.set(flow.needsTarget());
+    }
+
+    private static void store(ConnectionFormViewModel form, ObservableMap<SystemKind, ConnectionSettings> hosts,
+                              ObjectProperty<ConnectionSettings> connection) {
+        hosts.clear();
+        hosts.putAll(form.instanceHosts());
+        connection.set(form.getSettings());
+    }
+
+    /** Shows a connection set from elsewhere (the demo) in its form, unless the form shows it already. */
+    private static void follow(ObjectProperty<ConnectionSettings> connection,
+                               ObservableMap<SystemKind, ConnectionSettings> hosts, ConnectionFormViewModel form) {
+        connection.addListener((observable, old, now) -> {
+            if (now != null && !form.isShowing(now)) {
+                form.load(now, hosts);
+            }
+        });
+    }
+}

@@ -1,0 +1,85 @@
+package aom.migration.ui.pages.selection;
+
+import aom.migration.model.SystemKind;
+import javafx.beans.binding.Bindings;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+
+/** The Selection page: binds the check boxes, sizes, reasons and the bundle file to the ViewModel. */
+public class SelectionView {
+
+    @FXML
+    private Label titleLabel;
+    @FXML
+    private CheckBox metadataCheck;
+    @FXML
+    private Label metadataLabel;
+    @FXML
+    private CheckBox liveCheck;
+    @FXML
+    private Label liveLabel;
+    @FXML
+    private CheckBox stagingCheck;
+    @FXML
+    private Label stagingLabel;
+    @FXML
+    private CheckBox testCheck;
+    @FXML
+    private Label testLabel;
+    @FXML
+    private Label summaryLabel;
+    @FXML
+    private TextField bundleField;
+    @FXML
+    private Button chooseBundleButton;
+    @FXML
+    private Label problemLabel;
+
+    private final SelectionViewModel viewModel;
+
+    public SelectionView(SelectionViewModel viewModel) {
+        this.viewModel = viewModel;
+    }
+
+    @FXML
+    private void initialize() {
+        titleLabel.textProperty().bind(viewModel.titleProperty());
+        metadataCheck.selectedProperty().bindBidirectional(viewModel.metadataProperty());
+        metadataLabel.textProperty().bind(viewModel.metadataDescriptionProperty());
+        bindSystem(liveCheck, liveLabel, viewModel.system(SystemKind.LIVE));
+        bindSystem(stagingCheck, stagingLabel, viewModel.system(SystemKind.STAGING));
+        bindSystem(testCheck, testLabel, viewModel.system(SystemKind.TEST));
+        summaryLabel.textProperty().bind(viewModel.summaryProperty());
+        bundleField.textProperty().bindBidirectional(viewModel.bundlePathProperty());
+        chooseBundleButton.setOnAction(event -> viewModel.chooseBundleFile());
+        problemLabel.textProperty().bind(viewModel.problemProperty());
+        problemLabel.visibleProperty().bind(viewModel.problemProperty().isNotNull());
+        problemLabel.managedProperty().bind(problemLabel.visibleProperty());
+    }
+
+    private static void bindSystem(CheckBox check, Label label, SystemChoice choice) {
+        check.selectedProperty().bindBidirectional(choice.selectedProperty());
+        check.disableProperty().bind(choice.availableProperty().not());
+        label.textProperty().bind(Bindings.createStringBinding(() -> choice.availableProperty().get()
+                ? choice.sizeProperty().get() : choice.reasonProperty().get(), choice.availableProperty(),
+                choice.sizeProperty(), choice.reasonProperty()));
+        label.getStyleClass().add("text-muted");
+        choice.availableProperty().addListener((observable, old, available) -> showReason(check, label, choice));
+        showReason(check, label, choice);
+    }
+
+    private static void showReason(CheckBox check, Label label, SystemChoice choice) {
+        // A disabled control shows no tooltip, so the reason sits on the label next to it as well.
+        Tooltip reason = choice.availableProperty().get() ? null : new Tooltip(choice.reasonProperty().get());
+        label.setTooltip(reason);
+        check.setTooltip(reason);
+        label.getStyleClass().remove("unavailable-reason");
+        if (reason != null) {
+            label.getStyleClass().add("unavailable-reason");
+        }
+    }
+}

@@ -1,0 +1,188 @@
+package aom.migration.ui.pages.start;
+
+import aom.migration.demo.DemoServers;
+import aom.migration.model.ToolVersion;
+import aom.migration.ui.Messages;
+import aom.migration.ui.dialog.ErrorText;
+import aom.migration.ui.dialog.FileRequest;
+import aom.migration.ui.settings.RecentBundle;
+import aom.migration.ui.settings.RecentBundles;
+import aom.migration.ui.task.BackgroundTask;
+import aom.migration.ui.wizard.PageId;
+import aom.migration.ui.wizard.PageViewModel;
+import aom.migration.ui.wizard.WizardFlow;
+import aom.migration.ui.wizard.WizardModel;
+import aom.migration.ui.wizard.WizardServices;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The Start page: which flow, which bundle to import (chosen or from the recent list), and the demo
+ * installation.
+ */
+public final class StartViewModel implements PageViewModel {
+
+    /** The demo servers' life as the Start page shows it. */
+    public enum DemoState { OFF, STARTING, RUNNING, FAILED }
+
+    private final WizardModel model;
+    private final WizardServices services;
+    private final RecentBundles recentBundles;
+    private final ObjectProperty<Path> bundleToImport = new SimpleObjectProperty<>();
+    private final ObservableList<RecentBundleItem> recent = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<DemoState> demoState = new ReadOnlyObjectWrapper<>(DemoState.OFF);
+    private final ReadOnlyStringWrapper demoStatus = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper canGoNext = new ReadOnlyBooleanWrapper();
+
+    public StartViewModel(WizardModel model, WizardServices services) {
+        this.model = model;
+        this.services = services;
+        this.recentBundles = new RecentBundles(services.settingsDirectory());
+        canGoNext.bind(Bindings.createBooleanBinding(this::isComplete, model.flowProperty(), bundleToImport,
+                demoState));
+    }
+
+    @Override
+    public ReadOnlyBooleanProperty canGoNextProperty() {
+        return canGoNext.getReadOnlyProperty();
+    }
+
+    @Override
+    public void enter() {
+        loadRecentBundles();
+    }
+
+    @Override
+    public void commit() {
+        if (model.getFlow() == WizardFlow.IMPORT) {
+            Path bundle = bundleToImport.get();
+            model.bundleFileProperty().set(bundle);
+            remember(bundle);
+        }
+    }
+
+    /** The flow chosen; the same property as the model's, so the step header follows the choice. */
+    public ObjectProperty<WizardFlow> flowProperty() {
+        return model.flowProperty();
+    }
+
+    /** The bundle to import, when the import flow is chosen. */
+    public ObjectProperty<Path> bundleToImportProperty() {
+        return bundleToImport;
+    }
+
+    public ObservableList<RecentBundleItem> recentBundles() {
+        return recent;
+    }
+
+    public ReadOnlyObjectProperty<DemoState> demoStateProperty() {
+        return demoState.getReadOnlyProperty();
+    }
+
+    /** A line about the demo: starting, its two server addresses, or why it failed. */
+    public ReadOnlyStringProperty demoStatusProperty() {
+        return demoStatus.getReadOnlyProperty();
+    }
+
+    /** The version shown at the foot of the page. */
+    public String versionText() {
+        return Messages.format("start.version", ToolVersion.version());
+    }
+
+    /** Lets the user pick a bundle file and chooses the import flow for it. */
+    public void chooseBundle() {
+        Path current = bundleToImport.get();
+        services.dialogs().chooseFileToOpen(new FileRequest(Messages.get("start.chooseBundle.title"),
+                        current == null ? null : current.getParent(), null,
+                        List.of(new FileRequest.FileType(Messages.get("file.bundle"), List.of("*.aombundle")))))
+                .ifPresent(this::selectBundle);
+    }
+
+    /** Chooses {@code item} for import; a bundle whose file is gone cannot be chosen. */
+    public void selectRecent(RecentBundleItem item) {
+        if (item != null && item.exists()) {
+            selectBundle(item.bundle().path());
+        }
+    }
+
+    /** Chooses {@code item} and goes straight on to its preview. */
+    public void openRecent(RecentBundleItem item) {
+        if (item != null && item.exists()) {
+            selectBundle(item.bundle().path());
+            model.next();
+        }
+    }
+
+    private void selectBundle(Path bundle) {
+        bundleToImport.set(bundle);
+        model.flowProperty().set(WizardFlow.IMPORT);
+    }
+
+    /**
+     * Starts the demo source and target servers in the background (a second or two), fills both connections
+     * with them and moves on to the Connections page of "migrate directly".
+     */
+    public void startDemo() {
+        DemoServers running = model.demoProperty().get();
+        if (running != null) {
+            useDemo(running);
+            return;
+        }
+        if (demoState.get() == DemoState.STARTING) {
+            return;
+        }
+        demoState.set(DemoState.STARTING);
+        demoStatus.set(Messages.get("start.demo.starting"));
+        services.executor().execute(BackgroundTask.of((progress, cancel) -> DemoServers.start(services.demoScale()))
+                .onSuccess(this::useDemo)
+                .onFailure(error -> {
+                    demoState.set(DemoState.FAILED);
+                    demoStatus.set(ErrorText.readable(error));
+                    services.dialogs().showError(Messages.get("start.demo.failed"), ErrorText.readable(error),
+                            error);
+                }));
+    }
+
+    private void useDemo(DemoServers servers) {
+        model.useDemo(servers);
+        demoState.set(DemoState.RUNNING);
+        demoStatus.set(Messages.format("start.demo.running", servers.source().uri(), servers.target().uri()));
+        if (model.getCurrentPage() == PageId.START) {
+            model.next();
+        }
+    }
+
+    private boolean isComplete() {
+        WizardFlow flow = model.getFlow();
+        return flow != null && demoState.get() != DemoState.STARTING
+                && (flow != WizardFlow.IMPORT || bundleToImport.get() != null);
+    }
+
+    private void loadRecentBundles() {
+        services.executor().execute(BackgroundTask.of((progress, cancel) -> items(recentBundles.load()))
+                .onSuccess(recent::setAll));
+    }
+
+    private void remember(Path bundle) {
+        services.executor().execute(BackgroundTask.of((progress, cancel) ->
+                items(recentBundles.add(bundle, services.clock().instant()))).onSuccess(recent::setAll));
+    }
+
+    private static List<RecentBundleItem> items(List<RecentBundle> bundles) {
+        return bundles.stream().map(bundle -> new RecentBundleItem(bundle, Files.isRegularFile(bundle.path())))
+                .toList();
+    }
+}

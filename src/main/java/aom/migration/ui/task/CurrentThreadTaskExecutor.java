@@ -1,0 +1,30 @@
+package aom.migration.ui.task;
+
+import java.time.Duration;
+
+/**
+ * Runs each task to the end on the calling thread, with every progress event delivered at once. For ViewModel
+ * tests (no JavaFX toolkit needed) and for rendering pages in a known state.
+ */
+public final class CurrentThreadTaskExecutor implements TaskExecutor {
+
+    @Override
+    public <T> BackgroundTask<T> execute(BackgroundTask<T> task) {
+        ProgressRelay relay = new ProgressRelay(Runnable::run, null, Duration.ZERO, task::apply);
+        task.started();
+        T result;
+        try {
+            result = task.call().run(relay, task.cancellation());
+        } catch (Exception | Error e) {
+            task.failed(e);
+            return task;
+        }
+        task.succeeded(result);
+        return task;
+    }
+
+    @Override
+    public void shutdown() {
+        // nothing runs in the background
+    }
+}

@@ -1,0 +1,67 @@
+package aom.migration.ui.task;
+
+import javafx.application.Platform;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs tasks on daemon worker threads and delivers their progress to the FX thread at most every
+ * {@link #PROGRESS_INTERVAL}, so that the FX thread never waits for the engine and is never flooded by it.
+ */
+public final class FxTaskExecutor implements TaskExecutor {
+
+    /** The least time between two progress updates of one task on the FX thread. */
+    public static final Duration PROGRESS_INTERVAL = Duration.ofMillis(75);
+
+    private static final Logger LOG = LoggerFactory.getLogger(FxTaskExecutor.class);
+
+    private final ExecutorService workers = Executors.newCachedThreadPool(daemonThreads("aom-worker"));
+    private final ScheduledExecutorService timer =
+            Executors.newSingleThreadScheduledExecutor(daemonThreads("aom-progress"));
+    private final Set<BackgroundTask<?>> active = ConcurrentHashMap.newKeySet();
+
+    @Override
+    public <T> BackgroundTask<T> execute(BackgroundTask<T> task) {
+        ProgressRelay relay = new ProgressRelay(Platform::runLater, timer, PROGRESS_INTERVAL, task::apply);
+        EngineTask<T> fxTask = new EngineTask<>(task, relay);
+        active.add(task);
+        task.onFailure(error -> LOG.warn("Background task failed: {}", error.toString(), error));
+        task.onFinished(() -> active.remove(task));
+        runOnFxThread(task::started);
+        workers.execute(fxTask);
+        return task;
+    }
+
+    @Override
+    public void shutdown() {
+        active.forEach(BackgroundTask::cancel);
+        workers.shutdown();
+        timer.shutdown();
+    }
+
+    private static void runOnFxThread(Runnable action) {
+        if (Platform.isFxApplicationThread()) {
+            action.run();
+        } else {
+            Platform.runLater(action);
+        }
+    }
+
+    private static ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,129 @@
+package aom.migration.ui.wizard;
+
+import aom.migration.ui.Messages;
+import aom.migration.ui.dialog.DialogService;
+import aom.migration.ui.task.BackgroundTask;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+
+/**
+ * The wizard frame: the header with the flow's steps, the current page, and Back / Next / Cancel bound to the
+ * model. Enter presses Next (it is the default button); Escape goes back, or cancels where there is no back.
+ */
+public class WizardController {
+
+    @FXML
+    private BorderPane wizard;
+    @FXML
+    private Label flowLabel;
+    @FXML
+    private Label demoBadge;
+    @FXML
+    private HBox stepBar;
+    @FXML
+    private StackPane pageHost;
+    @FXML
+    private Button cancelButton;
+    @FXML
+    private Button backButton;
+    @FXML
+    private Button nextButton;
+
+    private final WizardModel model;
+    private final PageCatalog pages;
+    private final DialogService dialogs;
+    private StepBar steps;
+
+    public WizardController(WizardModel model, PageCatalog pages, DialogService dialogs) {
+        this.model = model;
+        this.pages = pages;
+        this.dialogs = dialogs;
+    }
+
+    @FXML
+    private void initialize() {
+        steps = new StepBar(stepBar);
+        flowLabel.textProperty().bind(Bindings.createStringBinding(() -> model.getCurrentPage() == PageId.START
+                ? "" : Messages.get(model.getFlow().titleKey()), model.flowProperty(), model.currentPageProperty()));
+        demoBadge.visibleProperty().bind(model.demoProperty().isNotNull());
+        model.currentPageProperty().addListener((observable, old, page) -> showPage(page));
+        model.steps().addListener((ListChangeListener<PageId>) change -> showSteps());
+        showPage(model.getCurrentPage());
+
+        nextButton.setDefaultButton(true);
+        nextButton.disableProperty().bind(model.canGoNextProperty().not());
+        nextButton.textProperty().bind(Bindings.createStringBinding(() -> model.nextLabelProperty().get().isEmpty()
+                ? Messages.get("button.next") : model.nextLabelProperty().get(), model.nextLabelProperty()));
+        nextButton.setOnAction(event -> model.next());
+        backButton.disableProperty().bind(model.canGoBackProperty().not());
+        backButton.setOnAction(event -> model.back());
+        cancelButton.disableProperty().bind(model.currentPageProperty().isEqualTo(PageId.START)
+                .and(model.jobRunningProperty().not()));
+        cancelButton.setOnAction(event -> cancel());
+        // A filter, not a handler: text fields, toggles and lists consume Enter and Escape themselves.
+        wizard.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+    }
+
+    private void onKey(KeyEvent event) {
+        if (event.getCode() == KeyCode.ENTER) {
+            onEnter(event);
+        } else if (event.getCode() == KeyCode.ESCAPE) {
+            onEscape(event);
+        }
+    }
+
+    /**
+     * Enter means Next wherever the focus is (a text field, a mode card, the table), except on another push button
+     * such as "Test connection", which Enter presses instead. The default-button mechanism alone is not enough:
+     * toggle buttons and lists take Enter for themselves.
+     */
+    private void onEnter(KeyEvent event) {
+        if (event.getTarget() instanceof Button button && button != nextButton) {
+            return;
+        }
+        if (model.canGoNextProperty().get()) {
+            model.next();
+        }
+        event.consume();
+    }
+
+    private void onEscape(KeyEvent event) {
+        if (model.canGoBackProperty().get()) {
+            model.back();
+            event.consume();
+        } else if (!cancelButton.isDisabled()) {
+            cancel();
+            event.consume();
+        }
+    }
+
+    /** Cancels the running job (after asking), or abandons the flow and returns to the Start page. */
+    void cancel() {
+        BackgroundTask<?> job = model.runningJobProperty().get();
+        if (job != null) {
+            if (dialogs.confirm(Messages.get("cancel.job.title"), Messages.get("cancel.job.message"),
+                    Messages.get("cancel.job.confirm"))) {
+                job.cancel();
+            }
+            return;
+        }
+        model.restart();
+    }
+
+    private void showPage(PageId page) {
+        pageHost.getChildren().setAll(pages.view(page));
+        showSteps();
+    }
+
+    private void showSteps() {
+        steps.show(model.steps(), model.getCurrentPage());
+    }
+}

@@ -1,0 +1,298 @@
+package aom.migration.ui.wizard;
+
+import aom.migration.demo.DemoServers;
+import aom.migration.model.AppRef;
+import aom.migration.model.Selection;
+import aom.migration.model.SystemKind;
+import aom.migration.mongo.ConnectionSettings;
+import aom.migration.ui.task.BackgroundTask;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
+
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The wizard's state shared by all pages (the flow, the connections, the application, the selection, the bundle
+ * file, the running job) and the navigation between pages. Plain JavaFX properties without the toolkit, so the
+ * whole navigation is testable in a unit test.
+ */
+public final class WizardModel implements AutoCloseable {
+
+    private final ObjectProperty<WizardFlow> flow = new SimpleObjectProperty<>(WizardFlow.EXPORT);
+    private final ReadOnlyObjectWrapper<PageId> currentPage = new ReadOnlyObjectWrapper<>(PageId.START);
+    private final ObservableList<PageId> steps = FXCollections.observableArrayList(WizardFlow.EXPORT.pages());
+    // One wrapper for good: a wrapper made per call holds its listeners only weakly and may lose them.
+    private final ObservableList<PageId> readOnlySteps = FXCollections.unmodifiableObservableList(steps);
+    private final Map<PageId, PageViewModel> pages = new EnumMap<>(PageId.class);
+    private final ReadOnlyBooleanWrapper canGoNext = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper canGoBack = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper nextLabel = new ReadOnlyStringWrapper("");
+
+    private final ObjectProperty<ConnectionSettings> source = new SimpleObjectProperty<>();
+    private final ObjectProperty<ConnectionSettings> target = new SimpleObjectProperty<>();
+    private final ObservableMap<SystemKind, ConnectionSettings> sourceInstanceHosts =
+            FXCollections.observableMap(new EnumMap<>(SystemKind.class));
+    private final ObservableMap<SystemKind, ConnectionSettings> targetInstanceHosts =
+            FXCollections.observableMap(new EnumMap<>(SystemKind.class));
+    private final ObjectProperty<AppRef> application = new SimpleObjectProperty<>();
+    private final ObjectProperty<Selection> selection = new SimpleObjectProperty<>();
+    private final ObjectProperty<Path> bundleFile = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<BackgroundTask<?>> runningJob = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper jobRunning = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyObjectWrapper<DemoServers> demo = new ReadOnlyObjectWrapper<>();
+
+    public WizardModel() {
+        flow.addListener((observable, old, now) -> steps.setAll(Objects.requireNonNull(now).pages()));
+        currentPage.addListener((observable, old, now) -> bindToPage(now));
+        bindToPage(PageId.START);
+    }
+
+    // ---- navigation ----
+
+    /** Makes {@code viewModel} the one asked about Next/Back and told about entering and leaving {@code page}. */
+    public void register(PageId page, PageViewModel viewModel) {
+        pages.put(page, viewModel);
+        if (page == currentPage.get()) {
+            bindToPage(page);
+        }
+    }
+
+    public PageViewModel viewModel(PageId page) {
+        return pages.get(page);
+    }
+
+    public ReadOnlyObjectProperty<PageId> currentPageProperty() {
+        return currentPage.getReadOnlyProperty();
+    }
+
+    public PageId getCurrentPage() {
+        return currentPage.get();
+    }
+
+    /** The pages of the current flow, for the step header. */
+    public ObservableList<PageId> steps() {
+        return readOnlySteps;
+    }
+
+    public ReadOnlyBooleanProperty canGoNextProperty() {
+        return canGoNext.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canGoBackProperty() {
+        return canGoBack.getReadOnlyProperty();
+    }
+
+    /** The label the current page wants on its Next button, or empty for "Next". */
+    public ReadOnlyStringProperty nextLabelProperty() {
+        return nextLabel.getReadOnlyProperty();
+    }
+
+    /** Enters the page the wizard starts on (the Start page): call once, when the window opens. */
+    public void begin() {
+        enter(currentPage.get());
+    }
+
+    /** Commits the current page and enters the next one of the flow; does nothing when Next is not allowed. */
+    public boolean next() {
+        List<PageId> order = flow.get().pages();
+        int index = order.indexOf(currentPage.get());
+        if (!canGoNext.get() || index < 0 || index + 1 >= order.size()) {
+            return false;
+        }
+        PageViewModel leaving = pages.get(currentPage.get());
+        if (leaving != null) {
+            leaving.commit();
+        }
+        // commit() may have changed the flow (the Start page does), so look the next page up again.
+        List<PageId> now = flow.get().pages();
+        enter(now.get(now.indexOf(currentPage.get()) + 1));
+        return true;
+    }
+
+    /** Enters the previous page of the flow without committing the current one. */
+    public boolean back() {
+        List<PageId> order = flow.get().pages();
+        int index = order.indexOf(currentPage.get());
+        if (!canGoBack.get() || index <= 0) {
+            return false;
+        }
+        enter(order.get(index - 1));
+        return true;
+    }
+
+    /** Abandons the flow and returns to the Start page (not while a job runs). */
+    public boolean restart() {
+        if (jobRunning.get() || currentPage.get() == PageId.START) {
+            return false;
+        }
+        enter(PageId.START);
+        return true;
+    }
+
+    /**
+     * Opens {@code bundle} right away, as when the wizard is started with a bundle file as its argument: the
+     * import flow, on the bundle's preview.
+     */
+    public void openBundle(Path bundle) {
+        bundleFile.set(Objects.requireNonNull(bundle));
+        flow.set(WizardFlow.IMPORT);
+        enter(PageId.PREVIEW);
+    }
+
+    private void enter(PageId page) {
+        currentPage.set(page);
+        PageViewModel entered = pages.get(page);
+        if (entered != null) {
+            entered.enter();
+        }
+    }
+
+    private void bindToPage(PageId page) {
+        canGoNext.unbind();
+        canGoBack.unbind();
+        nextLabel.unbind();
+        PageViewModel viewModel = pages.get(page);
+        if (viewModel == null) {
+            // A page this build does not have yet: it can be left backwards only.
+            canGoNext.set(false);
+            canGoBack.bind(jobRunning.not());
+            nextLabel.set("");
+        } else {
+            canGoNext.bind(viewModel.canGoNextProperty().and(jobRunning.not()));
+            canGoBack.bind(viewModel.canGoBackProperty().and(jobRunning.not()));
+            nextLabel.bind(viewModel.nextLabelProperty());
+        }
+        if (page == PageId.START) {
+            canGoBack.unbind();
+            canGoBack.set(false);
+        }
+    }
+
+    // ---- shared state ----
+
+    public ObjectProperty<WizardFlow> flowProperty() {
+        return flow;
+    }
+
+    public WizardFlow getFlow() {
+        return flow.get();
+    }
+
+    /** The source installation, once the Connections page is complete. */
+    public ObjectProperty<ConnectionSettings> sourceProperty() {
+        return source;
+    }
+
+    /** The target installation, once the Connections page is complete. */
+    public ObjectProperty<ConnectionSettings> targetProperty() {
+        return target;
+    }
+
+    /** Systems whose instance data lives on another host than the source's metadata. */
+    public ObservableMap<SystemKind, ConnectionSettings> sourceInstanceHosts() {
+        return sourceInstanceHosts;
+    }
+
+    /** Systems whose instance data goes to another host than the target's metadata. */
+    public ObservableMap<SystemKind, ConnectionSettings> targetInstanceHosts() {
+        return targetInstanceHosts;
+    }
+
+    /** The connection that holds {@code system}'s data of the source: its own host if set, else the source. */
+    public ConnectionSettings sourceFor(SystemKind system) {
+        return sourceInstanceHosts.getOrDefault(system, source.get());
+    }
+
+    /** The connection that receives {@code system}'s data in the target: its own host if set, else the target. */
+    public ConnectionSettings targetFor(SystemKind system) {
+        return targetInstanceHosts.getOrDefault(system, target.get());
+    }
+
+    /** The application chosen on the Application page. */
+    public ObjectProperty<AppRef> applicationProperty() {
+        return application;
+    }
+
+    /** What to export, chosen on the Selection page. */
+    public ObjectProperty<Selection> selectionProperty() {
+        return selection;
+    }
+
+    /** The bundle being written (export, migrate) or read (import). */
+    public ObjectProperty<Path> bundleFileProperty() {
+        return bundleFile;
+    }
+
+    /** The export or import now running, or {@code null}; closing the window asks first while it runs. */
+    public ReadOnlyObjectProperty<BackgroundTask<?>> runningJobProperty() {
+        return runningJob.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty jobRunningProperty() {
+        return jobRunning.getReadOnlyProperty();
+    }
+
+    public boolean isJobRunning() {
+        return jobRunning.get();
+    }
+
+    /**
+     * Marks {@code job} as the running export or import until it ends: Back and Cancel are locked meanwhile and
+     * closing the window asks first. Call before handing the job to the executor.
+     */
+    public void trackJob(BackgroundTask<?> job) {
+        runningJob.set(job);
+        jobRunning.set(true);
+        job.onFinished(() -> {
+            if (runningJob.get() == job) {
+                runningJob.set(null);
+                jobRunning.set(false);
+            }
+        });
+    }
+
+    /** The demo servers started from the Start page, or {@code null}. */
+    public ReadOnlyObjectProperty<DemoServers> demoProperty() {
+        return demo.getReadOnlyProperty();
+    }
+
+    /**
+     * Uses {@code servers} as source and target and selects "migrate directly". The servers are stopped when the
+     * wizard exits; start them once and call this again to refill the connections.
+     */
+    public void useDemo(DemoServers servers) {
+        DemoServers previous = demo.get();
+        if (previous != null && previous != servers) {
+            throw new IllegalStateException("The demo servers are running already");
+        }
+        demo.set(servers);
+        sourceInstanceHosts.clear();
+        targetInstanceHosts.clear();
+        source.set(servers.source().settings());
+        target.set(servers.target().settings());
+        flow.set(WizardFlow.MIGRATE);
+    }
+
+    /** Stops the demo servers, if any: called when the wizard exits. */
+    @Override
+    public void close() {
+        DemoServers servers = demo.get();
+        demo.set(null);
+        if (servers != null) {
+            servers.close();
+        }
+    }
+}

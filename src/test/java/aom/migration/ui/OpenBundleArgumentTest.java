@@ -1,0 +1,43 @@
+package aom.migration.ui;
+
+import aom.migration.ui.wizard.PageId;
+import aom.migration.ui.wizard.WizardFlow;
+import javafx.scene.control.ToggleButton;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.testfx.framework.junit5.Start;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class OpenBundleArgumentTest extends WizardUiTest {
+
+    private static final Path BUNDLE = Path.of("target", "ConferenceApp-20240301-101500.aombundle")
+            .toAbsolutePath();
+
+    @Start
+    void start(Stage stage) {
+        startWizard(stage);
+    }
+
+    @Override
+    protected Path bundleToOpen() {
+        return BUNDLE;
+    }
+
+    @Test
+    void aBundleGivenOnTheCommandLineOpensItsPreviewInTheImportFlow() throws Exception {
+        assertThat(model.getFlow()).isEqualTo(WizardFlow.IMPORT);
+        assertThat(model.getCurrentPage()).isEqualTo(PageId.PREVIEW);
+        assertThat(model.bundleFileProperty().get()).isEqualTo(BUNDLE);
+        assertThat(lookup("#pendingTitle").queryLabeled().getText()).isEqualTo("Preview");
+        assertThat(lookup("#pendingBundle").queryLabeled().getText()).contains(BUNDLE.getFileName().toString());
+        assertThat(lookup("#flowLabel").queryLabeled().getText()).isEqualTo("Import a bundle");
+
+        clickOn("#backButton");
+
+        waitFor(() -> model.getCurrentPage() == PageId.START);
+        assertThat(lookup("#importMode").queryAs(ToggleButton.class).isSelected()).isTrue();
+    }
+}

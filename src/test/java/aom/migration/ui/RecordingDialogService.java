@@ -1,0 +1,53 @@
+package aom.migration.ui;
+
+import aom.migration.ui.dialog.DialogService;
+import aom.migration.ui.dialog.FileRequest;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** Answers dialogs without a window and remembers what was shown, for ViewModel and view tests. */
+public final class RecordingDialogService implements DialogService {
+
+    /** One error the wizard showed. */
+    public record ShownError(String title, String message, Throwable details) {
+    }
+
+    public final List<ShownError> errors = new CopyOnWriteArrayList<>();
+    public final List<String> confirmations = new CopyOnWriteArrayList<>();
+    public final List<FileRequest> fileRequests = new ArrayList<>();
+    public volatile boolean confirmAnswer = true;
+    public volatile String textAnswer;
+    public volatile Path fileAnswer;
+
+    @Override
+    public void showError(String title, String message, Throwable details) {
+        errors.add(new ShownError(title, message, details));
+    }
+
+    @Override
+    public boolean confirm(String title, String message, String confirmLabel) {
+        confirmations.add(title);
+        return confirmAnswer;
+    }
+
+    @Override
+    public Optional<String> askText(String title, String message, String initialText) {
+        return Optional.ofNullable(textAnswer);
+    }
+
+    @Override
+    public Optional<Path> chooseFileToSave(FileRequest request) {
+        fileRequests.add(request);
+        return Optional.ofNullable(fileAnswer);
+    }
+
+    @Override
+    public Optional<Path> chooseFileToOpen(FileRequest request) {
+        fileRequests.add(request);
+        return Optional.ofNullable(fileAnswer);
+    }
+}

@@ -1,0 +1,80 @@
+package aom.migration.ui;
+
+import aom.migration.demo.DemoScale;
+import aom.migration.ui.task.FxTaskExecutor;
+import aom.migration.ui.wizard.WizardModel;
+import aom.migration.ui.wizard.WizardServices;
+import aom.migration.ui.wizard.WizardWindow;
+import javafx.scene.Node;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Starts the real wizard window (real background executor, demo of test size, settings in a fresh folder under
+ * target/) with a dialog stand-in, and offers waits that suit a slow shared machine.
+ */
+@ExtendWith(ApplicationExtension.class)
+abstract class WizardUiTest extends FxRobot {
+
+    /** Generous: the machine is shared and slow; a passing test never waits this long. */
+    static final long TIMEOUT_SECONDS = 30;
+
+    protected final RecordingDialogService dialogs = new RecordingDialogService();
+    protected WizardModel model;
+    protected FxTaskExecutor executor;
+    protected Stage stage;
+
+    /** Call from the test class's {@code @Start} method (TestFX looks for it on the test class itself). */
+    protected void startWizard(Stage stage) {
+        this.stage = stage;
+        model = new WizardModel();
+        executor = new FxTaskExecutor();
+        WizardServices services = new WizardServices(dialogs, executor, Clock.systemDefaultZone(),
+                freshSettingsFolder(), DemoScale.TESTS);
+        new WizardWindow(stage, model, services).show(bundleToOpen());
+    }
+
+    /** The bundle the wizard is opened with, as if passed on the command line; none by default. */
+    protected Path bundleToOpen() {
+        return null;
+    }
+
+    @AfterEach
+    void stopWizard() throws Exception {
+        // The model's demo servers and the workers are stopped as WizardApp.stop() would.
+        WaitForAsyncUtils.waitForFxEvents();
+        executor.shutdown();
+        model.close();
+    }
+
+    protected static void waitFor(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** The node with {@code id} inside the connection form of the source ("sourceForm") or target. */
+    protected <T extends Node> T inForm(String form, String id) {
+        return from(lookup("#" + form).queryAs(Node.class)).lookup("#" + id).query();
+    }
+
+    private static Path freshSettingsFolder() {
+        try {
+            Path base = Files.createDirectories(Path.of("target", "ui-test-settings"));
+            return Files.createTempDirectory(base, "settings-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

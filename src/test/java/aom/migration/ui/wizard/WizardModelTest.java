@@ -1,0 +1,180 @@
+package aom.migration.ui.wizard;
+
+import aom.migration.ui.task.BackgroundTask;
+import aom.migration.ui.task.CurrentThreadTaskExecutor;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class WizardModelTest {
+
+    private final WizardModel model = new WizardModel();
+    private final List<String> calls = new ArrayList<>();
+    private final Map<PageId, FakePage> pages = new EnumMap<>(PageId.class);
+
+    @BeforeEach
+    void registerPages() {
+        for (PageId page : PageId.values()) {
+            FakePage fake = new FakePage(page);
+            pages.put(page, fake);
+            model.register(page, fake);
+        }
+    }
+
+    @Test
+    void startsOnTheStartPageWithoutBack() {
+        assertThat(model.getCurrentPage()).isEqualTo(PageId.START);
+        assertThat(model.canGoBackProperty().get()).isFalse();
+        assertThat(model.canGoNextProperty().get()).isTrue();
+    }
+
+    @Test
+    void exportFlowWalksConnectionsApplicationSelection() {
+        model.flowProperty().set(WizardFlow.EXPORT);
+        assertThat(model.steps()).containsExactly(PageId.START, PageId.CONNECTIONS, PageId.APPLICATION,
+                PageId.SELECTION, PageId.EXPORT_PROGRESS, PageId.SUMMARY);
+
+        model.next();
+        model.next();
+        model.next();
+
+        assertThat(model.getCurrentPage()).isEqualTo(PageId.SELECTION);
+        assertThat(calls).containsExactly("commit START", "enter CONNECTIONS", "commit CONNECTIONS",
+                "enter APPLICATION", "commit APPLICATION", "enter SELECTION");
+    }
+
+    @Test
+    void importFlowPreviewsTheBundleBeforeAskingForTheTarget() {
+        model.flowProperty().set(WizardFlow.IMPORT);
+        model.next();
+        assertThat(model.getCurrentPage()).isEqualTo(PageId.PREVIEW);
+        model.next();
+        assertThat(model.getCurrentPage()).isEqualTo(PageId.CONNECTIONS);
+    }
+
+    @Test
+    void migrateFlowHasEveryPage() {
+        model.flowProperty().set(WizardFlow.MIGRATE);
+        assertThat(model.steps()).containsExactly(PageId.values());
+    }
+
+    @Test
+    void nextDoesNothingWhileThePageIsIncomplete() {
+        pages.get(PageId.START).complete.set(false);
+
+        assertThat(model.canGoNextProperty().get()).isFalse();
+        assertThat(model.next()).isFalse();
+        assertThat(model.getCurrentPage()).isEqualTo(PageId.START);
+        assertThat(calls).isEmpty();
+    }
+
+    @Test
+    void nextFollowsTheFlowChosenInTheStartPagesCommit() {
+        pages.get(PageId.START).onCommit = () -> model.flowProperty().set(WizardFlow.IMPORT);
+
+        model.next();
+
+        assertThat(model.getCurrentPage()).isEqualTo(PageId.PREVIEW);
+    }
+
+    @Test
+    void backEntersThePreviousPageWithoutCommitting() {
+        model.next();
+        model.next();
+        calls.clear();
+
+        model.back();
+
+        assertThat(model.getCurrentPage()).isEqualTo(PageId.CONNECTIONS);
+        assertThat(calls).containsExactly("enter CONNECTIONS");
+    }
+
+    @Test
+    void restartReturnsToTheStartPage() {
+        model.next();
+        model.next();
+
+        assertThat(model.restart()).isTrue();
+
+        assertThat(model.getCurrentPage()).isEqualTo(PageId.START);
+        assertThat(model.canGoBackProperty().get()).isFalse();
+    }
+
+    @Test
+    void openingABundleGoesStraightToItsPreviewInTheImportFlow() {
+        Path bundle = Path.of("target", "ConferenceApp-20240301-101500.aombundle");
+
+        model.openBundle(bundle);
+
+        assertThat(model.getFlow()).isEqualTo(WizardFlow.IMPORT);
+        assertThat(model.getCurrentPage()).isEqualTo(PageId.PREVIEW);
+        assertThat(model.bundleFileProperty().get()).isEqualTo(bundle);
+        assertThat(calls).containsExactly("enter PREVIEW");
+        assertThat(model.back()).isTrue();
+        assertThat(model.getCurrentPage()).isEqualTo(PageId.START);
+    }
+
+    @Test
+    void aRunningJobLocksNavigationUntilItEnds() {
+        model.next();
+        BackgroundTask<String> job = BackgroundTask.of((progress, cancel) -> "done");
+
+        model.trackJob(job);
+
+        assertThat(model.isJobRunning()).isTrue();
+        assertThat(model.canGoNextProperty().get()).isFalse();
+        assertThat(model.canGoBackProperty().get()).isFalse();
+        assertThat(model.restart()).isFalse();
+
+        new CurrentThreadTaskExecutor().execute(job);
+
+        assertThat(model.isJobRunning()).isFalse();
+        assertThat(model.runningJobProperty().get()).isNull();
+        assertThat(model.canGoBackProperty().get()).isTrue();
+    }
+
+    @Test
+    void aPageWithoutViewModelCanOnlyBeLeftBackwards() {
+        WizardModel bare = new WizardModel();
+        bare.openBundle(Path.of("x.aombundle"));
+
+        assertThat(bare.canGoNextProperty().get()).isFalse();
+        assertThat(bare.canGoBackProperty().get()).isTrue();
+    }
+
+    private final class FakePage implements PageViewModel {
+        final PageId id;
+        final BooleanProperty complete = new SimpleBooleanProperty(true);
+        Runnable onCommit = () -> { };
+
+        FakePage(PageId id) {
+            this.id = id;
+        }
+
+        @Override
+        public ReadOnlyBooleanProperty canGoNextProperty() {
+            return complete;
+        }
+
+        @Override
+        public void enter() {
+            calls.add("enter " + id);
+        }
+
+        @Override
+        public void commit() {
+            calls.add("commit " + id);
+            onCommit.run();
+        }
+    }
+}
