@@ -1,0 +1,97 @@
+package aom.migration.restore;
+
+import aom.migration.bundle.BundleCollection;
+import aom.migration.bundle.BundleReader;
+import aom.migration.bundle.CollectionSource;
+import aom.migration.bundle.Manifest;
+import aom.migration.model.DatabaseNaming;
+import aom.migration.model.NamingDetection;
+import aom.migration.model.SystemKind;
+import aom.migration.mongo.Installation;
+import org.bson.RawBsonDocument;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Turns an opened bundle into an {@link ImportRequest}: the systems and metadata the user chose, the bundle's own
+ * extraction profile, and the naming convention the target uses for the application.
+ */
+public final class BundleImport {
+
+    private BundleImport() {
+    }
+
+    /**
+     * The request to import {@code bundle} into a target whose databases follow {@code targetNaming}.
+     *
+     * @param systems  the systems to import; each must be in the bundle
+     * @param metadata whether to merge the metadata closure; the bundle must hold it
+     * @throws IllegalArgumentException naming what the bundle lacks
+     */
+    public static ImportRequest request(BundleReader bundle, DatabaseNaming targetNaming, Set<SystemKind> systems,
+                                        boolean metadata) {
+        Manifest manifest = bundle.manifest();
+        Map<SystemKind, List<CollectionSource>> data = new EnumMap<>(SystemKind.class);
+        for (SystemKind system : systems) {
+            if (!manifest.selection().systems().contains(system.name())) {
+                throw new IllegalArgumentException("The bundle holds no " + system + " data (it has: "
+                        + (manifest.selection().systems().isEmpty() ? "none"
+                        : String.join(", ", manifest.selection().systems())) + ")");
+            }
+            data.put(system, new ArrayList<CollectionSource>(bundle.collections(system.name())));
+        }
+        Map<String, List<RawBsonDocument>> closure = null;
+        if (metadata) {
+            if (!manifest.selection().metadata()) {
+                throw new IllegalArgumentException("The bundle holds no metadata; import its data only");
+            }
+            closure = new LinkedHashMap<>();
+            for (String collection : bundle.metadataCollections()) {
+                try (Stream<RawBsonDocument> documents = bundle.metadataDocuments(collection)) {
+                    closure.put(collection, documents.toList());
+                }
+            }
+        }
+        DatabaseNaming sourceNaming = manifest.application().naming() == null
+                ? null : DatabaseNaming.parse(manifest.application().naming());
+        SourceDescription source = new SourceDescription(manifest.source().hosts(),
+                manifest.source().serverVersion(), sourceNaming);
+        return new ImportRequest(manifest.application().name(), targetNaming, data, closure, bundle.profile(),
+                source);
+    }
+
+    /**
+     * The naming convention for the application's databases on {@code target}: what the target already uses for
+     * it when that can be told, otherwise the bundle's, otherwise dashed.
+     */
+    public static DatabaseNaming targetNaming(Installation target, BundleReader bundle) {
+        String app = bundle.manifest().application().name();
+        NamingDetection onTarget = NamingDetection.detect(app, target.databaseNames());
+        if (onTarget.outcome() == NamingDetection.Outcome.DETECTED) {
+            return onTarget.naming();
+        }
+        String bundleNaming = bundle.manifest().application().naming();
+        return bundleNaming == null ? DatabaseNaming.DASHED : DatabaseNaming.parse(bundleNaming);
+    }
+
+    /** The systems whose data the bundle holds. */
+    public static Set<SystemKind> systemsIn(BundleReader bundle) {
+        Set<SystemKind> systems = EnumSet.noneOf(SystemKind.class);
+        for (String system : bundle.manifest().selection().systems()) {
+            systems.add(SystemKind.parse(system));
+        }
+        return systems;
+    }
+
+    /** Every collection of the bundle for {@code system}, for callers that want to show them. */
+    public static List<BundleCollection> collections(BundleReader bundle, SystemKind system) {
+        return bundle.collections(system.name());
+    }
+}
