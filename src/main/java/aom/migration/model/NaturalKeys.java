@@ -4,7 +4,10 @@ import aom.migration.model.ExtractionProfile.CollectionSpec;
 import org.bson.BsonDocument;
 import org.bson.BsonNull;
 import org.bson.BsonValue;
+import org.bson.json.JsonMode;
+import org.bson.json.JsonWriterSettings;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +28,8 @@ public final class NaturalKeys {
     }
 
     private static final int MAX_DEPTH = 16;
+    private static final JsonWriterSettings CANONICAL = JsonWriterSettings.builder()
+            .outputMode(JsonMode.EXTENDED).build();
 
     private final ExtractionProfile profile;
     private final Lookup lookup;
@@ -39,6 +44,31 @@ public final class NaturalKeys {
     /** The natural key of {@code document}, a document of {@code collection}. */
     public BsonDocument keyOf(String collection, BsonDocument document) {
         return keyOf(collection, document, 0);
+    }
+
+    /** A stable text form of a key (canonical Extended JSON), for maps and comparisons across installations. */
+    public static String text(BsonDocument key) {
+        return key.toJson(CANONICAL);
+    }
+
+    /**
+     * A key for people: the referenced entity's key first, then this entity's own fields, joined by {@code /}
+     * ({@code ConferenceCore 2.1.0 / Person / email}). A reference that pointed at nothing shows its raw id.
+     */
+    public static String describe(BsonDocument key) {
+        List<String> levels = new ArrayList<>();
+        List<String> plain = new ArrayList<>();
+        for (BsonValue component : key.values()) {
+            if (component.isDocument()) {
+                levels.add(describe(component.asDocument()));
+            } else {
+                plain.add(scalar(component));
+            }
+        }
+        if (!plain.isEmpty()) {
+            levels.add(String.join(" ", plain));
+        }
+        return String.join(" / ", levels);
     }
 
     private BsonDocument keyOf(String collection, BsonDocument document, int depth) {
@@ -66,5 +96,25 @@ public final class NaturalKeys {
             known.put(memo, key);
         }
         return key;
+    }
+
+    private static String scalar(BsonValue value) {
+        if (value.isString()) {
+            return value.asString().getValue();
+        }
+        if (value.isObjectId()) {
+            return value.asObjectId().getValue().toHexString();
+        }
+        if (value.isInt32()) {
+            return String.valueOf(value.asInt32().getValue());
+        }
+        if (value.isInt64()) {
+            return String.valueOf(value.asInt64().getValue());
+        }
+        if (value.isNull()) {
+            return "<none>";
+        }
+        String json = new BsonDocument("v", value).toJson(CANONICAL);
+        return json.substring(json.indexOf(':') + 1, json.length() - 1).trim();
     }
 }

@@ -21,6 +21,12 @@ import java.util.Set;
  *
  * <p>The import uses it on the target: to know what belongs to the application there (and may be removed), and
  * what every other application uses (and must stay).
+ *
+ * <p>It follows the same rules as the export's {@code ClosureWalker} but does not reuse it, on purpose: the walker
+ * queries the server round by round for one application, while the merge needs the slice of <em>every</em>
+ * application of the target (who else uses a module) and already holds the target's identifying fields in a
+ * {@link MetadataIndex}; walking that in memory costs no round trips, where the walker would cost a few queries per
+ * collection, round and application.
  */
 final class ApplicationSlice {
 
@@ -52,7 +58,7 @@ final class ApplicationSlice {
         CollectionSpec spec = index.spec(located.collection());
         BsonDocument document = located.document();
         spec.references().forEach((path, target) -> {
-            for (BsonValue value : MetadataIndex.path(path).values(document)) {
+            for (BsonValue value : MetadataIndex.path(path).get(document)) {
                 BsonDocument referenced = index.get(target, value);
                 if (referenced != null) {
                     work.add(new MetadataIndex.Located(target, referenced));
@@ -61,7 +67,7 @@ final class ApplicationSlice {
         });
         for (Map.Entry<String, KeyReference> entry : spec.keyReferences().entrySet()) {
             KeyReference reference = entry.getValue();
-            for (BsonValue value : MetadataIndex.path(entry.getKey()).values(document)) {
+            for (BsonValue value : MetadataIndex.path(entry.getKey()).get(document)) {
                 if (value.isDocument()) {
                     for (BsonDocument referenced : index.matching(reference.collection(), reference.fields(),
                             value.asDocument())) {

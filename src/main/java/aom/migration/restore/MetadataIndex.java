@@ -4,6 +4,7 @@ import aom.migration.model.ExtractionProfile;
 import aom.migration.model.ExtractionProfile.CollectionSpec;
 import aom.migration.model.ExtractionProfile.ImportPolicy;
 import aom.migration.model.ExtractionProfile.Ownership;
+import aom.migration.model.FieldPath;
 import aom.migration.progress.CancellationToken;
 import com.mongodb.client.MongoCursor;
 import com.mongodb.client.MongoDatabase;
@@ -149,7 +150,7 @@ final class MetadataIndex {
             Map<BsonValue, List<BsonValue>> map = new HashMap<>();
             FieldPath parent = path(spec(c).parent());
             byId.get(c).forEach((id, document) -> {
-                for (BsonValue value : parent.values(document)) {
+                for (BsonValue value : parent.get(document)) {
                     map.computeIfAbsent(value, v -> new ArrayList<>()).add(id);
                 }
             });
@@ -202,40 +203,38 @@ final class MetadataIndex {
      * documents belong to whoever owns their parent (an orphan counts as the application's).
      */
     Ownership effectiveOwner(String collection, BsonDocument document) {
-        String currentCollection = collection;
-        BsonDocument current = document;
-        for (int depth = 0; depth < MAX_DEPTH; depth++) {
-            CollectionSpec spec = spec(currentCollection);
-            if (spec.owner() != Ownership.PARENT) {
-                return isSharedByFlag(spec, current) ? Ownership.SHARED : spec.owner();
-            }
-            Located parent = parentOf(currentCollection, current);
-            if (parent == null) {
-                return Ownership.APP;
-            }
-            currentCollection = parent.collection();
-            current = parent.document();
+        Located owner = owningAncestor(collection, document);
+        CollectionSpec spec = spec(owner.collection());
+        if (spec.owner() == Ownership.PARENT) {
+            return Ownership.APP;
         }
-        return Ownership.APP;
+        return isSharedByFlag(spec, owner.document()) ? Ownership.SHARED : spec.owner();
     }
 
     /** What an import does when the target has this document: parent-owned documents follow their parent. */
     ImportPolicy policy(String collection, BsonDocument document) {
-        String currentCollection = collection;
-        BsonDocument current = document;
-        for (int depth = 0; depth < MAX_DEPTH; depth++) {
-            CollectionSpec spec = spec(currentCollection);
-            if (spec.owner() != Ownership.PARENT) {
-                return isSharedByFlag(spec, current) ? ImportPolicy.KEEP_EXISTING : spec.importPolicy();
-            }
-            Located parent = parentOf(currentCollection, current);
-            if (parent == null) {
-                return spec.importPolicy() == null ? ImportPolicy.REPLACE : spec.importPolicy();
-            }
-            currentCollection = parent.collection();
-            current = parent.document();
+        Located owner = owningAncestor(collection, document);
+        CollectionSpec spec = spec(owner.collection());
+        if (spec.owner() != Ownership.PARENT) {
+            return isSharedByFlag(spec, owner.document()) ? ImportPolicy.KEEP_EXISTING : spec.importPolicy();
         }
-        return ImportPolicy.REPLACE;
+        return spec.importPolicy() == null ? ImportPolicy.REPLACE : spec.importPolicy();
+    }
+
+    /**
+     * The first document up the parent chain that is not parent-owned itself (a class's module); for an orphan,
+     * the last parent-owned document that could be found.
+     */
+    private Located owningAncestor(String collection, BsonDocument document) {
+        Located current = new Located(collection, document);
+        for (int depth = 0; depth < MAX_DEPTH && spec(current.collection()).owner() == Ownership.PARENT; depth++) {
+            Located parent = parentOf(current.collection(), current.document());
+            if (parent == null) {
+                break;
+            }
+            current = parent;
+        }
+        return current;
     }
 
     /** A document together with the collection it lives in. */
@@ -278,17 +277,12 @@ final class MetadataIndex {
         if (collection.equals(profile.application().collection())) {
             paths.add(profile.application().nameField());
         }
-        TreeSet<String> prefixes = new TreeSet<>();
+        // Whole top-level fields: a projection may not name both a field and one of its sub-fields, and the
+        // sub-documents involved (a jar's metadata) are small.
+        TreeSet<String> fields = new TreeSet<>();
         for (String path : paths) {
-            prefixes.add(path(path).projection());
+            fields.add(path(path).topLevelField());
         }
-        // A projection may not name both a field and one of its sub-fields.
-        List<String> result = new ArrayList<>();
-        for (String prefix : prefixes) {
-            if (result.stream().noneMatch(kept -> prefix.startsWith(kept + "."))) {
-                result.add(prefix);
-            }
-        }
-        return result;
+        return new ArrayList<>(fields);
     }
 }

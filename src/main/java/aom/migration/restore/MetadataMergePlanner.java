@@ -4,6 +4,7 @@ import aom.migration.model.ExtractionProfile;
 import aom.migration.model.ExtractionProfile.CollectionSpec;
 import aom.migration.model.ExtractionProfile.ImportPolicy;
 import aom.migration.model.ExtractionProfile.Ownership;
+import aom.migration.model.NaturalKeys;
 import aom.migration.progress.CancellationToken;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -88,8 +89,8 @@ final class MetadataMergePlanner {
                            CancellationToken cancel) {
         MetadataIndex source = MetadataIndex.of(profile, closure);
         MetadataIndex target = MetadataIndex.read(profile, database, cancel);
-        NaturalKeys sourceKeys = new NaturalKeys(source);
-        NaturalKeys targetKeys = new NaturalKeys(target);
+        NaturalKeys sourceKeys = new NaturalKeys(profile, source::get);
+        NaturalKeys targetKeys = new NaturalKeys(profile, target::get);
         Map<String, Map<String, List<BsonValue>>> targetByKey = keysOf(target, targetKeys);
         Map<String, Set<BsonValue>> targetSlice = ApplicationSlice.of(target, application);
         Map<String, Map<BsonValue, Set<String>>> usedBy = usedByOtherApplications(target, application, cancel);
@@ -102,9 +103,9 @@ final class MetadataMergePlanner {
             decisions.put(collection, byId);
             for (BsonDocument document : source.documents(collection)) {
                 Decision decision = new Decision(collection, document,
-                        NaturalKeys.readable(sourceKeys.key(collection, document)));
+                        NaturalKeys.describe(sourceKeys.keyOf(collection, document)));
                 List<BsonValue> matches = targetByKey.get(collection)
-                        .getOrDefault(NaturalKeys.text(sourceKeys.key(collection, document)), List.of());
+                        .getOrDefault(NaturalKeys.text(sourceKeys.keyOf(collection, document)), List.of());
                 decision.matches = matches.size();
                 if (!matches.isEmpty()) {
                     decision.matched = true;
@@ -113,7 +114,7 @@ final class MetadataMergePlanner {
                     decision.targetId = new BsonObjectId(new ObjectId());
                     BsonDocument holder = target.get(collection, decision.sourceId);
                     decision.reason = "its id is taken in the target by "
-                            + NaturalKeys.readable(targetKeys.key(collection, holder)) + ", so it gets a new id";
+                            + NaturalKeys.describe(targetKeys.keyOf(collection, holder)) + ", so it gets a new id";
                 } else {
                     decision.targetId = decision.sourceId;
                 }
@@ -228,7 +229,7 @@ final class MetadataMergePlanner {
                     continue;
                 }
                 profile.collection(decision.collection).references().forEach((path, referenced) -> {
-                    for (BsonValue value : MetadataIndex.path(path).values(decision.source)) {
+                    for (BsonValue value : MetadataIndex.path(path).get(decision.source)) {
                         Decision target = decisions.getOrDefault(referenced, Map.of()).get(value);
                         if (target != null && target.outcome == EntityOutcome.CONFLICT && !target.matched) {
                             warnings.add(decision.collection + " " + decision.key + ": " + path + " points at "
@@ -289,7 +290,7 @@ final class MetadataMergePlanner {
                         || matchedTargetIds.get(collection).contains(id)) {
                     continue;
                 }
-                String key = NaturalKeys.readable(targetKeys.key(collection, document));
+                String key = NaturalKeys.describe(targetKeys.keyOf(collection, document));
                 Set<String> users = usedBy.get(collection).getOrDefault(id, Set.of());
                 if (users.isEmpty()) {
                     deletions.get(collection).add(id);
@@ -315,7 +316,7 @@ final class MetadataMergePlanner {
         for (String collection : index.collections()) {
             Map<String, List<BsonValue>> map = new HashMap<>();
             for (BsonDocument document : index.documents(collection)) {
-                map.computeIfAbsent(NaturalKeys.text(keys.key(collection, document)), k -> new ArrayList<>())
+                map.computeIfAbsent(NaturalKeys.text(keys.keyOf(collection, document)), k -> new ArrayList<>())
                         .add(document.get("_id"));
             }
             byKey.put(collection, map);

@@ -30,4 +30,21 @@ class NaturalKeysTest {
         assertThat(keys.keyOf("customers", BsonDocument.parse("{_id: 5}")))
                 .isEqualTo(BsonDocument.parse("{userName: null}"));
     }
+
+    @Test
+    void describeReadsLikeTheSupportEngineerNamesThings() {
+        BsonDocument attribute = BsonDocument.parse("{_id: 100, name: 'bio', metaModelId: 10}");
+        assertThat(NaturalKeys.describe(keys.keyOf("metamodelattributes", attribute)))
+                .isEqualTo("Speakers 1.3.0 / Speaker / bio");
+        assertThat(NaturalKeys.describe(BsonDocument.parse("{files_id: {$oid: '5f0c7a1e9b1e8a3d2c4b6a10'}, n: 0}")))
+                .isEqualTo("5f0c7a1e9b1e8a3d2c4b6a10 0");
+        assertThat(NaturalKeys.describe(BsonDocument.parse("{userName: null}"))).isEqualTo("<none>");
+    }
+
+    @Test
+    void textIsEqualForEqualKeysFromDifferentInstallations() {
+        BsonDocument one = keys.keyOf("metamodels", BsonDocument.parse("{_id: 10, name: 'Speaker', moduleId: 1}"));
+        BsonDocument other = BsonDocument.parse("{moduleId: {name: 'Speakers', version: '1.3.0'}, name: 'Speaker'}");
+        assertThat(NaturalKeys.text(one)).isEqualTo(NaturalKeys.text(other));
+    }
 }
