@@ -4,6 +4,8 @@ import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -13,15 +15,17 @@ import java.util.Map;
  *   <li>{@code java -jar migration.jar <App>}: export the metadata and every system from {@code AOM_SOURCE_URI}
  *       (default {@code mongodb://localhost:27017}) into {@code <App>-<timestamp>.aombundle} in the working
  *       directory, printing the bundle's file name last;</li>
- *   <li>{@code java -jar migration.jar <App> true|false <file>}: import, {@code true} resetting the passwords of
- *       imported customers.</li>
+ *   <li>{@code java -jar migration.jar <App> true|false <file>}: import into {@code AOM_TARGET_URI}, {@code true}
+ *       resetting the passwords of inserted customers; confirmed on the console, or by {@code AOM_ASSUME_YES=1}.</li>
  * </ul>
  * A first argument that is neither a subcommand nor an option is taken as an application name.
  */
 final class LegacyCommand {
 
-    /** Where the legacy form exports from when {@code AOM_SOURCE_URI} is not set, as the old script did. */
-    static final String DEFAULT_SOURCE = "mongodb://localhost:27017";
+    /** Where the legacy forms connect when {@code AOM_SOURCE_URI} or {@code AOM_TARGET_URI} is unset (old script). */
+    static final String DEFAULT_URI = "mongodb://localhost:27017";
+    /** Set to {@code 1} to let the legacy import replace target data without asking. */
+    static final String ASSUME_YES = "AOM_ASSUME_YES";
 
     private LegacyCommand() {
     }
@@ -51,7 +55,7 @@ final class LegacyCommand {
                               Path workingDirectory) {
         String source = env.getOrDefault("AOM_SOURCE_URI", "");
         if (source.isBlank()) {
-            source = DEFAULT_SOURCE;
+            source = DEFAULT_URI;
         }
         CommandLine commandLine = MigrationCli.commandLine();
         commandLine.setOut(out);
@@ -63,15 +67,34 @@ final class LegacyCommand {
     }
 
     /**
-     * The legacy import, {@code <App> true|false <file>}. The import engine is not part of this build yet, so this
-     * refuses with exit 2; the import side replaces the body with a call to its command.
+     * The legacy import, {@code <App> true|false <file>}: the {@code import} command into {@code AOM_TARGET_URI}
+     * (default {@code mongodb://localhost:27017}), {@code true} resetting the passwords of the customers it inserts.
+     * The old script never asked; this one asks for the application's name on the console like {@code import}, and
+     * without a console refuses (exit 3) unless {@code AOM_ASSUME_YES=1}, because it replaces the target's data.
      */
     static int importBundle(String app, boolean resetPasswords, Path bundle, PrintWriter out, PrintWriter err,
                             Map<String, String> env) {
-        err.println("Error: import is not available in this build (legacy form: " + app + " " + resetPasswords + " "
-                + bundle + ")");
-        err.flush();
-        return ExitCode.BAD_INPUT;
+        String target = env.getOrDefault("AOM_TARGET_URI", "");
+        if (target.isBlank()) {
+            target = DEFAULT_URI;
+        }
+        List<String> args = new ArrayList<>(List.of("import", "--target", target, "--app", app));
+        if (resetPasswords) {
+            args.add("--reset-passwords");
+        }
+        if ("1".equals(env.get(ASSUME_YES))) {
+            args.add("--yes");
+        }
+        args.add(bundle.toString());
+        CommandLine commandLine = MigrationCli.commandLine();
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        int code = commandLine.execute(args.toArray(String[]::new));
+        if (code == ExitCode.REFUSED) {
+            err.println("(The old form imports without asking only when " + ASSUME_YES + "=1 is set.)");
+            err.flush();
+        }
+        return code;
     }
 
     private static boolean isBoolean(String text) {

@@ -13,9 +13,12 @@ import java.util.Set;
 @Command(name = "migration", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Move one ApiOmat application (metadata and LIVE/STAGING/TEST data) between installations.",
             "Without arguments, java -jar migration.jar opens the wizard."},
-        subcommands = {AppsCommand.class, ExportCommand.class, InspectCommand.class, DemoCommand.class,
+        subcommands = {AppsCommand.class, ExportCommand.class, InspectCommand.class, ImportCommand.class,
+            VerifyCommand.class, DemoCommand.class,
             ServeCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Legacy forms: migration.jar <App>   (export)   and   migration.jar <App> true|false <file>",
+            "  (import into $AOM_TARGET_URI; asks for the application's name on the console, or set AOM_ASSUME_YES=1",
+            "  to import without asking, e.g. in scripts).",
             "Connections default to $AOM_SOURCE_URI and $AOM_TARGET_URI.",
             "Exit codes: 0 done, 1 failed, 2 bad input, 3 refused."})
 public class MigrationCli implements Runnable {

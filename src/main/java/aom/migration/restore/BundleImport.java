@@ -5,7 +5,6 @@ import aom.migration.bundle.BundleReader;
 import aom.migration.bundle.CollectionSource;
 import aom.migration.bundle.Manifest;
 import aom.migration.model.DatabaseNaming;
-import aom.migration.model.NamingDetection;
 import aom.migration.model.SystemKind;
 import aom.migration.mongo.Installation;
 import org.bson.RawBsonDocument;
@@ -72,13 +71,9 @@ public final class BundleImport {
      * it when that can be told, otherwise the bundle's, otherwise dashed.
      */
     public static DatabaseNaming targetNaming(Installation target, BundleReader bundle) {
-        String app = bundle.manifest().application().name();
-        NamingDetection onTarget = NamingDetection.detect(app, target.databaseNames());
-        if (onTarget.outcome() == NamingDetection.Outcome.DETECTED) {
-            return onTarget.naming();
-        }
         String bundleNaming = bundle.manifest().application().naming();
-        return bundleNaming == null ? DatabaseNaming.DASHED : DatabaseNaming.parse(bundleNaming);
+        return TargetNaming.choose(target, bundle.manifest().application().name(),
+                bundleNaming == null ? null : DatabaseNaming.parse(bundleNaming));
     }
 
     /** The systems whose data the bundle holds. */

@@ -5,14 +5,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
@@ -31,9 +25,6 @@ import java.util.List;
 public record VerificationReport(String application, String target, String verifiedAt, boolean passed,
                                  List<CollectionCheck> collections, List<MetadataCheck> metadata,
                                  List<String> problems) {
-
-    private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
-            .withZone(ZoneOffset.UTC);
 
     public VerificationReport {
         collections = List.copyOf(collections);
@@ -108,19 +99,7 @@ public record VerificationReport(String application, String target, String verif
 
     /** Saves the JSON and the text form into {@code directory}. */
     public Saved save(Path directory) {
-        String base = application.replaceAll("[^A-Za-z0-9._-]", "_") + "-import-"
-                + FILE_TIME.format(Instant.parse(verifiedAt));
-        Path json = directory.resolve(base + ".json");
-        Path text = directory.resolve(base + ".txt");
-        try {
-            Files.createDirectories(directory);
-            Files.writeString(json, toJson(), StandardCharsets.UTF_8);
-            Files.writeString(text, toText(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot save the verification report to " + directory + ": "
-                    + e.getMessage(), e);
-        }
-        return new Saved(json, text);
+        return ReportFiles.save(directory, application, "import", Instant.parse(verifiedAt), toJson(), toText());
     }
 
     private static String detail(CollectionCheck check) {

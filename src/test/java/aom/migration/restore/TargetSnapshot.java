@@ -22,13 +22,13 @@ import java.util.TreeSet;
  * Every document of an installation's databases, byte for byte, plus each collection's index names: two snapshots
  * are equal exactly when the databases hold the same bytes, whatever the order the server returns them in.
  */
-final class TargetSnapshot {
+public final class TargetSnapshot {
 
     private TargetSnapshot() {
     }
 
     /** Database -> collection -> sorted documents (Base64 of the raw bytes), and "indexes" entries. */
-    static Map<String, Map<String, List<String>>> of(MongoClient client) {
+    public static Map<String, Map<String, List<String>>> of(MongoClient client) {
         Map<String, Map<String, List<String>>> snapshot = new TreeMap<>();
         for (String name : client.listDatabaseNames()) {
             if (!name.equals("admin") && !name.equals("local") && !name.equals("config")) {
@@ -38,7 +38,7 @@ final class TargetSnapshot {
         return snapshot;
     }
 
-    static Map<String, List<String>> of(MongoDatabase database) {
+    public static Map<String, List<String>> of(MongoDatabase database) {
         Map<String, List<String>> collections = new TreeMap<>();
         for (String collection : database.listCollectionNames()) {
             collections.put(collection, documents(database, collection, new BsonDocument()));
@@ -68,7 +68,7 @@ final class TargetSnapshot {
     }
 
     /** The databases and collections ("db" or "db.collection") in which two snapshots differ, sorted. */
-    static List<String> differences(Map<String, Map<String, List<String>>> expected,
+    public static List<String> differences(Map<String, Map<String, List<String>>> expected,
                                     Map<String, Map<String, List<String>>> actual) {
         TreeSet<String> differences = new TreeSet<>();
         Set<String> databases = new TreeSet<>(expected.keySet());
