@@ -26,7 +26,13 @@ final class CliErrors implements IExecutionExceptionHandler {
     public int handleExecutionException(Exception failure, CommandLine command, ParseResult parseResult) {
         int code = exitCode(failure);
         String message = UriRedaction.redact(message(failure));
-        LOG.error("{} failed: {}", command.getCommandName(), message, failure);
+        if (failure instanceof UserError) {
+            // Diagnosed and explained on stderr already (a refusal, bad input): the log file keeps it, the console
+            // does not need it twice.
+            LOG.info("{} stopped: {}", command.getCommandName(), message, failure);
+        } else {
+            LOG.error("{} failed: {}", command.getCommandName(), message, failure);
+        }
         command.getErr().println(command.getColorScheme().errorText("Error: " + message));
         command.getErr().flush();
         return code;

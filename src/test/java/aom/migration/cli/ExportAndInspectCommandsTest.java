@@ -178,10 +178,10 @@ class ExportAndInspectCommandsTest {
     }
 
     @Test
-    void legacyImportFormIsRoutedAndRefusedUntilImportExists() {
+    void legacyImportFormIsRoutedToImport() {
         Run run = cli("ConferenceApp", "true", "some.aombundle");
         assertThat(run.code).isEqualTo(2);
-        assertThat(run.err).contains("import is not available in this build");
+        assertThat(run.err).contains("some.aombundle does not exist");
         Run bad = cli("ConferenceApp", "maybe");
         assertThat(bad.code).isEqualTo(2);
         assertThat(bad.err).contains("'ConferenceApp' is not a command");

@@ -1,0 +1,93 @@
+package aom.migration.cli;
+
+import aom.migration.demo.DemoScale;
+import aom.migration.demo.DemoServers;
+import aom.migration.demo.EmbeddedServer;
+import aom.migration.model.PasswordHash;
+import aom.migration.restore.TargetSnapshot;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static aom.migration.cli.ImportFixtures.APP;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The old script's import form, {@code migration.jar <App> true|false <file>}. */
+class LegacyImportTest {
+
+    private static DemoServers demo;
+    private static Path bundle;
+
+    @TempDir
+    static Path shared;
+
+    @BeforeAll
+    static void exportConferenceApp() throws Exception {
+        demo = DemoServers.start(DemoScale.TESTS);
+        bundle = ImportFixtures.exportConference(demo, shared);
+    }
+
+    @AfterAll
+    static void stop() {
+        demo.close();
+    }
+
+    @Test
+    void withAomAssumeYesTheLegacyFormImportsIntoAomTargetUriAndResetsInsertedPasswords() {
+        try (EmbeddedServer server = ImportFixtures.demoTarget();
+             MongoClient target = MongoClients.create(server.uri())) {
+            Run run = legacy(Map.of("AOM_TARGET_URI", server.uri(), "AOM_ASSUME_YES", "1"), APP, "true",
+                    bundle.toString());
+
+            assertThat(run.code).as(run.err).isZero();
+            assertThat(run.out).contains("Verification of ConferenceApp").contains("PASSED");
+            assertThat(target.getDatabase(APP).listCollectionNames()).contains("Speakers_Talk")
+                    .doesNotContain("ConferenceCore_LegacyBadge");
+            Document bob = target.getDatabase("apiomat").getCollection("customers")
+                    .find(new Document("userName", "bob@shop.example")).first();
+            assertThat(PasswordHash.matches("secret", bob.getString("password"))).isTrue();
+        }
+    }
+
+    @Test
+    void withoutAomAssumeYesAndWithoutAConsoleTheLegacyFormRefuses() {
+        try (MongoClient target = MongoClients.create(demo.target().uri())) {
+            Map<String, Map<String, List<String>>> before = TargetSnapshot.of(target);
+
+            Run run = legacy(Map.of("AOM_TARGET_URI", demo.target().uri()), APP, "false", bundle.toString());
+
+            assertThat(run.code).isEqualTo(ExitCode.REFUSED);
+            assertThat(run.err).contains("Pass --yes").contains("AOM_ASSUME_YES=1");
+            assertThat(TargetSnapshot.differences(before, TargetSnapshot.of(target))).isEmpty();
+        }
+    }
+
+    @Test
+    void aBundleOfAnotherApplicationIsBadInput() {
+        Run run = legacy(Map.of("AOM_TARGET_URI", demo.target().uri(), "AOM_ASSUME_YES", "1"), "ShopApp", "false",
+                bundle.toString());
+
+        assertThat(run.code).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(run.err).contains("The bundle holds the application ConferenceApp, not ShopApp");
+    }
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run legacy(Map<String, String> env, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = LegacyCommand.run(args, new PrintWriter(out, true), new PrintWriter(err, true), env, shared);
+        return new Run(code, out.toString(), err.toString());
+    }
+}
