@@ -29,11 +29,9 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -107,6 +105,7 @@ public class ImportCommand implements Callable<Integer> {
     /** How the user confirms; tests replace it. */
     Confirmation confirmation = Confirmation.console();
 
+    /** A damaged bundle or dump throws {@link CorruptDataException}, which {@link CliErrors} turns into exit 2. */
     @Override
     public Integer call() throws IOException {
         ConnectionSettings settings = target.settings();
@@ -124,7 +123,7 @@ public class ImportCommand implements Callable<Integer> {
             throw new UserError(ExitCode.BAD_INPUT, "--map is for mongodump input; a bundle names the system of each"
                     + " database itself (choose systems with --systems)");
         }
-        try (BundleReader bundle = openBundle()) {
+        try (BundleReader bundle = BundleReader.open(path)) {
             String name = bundle.manifest().application().name();
             if (app != null && !app.equals(name)) {
                 throw new UserError(ExitCode.BAD_INPUT, "The bundle holds the application " + name + ", not " + app);
@@ -137,7 +136,7 @@ public class ImportCommand implements Callable<Integer> {
             if (resetPasswords && !metadata) {
                 notes.add("--reset-passwords has no effect: no customers are imported.");
             }
-            Set<SystemKind> chosen = systems == null ? BundleImport.systemsIn(bundle) : parseSystems();
+            Set<SystemKind> chosen = systems == null ? BundleImport.systemsIn(bundle) : SystemList.parse(systems);
             try (Installation installation = Installation.connect(settings)) {
                 DatabaseNaming targetNaming = naming != null ? DatabaseNaming.parse(naming)
                         : BundleImport.targetNaming(installation, bundle);
@@ -153,10 +152,10 @@ public class ImportCommand implements Callable<Integer> {
                     + " which application it holds: name it with --app NAME");
         }
         Map<String, SystemKind> overrides = parseMap();
-        try (DumpContents dump = openDump()) {
+        try (DumpContents dump = DumpContents.open(path)) {
             DumpImport.Mapping mapping = DumpImport.propose(app, dump.databases(), overrides);
             if (systems != null) {
-                Set<SystemKind> wanted = parseSystems();
+                Set<SystemKind> wanted = SystemList.parse(systems);
                 for (SystemKind system : wanted) {
                     if (!mapping.systems().containsKey(system)) {
                         throw new UserError(ExitCode.BAD_INPUT, "No database of the dump maps to " + system + " of "
@@ -255,37 +254,6 @@ public class ImportCommand implements Callable<Integer> {
         ExtractionProfile.ApplicationSpec spec = ExtractionProfile.defaults().application();
         return installation.metadataDatabase().getCollection(spec.collection())
                 .countDocuments(Filters.eq(spec.nameField(), app)) > 0;
-    }
-
-    private BundleReader openBundle() throws IOException {
-        try {
-            return BundleReader.open(path);
-        } catch (NoSuchFileException e) {
-            throw new UserError(ExitCode.BAD_INPUT, "There is no bundle file " + path.toAbsolutePath());
-        } catch (CorruptDataException e) {
-            throw new UserError(ExitCode.BAD_INPUT, e.getMessage());
-        }
-    }
-
-    private DumpContents openDump() throws IOException {
-        try {
-            return DumpContents.open(path);
-        } catch (CorruptDataException e) {
-            throw new UserError(ExitCode.BAD_INPUT, e.getMessage());
-        }
-    }
-
-    private Set<SystemKind> parseSystems() {
-        Set<SystemKind> chosen = EnumSet.noneOf(SystemKind.class);
-        for (String system : systems) {
-            if (!system.isBlank()) {
-                chosen.add(SystemKind.parse(system));
-            }
-        }
-        if (chosen.isEmpty()) {
-            throw new UserError(ExitCode.BAD_INPUT, "--systems names no system");
-        }
-        return chosen;
     }
 
     private Map<String, SystemKind> parseMap() {

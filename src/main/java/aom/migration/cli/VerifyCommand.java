@@ -15,7 +15,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -53,7 +52,7 @@ public class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        Set<SystemKind> chosen = chosenSystems();
+        Set<SystemKind> chosen = SystemList.parse(systems);
         ExtractionProfile extraction = profile == null ? ExtractionProfile.defaults() : ExtractionProfile.load(profile);
         ComparisonReport report;
         try (Installation from = Installation.connect(source.settings());
@@ -65,21 +64,5 @@ public class VerifyCommand implements Callable<Integer> {
         out.println("Report saved to " + saved.text() + " (JSON: " + saved.json() + ")");
         out.flush();
         return report.equal() ? ExitCode.OK : ExitCode.FAILED;
-    }
-
-    private Set<SystemKind> chosenSystems() {
-        Set<SystemKind> chosen = EnumSet.noneOf(SystemKind.class);
-        if (systems == null) {
-            return EnumSet.allOf(SystemKind.class);
-        }
-        for (String system : systems) {
-            if (!system.isBlank()) {
-                chosen.add(SystemKind.parse(system));
-            }
-        }
-        if (chosen.isEmpty()) {
-            throw new UserError(ExitCode.BAD_INPUT, "--systems names no system");
-        }
-        return chosen;
     }
 }

@@ -1,5 +1,9 @@
 package aom.migration.restore;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -9,7 +13,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
-/** Saves a report as JSON and as text side by side, named after the application, the kind of check and the time. */
+/**
+ * Writes reports: as indented JSON, and saved as JSON and text side by side, named after the application, the kind
+ * of check and the time.
+ */
 final class ReportFiles {
 
     private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
@@ -36,5 +43,14 @@ final class ReportFiles {
             throw new UncheckedIOException("Cannot save the report to " + directory + ": " + e.getMessage(), e);
         }
         return new VerificationReport.Saved(jsonFile, textFile);
+    }
+
+    /** A report record as indented JSON (Jackson serialises records by their components). */
+    static String json(Record report) {
+        try {
+            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write the report as JSON", e);
+        }
     }
 }

@@ -1,9 +1,6 @@
 package aom.migration.restore;
 
 import aom.migration.model.AppHome;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -64,11 +61,7 @@ public record VerificationReport(String application, String target, String verif
 
     /** The report as indented JSON. */
     public String toJson() {
-        try {
-            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(this);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return ReportFiles.json(this);
     }
 
     /** The report for people. */

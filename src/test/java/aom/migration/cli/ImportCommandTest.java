@@ -1,7 +1,5 @@
 package aom.migration.cli;
 
-import aom.migration.demo.DemoScale;
-import aom.migration.demo.DemoServers;
 import aom.migration.demo.EmbeddedServer;
 import aom.migration.model.PasswordHash;
 import aom.migration.restore.TargetSnapshot;
@@ -9,8 +7,6 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,31 +29,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code import} of a bundle through the command line. The demo servers are shared where a test changes nothing
  * (dry run, refusals); tests that import get a fresh demo target.
  */
-class ImportCommandTest {
+class ImportCommandTest extends ConferenceBundleTests {
 
     private static final Pattern SYSTEM_LINE = Pattern.compile("^(LIVE|STAGING|TEST): (?:\\S+ -> )?(\\S+).*$");
     private static final Pattern CHANGE_LINE = Pattern.compile("^  (replace|drop)\\s+(\\S+)\\s+(\\d+) document\\(s\\)"
             + " now.*$");
 
-    private static DemoServers demo;
-    private static MongoClient source;
-    private static Path bundle;
-
-    @TempDir
-    static Path shared;
-
-    @BeforeAll
-    static void exportConferenceApp() throws Exception {
-        demo = DemoServers.start(DemoScale.TESTS);
-        source = MongoClients.create(demo.source().uri());
-        bundle = ImportFixtures.exportConference(demo, shared);
-    }
-
-    @AfterAll
-    static void stop() {
-        source.close();
-        demo.close();
-    }
 
     @Test
     void importWithYesReplacesTheOldVersionKeepsTheTargetsBasicsAndLeavesHelpDeskUntouched() {

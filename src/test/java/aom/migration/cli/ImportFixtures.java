@@ -1,6 +1,6 @@
 package aom.migration.cli;
 
-import aom.migration.bundle.CollectionMetadata;
+import aom.migration.bundle.CollectionSource;
 import aom.migration.demo.DemoInstallation;
 import aom.migration.demo.DemoScale;
 import aom.migration.demo.DemoServers;
@@ -12,24 +12,19 @@ import aom.migration.model.ExtractionProfile;
 import aom.migration.model.Selection;
 import aom.migration.progress.CancellationToken;
 import aom.migration.progress.ProgressListener;
+import aom.migration.restore.DemoImport;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
-import com.mongodb.client.MongoCursor;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import org.bson.BsonDocument;
-import org.bson.BsonString;
 import org.bson.RawBsonDocument;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.ByteBuffer;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Enumeration;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.zip.ZipEntry;
@@ -82,25 +77,12 @@ final class ImportFixtures {
     static Path writeDumpDirectory(MongoClient source, Path dir, Map<String, String> databases) throws IOException {
         Path root = dir.resolve("dump");
         for (Map.Entry<String, String> entry : databases.entrySet()) {
-            MongoDatabase database = source.getDatabase(entry.getKey());
             Path folder = Files.createDirectories(root.resolve(entry.getValue()));
-            for (BsonDocument info : database.listCollections(BsonDocument.class)) {
-                String name = info.getString("name").getValue();
-                List<BsonDocument> indexes = database.getCollection(name).listIndexes(BsonDocument.class)
-                        .into(new ArrayList<>());
-                CollectionMetadata metadata = new CollectionMetadata(name,
-                        info.getString("type", new BsonString("collection")).getValue(),
-                        info.getDocument("options", new BsonDocument()), indexes, null, null);
-                Files.writeString(folder.resolve(name + ".metadata.json"), metadata.toJson(), StandardCharsets.UTF_8);
-                try (OutputStream out = Files.newOutputStream(folder.resolve(name + ".bson"));
-                     MongoCursor<RawBsonDocument> cursor = database.getCollection(name, RawBsonDocument.class).find()
-                             .iterator()) {
-                    while (cursor.hasNext()) {
-                        ByteBuffer buffer = cursor.next().getByteBuffer().asNIO();
-                        byte[] bytes = new byte[buffer.remaining()];
-                        buffer.get(bytes);
-                        out.write(bytes);
-                    }
+            for (CollectionSource collection : DemoImport.drain(source.getDatabase(entry.getKey()))) {
+                Files.writeString(folder.resolve(collection.collection() + ".metadata.json"),
+                        collection.metadata().toJson(), StandardCharsets.UTF_8);
+                try (InputStream in = collection.openDocuments()) {
+                    Files.copy(in, folder.resolve(collection.collection() + ".bson"));
                 }
             }
         }

@@ -1,17 +1,12 @@
 package aom.migration.cli;
 
-import aom.migration.demo.DemoScale;
-import aom.migration.demo.DemoServers;
 import aom.migration.demo.EmbeddedServer;
 import aom.migration.model.PasswordHash;
 import aom.migration.restore.TargetSnapshot;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -23,24 +18,8 @@ import static aom.migration.cli.ImportFixtures.APP;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The old script's import form, {@code migration.jar <App> true|false <file>}. */
-class LegacyImportTest {
+class LegacyImportTest extends ConferenceBundleTests {
 
-    private static DemoServers demo;
-    private static Path bundle;
-
-    @TempDir
-    static Path shared;
-
-    @BeforeAll
-    static void exportConferenceApp() throws Exception {
-        demo = DemoServers.start(DemoScale.TESTS);
-        bundle = ImportFixtures.exportConference(demo, shared);
-    }
-
-    @AfterAll
-    static void stop() {
-        demo.close();
-    }
 
     @Test
     void withAomAssumeYesTheLegacyFormImportsIntoAomTargetUriAndResetsInsertedPasswords() {

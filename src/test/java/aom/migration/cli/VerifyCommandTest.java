@@ -1,17 +1,12 @@
 package aom.migration.cli;
 
-import aom.migration.demo.DemoScale;
-import aom.migration.demo.DemoServers;
 import aom.migration.demo.EmbeddedServer;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,26 +17,10 @@ import static aom.migration.cli.ImportFixtures.APP;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code verify}: one application compared between two installations. */
-class VerifyCommandTest {
+class VerifyCommandTest extends ConferenceBundleTests {
 
     private static final Pattern SAVED = Pattern.compile("Report saved to (\\S+) ");
 
-    private static DemoServers demo;
-    private static Path bundle;
-
-    @TempDir
-    static Path shared;
-
-    @BeforeAll
-    static void exportConferenceApp() throws Exception {
-        demo = DemoServers.start(DemoScale.TESTS);
-        bundle = ImportFixtures.exportConference(demo, shared);
-    }
-
-    @AfterAll
-    static void stop() {
-        demo.close();
-    }
 
     @Test
     void theDemoTargetsOlderVersionDiffersFromTheSource() {

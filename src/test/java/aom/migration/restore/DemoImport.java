@@ -29,7 +29,7 @@ import java.util.Map;
  * Builds import requests from the demo source the way the export will hand them over: each collection's raw BSON
  * drained to bytes with its options, indexes and SHA-256, and ConferenceApp's metadata closure by a few queries.
  */
-final class DemoImport {
+public final class DemoImport {
 
     static final String APP = "ConferenceApp";
 
@@ -46,7 +46,7 @@ final class DemoImport {
         return data;
     }
 
-    static List<CollectionSource> drain(MongoDatabase database) {
+    public static List<CollectionSource> drain(MongoDatabase database) {
         List<CollectionSource> sources = new ArrayList<>();
         for (BsonDocument info : database.listCollections(BsonDocument.class)) {
             String name = info.getString("name").getValue();
