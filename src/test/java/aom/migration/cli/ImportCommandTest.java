@@ -59,6 +59,12 @@ class ImportCommandTest extends ConferenceBundleTests {
                     "Verification of ConferenceApp", "PASSED", "Report saved to ");
             assertThat(apiomat.getCollection("modules").countDocuments(new Document("name", "Basics"))).isEqualTo(1);
             assertThat(module(apiomat, "Basics").get("_id")).isEqualTo(basics);
+            Document app = apiomat.getCollection("applications").find(new Document("applicationName", APP)).first();
+            Document sourceApp = source.getDatabase("apiomat").getCollection("applications")
+                    .find(new Document("applicationName", APP)).first();
+            assertThat(app.get("usedModules")).isEqualTo(sourceApp.get("usedModules"));
+            assertThat(apiomat.getCollection("modules").countDocuments(new Document("name", "Speakers")
+                    .append("version", "1.2.0"))).isZero();
             Object core = apiomat.getCollection("modules")
                     .find(new Document("name", "ConferenceCore").append("version", "2.1.0")).first().get("_id");
             assertThat(apiomat.getCollection("metamodels").find(new Document("moduleId", core)

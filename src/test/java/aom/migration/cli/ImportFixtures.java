@@ -21,9 +21,11 @@ import org.bson.RawBsonDocument;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.Enumeration;
 import java.util.Map;
 import java.util.TreeMap;
@@ -55,7 +57,7 @@ final class ImportFixtures {
         return server;
     }
 
-    /** The raw metadata documents of one application's closure, by collection and id. */
+    /** The metadata documents of one application's closure, byte for byte (Base64), by collection and id. */
     static Map<String, String> metadataSlice(MongoClient client, String application) {
         MongoDatabase apiomat = client.getDatabase("apiomat");
         Map<String, String> documents = new TreeMap<>();
@@ -63,7 +65,7 @@ final class ImportFixtures {
                 .records().forEach((collection, records) -> records.forEach(record -> {
                     RawBsonDocument document = apiomat.getCollection(collection, RawBsonDocument.class)
                             .find(Filters.eq("_id", record.id())).first();
-                    documents.put(collection + " " + record.id(), document == null ? "missing" : document.toJson());
+                    documents.put(collection + " " + record.id(), document == null ? "missing" : base64(document));
                 }));
         return documents;
     }
@@ -128,5 +130,12 @@ final class ImportFixtures {
             }
         }
         throw new IllegalStateException("No letter to flip in the second half of the entry");
+    }
+
+    private static String base64(RawBsonDocument document) {
+        ByteBuffer buffer = document.getByteBuffer().asNIO();
+        byte[] bytes = new byte[buffer.remaining()];
+        buffer.get(bytes);
+        return Base64.getEncoder().encodeToString(bytes);
     }
 }
