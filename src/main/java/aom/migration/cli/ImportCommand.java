@@ -225,8 +225,8 @@ public class ImportCommand implements Callable<Integer> {
             result = job.run(progress, token);
         } catch (CorruptDataException e) {
             // The job restored the target before it let this through (otherwise it reports an ImportFailedException).
-            throw new UserError(ExitCode.BAD_INPUT, e.getMessage() + ". Nothing was imported; the target is as it"
-                    + " was.");
+            throw new UserError(ExitCode.BAD_INPUT, e.getMessage().replaceFirst("\\.$", "") + ". Nothing was"
+                    + " imported; the target is as it was.");
         }
         result.recovered().forEach(line -> out.println("Recovered: " + line));
         out.print(result.report().toText());
