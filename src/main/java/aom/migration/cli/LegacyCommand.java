@@ -16,7 +16,7 @@ import java.util.Map;
  *       (default {@code mongodb://localhost:27017}) into {@code <App>-<timestamp>.aombundle} in the working
  *       directory, printing the bundle's file name last;</li>
  *   <li>{@code java -jar migration.jar <App> true|false <file>}: import into {@code AOM_TARGET_URI}, {@code true}
- *       resetting the passwords of inserted customers; confirmed on the console, or by {@code AOM_ASSUME_YES=1}.</li>
+ *       resetting the passwords of inserted customers; without prompting, as scripts expect.</li>
  * </ul>
  * A first argument that is neither a subcommand nor an option is taken as an application name.
  */
@@ -24,8 +24,6 @@ final class LegacyCommand {
 
     /** Where the legacy forms connect when {@code AOM_SOURCE_URI} or {@code AOM_TARGET_URI} is unset (old script). */
     static final String DEFAULT_URI = "mongodb://localhost:27017";
-    /** Set to {@code 1} to let the legacy import replace target data without asking. */
-    static final String ASSUME_YES = "AOM_ASSUME_YES";
 
     private LegacyCommand() {
     }
@@ -69,8 +67,9 @@ final class LegacyCommand {
     /**
      * The legacy import, {@code <App> true|false <file>}: the {@code import} command into {@code AOM_TARGET_URI}
      * (default {@code mongodb://localhost:27017}), {@code true} resetting the passwords of the customers it inserts.
-     * The old script never asked; this one asks for the application's name on the console like {@code import}, and
-     * without a console refuses (exit 3) unless {@code AOM_ASSUME_YES=1}, because it replaces the target's data.
+     * Like the old script it does not ask (scripts call it unattended); it still prints the plan with its drop
+     * warnings first, and the import itself is as safe as {@code import}: staged, swapped, verified, with the
+     * target's previous slice saved for a rollback.
      */
     static int importBundle(String app, boolean resetPasswords, Path bundle, PrintWriter out, PrintWriter err,
                             Map<String, String> env) {
@@ -82,19 +81,12 @@ final class LegacyCommand {
         if (resetPasswords) {
             args.add("--reset-passwords");
         }
-        if ("1".equals(env.get(ASSUME_YES))) {
-            args.add("--yes");
-        }
+        args.add("--yes");
         args.add(bundle.toString());
         CommandLine commandLine = MigrationCli.commandLine();
         commandLine.setOut(out);
         commandLine.setErr(err);
-        int code = commandLine.execute(args.toArray(String[]::new));
-        if (code == ExitCode.REFUSED) {
-            err.println("(The old form imports without asking only when " + ASSUME_YES + "=1 is set.)");
-            err.flush();
-        }
-        return code;
+        return commandLine.execute(args.toArray(String[]::new));
     }
 
     private static boolean isBoolean(String text) {

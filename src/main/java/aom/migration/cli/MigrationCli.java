@@ -17,8 +17,7 @@ import java.util.Set;
             VerifyCommand.class, DemoCommand.class,
             ServeCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Legacy forms: migration.jar <App>   (export)   and   migration.jar <App> true|false <file>",
-            "  (import into $AOM_TARGET_URI; it asks for the application's name on the console;",
-            "  set AOM_ASSUME_YES=1 to import without asking, e.g. in scripts).",
+            "  (import into $AOM_TARGET_URI without asking, as the old script did; prefer 'import').",
             "Connections default to $AOM_SOURCE_URI and $AOM_TARGET_URI.",
             "Exit codes: 0 done, 1 failed, 2 bad input, 3 refused."})
 public class MigrationCli implements Runnable {

@@ -2,7 +2,6 @@ package aom.migration.cli;
 
 import aom.migration.demo.EmbeddedServer;
 import aom.migration.model.PasswordHash;
-import aom.migration.restore.TargetSnapshot;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import org.bson.Document;
@@ -11,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 
 import static aom.migration.cli.ImportFixtures.APP;
@@ -22,10 +20,10 @@ class LegacyImportTest extends ConferenceBundleTests {
 
 
     @Test
-    void withAomAssumeYesTheLegacyFormImportsIntoAomTargetUriAndResetsInsertedPasswords() {
+    void legacyFormImportsIntoAomTargetUriWithoutAskingAndResetsInsertedPasswords() {
         try (EmbeddedServer server = ImportFixtures.demoTarget();
              MongoClient target = MongoClients.create(server.uri())) {
-            Run run = legacy(Map.of("AOM_TARGET_URI", server.uri(), "AOM_ASSUME_YES", "1"), APP, "true",
+            Run run = legacy(Map.of("AOM_TARGET_URI", server.uri()), APP, "true",
                     bundle.toString());
 
             assertThat(run.code).as(run.err).isZero();
@@ -39,21 +37,19 @@ class LegacyImportTest extends ConferenceBundleTests {
     }
 
     @Test
-    void withoutAomAssumeYesAndWithoutAConsoleTheLegacyFormRefuses() {
-        try (MongoClient target = MongoClients.create(demo.target().uri())) {
-            Map<String, Map<String, List<String>>> before = TargetSnapshot.of(target);
+    void legacyFormPrintsThePlanWithItsDropWarningsBeforeImporting() {
+        try (EmbeddedServer server = ImportFixtures.demoTarget()) {
+            Run run = legacy(Map.of("AOM_TARGET_URI", server.uri()), APP, "false", bundle.toString());
 
-            Run run = legacy(Map.of("AOM_TARGET_URI", demo.target().uri()), APP, "false", bundle.toString());
-
-            assertThat(run.code).isEqualTo(ExitCode.REFUSED);
-            assertThat(run.err).contains("Pass --yes").contains("AOM_ASSUME_YES=1");
-            assertThat(TargetSnapshot.differences(before, TargetSnapshot.of(target))).isEmpty();
+            assertThat(run.code).as(run.err).isZero();
+            assertThat(run.out).contains("ConferenceCore_LegacyBadge");
+            assertThat(run.out.indexOf("ConferenceCore_LegacyBadge")).isLessThan(run.out.indexOf("PASSED"));
         }
     }
 
     @Test
     void aBundleOfAnotherApplicationIsBadInput() {
-        Run run = legacy(Map.of("AOM_TARGET_URI", demo.target().uri(), "AOM_ASSUME_YES", "1"), "ShopApp", "false",
+        Run run = legacy(Map.of("AOM_TARGET_URI", demo.target().uri()), "ShopApp", "false",
                 bundle.toString());
 
         assertThat(run.code).isEqualTo(ExitCode.BAD_INPUT);
