@@ -138,11 +138,7 @@ public final class DatabaseExporter {
     /** Reads one collection in natural order as raw documents and queues them in batches of about 1 MB. */
     private void read(CollectionPlan plan, BlockingQueue<Batch> queue, ProgressTracker tracker,
                       CancellationToken abort) {
-        MongoCollection<RawDocument> collection = client.getDatabase(plan.database())
-                .getCollection(plan.collection(), RawDocument.class);
-        collection = collection.withCodecRegistry(CodecRegistries.fromRegistries(
-                CodecRegistries.fromCodecs(new RawDocumentCodec()), collection.getCodecRegistry()));
-        try (MongoCursor<RawDocument> cursor = collection.find().batchSize(cursorBatchSize(plan)).iterator()) {
+        try (MongoCursor<RawDocument> cursor = openCursor(plan)) {
             List<RawDocument> documents = new ArrayList<>();
             long bytes = 0;
             while (cursor.hasNext()) {
@@ -172,6 +168,18 @@ public final class DatabaseExporter {
                 }
             }
         }
+    }
+
+    /**
+     * Opens a cursor over one collection's documents in natural order, each as the bytes the server sent: the read
+     * path of every export format (the bundle's queue above, {@link ArchiveExport}'s archive writer).
+     */
+    MongoCursor<RawDocument> openCursor(CollectionPlan plan) {
+        MongoCollection<RawDocument> collection = client.getDatabase(plan.database())
+                .getCollection(plan.collection(), RawDocument.class);
+        collection = collection.withCodecRegistry(CodecRegistries.fromRegistries(
+                CodecRegistries.fromCodecs(new RawDocumentCodec()), collection.getCodecRegistry()));
+        return collection.find().batchSize(cursorBatchSize(plan)).iterator();
     }
 
     /** Large batches make fewer round trips; aims at about 4 MB per batch from the average document size. */
