@@ -173,7 +173,8 @@ class ArchiveExportTest {
         LocalDateTime time = LocalDateTime.of(2024, 3, 1, 14, 5, 9);
         assertThat(ArchiveExport.defaultFileName("ConferenceApp", time, false))
                 .isEqualTo("ConferenceApp-20240301-140509.archive");
-        assertThat(ArchiveExport.defaultFileName("Odd/App", time, true)).isEqualTo("Odd_App-20240301-140509.archive.gz");
+        assertThat(ArchiveExport.defaultFileName("Odd/App", time, true))
+                .isEqualTo("Odd_App-20240301-140509.archive.gz");
     }
 
     private static ArchiveExportResult export(String app, Set<SystemKind> systems, Path file, boolean gzip,
