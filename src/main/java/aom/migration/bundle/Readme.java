@@ -74,7 +74,7 @@ final class Readme {
                 .append("    unzip <this file> -d restore\n")
                 .append("    cd restore\n")
                 .append("    mongorestore --drop dump/\n\n")
-                .append("(for a server other than localhost:27017 add --uri \"mongodb://<user>@<host>:<port>/\").\n")
+                .append("(for a server other than localhost:27017, add --uri with the target's connection string)\n")
                 .append("Run mongorestore in the unzip folder, the one that CONTAINS dump/, not inside dump/, and\n")
                 .append("make sure that folder holds no older dump/ (a stale one would be restored too). --drop\n")
                 .append("deletes each target collection before the new data is in; collections that exist only on\n")

@@ -1,17 +1,19 @@
 package aom.migration.export;
 
 import aom.migration.dump.ArchiveWriter;
+import aom.migration.export.DatabaseExporter.Batch;
 import aom.migration.export.RawDocumentCodec.RawDocument;
 import aom.migration.progress.CancellationToken;
 import aom.migration.progress.CancelledException;
 import aom.migration.progress.ProgressTracker;
-import com.mongodb.client.MongoCursor;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -23,19 +25,19 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Copies planned collections from their cursors into an {@link ArchiveWriter}: one reading thread per collection,
- * at most {@code parallelism} at once (never more than the archive header allows), each writing the documents it
- * reads straight into its namespace; the writer interleaves them in segments. Views have no data: the writer gives
- * them their empty EOF block when it finishes.
+ * Copies planned collections into an {@link ArchiveWriter}, at most {@code parallelism} at once (never more than the
+ * archive header allows). Each collection is read the way the bundle export reads it ({@link DatabaseExporter#read}:
+ * one thread drains the cursor into batches of about 1 MB) while a second thread writes the batches into the
+ * collection's namespace, so the server's work and the writing overlap; the writer interleaves the namespaces in
+ * segments. Views have no data: the writer gives them their empty EOF block when it finishes.
  *
  * <p>A namespace is closed (its EOF block written) only when all of its documents are in; after a failure or a
  * cancel it stays open and the caller abandons the whole archive.
  */
 final class ArchiveCopier {
 
-    private static final long PROGRESS_BYTES = 1024 * 1024;
-    private static final long POLL_MILLIS = 100;
     private static final long SHUTDOWN_SECONDS = 10;
+    private static final long POLL_MILLIS = 100;
 
     private final DatabaseExporter exporter;
     private final ArchiveWriter writer;
@@ -51,7 +53,7 @@ final class ArchiveCopier {
      * Copies every collection of {@code plans}.
      *
      * @return documents and bytes written, by namespace
-     * @throws CancelledException when {@code token} is cancelled; returns once the readers have stopped
+     * @throws CancelledException when {@code token} is cancelled; returns once the threads have stopped
      */
     Map<String, long[]> copy(List<CollectionPlan> plans, ProgressTracker tracker, CancellationToken token)
             throws IOException {
@@ -69,13 +71,14 @@ final class ArchiveCopier {
         if (data.isEmpty()) {
             return copied;
         }
-        ExecutorService readers = Executors.newFixedThreadPool(Math.max(1, Math.min(parallelism, data.size())),
-                threads());
+        int threads = Math.max(1, Math.min(parallelism, data.size()));
+        ExecutorService copiers = Executors.newFixedThreadPool(threads, threads("archive-write"));
+        ExecutorService fetchers = Executors.newFixedThreadPool(threads, threads("archive-read"));
         try {
             List<Future<?>> results = new ArrayList<>();
             for (CollectionPlan plan : data) {
-                results.add(readers.submit(() -> {
-                    copied.put(plan.namespace(), copyOne(plan, tracker, abort));
+                results.add(copiers.submit(() -> {
+                    copied.put(plan.namespace(), copyOne(plan, fetchers, tracker, abort));
                     return null;
                 }));
             }
@@ -87,36 +90,41 @@ final class ArchiveCopier {
             abort.cancel();
             throw e;
         } finally {
-            readers.shutdownNow();
-            // The caller deletes the archive next; no reader may still be writing into it then.
-            awaitQuietly(readers);
+            copiers.shutdownNow();
+            fetchers.shutdownNow();
+            // The caller deletes the archive next; no thread may still be writing into it then.
+            awaitQuietly(copiers);
+            awaitQuietly(fetchers);
         }
     }
 
-    private long[] copyOne(CollectionPlan plan, ProgressTracker tracker, CancellationToken abort)
-            throws IOException {
+    private long[] copyOne(CollectionPlan plan, ExecutorService fetchers, ProgressTracker tracker,
+                           CancellationToken abort) throws IOException {
         abort.throwIfCancelled();
-        ArchiveWriter.NamespaceWriter namespace = writer.openNamespace(plan.database(), plan.collection());
-        long documents = 0;
-        long bytes = 0;
-        try (MongoCursor<RawDocument> cursor = exporter.openCursor(plan)) {
-            while (cursor.hasNext()) {
-                byte[] document = cursor.next().bytes();
-                abort.throwIfCancelled();
-                namespace.write(document);
-                documents++;
-                bytes += document.length;
-                if (bytes >= PROGRESS_BYTES) {
-                    tracker.advance(plan.namespace(), documents, bytes);
-                    documents = 0;
-                    bytes = 0;
+        BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(DatabaseExporter.QUEUE_BATCHES);
+        Future<?> reading = fetchers.submit(() -> exporter.read(plan, queue, tracker, abort));
+        try {
+            ArchiveWriter.NamespaceWriter namespace = writer.openNamespace(plan.database(), plan.collection());
+            while (true) {
+                Batch batch = DatabaseExporter.poll(queue, abort);
+                if (batch.failure() != null) {
+                    throw batch.failure() instanceof RuntimeException runtime ? runtime
+                            : new IllegalStateException(batch.failure());
+                }
+                if (batch.documents() == null) {
+                    break;
+                }
+                for (RawDocument document : batch.documents()) {
+                    namespace.write(document.bytes());
                 }
             }
+            namespace.close();
+            tracker.finish(plan.namespace());
+            return new long[] {namespace.documents(), namespace.bytes()};
+        } catch (IOException | RuntimeException | Error e) {
+            reading.cancel(true);
+            throw e;
         }
-        tracker.advance(plan.namespace(), documents, bytes);
-        namespace.close();
-        tracker.finish(plan.namespace());
-        return new long[] {namespace.documents(), namespace.bytes()};
     }
 
     private static void await(Future<?> result, CancellationToken token) throws IOException {
@@ -159,10 +167,10 @@ final class ArchiveCopier {
         }
     }
 
-    private static ThreadFactory threads() {
+    private static ThreadFactory threads(String prefix) {
         AtomicInteger counter = new AtomicInteger();
         return runnable -> {
-            Thread thread = new Thread(runnable, "archive-read-" + counter.incrementAndGet());
+            Thread thread = new Thread(runnable, prefix + "-" + counter.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         };
