@@ -12,6 +12,7 @@ import org.bson.json.JsonWriterSettings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A collection's definition in mongodump's {@code <collection>.metadata.json} shape: options, indexes, UUID, name
@@ -34,9 +35,13 @@ public record CollectionMetadata(
         String uuid,
         BsonDocument unknown) {
 
+    /** Options old dumps carry that a {@code create} command must not get (see {@link #createOptions()}). */
+    private static final Set<String> NOT_CREATE_OPTIONS = Set.of("create", "flags", "autoIndexId");
+
     public CollectionMetadata {
-        type = type == null || type.isEmpty() ? "collection" : type;
         options = options == null ? new BsonDocument() : options;
+        // Dumps before tools 100.6 write no type; a view still shows itself by its viewOn option.
+        type = type == null || type.isEmpty() ? options.containsKey("viewOn") ? "view" : "collection" : type;
         indexes = List.copyOf(indexes == null ? List.of() : indexes);
         unknown = unknown == null ? new BsonDocument() : unknown;
     }
@@ -107,6 +112,41 @@ public record CollectionMetadata(
 
     public Optional<String> uuidIfKnown() {
         return Optional.ofNullable(uuid);
+    }
+
+    /**
+     * The options to pass to a {@code create} command (after {@code create: <name>}): {@link #options()} without
+     * what old dumps carry that a current server refuses. 2.x dumps put {@code create} (the old name) and
+     * {@code flags} (storage flags of the MMAPv1 engine) into the options, and {@code autoIndexId} is refused when
+     * false since 4.0 and altogether since 8.2, while every collection gets its {@code _id} index anyway.
+     * Everything else (validators, collation, capped, {@code viewOn}/{@code pipeline} of a view, ...) is kept.
+     */
+    public BsonDocument createOptions() {
+        BsonDocument clean = new BsonDocument();
+        options.forEach((option, value) -> {
+            if (!NOT_CREATE_OPTIONS.contains(option)) {
+                clean.put(option, value);
+            }
+        });
+        return clean;
+    }
+
+    /**
+     * The secondary index specifications to pass to {@code createIndexes}, as mongorestore passes them: without
+     * {@code ns} (dumps before 4.2 name the source namespace there, a field newer servers refuse) and
+     * without the index version {@code v}, so the target builds its own current version (a legacy {@code v: 0}
+     * index cannot be built by any server since 3.4). Everything else (unique, sparse, TTL, partial filter,
+     * collation, 2dsphere version, ...) is kept as recorded.
+     */
+    public List<BsonDocument> createIndexSpecs() {
+        List<BsonDocument> specs = new ArrayList<>();
+        for (BsonDocument index : secondaryIndexes()) {
+            BsonDocument spec = index.clone();
+            spec.remove("ns");
+            spec.remove("v");
+            specs.add(spec);
+        }
+        return specs;
     }
 
     private static String string(BsonValue value, String origin, String field) {

@@ -44,21 +44,16 @@ final class Readme {
         }
         text.append('\n');
         if (dump) {
-            text.append("Restoring the instance data by hand\n-----------------------------------\n")
-                    .append("The wizard is the safe way: it loads into staging collections, verifies, and only then\n")
-                    .append("replaces the target's data. If you must do it by hand:\n\n")
-                    .append("    unzip <this file> -d restore\n")
-                    .append("    cd restore\n")
-                    .append("    mongorestore --drop dump/\n\n")
-                    .append("Run mongorestore in the folder that CONTAINS dump/, not inside it, and make sure that\n")
-                    .append("folder holds no older dump/ (a stale one would be restored too). --drop deletes each\n")
-                    .append("target collection before the new data is in.\n\n");
+            appendManualRestore(text, manifest);
         }
         if (manifest.metadata() != null) {
-            text.append("WARNING: never restore metadata/ with mongorestore or mongoimport. It is a slice of the\n")
-                    .append("installation-wide '").append(manifest.metadata().database())
-                    .append("' database; restoring it with --drop would wipe every other\n")
-                    .append("application's metadata. Only the wizard (or migration.jar import) merges it safely.\n\n");
+            String database = manifest.metadata().database();
+            text.append("WARNING: never restore metadata/ by hand, not with mongorestore and not with\n")
+                    .append("mongoimport. It is a slice of the installation-wide '").append(database)
+                    .append("' database; restoring\n")
+                    .append("it that way would overwrite, or with --drop wipe, every other application's metadata\n")
+                    .append("in '").append(database).append("'. Only the wizard (or migration.jar import) merges it"
+                            + " safely.\n\n");
         }
         List<String> warnings = manifest.warnings();
         if (!warnings.isEmpty()) {
@@ -68,5 +63,26 @@ final class Readme {
             }
         }
         return text.toString();
+    }
+
+    /** The mongorestore route for dump/: the folder to run it in, --drop, renaming with --nsFrom/--nsTo. */
+    private static void appendManualRestore(StringBuilder text, Manifest manifest) {
+        String first = manifest.databases().isEmpty() ? "<database>" : manifest.databases().get(0).name();
+        text.append("Restoring the instance data by hand\n-----------------------------------\n")
+                .append("The wizard is the safe way: it loads into staging collections, verifies, and only then\n")
+                .append("replaces the target's data. If you must use mongorestore (MongoDB Database Tools 100.x):\n\n")
+                .append("    unzip <this file> -d restore\n")
+                .append("    cd restore\n")
+                .append("    mongorestore --drop dump/\n\n")
+                .append("(for a server other than localhost:27017, add --uri with the target's connection string)\n")
+                .append("Run mongorestore in the unzip folder, the one that CONTAINS dump/, not inside dump/, and\n")
+                .append("make sure that folder holds no older dump/ (a stale one would be restored too). --drop\n")
+                .append("deletes each target collection before the new data is in; collections that exist only on\n")
+                .append("the target are left as they are.\n\n")
+                .append("To restore one system only, or under another database name (another application name,\n")
+                .append("or the other naming convention), select and rename namespaces; for example:\n\n")
+                .append("    mongorestore --drop --nsInclude \"").append(first).append(".*\" dump/\n")
+                .append("    mongorestore --drop --nsInclude \"").append(first).append(".*\" --nsFrom \"")
+                .append(first).append(".*\" --nsTo \"<new name>.*\" dump/\n\n");
     }
 }

@@ -2,6 +2,8 @@ package aom.migration.cli;
 
 import aom.migration.bundle.Compression;
 import aom.migration.bundle.Manifest;
+import aom.migration.export.ArchiveExport;
+import aom.migration.export.ArchiveExportResult;
 import aom.migration.export.ExportJob;
 import aom.migration.export.ExportOptions;
 import aom.migration.export.ExportResult;
@@ -23,6 +25,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -30,12 +33,14 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code export}: writes one application's metadata and system databases into a bundle file, with a progress bar on
- * stderr; the bundle's path is the last line on stdout, so scripts can pick it up.
+ * {@code export}: writes one application's metadata and system databases into a bundle file, or with
+ * {@code --format archive [--gzip]} its system databases into a mongodump archive for mongorestore, with a progress
+ * bar on stderr; the file's path is the last line on stdout, so scripts can pick it up.
  */
 @Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Export one application (its metadata and LIVE/STAGING/TEST data) into a bundle file.",
-            "The bundle's path is printed as the last line."})
+        description = {"Export one application (its metadata and LIVE/STAGING/TEST data) into a bundle file,",
+            "or its LIVE/STAGING/TEST data into a mongodump archive (--format archive) for mongorestore.",
+            "The file's path is printed as the last line."})
 public class ExportCommand implements Callable<Integer> {
 
     @Mixin
@@ -51,12 +56,20 @@ public class ExportCommand implements Callable<Integer> {
     @Option(names = "--no-metadata", description = "Do not export the application's metadata")
     boolean noMetadata;
 
-    @Option(names = "--out", paramLabel = "FILE",
-            description = "Bundle file (default: <App>-<yyyyMMdd-HHmmss>.aombundle in the working directory)")
+    @Option(names = "--out", paramLabel = "FILE", description = {"Output file (default: in the working directory,"
+            + " <App>-<yyyyMMdd-HHmmss>.aombundle, .archive or .archive.gz)"})
     Path out;
 
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "bundle",
+            description = {"bundle (default): metadata and data, for this tool's import;",
+                "archive: the data only, as a mongodump archive for mongorestore --archive"})
+    String format;
+
+    @Option(names = "--gzip", description = "With --format archive: gzip the archive (mongorestore --gzip --archive)")
+    boolean gzip;
+
     @Option(names = "--compression", paramLabel = "LEVEL", defaultValue = "fast",
-            description = "none, fast or best (default: ${DEFAULT-VALUE})")
+            description = "Bundle compression: none, fast or best (default: ${DEFAULT-VALUE})")
     String compression;
 
     @Option(names = "--naming", paramLabel = "CONVENTION",
@@ -69,7 +82,7 @@ public class ExportCommand implements Callable<Integer> {
     @Option(names = "--parallel", paramLabel = "N", description = "Collections read at the same time")
     Integer parallel;
 
-    @Option(names = "--force", description = "Replace the bundle file if it exists")
+    @Option(names = "--force", description = "Replace the output file if it exists")
     boolean force;
 
     @Option(names = "--no-progress", description = "Do not show a progress bar")
@@ -85,31 +98,91 @@ public class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter stdout = spec.commandLine().getOut();
-        PrintWriter stderr = spec.commandLine().getErr();
+        boolean archive = archiveFormat();
         ConnectionSettings settings = source.settings();
         Selection selection = selection();
-        Path output = out != null ? out : workingDirectory.resolve(ExportJob.defaultFileName(app, LocalDateTime.now()));
         ExportOptions options = ExportOptions.defaults().withCompression(Compression.parse(compression))
                 .withOverwrite(force).withNaming(naming == null ? null : DatabaseNaming.parse(naming));
         if (parallel != null) {
             options = options.withParallelism(parallel);
         }
+        return archive ? exportArchive(settings, selection, options) : exportBundle(settings, selection, options);
+    }
+
+    /** Checks {@code --format} and the options that belong to one format only; true for an archive. */
+    private boolean archiveFormat() {
+        String chosen = format == null ? "bundle" : format.strip().toLowerCase(Locale.ROOT);
+        if (!chosen.equals("bundle") && !chosen.equals("archive")) {
+            throw new UserError(ExitCode.BAD_INPUT, "Unknown format '" + format + "'; use bundle or archive");
+        }
+        boolean archive = chosen.equals("archive");
+        if (!archive && gzip) {
+            throw new UserError(ExitCode.BAD_INPUT, "--gzip applies to --format archive; a bundle is compressed with"
+                    + " --compression");
+        }
+        if (archive && spec.commandLine().getParseResult().hasMatchedOption("--compression")) {
+            throw new UserError(ExitCode.BAD_INPUT, "--compression applies to bundles; compress an archive with"
+                    + " --gzip");
+        }
+        if (archive && profile != null) {
+            throw new UserError(ExitCode.BAD_INPUT, "An archive holds no metadata, so --profile does not apply");
+        }
+        return archive;
+    }
+
+    private Integer exportBundle(ConnectionSettings settings, Selection selection, ExportOptions options)
+            throws Exception {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        Path output = out != null ? out : workingDirectory.resolve(ExportJob.defaultFileName(app, LocalDateTime.now()));
         ExtractionProfile extraction = profile == null ? ExtractionProfile.defaults() : ExtractionProfile.load(profile);
         ExportJob job = new ExportJob(settings, app, selection, output, extraction, options);
         CancellationToken token = new CancellationToken();
         ExportResult result;
         try (TerminalProgress progress = new TerminalProgress("Export " + app, stderr, TerminalProgress.isTerminal(),
                 !noProgress)) {
-            result = runCancellableByCtrlC(job, progress, token);
+            result = runCancellableByCtrlC(() -> job.run(progress, token), token);
         } catch (FileAlreadyExistsException e) {
-            throw new UserError(ExitCode.BAD_INPUT, output.toAbsolutePath() + " already exists; choose another --out"
-                    + " or pass --force");
+            throw alreadyExists(output);
         }
         printSummary(stdout, result);
         stdout.println(printFileNameOnly ? result.bundle().getFileName().toString() : result.bundle().toString());
         stdout.flush();
         return ExitCode.OK;
+    }
+
+    private Integer exportArchive(ConnectionSettings settings, Selection selection, ExportOptions options)
+            throws Exception {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        if (selection.systems().isEmpty()) {
+            throw new UserError(ExitCode.BAD_INPUT, "Nothing to export: an archive holds instance data only, and"
+                    + " --systems names none");
+        }
+        if (selection.metadata()) {
+            stderr.println("Note: " + ArchiveExport.METADATA_LEFT_OUT);
+            stderr.flush();
+        }
+        Path output = out != null ? out
+                : workingDirectory.resolve(ArchiveExport.defaultFileName(app, LocalDateTime.now(), gzip));
+        ArchiveExport job = new ArchiveExport(settings, app, selection.systems(), output, gzip, options);
+        CancellationToken token = new CancellationToken();
+        ArchiveExportResult result;
+        try (TerminalProgress progress = new TerminalProgress("Export " + app, stderr, TerminalProgress.isTerminal(),
+                !noProgress)) {
+            result = runCancellableByCtrlC(() -> job.run(progress, token), token);
+        } catch (FileAlreadyExistsException e) {
+            throw alreadyExists(output);
+        }
+        printArchiveSummary(stdout, result);
+        stdout.println(result.archive().toString());
+        stdout.flush();
+        return ExitCode.OK;
+    }
+
+    private static UserError alreadyExists(Path output) {
+        return new UserError(ExitCode.BAD_INPUT, output.toAbsolutePath() + " already exists; choose another --out or"
+                + " pass --force");
     }
 
     private Selection selection() {
@@ -130,9 +203,14 @@ public class ExportCommand implements Callable<Integer> {
         return selection;
     }
 
+    /** A job run that can be cancelled through the token it was given. */
+    @FunctionalInterface
+    private interface Run<T> {
+        T run() throws Exception;
+    }
+
     /** Ctrl+C cancels the job and waits briefly for it to delete its partial file. */
-    private static ExportResult runCancellableByCtrlC(ExportJob job, TerminalProgress progress,
-                                                      CancellationToken token) throws Exception {
+    private static <T> T runCancellableByCtrlC(Run<T> job, CancellationToken token) throws Exception {
         CountDownLatch finished = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             token.cancel();
@@ -144,7 +222,7 @@ public class ExportCommand implements Callable<Integer> {
         }, "export-ctrl-c");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            return job.run(progress, token);
+            return job.run();
         } finally {
             finished.countDown();
             try {
@@ -181,6 +259,26 @@ public class ExportCommand implements Callable<Integer> {
         if (!manifest.warnings().isEmpty()) {
             out.println("  " + Sizes.count(manifest.warnings().size(), "warning", "warnings")
                     + " (see stderr and the bundle's manifest)");
+        }
+    }
+
+    private static void printArchiveSummary(PrintWriter out, ArchiveExportResult result) {
+        out.println("Exported the data of " + result.databases().size() + " system database(s) from "
+                + result.sourceHosts() + " in " + seconds(result.elapsed().toMillis()));
+        for (Manifest.DatabaseInfo database : result.databases()) {
+            out.println(String.format("  %-8s  %s: %s, %s, %s", database.system(), database.name(),
+                    Sizes.count(database.collections(), "collection", "collections"),
+                    Sizes.count(database.documents(), "document", "documents"), Sizes.bytes(database.bytes())));
+        }
+        try {
+            out.println("  archive   " + Sizes.bytes(java.nio.file.Files.size(result.archive()))
+                    + (result.gzip() ? " (gzip)" : "") + "; restore with: mongorestore "
+                    + (result.gzip() ? "--gzip " : "") + "--archive=" + result.archive().getFileName());
+        } catch (java.io.IOException e) {
+            out.println("  archive   size unknown (" + e.getMessage() + ")");
+        }
+        if (!result.warnings().isEmpty()) {
+            out.println("  " + Sizes.count(result.warnings().size(), "warning", "warnings") + " (see stderr)");
         }
     }
 

@@ -69,6 +69,36 @@ public final class ArchiveReader {
         }
     }
 
+    /**
+     * Reads {@code archive} once, as {@link #open} does (every block, every document's framing, every namespace's
+     * CRC-64), but keeps nothing: no unpacked copy of a gzipped archive. What {@code inspect} shows.
+     *
+     * @throws CorruptDataException if the archive is damaged, truncated or not an archive; the message names the
+     *                              namespace and the problem
+     */
+    public static DumpSummary summarize(Path archive, ProgressListener progress, CancellationToken cancel)
+            throws IOException {
+        DetectedFormat detected = DumpFormat.detect(archive);
+        String name = archive.getFileName() == null ? archive.toString() : archive.getFileName().toString();
+        boolean gzip = detected.format() == DumpFormat.GZIP_ARCHIVE;
+        ProgressTracker tracker = new ProgressTracker(progress, Phase.PLAN);
+        tracker.expect(name, -1, Files.size(archive));
+        ArchiveIndex index;
+        try (CountingInputStream file = new CountingInputStream(Files.newInputStream(archive));
+             InputStream in = new BufferedInputStream(gzip ? new GZIPInputStream(file, READ_BUFFER) : file,
+                     READ_BUFFER)) {
+            Runnable report = file.reporter(tracker, name);
+            index = new ArchiveParser(in, null, name, cancel, report).parse();
+            report.run();
+            tracker.finish(name);
+        } catch (ZipException | EOFException e) {
+            throw new CorruptDataException(name + ": the gzip compression is damaged or the file is truncated ("
+                    + e.getMessage() + ")", e);
+        }
+        // The sources of this view are never opened: it only counts what the pass found.
+        return new DumpArchive(archive, detected.format(), index, archive, false).summary();
+    }
+
     private static DumpArchive openGzipped(Path archive, String name, Path unpackFolder, ProgressTracker tracker,
                                            CancellationToken cancel) throws IOException {
         Files.createDirectories(unpackFolder);

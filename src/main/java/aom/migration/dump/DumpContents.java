@@ -1,6 +1,8 @@
 package aom.migration.dump;
 
 import aom.migration.bundle.CollectionSource;
+import aom.migration.progress.CancellationToken;
+import aom.migration.progress.ProgressListener;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -23,6 +25,24 @@ public interface DumpContents extends AutoCloseable {
         return switch (detected.format()) {
             case ARCHIVE, GZIP_ARCHIVE -> ArchiveReader.open(path);
             case DIRECTORY -> DumpDirectoryReader.read(path);
+            case BUNDLE -> throw new UnknownFormatException(path + " is a migration bundle, not a mongodump output;"
+                    + " open it as a bundle");
+            case UNKNOWN -> throw new UnknownFormatException(detected.description());
+        };
+    }
+
+    /**
+     * Reads the mongodump output at {@code path} once for {@code inspect}: a directory's every data file (document
+     * framing, gzip CRC-32), an archive's every block and namespace CRC-64, without unpacking a gzipped archive.
+     *
+     * @throws UnknownFormatException if {@code path} is a bundle or no mongodump output
+     * @throws aom.migration.bundle.CorruptDataException naming the file or namespace that is damaged
+     */
+    static DumpSummary inspect(Path path, ProgressListener progress, CancellationToken cancel) throws IOException {
+        DetectedFormat detected = DumpFormat.detect(path);
+        return switch (detected.format()) {
+            case ARCHIVE, GZIP_ARCHIVE -> ArchiveReader.summarize(path, progress, cancel);
+            case DIRECTORY -> DumpDirectoryReader.read(path).summary(progress, cancel);
             case BUNDLE -> throw new UnknownFormatException(path + " is a migration bundle, not a mongodump output;"
                     + " open it as a bundle");
             case UNKNOWN -> throw new UnknownFormatException(detected.description());

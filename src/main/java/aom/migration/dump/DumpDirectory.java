@@ -1,6 +1,10 @@
 package aom.migration.dump;
 
 import aom.migration.bundle.CollectionSource;
+import aom.migration.progress.CancellationToken;
+import aom.migration.progress.Phase;
+import aom.migration.progress.ProgressListener;
+import aom.migration.progress.ProgressTracker;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -71,12 +75,30 @@ public final class DumpDirectory implements DumpContents {
     /** Reads every data file once to count its documents (framing only, nothing decoded). */
     @Override
     public DumpSummary summary() throws IOException {
+        return summary(ProgressListener.NONE, CancellationToken.none());
+    }
+
+    /**
+     * Reads every data file once to count its documents: every document's length prefix and terminator are checked
+     * and, for gzipped files, the gzip CRC-32 at the end; the content is never decoded. A directory dump has no
+     * checksums of its own, so this is as far as it can be verified.
+     *
+     * @param progress receives documents per collection in phase {@link Phase#PLAN}
+     * @throws aom.migration.bundle.CorruptDataException naming the file and the document that is damaged
+     */
+    public DumpSummary summary(ProgressListener progress, CancellationToken cancel) throws IOException {
+        ProgressTracker tracker = new ProgressTracker(progress, Phase.PLAN);
+        collections.forEach(source -> tracker.expect(source.namespace(), -1, source.expectedBytes()));
         Map<CollectionSource, long[]> counts = new IdentityHashMap<>();
         for (CollectionSource source : collections) {
+            cancel.throwIfCancelled();
             try (InputStream in = source.openDocuments()) {
                 String name = source instanceof DirectoryCollectionSource directory
                         ? directory.dataFile().map(Path::toString).orElse(source.namespace()) : source.namespace();
-                counts.put(source, DocumentCounter.count(in, name));
+                long[] count = DocumentCounter.count(in, name);
+                counts.put(source, count);
+                tracker.advance(source.namespace(), count[0], count[1]);
+                tracker.finish(source.namespace());
             }
         }
         return new DumpSummary(location, DumpFormat.DIRECTORY, compression, toolVersion, serverVersion,

@@ -8,6 +8,8 @@
  * bundle, the archive magic number (plain or inside gzip) is an archive, and a folder is a dump directory when it
  * (or one of its subfolders) directly holds {@code .bson}/{@code .bson.gz}/{@code .metadata.json[.gz]} files.
  * {@link aom.migration.dump.DumpContents#open} opens either kind; {@link aom.migration.dump.DumpContents#summary}
- * is what {@code inspect} shows. Documents are never decoded on the way through.
+ * is what the importer's preview shows; {@link aom.migration.dump.DumpContents#inspect} reads a dump once for
+ * {@code inspect} (every CRC-64 of an archive, every document's framing of a directory) without unpacking a gzipped
+ * archive. Documents are never decoded on the way through.
  */
 package aom.migration.dump;

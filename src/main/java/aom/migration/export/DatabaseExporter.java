@@ -48,7 +48,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class DatabaseExporter {
 
     private static final int BATCH_BYTES = 1024 * 1024;
-    private static final int QUEUE_BATCHES = 4;
+    static final int QUEUE_BATCHES = 4;
     private static final long CURSOR_BATCH_BYTES = 4L * 1024 * 1024;
     private static final long POLL_MILLIS = 100;
 
@@ -135,14 +135,14 @@ public final class DatabaseExporter {
         }
     }
 
-    /** Reads one collection in natural order as raw documents and queues them in batches of about 1 MB. */
-    private void read(CollectionPlan plan, BlockingQueue<Batch> queue, ProgressTracker tracker,
+    /**
+     * Reads one collection in natural order as raw documents and queues them in batches of about 1 MB, then
+     * {@link Batch#END}, or a failure; reports the documents read to {@code tracker}. The reading half of every
+     * export format: the bundle's encoder above and {@link ArchiveCopier} take the batches.
+     */
+    void read(CollectionPlan plan, BlockingQueue<Batch> queue, ProgressTracker tracker,
                       CancellationToken abort) {
-        MongoCollection<RawDocument> collection = client.getDatabase(plan.database())
-                .getCollection(plan.collection(), RawDocument.class);
-        collection = collection.withCodecRegistry(CodecRegistries.fromRegistries(
-                CodecRegistries.fromCodecs(new RawDocumentCodec()), collection.getCodecRegistry()));
-        try (MongoCursor<RawDocument> cursor = collection.find().batchSize(cursorBatchSize(plan)).iterator()) {
+        try (MongoCursor<RawDocument> cursor = openCursor(plan)) {
             List<RawDocument> documents = new ArrayList<>();
             long bytes = 0;
             while (cursor.hasNext()) {
@@ -174,13 +174,22 @@ public final class DatabaseExporter {
         }
     }
 
+    /** Opens a cursor over one collection's documents in natural order, each as the bytes the server sent. */
+    private MongoCursor<RawDocument> openCursor(CollectionPlan plan) {
+        MongoCollection<RawDocument> collection = client.getDatabase(plan.database())
+                .getCollection(plan.collection(), RawDocument.class);
+        collection = collection.withCodecRegistry(CodecRegistries.fromRegistries(
+                CodecRegistries.fromCodecs(new RawDocumentCodec()), collection.getCodecRegistry()));
+        return collection.find().batchSize(cursorBatchSize(plan)).iterator();
+    }
+
     /** Large batches make fewer round trips; aims at about 4 MB per batch from the average document size. */
     private static int cursorBatchSize(CollectionPlan plan) {
         long average = plan.averageDocumentBytes() > 0 ? plan.averageDocumentBytes() : 1024;
         return (int) Math.max(100, Math.min(100_000, CURSOR_BATCH_BYTES / average));
     }
 
-    private static Batch poll(BlockingQueue<Batch> queue, CancellationToken abort) {
+    static Batch poll(BlockingQueue<Batch> queue, CancellationToken abort) {
         try {
             while (true) {
                 abort.throwIfCancelled();
@@ -255,7 +264,7 @@ public final class DatabaseExporter {
     }
 
     /** A batch of documents, the end of a collection ({@code documents == null}), or a failure. */
-    private record Batch(List<RawDocument> documents, Throwable failure) {
+    record Batch(List<RawDocument> documents, Throwable failure) {
         static final Batch END = new Batch(null, null);
     }
 }

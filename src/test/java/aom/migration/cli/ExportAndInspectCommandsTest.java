@@ -157,11 +157,17 @@ class ExportAndInspectCommandsTest {
     void inspectRefusesMissingAndForeignFilesWithExitTwo(@TempDir Path dir) throws IOException {
         Run missing = cli("inspect", dir.resolve("none.aombundle").toString());
         assertThat(missing.code).isEqualTo(2);
-        assertThat(missing.err).contains("There is no bundle file");
+        assertThat(missing.err).contains("There is no file or folder");
         Path text = Files.writeString(dir.resolve("text.aombundle"), "hello");
         Run foreign = cli("inspect", text.toString());
         assertThat(foreign.code).isEqualTo(2);
-        assertThat(foreign.err).contains("is not a complete zip file");
+        assertThat(foreign.err).contains("is neither a migration bundle, a mongodump archive");
+        byte[] bundle = Files.readAllBytes(conferenceBundle);
+        Path truncated = Files.write(dir.resolve("truncated.aombundle"),
+                java.util.Arrays.copyOf(bundle, bundle.length / 2));
+        Run cut = cli("inspect", truncated.toString());
+        assertThat(cut.code).isEqualTo(2);
+        assertThat(cut.err).contains("is not a complete zip file");
     }
 
     @Test

@@ -1,0 +1,178 @@
+package aom.migration.export;
+
+import aom.migration.dump.ArchiveWriter;
+import aom.migration.export.DatabaseExporter.Batch;
+import aom.migration.export.RawDocumentCodec.RawDocument;
+import aom.migration.progress.CancellationToken;
+import aom.migration.progress.CancelledException;
+import aom.migration.progress.ProgressTracker;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Copies planned collections into an {@link ArchiveWriter}, at most {@code parallelism} at once (never more than the
+ * archive header allows). Each collection is read the way the bundle export reads it ({@link DatabaseExporter#read}:
+ * one thread drains the cursor into batches of about 1 MB) while a second thread writes the batches into the
+ * collection's namespace, so the server's work and the writing overlap; the writer interleaves the namespaces in
+ * segments. Views have no data: the writer gives them their empty EOF block when it finishes.
+ *
+ * <p>A namespace is closed (its EOF block written) only when all of its documents are in; after a failure or a
+ * cancel it stays open and the caller abandons the whole archive.
+ */
+final class ArchiveCopier {
+
+    private static final long SHUTDOWN_SECONDS = 10;
+    private static final long POLL_MILLIS = 100;
+
+    private final DatabaseExporter exporter;
+    private final ArchiveWriter writer;
+    private final int parallelism;
+
+    ArchiveCopier(DatabaseExporter exporter, ArchiveWriter writer, int parallelism) {
+        this.exporter = exporter;
+        this.writer = writer;
+        this.parallelism = parallelism;
+    }
+
+    /**
+     * Copies every collection of {@code plans}.
+     *
+     * @return documents and bytes written, by namespace
+     * @throws CancelledException when {@code token} is cancelled; returns once the threads have stopped
+     */
+    Map<String, long[]> copy(List<CollectionPlan> plans, ProgressTracker tracker, CancellationToken token)
+            throws IOException {
+        CancellationToken abort = new CancellationToken();
+        token.onCancel(abort::cancel);
+        List<CollectionPlan> data = new ArrayList<>();
+        for (CollectionPlan plan : plans) {
+            if (plan.isView()) {
+                tracker.finish(plan.namespace());
+            } else {
+                data.add(plan);
+            }
+        }
+        Map<String, long[]> copied = new ConcurrentHashMap<>();
+        if (data.isEmpty()) {
+            return copied;
+        }
+        int threads = Math.max(1, Math.min(parallelism, data.size()));
+        ExecutorService copiers = Executors.newFixedThreadPool(threads, threads("archive-write"));
+        ExecutorService fetchers = Executors.newFixedThreadPool(threads, threads("archive-read"));
+        try {
+            List<Future<?>> results = new ArrayList<>();
+            for (CollectionPlan plan : data) {
+                results.add(copiers.submit(() -> {
+                    copied.put(plan.namespace(), copyOne(plan, fetchers, tracker, abort));
+                    return null;
+                }));
+            }
+            for (Future<?> result : results) {
+                await(result, token);
+            }
+            return copied;
+        } catch (IOException | RuntimeException | Error e) {
+            abort.cancel();
+            throw e;
+        } finally {
+            copiers.shutdownNow();
+            fetchers.shutdownNow();
+            // The caller deletes the archive next; no thread may still be writing into it then.
+            awaitQuietly(copiers);
+            awaitQuietly(fetchers);
+        }
+    }
+
+    private long[] copyOne(CollectionPlan plan, ExecutorService fetchers, ProgressTracker tracker,
+                           CancellationToken abort) throws IOException {
+        abort.throwIfCancelled();
+        BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(DatabaseExporter.QUEUE_BATCHES);
+        Future<?> reading = fetchers.submit(() -> exporter.read(plan, queue, tracker, abort));
+        try {
+            ArchiveWriter.NamespaceWriter namespace = writer.openNamespace(plan.database(), plan.collection());
+            while (true) {
+                Batch batch = DatabaseExporter.poll(queue, abort);
+                if (batch.failure() != null) {
+                    throw batch.failure() instanceof RuntimeException runtime ? runtime
+                            : new IllegalStateException(batch.failure());
+                }
+                if (batch.documents() == null) {
+                    break;
+                }
+                for (RawDocument document : batch.documents()) {
+                    namespace.write(document.bytes());
+                }
+            }
+            namespace.close();
+            tracker.finish(plan.namespace());
+            return new long[] {namespace.documents(), namespace.bytes()};
+        } catch (IOException | RuntimeException | Error e) {
+            reading.cancel(true);
+            throw e;
+        }
+    }
+
+    private static void await(Future<?> result, CancellationToken token) throws IOException {
+        try {
+            while (true) {
+                token.throwIfCancelled();
+                try {
+                    result.get(POLL_MILLIS, TimeUnit.MILLISECONDS);
+                    return;
+                } catch (TimeoutException e) {
+                    // Check the token again.
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancelledException();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof UncheckedIOException io) {
+                throw io.getCause();
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    private static void awaitQuietly(ExecutorService executor) {
+        try {
+            executor.awaitTermination(SHUTDOWN_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static ThreadFactory threads(String prefix) {
+        AtomicInteger counter = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + "-" + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}
