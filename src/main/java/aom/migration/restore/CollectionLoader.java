@@ -117,7 +117,7 @@ final class CollectionLoader {
     /** Creates the staging collection with the source collection's options (validators, collation, ...). */
     static void create(MongoDatabase database, String name, CollectionSource source) {
         BsonDocument command = new BsonDocument("create", new BsonString(name));
-        source.metadata().options().forEach((option, value) -> {
+        source.metadata().createOptions().forEach((option, value) -> {
             if (!option.equals("viewOn") && !option.equals("pipeline")) {
                 command.put(option, value);
             }

@@ -103,7 +103,7 @@ public final class DatabaseImporter {
         try {
             Map<String, Future<Void>> futures = new LinkedHashMap<>();
             for (StagedCollection collection : collections) {
-                List<BsonDocument> indexes = collection.source().metadata().secondaryIndexes();
+                List<BsonDocument> indexes = collection.source().metadata().createIndexSpecs();
                 tracker.expect(collection.namespace() + " indexes", indexes.size(), -1);
                 futures.put(collection.namespace(), builders.submit(() -> {
                     stop.throwIfCancelled();
@@ -218,12 +218,7 @@ public final class DatabaseImporter {
         if (indexes.isEmpty()) {
             return;
         }
-        BsonArray specs = new BsonArray();
-        for (BsonDocument index : indexes) {
-            BsonDocument spec = index.clone();
-            spec.remove("ns");
-            specs.add(spec);
-        }
+        BsonArray specs = new BsonArray(new ArrayList<>(indexes));
         try {
             database.runCommand(new BsonDocument("createIndexes", new BsonString(collection.staging()))
                     .append("indexes", specs));
