@@ -5,6 +5,7 @@ import aom.migration.progress.Phase;
 import aom.migration.restore.SwapStrategy;
 import aom.migration.ui.pages.preview.ChecksumState;
 import aom.migration.ui.pages.preview.NodeKind;
+import aom.migration.ui.pages.progress.JobKind;
 import aom.migration.ui.pages.progress.RowState;
 import org.junit.jupiter.api.Test;
 
@@ -77,7 +78,9 @@ class MessagesTest {
         Set<String> keys = load("i18n/messages.properties").stringPropertyNames();
         List<String> wanted = new ArrayList<>();
         Stream.of(Phase.values()).forEach(value -> wanted.add("phase." + value.name()));
-        Stream.of(RowState.values()).forEach(value -> wanted.add("progress.row." + value.name()));
+        Stream.of(RowState.values()).filter(value -> value != RowState.DONE)
+                .forEach(value -> wanted.add("progress.row." + value.name()));
+        Stream.of(JobKind.values()).forEach(value -> wanted.add("progress.row.DONE." + value.name()));
         Stream.of(NodeKind.values()).forEach(value -> wanted.add("preview.kind." + value.name()));
         Stream.of(NodeKind.values()).filter(value -> value != NodeKind.OTHER && value != NodeKind.GROUP)
                 .forEach(value -> wanted.add("preview.group." + value.name()));

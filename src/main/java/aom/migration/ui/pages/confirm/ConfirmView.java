@@ -107,7 +107,7 @@ public class ConfirmView {
     }
 
     private void showFigures(PlanFigures figures) {
-        figuresBox.getChildren().setAll(figures == null ? new VBox() : PlanFiguresPane.of(figures));
+        figuresBox.getChildren().setAll(figures == null ? new VBox() : PlanFiguresPane.of(figures, false));
     }
 
     private void bindDropTable() {

@@ -195,6 +195,7 @@ public final class ExportViewModel implements PageViewModel {
         model.bundleFileProperty().set(result.bundle());
         lastRequest = currentRequest();
         outcome.set(JobOutcome.SUCCEEDED);
+        title.set(Messages.format("export.title.done", result.manifest().application().name()));
         outcomeText.set(describe(exported));
         canGoNext.set(true);
     }
@@ -227,7 +228,7 @@ public final class ExportViewModel implements PageViewModel {
         return Messages.format("export.succeeded", result.manifest().application().name(),
                 DataSizes.count(counts.metadataDocuments()), counts.databases(), counts.collections(),
                 DataSizes.count(counts.documents()), DataSizes.bytes(exported.fileBytes()),
-                Durations.clock(result.elapsed()));
+                Durations.elapsed(result.elapsed()));
     }
 
     private static List<Path> existing(Path... files) {

@@ -3,8 +3,8 @@ package aom.migration.ui.pages.importing;
 import aom.migration.restore.ImportResult;
 import aom.migration.ui.Messages;
 import aom.migration.ui.dialog.ErrorText;
-import aom.migration.ui.pages.progress.JobOutcome;
 import aom.migration.ui.pages.progress.JobKind;
+import aom.migration.ui.pages.progress.JobOutcome;
 import aom.migration.ui.pages.progress.JobProgressViewModel;
 import aom.migration.ui.session.PlannedImport;
 import aom.migration.ui.task.BackgroundTask;
@@ -108,6 +108,7 @@ public final class ImportViewModel implements PageViewModel {
                 .onSuccess(result -> {
                     model.importResultProperty().set(result);
                     outcome.set(JobOutcome.SUCCEEDED);
+                    title.set(Messages.format("import.title.done", app, planned.plan().targetHosts()));
                     outcomeText.set(Messages.format("import.succeeded", app, planned.plan().targetHosts()));
                     canGoNext.set(true);
                 })

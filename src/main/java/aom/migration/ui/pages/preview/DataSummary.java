@@ -25,8 +25,9 @@ public final class DataSummary {
             if (Manifest.KIND_METADATA.equals(entry.kind())) {
                 metadata.add(leaf(entry.collection(), "", entry.documents(), entry.bytes(), List.of(entry.path())));
             } else if (Manifest.KIND_KEYS.equals(entry.kind())) {
-                metadata.add(leaf(Messages.get("preview.data.keys"), "", entry.documents(), entry.bytes(),
-                        List.of(entry.path())));
+                // One line per metadata document, not documents of their own: shown as a file.
+                metadata.add(new DataRow(DataRow.Kind.FILE, entry.path(), Messages.get("preview.data.keys"), 0,
+                        entry.bytes(), List.of(entry.path()), List.of()));
             }
         }
         if (!metadata.isEmpty()) {
@@ -63,7 +64,8 @@ public final class DataSummary {
     private static DataRow group(DataRow.Kind kind, String label, List<DataRow> children) {
         long documents = children.stream().mapToLong(DataRow::documents).sum();
         long bytes = children.stream().mapToLong(DataRow::bytes).sum();
-        return new DataRow(kind, label, Messages.format("preview.data.collections", children.size()), documents,
+        long collections = children.stream().filter(child -> child.kind() == DataRow.Kind.COLLECTION).count();
+        return new DataRow(kind, label, Messages.format("preview.data.collections", collections), documents,
                 bytes, List.of(), children);
     }
 

@@ -3,27 +3,33 @@ package aom.migration.ui.pages.preview;
 import aom.migration.ui.DataSizes;
 import aom.migration.ui.Messages;
 import aom.migration.ui.session.PlanFigures;
+import javafx.geometry.HPos;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * Draws an import plan in numbers: one tile per metadata outcome (new, overwrite, kept, removed, conflict) and one
- * line per system database. Used by the preview and the Confirm page.
+ * Draws an import plan in numbers: one tile per metadata outcome (new, overwrite, kept, removed, conflict) and, where
+ * asked, a table with a line per system database. Used by the preview and the Confirm page.
  */
 public final class PlanFiguresPane {
+
+    private static final double TILE_WIDTH = 60;
 
     private PlanFiguresPane() {
     }
 
-    public static VBox of(PlanFigures figures) {
-        VBox pane = new VBox(12);
+    /** The metadata tiles and, with {@code withDatabases}, the table of databases. */
+    public static VBox of(PlanFigures figures, boolean withDatabases) {
+        VBox pane = new VBox(10);
         pane.setId("planFigures");
         if (figures.includesMetadata()) {
-            HBox tiles = new HBox(10,
+            HBox tiles = new HBox(8,
                     tile("planNew", figures.newEntities(), "plan.figure.new", ""),
                     tile("planOverwrite", figures.overwritten(), "plan.figure.overwrite", ""),
                     tile("planKept", figures.kept(), "plan.figure.kept", ""),
@@ -33,19 +39,38 @@ public final class PlanFiguresPane {
                             figures.conflicts() > 0 ? "figure-danger" : ""));
             pane.getChildren().addAll(heading("mdi2c-cube-outline", Messages.get("plan.metadata")), tiles);
         }
-        if (!figures.systems().isEmpty()) {
-            pane.getChildren().add(heading("mdi2d-database", Messages.get("plan.databases")));
-            for (PlanFigures.SystemFigures system : figures.systems()) {
-                Label line = new Label(Messages.format("plan.system", system.plan().system(),
-                        system.plan().targetDatabase(), system.created(), system.replaced(), system.dropped(),
-                        DataSizes.count(system.documentsLost()),
-                        system.plan().targetExists() ? 0 : 1));
-                line.setId("plan-" + system.plan().system());
-                line.setWrapText(true);
-                pane.getChildren().add(line);
-            }
+        if (withDatabases && !figures.systems().isEmpty()) {
+            pane.getChildren().addAll(heading("mdi2d-database", Messages.get("plan.databases")), databases(figures));
         }
         return pane;
+    }
+
+    private static GridPane databases(PlanFigures figures) {
+        GridPane grid = new GridPane();
+        grid.setId("planDatabases");
+        grid.getStyleClass().add("plan-table");
+        grid.setHgap(18);
+        grid.setVgap(6);
+        String[] headers = {"plan.column.system", "plan.column.database", "plan.column.created",
+            "plan.column.replaced", "plan.column.dropped", "plan.column.lost"};
+        for (int column = 0; column < headers.length; column++) {
+            Label header = new Label(Messages.get(headers[column]));
+            header.getStyleClass().add("text-bold");
+            grid.add(header, column, 0);
+            ColumnConstraints constraints = new ColumnConstraints();
+            constraints.setHalignment(column >= 2 ? HPos.RIGHT : HPos.LEFT);
+            constraints.setHgrow(column == 1 ? Priority.ALWAYS : Priority.NEVER);
+            grid.getColumnConstraints().add(constraints);
+        }
+        int row = 1;
+        for (PlanFigures.SystemFigures system : figures.systems()) {
+            Label database = new Label(system.plan().targetDatabase() + (system.plan().targetExists() ? ""
+                    : "  " + Messages.get("plan.newDatabase")));
+            grid.addRow(row++, new Label(system.plan().system().name()), database,
+                    new Label(DataSizes.count(system.created())), new Label(DataSizes.count(system.replaced())),
+                    new Label(DataSizes.count(system.dropped())), new Label(DataSizes.count(system.documentsLost())));
+        }
+        return grid;
     }
 
     private static HBox heading(String icon, String text) {
@@ -61,15 +86,18 @@ public final class PlanFiguresPane {
         number.setId(id);
         number.getStyleClass().add("title-2");
         Label label = new Label(Messages.get(key));
-        label.getStyleClass().add("text-muted");
-        VBox tile = new VBox(2, number, label);
+        label.getStyleClass().addAll("text-muted", "text-small");
+        VBox tile = new VBox(0, number, label);
         tile.getStyleClass().add("figure-tile");
         if (!style.isEmpty()) {
             tile.getStyleClass().add(style);
         }
         tile.setAlignment(Pos.CENTER);
-        HBox.setHgrow(tile, Priority.ALWAYS);
+        // Equal preferred widths, so the row shares its width out evenly.
+        tile.setPrefWidth(TILE_WIDTH);
+        tile.setMinWidth(Label.USE_PREF_SIZE);
         tile.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(tile, Priority.ALWAYS);
         return tile;
     }
 }

@@ -131,6 +131,7 @@ public class PreviewView {
         verifyButton.disableProperty().bind(checksums.runningProperty().or(viewModel.loadingProperty()));
         verifyProgress.progressProperty().bind(checksums.progressProperty());
         verifyProgress.visibleProperty().bind(checksums.runningProperty());
+        verifyProgress.managedProperty().bind(verifyProgress.visibleProperty());
         verifyResult.textProperty().bind(checksums.resultTextProperty());
         checksums.resultProperty().addListener((observable, old, state) -> styleResult(state));
         dataTable.setShowRoot(false);
@@ -180,7 +181,7 @@ public class PreviewView {
     private void showPlan(PlanFigures figures) {
         planFigures.getChildren().clear();
         if (figures != null) {
-            planFigures.getChildren().add(PlanFiguresPane.of(figures));
+            planFigures.getChildren().add(PlanFiguresPane.of(figures, true));
         }
     }
 

@@ -12,19 +12,26 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 public final class CollectionRow {
 
     private final String namespace;
+    private final int order;
     private final ReadOnlyLongWrapper documents = new ReadOnlyLongWrapper();
     private final ReadOnlyLongWrapper documentsTotal = new ReadOnlyLongWrapper(-1);
     private final ReadOnlyLongWrapper bytes = new ReadOnlyLongWrapper();
     private final ReadOnlyDoubleWrapper fraction = new ReadOnlyDoubleWrapper(-1);
     private final ReadOnlyObjectWrapper<RowState> state = new ReadOnlyObjectWrapper<>(RowState.RUNNING);
 
-    CollectionRow(String namespace) {
+    CollectionRow(String namespace, int order) {
         this.namespace = namespace;
+        this.order = order;
     }
 
     /** {@code database.collection}. */
     public String namespace() {
         return namespace;
+    }
+
+    /** When the job reached the collection: 0 for the first. */
+    public int order() {
+        return order;
     }
 
     public String database() {

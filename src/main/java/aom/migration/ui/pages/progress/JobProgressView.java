@@ -3,10 +3,13 @@ package aom.migration.ui.pages.progress;
 import aom.migration.progress.ProgressEvent;
 import aom.migration.ui.DataSizes;
 import aom.migration.ui.Messages;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
+import javafx.collections.transformation.SortedList;
 import javafx.fxml.FXML;
+import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -14,15 +17,22 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.Tooltip;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.layout.HBox;
 import org.kordamp.ikonli.javafx.FontIcon;
+
+import java.util.Comparator;
 
 /**
  * The progress part of the Export and Import pages: phase steps, the overall bar with its figures, the table of
  * collections and the live log, bound to a {@link JobProgressViewModel}.
  */
 public class JobProgressView {
+
+    /** The list's padding, the icon and the scroll bar: what the text of a log line cannot use. */
+    private static final double LOG_INSET = 60;
+    /** Further than any log can be tall: scrolling by it lands at the end. */
+    private static final double LOG_END = 1e7;
 
     @FXML
     private HBox stepsBox;
@@ -82,7 +92,10 @@ public class JobProgressView {
     }
 
     private void bindTable() {
-        collectionTable.setItems(viewModel.rows());
+        // Collections at work first, so that the running ones are in view; the rest in the order they started.
+        collectionTable.setItems(new SortedList<>(viewModel.rows(), Comparator
+                .comparingInt((CollectionRow row) -> row.getState() == RowState.RUNNING ? 0 : 1)
+                .thenComparingInt(CollectionRow::order)));
         collectionTable.setPlaceholder(new Label(Messages.get("progress.noCollections")));
         databaseColumn.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue().database()));
         collectionColumn.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue().collection()));
@@ -99,16 +112,25 @@ public class JobProgressView {
         progressColumn.setCellValueFactory(row -> row.getValue().fractionProperty());
         progressColumn.setCellFactory(column -> new BarCell());
         stateColumn.setCellValueFactory(row -> row.getValue().stateProperty());
-        stateColumn.setCellFactory(column -> new StateCell());
+        stateColumn.setCellFactory(column -> new StateCell(viewModel.kind()));
     }
 
     private void bindLog() {
         logList.setItems(viewModel.log());
         logList.setPlaceholder(new Label(Messages.get("progress.log.empty")));
         logList.setCellFactory(list -> new LogCell());
-        viewModel.log().addListener((ListChangeListener<ProgressEvent>) change -> {
+        viewModel.log().addListener((ListChangeListener<ProgressEvent>) change -> scrollLogToEnd());
+    }
+
+    private void scrollLogToEnd() {
+        // After the list has laid out the new lines; scrolling at once may stop short of the last one.
+        Platform.runLater(() -> {
             if (!viewModel.log().isEmpty()) {
                 logList.scrollTo(viewModel.log().size() - 1);
+                // Wrapped lines are taller than the list estimates: scroll on to the very end.
+                if (logList.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
+                    flow.scrollPixels(LOG_END);
+                }
             }
         });
     }
@@ -178,6 +200,12 @@ public class JobProgressView {
 
     /** The state in words with an icon. */
     private static final class StateCell extends TableCell<CollectionRow, RowState> {
+        private final JobKind kind;
+
+        StateCell(JobKind kind) {
+            this.kind = kind;
+        }
+
         @Override
         protected void updateItem(RowState state, boolean empty) {
             super.updateItem(state, empty);
@@ -187,7 +215,8 @@ public class JobProgressView {
                 setGraphic(null);
                 return;
             }
-            setText(Messages.get("progress.row." + state.name()));
+            // Done means written into the bundle for an export, loaded into staging for an import.
+            setText(Messages.get("progress.row." + state.name() + (state == RowState.DONE ? "." + kind.name() : "")));
             getStyleClass().add("row-state-" + state.name().toLowerCase());
             setGraphic(new FontIcon(switch (state) {
                 case RUNNING -> "mdi2p-progress-clock";
@@ -199,32 +228,44 @@ public class JobProgressView {
         }
     }
 
-    /** A log line: the phase, the message, warnings and errors marked. */
+    /** A log line: the phase, the message, warnings and errors marked; long lines wrap to the list's width. */
     private static final class LogCell extends ListCell<ProgressEvent> {
+        private final FontIcon icon = new FontIcon();
+        private final Label text = new Label();
+        private final HBox line = new HBox(6, icon, text);
+
+        LogCell() {
+            text.setWrapText(true);
+            text.setMinHeight(Label.USE_PREF_SIZE);
+            line.setAlignment(Pos.TOP_LEFT);
+        }
+
         @Override
         protected void updateItem(ProgressEvent event, boolean empty) {
             super.updateItem(event, empty);
-            getStyleClass().removeAll("log-warning", "log-error");
+            setText(null);
+            line.getStyleClass().removeAll("log-warning", "log-error");
             if (empty || event == null) {
-                setText(null);
                 setGraphic(null);
-                setTooltip(null);
                 return;
             }
+            if (!text.prefWidthProperty().isBound()) {
+                text.prefWidthProperty().bind(getListView().widthProperty().subtract(LOG_INSET));
+            }
             String phase = event.phase() == null ? "" : Messages.get("phase." + event.phase().name());
-            setText(Messages.format("progress.log.line", phase, event.message()));
-            setTooltip(new Tooltip(event.message()));
+            text.setText(Messages.format("progress.log.line", phase, event.message()));
             switch (event.level()) {
                 case WARNING -> {
-                    getStyleClass().add("log-warning");
-                    setGraphic(new FontIcon("mdi2a-alert-outline"));
+                    line.getStyleClass().add("log-warning");
+                    icon.setIconLiteral("mdi2a-alert-outline");
                 }
                 case ERROR -> {
-                    getStyleClass().add("log-error");
-                    setGraphic(new FontIcon("mdi2a-alert-circle-outline"));
+                    line.getStyleClass().add("log-error");
+                    icon.setIconLiteral("mdi2a-alert-circle-outline");
                 }
-                default -> setGraphic(new FontIcon("mdi2i-information-outline"));
+                default -> icon.setIconLiteral("mdi2i-information-outline");
             }
+            setGraphic(line);
         }
     }
 }

@@ -7,6 +7,7 @@ import aom.migration.ui.Durations;
 import aom.migration.ui.Messages;
 import aom.migration.ui.task.BackgroundTask;
 import javafx.beans.InvalidationListener;
+import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
@@ -34,7 +35,9 @@ public final class JobProgressViewModel {
 
     private final JobKind kind;
     private final ObservableList<PhaseStep> phases = FXCollections.observableArrayList();
-    private final ObservableList<CollectionRow> rows = FXCollections.observableArrayList();
+    // Reports a row's change of state as a change of the list, so that a sorted view of it re-sorts.
+    private final ObservableList<CollectionRow> rows =
+            FXCollections.observableArrayList(row -> new Observable[]{row.stateProperty()});
     private final Map<String, CollectionRow> rowsByNamespace = new HashMap<>();
     private final ObservableList<ProgressEvent> log = FXCollections.observableArrayList();
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
@@ -196,8 +199,9 @@ public final class JobProgressViewModel {
             latestTransfer = latest;
             showTransfer(latest);
         }
-        if (current != null && !kind.transfers(current)) {
+        if (current != null && !kind.transfers(current) && latestTransfer != null) {
             eta.set("");
+            showRowTotals();
         }
         if (current != null) {
             setProgress(kind.overall(current, latestTransfer));
@@ -217,6 +221,19 @@ public final class JobProgressViewModel {
     }
 
     /** Moves the bar forward only: a phase that cannot tell its progress does not take back what was shown. */
+    /**
+     * The documents and bytes of all rows, once the documents stopped moving: the job's last overall figures of the
+     * transfer may have been passed over by those of the next phase.
+     */
+    private void showRowTotals() {
+        long done = rows.stream().mapToLong(row -> row.documentsProperty().get()).sum();
+        long total = rows.stream().mapToLong(row -> Math.max(row.documentsProperty().get(),
+                row.documentsTotalProperty().get())).sum();
+        long bytes = rows.stream().mapToLong(row -> row.bytesProperty().get()).sum();
+        amount.set(Messages.format("progress.amount.bytes", Messages.format("progress.amount.of",
+                DataSizes.count(done), DataSizes.count(total)), DataSizes.bytes(bytes)));
+    }
+
     private void setProgress(double value) {
         if (value < 0 ? progress.get() >= 0 : value < progress.get()) {
             return;
@@ -255,7 +272,7 @@ public final class JobProgressViewModel {
             return;
         }
         if (row == null) {
-            row = new CollectionRow(namespace);
+            row = new CollectionRow(namespace, rows.size());
             rowsByNamespace.put(namespace, row);
             rows.add(row);
         }
@@ -272,6 +289,9 @@ public final class JobProgressViewModel {
                 setProgress(1);
                 phase.set(Messages.get("phase.DONE"));
                 eta.set("");
+                if (!rows.isEmpty()) {
+                    showRowTotals();
+                }
                 if (kind == JobKind.EXPORT) {
                     rows.forEach(row -> row.setState(RowState.DONE));
                 }

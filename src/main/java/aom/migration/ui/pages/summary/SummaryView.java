@@ -27,7 +27,7 @@ import java.util.function.Function;
 /** The Summary page: the verdict, the report's tables or the export's figures, and the follow-up actions. */
 public class SummaryView {
 
-    private static final int HASH_SHOWN = 12;
+    private static final int HASH_SHOWN = 8;
 
     @FXML
     private HBox banner;
@@ -119,7 +119,7 @@ public class SummaryView {
         collectionTable.getColumns().setAll(List.of(
                 resultColumn(VerificationReport.CollectionCheck::passed),
                 textColumn("summary.column.system", VerificationReport.CollectionCheck::system, 70),
-                textColumn("summary.column.collection", check -> check.database() + "." + check.collection(), 250),
+                textColumn("summary.column.collection", check -> check.database() + "." + check.collection(), 330),
                 textColumn("summary.column.action", VerificationReport.CollectionCheck::action, 70),
                 countColumn("summary.column.source", VerificationReport.CollectionCheck::expectedDocuments),
                 countColumn("summary.column.target", VerificationReport.CollectionCheck::actualDocuments),
@@ -151,7 +151,7 @@ public class SummaryView {
 
     private static <S> TableColumn<S, Boolean> resultColumn(Function<S, Boolean> passed) {
         TableColumn<S, Boolean> column = new TableColumn<>(Messages.get("summary.column.result"));
-        column.setPrefWidth(70);
+        column.setPrefWidth(95);
         column.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(passed.apply(row.getValue())));
         column.setCellFactory(ignored -> new TableCell<>() {
             @Override
@@ -180,24 +180,31 @@ public class SummaryView {
 
     private static <S> TableColumn<S, Long> countColumn(String key, Function<S, Long> value) {
         TableColumn<S, Long> column = new TableColumn<>(Messages.get(key));
-        column.setPrefWidth(90);
+        column.setPrefWidth(80);
         column.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(value.apply(row.getValue())));
         column.setCellFactory(ignored -> new TableCell<>() {
+            {
+                getStyleClass().add("number-cell");
+            }
+
             @Override
             protected void updateItem(Long count, boolean empty) {
                 super.updateItem(count, empty);
                 setText(empty || count == null ? null : count < 0 ? "\u2014" : DataSizes.count(count));
             }
         });
-        column.getStyleClass().add("number-column");
         return column;
     }
 
     private static <S> TableColumn<S, String> hashColumn(String key, Function<S, String> value) {
         TableColumn<S, String> column = new TableColumn<>(Messages.get(key));
-        column.setPrefWidth(120);
+        column.setPrefWidth(110);
         column.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(value.apply(row.getValue())));
         column.setCellFactory(ignored -> new TableCell<>() {
+            {
+                getStyleClass().add("hash-cell");
+            }
+
             @Override
             protected void updateItem(String hash, boolean empty) {
                 super.updateItem(hash, empty);
@@ -210,7 +217,6 @@ public class SummaryView {
                 setTooltip(new Tooltip(hash));
             }
         });
-        column.getStyleClass().add("hash-column");
         return column;
     }
 }

@@ -186,7 +186,7 @@ public final class SummaryViewModel implements PageViewModel {
         }
         remarks.setAll(lines);
         reportLocation.set(result.savedReport() == null ? "" : Messages.format("summary.report.saved",
-                result.savedReport().text(), result.savedReport().json()));
+                result.savedReport().text()));
         facts.clear();
     }
 
@@ -210,7 +210,7 @@ public final class SummaryViewModel implements PageViewModel {
                         .reduce((a, b) -> a + ", " + b).orElse(Messages.get("summary.fact.none"))),
                 new Fact(Messages.get("summary.fact.data"), Messages.format("summary.fact.data.value",
                         counts.collections(), DataSizes.count(counts.documents()), DataSizes.bytes(counts.bytes()))),
-                new Fact(Messages.get("summary.fact.time"), Durations.clock(result.elapsed())));
+                new Fact(Messages.get("summary.fact.time"), Durations.elapsed(result.elapsed())));
         collections.clear();
         metadata.clear();
         remarks.setAll(manifest.warnings().stream().map(warning -> Messages.format("summary.remark.warning",
