@@ -267,7 +267,12 @@ public final class ConfirmViewModel implements PageViewModel {
         plan.set(shown);
         figures.set(shown == null ? null : PlanFigures.of(shown));
         dropWarnings.setAll(shown == null ? List.of() : DropWarning.of(shown));
-        notes.setAll(shown == null ? List.of() : notesOf(shown));
+        List<String> lines = shown == null ? new ArrayList<>() : notesOf(shown);
+        if (shown != null && !model.targetInstanceHosts().isEmpty()) {
+            lines.add(0, Messages.format("confirm.note.ownHosts", model.targetInstanceHosts().keySet().stream()
+                    .map(Enum::name).sorted().reduce((a, b) -> a + ", " + b).orElse("")));
+        }
+        notes.setAll(lines);
         targetText.set(shown == null ? "" : Messages.format("confirm.target", shown.targetServer().describe(),
                 Messages.get("confirm.swap." + shown.swapStrategy().name())));
         long collections = dropWarnings.stream().filter(DropWarning::isCollection).count();
