@@ -62,7 +62,7 @@ class SummaryViewModelTest {
                 "Problem: ConferenceApp.Speakers_Talk has 23 documents, the import brought 24",
                 "Put right first: ConferenceApp.Things: restored");
         assertThat(page.reportLocationProperty().get()).isEqualTo("The report was saved to "
-                + folder.resolve("r.txt") + " (and " + folder.resolve("r.json") + ")");
+                + folder.resolve("r.txt") + " (and as JSON next to it)");
         assertThat(page.canGoBackProperty().get()).isFalse();
     }
 
