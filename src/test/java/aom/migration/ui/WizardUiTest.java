@@ -46,8 +46,13 @@ abstract class WizardUiTest extends FxRobot {
         model = new WizardModel();
         executor = new FxTaskExecutor(listeners());
         WizardServices services = new WizardServices(dialogs, executor, Clock.systemDefaultZone(),
-                freshSettingsFolder(), DemoScale.TESTS);
+                freshSettingsFolder(), demoScale());
         new WizardWindow(stage, model, services).show(bundleToOpen());
+    }
+
+    /** The size of the installation "Try the demo installation" starts; the test size by default. */
+    protected DemoScale demoScale() {
+        return DemoScale.TESTS;
     }
 
     /** How the jobs' progress listeners are wrapped, e.g. to hold a job at a known point; unchanged by default. */
