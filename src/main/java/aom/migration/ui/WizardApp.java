@@ -1,5 +1,6 @@
 package aom.migration.ui;
 
+import aom.migration.ui.desktop.SystemFolderOpener;
 import aom.migration.ui.dialog.FxDialogService;
 import aom.migration.ui.dialog.UncaughtErrorHandler;
 import aom.migration.ui.task.FxTaskExecutor;
@@ -27,7 +28,8 @@ public class WizardApp extends Application {
         FxDialogService dialogs = new FxDialogService(() -> stage);
         new UncaughtErrorHandler(dialogs).install();
         executor = new FxTaskExecutor();
-        new WizardWindow(stage, model, WizardServices.standard(dialogs, executor))
+        new WizardWindow(stage, model, WizardServices.standard(dialogs, executor,
+                new SystemFolderOpener(getHostServices())))
                 .show(bundleArgument(getParameters().getRaw()));
     }
 

@@ -2,6 +2,7 @@ package aom.migration.ui;
 
 import aom.migration.ui.wizard.PageId;
 import aom.migration.ui.wizard.WizardFlow;
+import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -31,9 +32,13 @@ class OpenBundleArgumentTest extends WizardUiTest {
         assertThat(model.getFlow()).isEqualTo(WizardFlow.IMPORT);
         assertThat(model.getCurrentPage()).isEqualTo(PageId.PREVIEW);
         assertThat(model.bundleFileProperty().get()).isEqualTo(BUNDLE);
-        assertThat(lookup("#pendingTitle").queryLabeled().getText()).isEqualTo("Preview");
-        assertThat(lookup("#pendingBundle").queryLabeled().getText()).contains(BUNDLE.getFileName().toString());
         assertThat(lookup("#flowLabel").queryLabeled().getText()).isEqualTo("Import a bundle");
+        // The file does not exist: the preview says so in words and does not let the user go on.
+        Label error = lookup("#previewErrorText").queryAs(Label.class);
+        waitFor(() -> error.getText() != null && !error.getText().isEmpty());
+        assertThat(error.getText()).contains(BUNDLE.getFileName().toString()).contains("there is no such bundle file");
+        assertThat(lookup("#previewError").query().isVisible()).isTrue();
+        assertThat(lookup("#nextButton").queryButton().isDisabled()).isTrue();
 
         clickOn("#backButton");
 

@@ -1,6 +1,7 @@
 package aom.migration.ui;
 
 import aom.migration.demo.DemoScale;
+import aom.migration.progress.ProgressListener;
 import aom.migration.ui.task.FxTaskExecutor;
 import aom.migration.ui.wizard.WizardModel;
 import aom.migration.ui.wizard.WizardServices;
@@ -20,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 
 /**
  * Starts the real wizard window (real background executor, demo of test size, settings in a fresh folder under
@@ -30,6 +32,8 @@ abstract class WizardUiTest extends FxRobot {
 
     /** Generous: the machine is shared and slow; a passing test never waits this long. */
     static final long TIMEOUT_SECONDS = 30;
+    /** For an export or an import of the test-sized demo, which takes a few seconds on a quiet machine. */
+    static final long JOB_TIMEOUT_SECONDS = 120;
 
     protected final RecordingDialogService dialogs = new RecordingDialogService();
     protected WizardModel model;
@@ -40,10 +44,20 @@ abstract class WizardUiTest extends FxRobot {
     protected void startWizard(Stage stage) {
         this.stage = stage;
         model = new WizardModel();
-        executor = new FxTaskExecutor();
+        executor = new FxTaskExecutor(listeners());
         WizardServices services = new WizardServices(dialogs, executor, Clock.systemDefaultZone(),
-                freshSettingsFolder(), DemoScale.TESTS);
+                freshSettingsFolder(), demoScale());
         new WizardWindow(stage, model, services).show(bundleToOpen());
+    }
+
+    /** The size of the installation "Try the demo installation" starts; the test size by default. */
+    protected DemoScale demoScale() {
+        return DemoScale.TESTS;
+    }
+
+    /** How the jobs' progress listeners are wrapped, e.g. to hold a job at a known point; unchanged by default. */
+    protected UnaryOperator<ProgressListener> listeners() {
+        return UnaryOperator.identity();
     }
 
     /** The bundle the wizard is opened with, as if passed on the command line; none by default. */
@@ -62,6 +76,17 @@ abstract class WizardUiTest extends FxRobot {
     protected static void waitFor(Callable<Boolean> condition) throws Exception {
         WaitForAsyncUtils.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS, condition);
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Waits for a condition that only an export or import reaches. */
+    protected static void waitForJob(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(JOB_TIMEOUT_SECONDS, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Asks {@code question} on the FX thread, where the scene graph may be read. */
+    protected static <T> T onFx(Callable<T> question) throws Exception {
+        return WaitForAsyncUtils.asyncFx(question).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
     }
 
     /** The node with {@code id} inside the connection form of the source ("sourceForm") or target. */

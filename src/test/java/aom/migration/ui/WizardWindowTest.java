@@ -3,6 +3,7 @@ package aom.migration.ui;
 import aom.migration.ui.task.BackgroundTask;
 import aom.migration.ui.wizard.PageId;
 import aom.migration.ui.wizard.WizardFlow;
+import aom.migration.ui.wizard.WizardWindow;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -35,6 +36,9 @@ class WizardWindowTest extends WizardUiTest {
         assertThat(lookup("#backButton").queryButton().isDisabled()).isTrue();
         assertThat(stage.getMinWidth()).isGreaterThanOrEqualTo(900);
         assertThat(stage.getMinHeight()).isGreaterThanOrEqualTo(600);
+        // Also when the stage was shown before with a smaller scene (other test classes share it).
+        assertThat(stage.getWidth()).isEqualTo(WizardWindow.WIDTH);
+        assertThat(stage.getHeight()).isEqualTo(WizardWindow.HEIGHT);
         assertThat(lookup("#step-START").queryLabeled().getText()).isEqualTo("Start");
     }
 

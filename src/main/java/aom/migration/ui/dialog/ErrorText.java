@@ -1,11 +1,14 @@
 package aom.migration.ui.dialog;
 
+import aom.migration.bundle.CorruptDataException;
 import aom.migration.mongo.ConnectionFailedException;
 import aom.migration.mongo.InvalidConnectionException;
 import aom.migration.mongo.UnknownApplicationException;
 import aom.migration.mongo.UriRedaction;
+import aom.migration.restore.ImportFailedException;
 import aom.migration.ui.Messages;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -20,14 +23,16 @@ public final class ErrorText {
 
     /**
      * The engine's own message for failures it describes for people (connection problems, unknown applications,
-     * invalid input); a generic sentence naming the error for anything unexpected. Never contains a password.
+     * invalid input, damaged bundles, failed imports, files that cannot be read or written); a generic sentence
+     * naming the error for anything unexpected. Never contains a password.
      */
     public static String readable(Throwable failure) {
         Throwable cause = unwrap(failure);
         String message = cause.getMessage();
         boolean described = cause instanceof ConnectionFailedException || cause instanceof InvalidConnectionException
                 || cause instanceof UnknownApplicationException || cause instanceof UncheckedIOException
-                || cause instanceof IllegalArgumentException;
+                || cause instanceof IllegalArgumentException || cause instanceof CorruptDataException
+                || cause instanceof ImportFailedException || cause instanceof IOException;
         if (described && message != null && !message.isBlank()) {
             return UriRedaction.redact(message);
         }

@@ -1,6 +1,9 @@
 package aom.migration.ui.task;
 
+import aom.migration.progress.ProgressListener;
+
 import java.time.Duration;
+import java.util.function.UnaryOperator;
 
 /**
  * Runs each task to the end on the calling thread, with every progress event delivered at once. For ViewModel
@@ -8,13 +11,24 @@ import java.time.Duration;
  */
 public final class CurrentThreadTaskExecutor implements TaskExecutor {
 
+    private final UnaryOperator<ProgressListener> listeners;
+
+    public CurrentThreadTaskExecutor() {
+        this(UnaryOperator.identity());
+    }
+
+    /** An executor whose jobs report through {@code listeners}' wrapping of the usual listener (see FxTaskExecutor). */
+    public CurrentThreadTaskExecutor(UnaryOperator<ProgressListener> listeners) {
+        this.listeners = listeners;
+    }
+
     @Override
     public <T> BackgroundTask<T> execute(BackgroundTask<T> task) {
         ProgressRelay relay = new ProgressRelay(Runnable::run, null, Duration.ZERO, task::apply);
         task.started();
         T result;
         try {
-            result = task.call().run(relay, task.cancellation());
+            result = task.call().run(listeners.apply(relay), task.cancellation());
         } catch (Exception | Error e) {
             task.failed(e);
             return task;

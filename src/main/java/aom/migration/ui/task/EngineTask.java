@@ -1,6 +1,7 @@
 package aom.migration.ui.task;
 
 import aom.migration.progress.CancelledException;
+import aom.migration.progress.ProgressListener;
 import javafx.concurrent.Task;
 
 /**
@@ -11,10 +12,12 @@ final class EngineTask<T> extends Task<T> {
 
     private final BackgroundTask<T> task;
     private final ProgressRelay relay;
+    private final ProgressListener listener;
 
-    EngineTask(BackgroundTask<T> task, ProgressRelay relay) {
+    EngineTask(BackgroundTask<T> task, ProgressRelay relay, ProgressListener listener) {
         this.task = task;
         this.relay = relay;
+        this.listener = listener;
         setOnSucceeded(event -> task.succeeded(getValue()));
         setOnFailed(event -> task.failed(getException()));
         setOnCancelled(event -> task.failed(new CancelledException()));
@@ -23,7 +26,7 @@ final class EngineTask<T> extends Task<T> {
     @Override
     protected T call() throws Exception {
         try {
-            return task.call().run(relay, task.cancellation());
+            return task.call().run(listener, task.cancellation());
         } finally {
             // Queued before the Task's own state change, so the last figures arrive before "succeeded".
             relay.flush();

@@ -1,5 +1,6 @@
 package aom.migration.ui.task;
 
+import aom.migration.progress.ProgressListener;
 import javafx.application.Platform;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 
 /**
  * Runs tasks on daemon worker threads and delivers their progress to the FX thread at most every
@@ -28,11 +30,24 @@ public final class FxTaskExecutor implements TaskExecutor {
     private final ScheduledExecutorService timer =
             Executors.newSingleThreadScheduledExecutor(daemonThreads("aom-progress"));
     private final Set<BackgroundTask<?>> active = ConcurrentHashMap.newKeySet();
+    private final UnaryOperator<ProgressListener> listeners;
+
+    public FxTaskExecutor() {
+        this(UnaryOperator.identity());
+    }
+
+    /**
+     * An executor whose jobs report through {@code listeners}' wrapping of the usual listener. Tests use it to hold a
+     * job at a known point (say, mid-way through an export) without timing.
+     */
+    public FxTaskExecutor(UnaryOperator<ProgressListener> listeners) {
+        this.listeners = listeners;
+    }
 
     @Override
     public <T> BackgroundTask<T> execute(BackgroundTask<T> task) {
         ProgressRelay relay = new ProgressRelay(Platform::runLater, timer, PROGRESS_INTERVAL, task::apply);
-        EngineTask<T> fxTask = new EngineTask<>(task, relay);
+        EngineTask<T> fxTask = new EngineTask<>(task, relay, listeners.apply(relay));
         active.add(task);
         task.onFailure(error -> LOG.warn("Background task failed: {}", error.toString(), error));
         task.onFinished(() -> active.remove(task));

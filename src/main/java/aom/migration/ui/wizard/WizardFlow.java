@@ -7,9 +7,9 @@ import java.util.List;
  * bundle before asking for the target, so that a bundle opened from the file manager shows at once.
  */
 public enum WizardFlow {
-    /** Export one application from a source installation into a bundle file. */
+    /** Export one application from a source installation into a bundle file, and look into the bundle. */
     EXPORT("flow.export", List.of(PageId.START, PageId.CONNECTIONS, PageId.APPLICATION, PageId.SELECTION,
-            PageId.EXPORT_PROGRESS, PageId.SUMMARY)),
+            PageId.EXPORT_PROGRESS, PageId.PREVIEW, PageId.SUMMARY)),
     /** Import a bundle file into a target installation. */
     IMPORT("flow.import", List.of(PageId.START, PageId.PREVIEW, PageId.CONNECTIONS, PageId.CONFIRM,
             PageId.IMPORT_PROGRESS, PageId.SUMMARY)),

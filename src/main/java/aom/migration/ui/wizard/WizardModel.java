@@ -5,6 +5,10 @@ import aom.migration.model.AppRef;
 import aom.migration.model.Selection;
 import aom.migration.model.SystemKind;
 import aom.migration.mongo.ConnectionSettings;
+import aom.migration.restore.ImportResult;
+import aom.migration.ui.session.ExportedBundle;
+import aom.migration.ui.session.OpenedBundle;
+import aom.migration.ui.session.PlannedImport;
 import aom.migration.ui.task.BackgroundTask;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -17,19 +21,27 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * The wizard's state shared by all pages (the flow, the connections, the application, the selection, the bundle
- * file, the running job) and the navigation between pages. Plain JavaFX properties without the toolkit, so the
- * whole navigation is testable in a unit test.
+ * file, the opened bundle, the planned import, the results, the running job) and the navigation between pages.
+ * Plain JavaFX properties without the toolkit, so the whole navigation is testable in a unit test.
+ *
+ * <p>The opened bundle and the planned import hold a file and a connection open: replacing or clearing them closes
+ * the old one through the {@link #setCloser closer} (in the background, in the wizard).
  */
 public final class WizardModel implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WizardModel.class);
 
     private final ObjectProperty<WizardFlow> flow = new SimpleObjectProperty<>(WizardFlow.EXPORT);
     private final ReadOnlyObjectWrapper<PageId> currentPage = new ReadOnlyObjectWrapper<>(PageId.START);
@@ -53,9 +65,16 @@ public final class WizardModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<BackgroundTask<?>> runningJob = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper jobRunning = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<DemoServers> demo = new ReadOnlyObjectWrapper<>();
+    private final ObjectProperty<OpenedBundle> openedBundle = new SimpleObjectProperty<>();
+    private final ObjectProperty<PlannedImport> plannedImport = new SimpleObjectProperty<>();
+    private final ObjectProperty<ExportedBundle> exportedBundle = new SimpleObjectProperty<>();
+    private final ObjectProperty<ImportResult> importResult = new SimpleObjectProperty<>();
+    private Consumer<AutoCloseable> closer = WizardModel::closeQuietly;
 
     public WizardModel() {
         flow.addListener((observable, old, now) -> steps.setAll(Objects.requireNonNull(now).pages()));
+        openedBundle.addListener((observable, old, now) -> release(old, now));
+        plannedImport.addListener((observable, old, now) -> release(old, now));
         currentPage.addListener((observable, old, now) -> bindToPage(now));
         bindToPage(PageId.START);
     }
@@ -133,11 +152,21 @@ public final class WizardModel implements AutoCloseable {
         return true;
     }
 
-    /** Abandons the flow and returns to the Start page (not while a job runs). */
+    /**
+     * Abandons the flow and returns to the Start page (not while a job runs). The connections stay; the application,
+     * the bundle and the results are forgotten, so that the next run starts afresh.
+     */
     public boolean restart() {
         if (jobRunning.get() || currentPage.get() == PageId.START) {
             return false;
         }
+        application.set(null);
+        selection.set(null);
+        bundleFile.set(null);
+        plannedImport.set(null);
+        openedBundle.set(null);
+        exportedBundle.set(null);
+        importResult.set(null);
         enter(PageId.START);
         return true;
     }
@@ -264,6 +293,48 @@ public final class WizardModel implements AutoCloseable {
         });
     }
 
+    /** The bundle the Preview page opened (and the Confirm and Import pages use), or {@code null}. */
+    public ObjectProperty<OpenedBundle> openedBundleProperty() {
+        return openedBundle;
+    }
+
+    /** The import planned on the Confirm page against the target, ready to run, or {@code null}. */
+    public ObjectProperty<PlannedImport> plannedImportProperty() {
+        return plannedImport;
+    }
+
+    /** The export that finished in this flow, or {@code null}. */
+    public ObjectProperty<ExportedBundle> exportedBundleProperty() {
+        return exportedBundle;
+    }
+
+    /** The import that finished in this flow, or {@code null}. */
+    public ObjectProperty<ImportResult> importResultProperty() {
+        return importResult;
+    }
+
+    /**
+     * How a replaced bundle or planned import is closed; the wizard closes them on a background thread, as closing
+     * a file or a connection must not hold up the FX thread. Closes right away until set.
+     */
+    public void setCloser(Consumer<AutoCloseable> closer) {
+        this.closer = Objects.requireNonNull(closer);
+    }
+
+    private void release(AutoCloseable old, AutoCloseable now) {
+        if (old != null && old != now) {
+            closer.accept(old);
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable resource) {
+        try {
+            resource.close();
+        } catch (Exception e) {
+            LOG.warn("Could not close {}: {}", resource, e.toString());
+        }
+    }
+
     /** The demo servers started from the Start page, or {@code null}. */
     public ReadOnlyObjectProperty<DemoServers> demoProperty() {
         return demo.getReadOnlyProperty();
@@ -286,9 +357,12 @@ public final class WizardModel implements AutoCloseable {
         flow.set(WizardFlow.MIGRATE);
     }
 
-    /** Stops the demo servers, if any: called when the wizard exits. */
+    /** Closes the opened bundle and the planned import and stops the demo servers, if any: called on exit. */
     @Override
     public void close() {
+        closer = WizardModel::closeQuietly;
+        plannedImport.set(null);
+        openedBundle.set(null);
         DemoServers servers = demo.get();
         demo.set(null);
         if (servers != null) {

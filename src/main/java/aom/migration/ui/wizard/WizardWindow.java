@@ -50,6 +50,8 @@ public final class WizardWindow {
         Scene scene = new Scene(root, WIDTH, HEIGHT);
         scene.getStylesheets().add(Resources.url("wizard.css").toExternalForm());
         stage.setScene(scene);
+        // A stage shown before with another scene keeps its old size otherwise.
+        stage.sizeToScene();
         stage.setTitle(Messages.get("app.title"));
         stage.setMinWidth(MIN_WIDTH);
         stage.setMinHeight(MIN_HEIGHT);

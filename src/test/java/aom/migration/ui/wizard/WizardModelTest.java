@@ -42,7 +42,7 @@ class WizardModelTest {
     void exportFlowWalksConnectionsApplicationSelection() {
         model.flowProperty().set(WizardFlow.EXPORT);
         assertThat(model.steps()).containsExactly(PageId.START, PageId.CONNECTIONS, PageId.APPLICATION,
-                PageId.SELECTION, PageId.EXPORT_PROGRESS, PageId.SUMMARY);
+                PageId.SELECTION, PageId.EXPORT_PROGRESS, PageId.PREVIEW, PageId.SUMMARY);
 
         model.next();
         model.next();

@@ -1,6 +1,7 @@
 package aom.migration.ui.pages.application;
 
 import aom.migration.model.AppRef;
+import aom.migration.model.DatabaseNaming;
 import aom.migration.model.SystemDatabase;
 import aom.migration.model.SystemKind;
 import aom.migration.ui.DataSizes;
@@ -13,9 +14,12 @@ import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.RadioButton;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.VBox;
 
@@ -54,6 +58,14 @@ public class ApplicationView {
     private Button retryButton;
     @FXML
     private Label namingLabel;
+    @FXML
+    private Node namingChoiceBox;
+    @FXML
+    private RadioButton dashedChoice;
+    @FXML
+    private RadioButton suffixedChoice;
+    @FXML
+    private ProgressIndicator measuringIndicator;
 
     private final ApplicationViewModel viewModel;
 
@@ -73,7 +85,29 @@ public class ApplicationView {
         errorBox.visibleProperty().bind(viewModel.loadErrorProperty().isNotNull());
         errorLabel.textProperty().bind(viewModel.loadErrorProperty());
         namingLabel.textProperty().bind(viewModel.namingReportProperty());
+        bindNamingChoice();
         bindTable();
+    }
+
+    private void bindNamingChoice() {
+        namingChoiceBox.visibleProperty().bind(viewModel.namingChoiceNeededProperty());
+        namingChoiceBox.managedProperty().bind(namingChoiceBox.visibleProperty());
+        measuringIndicator.visibleProperty().bind(viewModel.measuringProperty());
+        ToggleGroup group = new ToggleGroup();
+        dashedChoice.setToggleGroup(group);
+        suffixedChoice.setToggleGroup(group);
+        dashedChoice.setUserData(DatabaseNaming.DASHED);
+        suffixedChoice.setUserData(DatabaseNaming.SUFFIXED);
+        dashedChoice.setText(Messages.get("application.naming.dashed"));
+        suffixedChoice.setText(Messages.get("application.naming.suffixed"));
+        group.selectedToggleProperty().addListener((observable, old, toggle) -> {
+            if (toggle != null) {
+                viewModel.namingChoiceProperty().set((DatabaseNaming) toggle.getUserData());
+            }
+        });
+        viewModel.namingChoiceProperty().addListener((observable, old, naming) -> group.selectToggle(
+                naming == DatabaseNaming.DASHED ? dashedChoice : naming == DatabaseNaming.SUFFIXED ? suffixedChoice
+                        : null));
     }
 
     private void bindTable() {

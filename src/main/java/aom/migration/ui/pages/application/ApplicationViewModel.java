@@ -1,6 +1,8 @@
 package aom.migration.ui.pages.application;
 
 import aom.migration.model.AppRef;
+import aom.migration.model.DatabaseNaming;
+import aom.migration.model.NamingDetection;
 import aom.migration.mongo.ConnectionSettings;
 import aom.migration.mongo.Installation;
 import aom.migration.ui.DataSizes;
@@ -23,13 +25,16 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /**
  * The Application page: the source's applications, loaded in the background, filtered by what the user types;
- * Next once one is selected.
+ * Next once one is selected. Where the databases of an application follow both naming conventions, the user
+ * chooses one (DASHED or SUFFIXED) before going on; its databases are then measured under that convention.
  */
 public final class ApplicationViewModel implements PageViewModel {
 
@@ -44,14 +49,23 @@ public final class ApplicationViewModel implements PageViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper canGoNext = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper namingReport = new ReadOnlyStringWrapper();
+    private final ReadOnlyBooleanWrapper namingChoiceNeeded = new ReadOnlyBooleanWrapper();
+    private final ObjectProperty<DatabaseNaming> namingChoice = new SimpleObjectProperty<>();
+    private final ReadOnlyBooleanWrapper measuring = new ReadOnlyBooleanWrapper();
+    /** Applications as detected, by name, for those whose convention the user chose. */
+    private final Map<String, AppRef> detected = new HashMap<>();
     private ConnectionSettings loadedFrom;
     private BackgroundTask<List<AppRef>> currentLoad;
+    private BackgroundTask<AppRef> currentMeasure;
 
     public ApplicationViewModel(WizardModel model, WizardServices services) {
         this.model = model;
         this.services = services;
         filter.addListener((observable, old, text) -> filtered.setPredicate(app -> matches(app, text)));
-        canGoNext.bind(selected.isNotNull().and(loading.not()));
+        canGoNext.bind(selected.isNotNull().and(loading.not()).and(measuring.not())
+                .and(namingChoiceNeeded.not().or(namingChoice.isNotNull())));
+        selected.addListener((observable, old, app) -> offerNamingChoice(app));
+        namingChoice.addListener((observable, old, naming) -> chooseNaming(naming));
         namingReport.bind(Bindings.createStringBinding(() -> selected.get() == null
                 ? Messages.get("application.none")
                 : Messages.format("application.naming", selected.get().name(), selected.get().naming().report()),
@@ -108,6 +122,21 @@ public final class ApplicationViewModel implements PageViewModel {
         return namingReport.getReadOnlyProperty();
     }
 
+    /** Whether the selected application's databases follow both conventions, so the user must choose one. */
+    public ReadOnlyBooleanProperty namingChoiceNeededProperty() {
+        return namingChoiceNeeded.getReadOnlyProperty();
+    }
+
+    /** The convention the user chose for an ambiguous application, or {@code null}. */
+    public ObjectProperty<DatabaseNaming> namingChoiceProperty() {
+        return namingChoice;
+    }
+
+    /** Whether the databases are being measured under the chosen convention. */
+    public ReadOnlyBooleanProperty measuringProperty() {
+        return measuring.getReadOnlyProperty();
+    }
+
     /** Loads the list again from the source, e.g. after an error. */
     public void reload() {
         ConnectionSettings source = model.sourceProperty().get();
@@ -150,8 +179,61 @@ public final class ApplicationViewModel implements PageViewModel {
                 }));
     }
 
+    private void offerNamingChoice(AppRef app) {
+        AppRef original = app == null ? null : detected.getOrDefault(app.name(), app);
+        boolean ambiguous = original != null && original.naming().outcome() == NamingDetection.Outcome.AMBIGUOUS;
+        namingChoiceNeeded.set(ambiguous);
+        if (!ambiguous) {
+            namingChoice.set(null);
+        } else if (app != original) {
+            namingChoice.set(app.naming().naming());
+        } else {
+            namingChoice.set(null);
+        }
+    }
+
+    private void chooseNaming(DatabaseNaming naming) {
+        AppRef app = selected.get();
+        ConnectionSettings source = model.sourceProperty().get();
+        if (naming == null || app == null || source == null || !namingChoiceNeeded.get()
+                || naming == app.naming().naming() && detected.containsKey(app.name())) {
+            return;
+        }
+        AppRef original = detected.getOrDefault(app.name(), app);
+        if (currentMeasure != null) {
+            currentMeasure.cancel();
+        }
+        measuring.set(true);
+        BackgroundTask<AppRef> measure = BackgroundTask.of((progress, cancel) ->
+                NamingOverride.apply(source, original, naming));
+        currentMeasure = measure;
+        services.executor().execute(measure
+                .onSuccess(chosen -> {
+                    if (currentMeasure == measure) {
+                        detected.put(original.name(), original);
+                        int index = applications.indexOf(selected.get());
+                        if (index >= 0) {
+                            applications.set(index, chosen);
+                        }
+                        selected.set(chosen);
+                    }
+                })
+                .onFailure(error -> {
+                    if (currentMeasure == measure) {
+                        loadError.set(ErrorText.readable(error));
+                    }
+                })
+                .onFinished(() -> {
+                    if (currentMeasure == measure) {
+                        measuring.set(false);
+                        currentMeasure = null;
+                    }
+                }));
+    }
+
     private void showApplications(ConnectionSettings source, List<AppRef> found, String keep) {
         loadedFrom = source;
+        detected.clear();
         applications.setAll(found);
         selected.set(found.stream().filter(app -> app.name().equals(keep)).findFirst()
                 .orElse(found.size() == 1 ? found.get(0) : null));

@@ -1,5 +1,6 @@
 package aom.migration.ui.pages.selection;
 
+import aom.migration.model.AppHome;
 import aom.migration.model.AppRef;
 import aom.migration.model.Selection;
 import aom.migration.model.SystemDatabase;
@@ -62,6 +63,12 @@ public final class SelectionViewModel implements PageViewModel {
         }
         inputs.forEach(input -> input.addListener(observable -> update()));
         model.flowProperty().addListener(observable -> updateNextLabel());
+        // Start over forgets the application: the next visit proposes a fresh file name.
+        model.applicationProperty().addListener((observable, old, app) -> {
+            if (app == null) {
+                shown = null;
+            }
+        });
         updateNextLabel();
         update();
     }
@@ -158,7 +165,7 @@ public final class SelectionViewModel implements PageViewModel {
         for (SystemKind system : SystemKind.values()) {
             offer(app, system);
         }
-        Path directory = folder != null ? folder : Path.of(System.getProperty("user.home"));
+        Path directory = folder != null ? folder : defaultFolder();
         bundlePath.set(directory.resolve(BundleFileName.defaultFor(app.name(), services.clock())).toString());
     }
 
@@ -181,6 +188,15 @@ public final class SelectionViewModel implements PageViewModel {
         choice.refuse(app.naming().databaseName(system)
                 .map(name -> Messages.format("selection.system.missing", name, where))
                 .orElse(Messages.format("selection.system.unknownNaming", app.name(), app.naming().report())));
+    }
+
+    /**
+     * The user's home for an export; for "migrate directly" the tool's own bundles folder, where the bundle stays
+     * as the backup of what was imported.
+     */
+    private Path defaultFolder() {
+        return model.getFlow() == WizardFlow.MIGRATE ? AppHome.root().resolve("bundles")
+                : Path.of(System.getProperty("user.home"));
     }
 
     private void update() {

@@ -2,6 +2,7 @@ package aom.migration.ui.pages.application;
 
 import aom.migration.demo.DemoScale;
 import aom.migration.demo.DemoServers;
+import aom.migration.demo.EmbeddedServer;
 import aom.migration.model.AppRef;
 import aom.migration.model.DatabaseNaming;
 import aom.migration.model.SystemKind;
@@ -11,6 +12,9 @@ import aom.migration.ui.RecordingDialogService;
 import aom.migration.ui.task.CurrentThreadTaskExecutor;
 import aom.migration.ui.wizard.WizardModel;
 import aom.migration.ui.wizard.WizardServices;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -118,5 +123,45 @@ class ApplicationViewModelTest {
         assertThat(page.loadErrorProperty().get()).startsWith("Connection refused by 127.0.0.1:");
         assertThat(page.loadingProperty().get()).isFalse();
         assertThat(page.canGoNextProperty().get()).isFalse();
+    }
+
+    @Test
+    void anApplicationWithBothNamingConventionsAsksForOneAndMeasuresItsDatabases() {
+        try (EmbeddedServer server = EmbeddedServer.inMemory();
+             MongoClient client = MongoClients.create(server.uri())) {
+            client.getDatabase("apiomat").getCollection("applications")
+                    .insertOne(new Document("applicationName", "Twins"));
+            client.getDatabase("Twins").getCollection("Things").insertOne(new Document("n", 1));
+            client.getDatabase("Twins-staging").getCollection("Things").insertOne(new Document("n", 2));
+            client.getDatabase("TwinsSTAGING").getCollection("Things").insertMany(List.of(new Document("n", 3),
+                    new Document("n", 4)));
+            model.sourceProperty().set(server.settings());
+            ApplicationViewModel page = page();
+            page.enter();
+
+            page.selectedProperty().set(page.applications().get(0));
+
+            assertThat(page.namingChoiceNeededProperty().get()).isTrue();
+            assertThat(page.namingReportProperty().get()).startsWith("Twins: Both naming conventions exist for"
+                    + " Twins");
+            assertThat(page.canGoNextProperty().get()).isFalse();
+
+            page.namingChoiceProperty().set(DatabaseNaming.SUFFIXED);
+
+            AppRef chosen = page.selectedProperty().get();
+            assertThat(chosen.naming().naming()).isEqualTo(DatabaseNaming.SUFFIXED);
+            assertThat(chosen.system(SystemKind.STAGING).orElseThrow().database()).isEqualTo("TwinsSTAGING");
+            assertThat(chosen.system(SystemKind.STAGING).orElseThrow().documents()).isEqualTo(2);
+            assertThat(page.namingReportProperty().get()).isEqualTo("Twins: Suffixed naming (chosen by the user)");
+            assertThat(page.canGoNextProperty().get()).isTrue();
+            assertThat(page.applications()).containsExactly(chosen);
+
+            page.namingChoiceProperty().set(DatabaseNaming.DASHED);
+
+            assertThat(page.selectedProperty().get().system(SystemKind.STAGING).orElseThrow().database())
+                    .isEqualTo("Twins-staging");
+            page.commit();
+            assertThat(model.applicationProperty().get().naming().naming()).isEqualTo(DatabaseNaming.DASHED);
+        }
     }
 }

@@ -1,0 +1,158 @@
+package aom.migration.ui.pages.confirm;
+
+import aom.migration.model.SystemKind;
+import aom.migration.ui.DataSizes;
+import aom.migration.ui.Messages;
+import aom.migration.ui.pages.preview.PlanFiguresPane;
+import aom.migration.ui.session.PlanFigures;
+import javafx.beans.binding.BooleanExpression;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.fxml.FXML;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** The Confirm page: binds the choices, the drop warnings, the merge figures, the notes and the typed name. */
+public class ConfirmView {
+
+    @FXML
+    private Label titleLabel;
+    @FXML
+    private Label targetLabel;
+    @FXML
+    private CheckBox metadataCheck;
+    @FXML
+    private CheckBox liveCheck;
+    @FXML
+    private CheckBox stagingCheck;
+    @FXML
+    private CheckBox testCheck;
+    @FXML
+    private CheckBox resetCheck;
+    @FXML
+    private VBox figuresBox;
+    @FXML
+    private Label dropSummaryLabel;
+    @FXML
+    private TableView<DropWarning> dropTable;
+    @FXML
+    private TableColumn<DropWarning, String> databaseColumn;
+    @FXML
+    private TableColumn<DropWarning, String> nameColumn;
+    @FXML
+    private TableColumn<DropWarning, String> actionColumn;
+    @FXML
+    private TableColumn<DropWarning, Number> nowColumn;
+    @FXML
+    private TableColumn<DropWarning, Number> afterColumn;
+    @FXML
+    private ListView<String> notesList;
+    @FXML
+    private Label typePrompt;
+    @FXML
+    private TextField nameField;
+    @FXML
+    private Label reasonLabel;
+    @FXML
+    private HBox planningBox;
+
+    private final ConfirmViewModel viewModel;
+
+    public ConfirmView(ConfirmViewModel viewModel) {
+        this.viewModel = viewModel;
+    }
+
+    @FXML
+    private void initialize() {
+        titleLabel.textProperty().bind(viewModel.titleProperty());
+        targetLabel.textProperty().bind(viewModel.targetTextProperty());
+        bindChoice(metadataCheck, viewModel.metadataProperty(), viewModel.metadataAvailableProperty().not());
+        bindChoice(liveCheck, viewModel.systemProperty(SystemKind.LIVE),
+                viewModel.systemAvailableProperty(SystemKind.LIVE).not());
+        bindChoice(stagingCheck, viewModel.systemProperty(SystemKind.STAGING),
+                viewModel.systemAvailableProperty(SystemKind.STAGING).not());
+        bindChoice(testCheck, viewModel.systemProperty(SystemKind.TEST),
+                viewModel.systemAvailableProperty(SystemKind.TEST).not());
+        resetCheck.selectedProperty().bindBidirectional(viewModel.resetPasswordsProperty());
+        resetCheck.disableProperty().bind(viewModel.metadataProperty().not());
+        viewModel.figuresProperty().addListener((observable, old, figures) -> showFigures(figures));
+        showFigures(viewModel.figuresProperty().get());
+        dropSummaryLabel.textProperty().bind(viewModel.dropSummaryProperty());
+        bindDropTable();
+        notesList.setItems(viewModel.notes());
+        notesList.setCellFactory(list -> new NoteCell());
+        notesList.setPlaceholder(new Label(Messages.get("confirm.notes.none")));
+        typePrompt.textProperty().bind(Bindings.createStringBinding(() -> Messages.format("confirm.type",
+                viewModel.applicationProperty().get()), viewModel.applicationProperty()));
+        nameField.textProperty().bindBidirectional(viewModel.typedNameProperty());
+        nameField.promptTextProperty().bind(viewModel.applicationProperty());
+        reasonLabel.textProperty().bind(viewModel.reasonProperty());
+        reasonLabel.visibleProperty().bind(viewModel.reasonProperty().isNotNull());
+        planningBox.visibleProperty().bind(viewModel.planningProperty());
+    }
+
+    private static void bindChoice(CheckBox check, BooleanProperty chosen, BooleanExpression unavailable) {
+        check.selectedProperty().bindBidirectional(chosen);
+        check.disableProperty().bind(unavailable);
+    }
+
+    private void showFigures(PlanFigures figures) {
+        figuresBox.getChildren().setAll(figures == null ? new VBox() : PlanFiguresPane.of(figures, false));
+    }
+
+    private void bindDropTable() {
+        dropTable.setItems(viewModel.dropWarnings());
+        dropTable.setPlaceholder(new Label(Messages.get("confirm.drops.empty")));
+        databaseColumn.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue().database()));
+        nameColumn.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue().name()));
+        actionColumn.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue().action()));
+        nowColumn.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue().targetDocuments()));
+        nowColumn.setCellFactory(column -> new CountCell());
+        afterColumn.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue().importDocuments()));
+        afterColumn.setCellFactory(column -> new CountCell());
+    }
+
+    /** A document count; a dash where there is none (metadata entities, unknown counts). */
+    private static final class CountCell extends TableCell<DropWarning, Number> {
+        CountCell() {
+            getStyleClass().add("number-cell");
+        }
+
+        @Override
+        protected void updateItem(Number count, boolean empty) {
+            super.updateItem(count, empty);
+            setText(empty || count == null ? null : count.longValue() < 0 ? "\u2014"
+                    : DataSizes.count(count.longValue()));
+        }
+    }
+
+    /** A note, wrapped, with an icon for its kind. */
+    private static final class NoteCell extends ListCell<String> {
+        @Override
+        protected void updateItem(String note, boolean empty) {
+            super.updateItem(note, empty);
+            if (empty || note == null) {
+                setGraphic(null);
+                setText(null);
+                return;
+            }
+            Label text = new Label(note);
+            text.setWrapText(true);
+            text.prefWidthProperty().bind(getListView().widthProperty().subtract(56));
+            FontIcon icon = new FontIcon(note.startsWith(Messages.format("confirm.note.problem", ""))
+                    ? "mdi2a-alert-octagon-outline" : "mdi2i-information-outline");
+            setGraphic(new HBox(8, icon, text));
+            setText(null);
+        }
+    }
+}

@@ -1,0 +1,326 @@
+package aom.migration.ui.pages.confirm;
+
+import aom.migration.model.SystemKind;
+import aom.migration.mongo.ConnectionSettings;
+import aom.migration.restore.ImportPlan;
+import aom.migration.restore.SystemPlan;
+import aom.migration.ui.DataSizes;
+import aom.migration.ui.Messages;
+import aom.migration.ui.dialog.ErrorText;
+import aom.migration.ui.session.ImportChoice;
+import aom.migration.ui.session.OpenedBundle;
+import aom.migration.ui.session.PlanFigures;
+import aom.migration.ui.session.PlannedImport;
+import aom.migration.ui.task.BackgroundTask;
+import aom.migration.ui.wizard.PageViewModel;
+import aom.migration.ui.wizard.WizardModel;
+import aom.migration.ui.wizard.WizardServices;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The Confirm page: plans the import against the target as it is now (writing nothing) and shows what it will
+ * replace or drop, with the target's current document counts; the metadata merge; warnings; what to import and the
+ * password reset. Import stays disabled until the application's name is typed exactly and the plan has no problem.
+ */
+public final class ConfirmViewModel implements PageViewModel {
+
+    private final WizardModel model;
+    private final WizardServices services;
+    private final BooleanProperty metadata = new SimpleBooleanProperty(true);
+    private final ReadOnlyBooleanWrapper metadataAvailable = new ReadOnlyBooleanWrapper();
+    private final Map<SystemKind, BooleanProperty> systems = new EnumMap<>(SystemKind.class);
+    private final Map<SystemKind, ReadOnlyBooleanWrapper> systemAvailable = new EnumMap<>(SystemKind.class);
+    private final BooleanProperty resetPasswords = new SimpleBooleanProperty();
+    private final StringProperty typedName = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper application = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(Messages.get("confirm.title"));
+    private final ReadOnlyStringWrapper targetText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper planning = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper planError = new ReadOnlyStringWrapper();
+    private final ReadOnlyObjectWrapper<ImportPlan> plan = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<PlanFigures> figures = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<DropWarning> dropWarnings = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper dropSummary = new ReadOnlyStringWrapper("");
+    private final ObservableList<String> notes = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper reason = new ReadOnlyStringWrapper();
+    private final ReadOnlyBooleanWrapper canGoNext = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper nextLabel = new ReadOnlyStringWrapper(Messages.get("confirm.next"));
+    private OpenedBundle bundle;
+    private BackgroundTask<PlannedImport> planTask;
+    private boolean updatingChoices;
+
+    public ConfirmViewModel(WizardModel model, WizardServices services) {
+        this.model = model;
+        this.services = services;
+        for (SystemKind system : SystemKind.values()) {
+            BooleanProperty chosen = new SimpleBooleanProperty();
+            chosen.addListener(observable -> choiceChanged());
+            systems.put(system, chosen);
+            systemAvailable.put(system, new ReadOnlyBooleanWrapper());
+        }
+        metadata.addListener(observable -> choiceChanged());
+        resetPasswords.addListener(observable -> choiceChanged());
+        reason.bind(Bindings.createStringBinding(this::whyNot, typedName, planning, planError, plan, application));
+        canGoNext.bind(reason.isNull());
+    }
+
+    @Override
+    public ReadOnlyBooleanProperty canGoNextProperty() {
+        return canGoNext.getReadOnlyProperty();
+    }
+
+    @Override
+    public ReadOnlyStringProperty nextLabelProperty() {
+        return nextLabel.getReadOnlyProperty();
+    }
+
+    /** Plans anew every time: the target may have changed since. The typed name must be typed again. */
+    @Override
+    public void enter() {
+        typedName.set("");
+        OpenedBundle opened = model.openedBundleProperty().get();
+        if (opened != bundle) {
+            bundle = opened;
+            offer(opened);
+        }
+        ConnectionSettings target = model.targetProperty().get();
+        title.set(Messages.format("confirm.title.app", application.get(), target == null ? "?" : target.hostsOnly()));
+        replan();
+    }
+
+    public BooleanProperty metadataProperty() {
+        return metadata;
+    }
+
+    /** Whether the bundle holds metadata at all. */
+    public ReadOnlyBooleanProperty metadataAvailableProperty() {
+        return metadataAvailable.getReadOnlyProperty();
+    }
+
+    public BooleanProperty systemProperty(SystemKind system) {
+        return systems.get(system);
+    }
+
+    /** Whether the bundle holds {@code system}'s data. */
+    public ReadOnlyBooleanProperty systemAvailableProperty(SystemKind system) {
+        return systemAvailable.get(system).getReadOnlyProperty();
+    }
+
+    public BooleanProperty resetPasswordsProperty() {
+        return resetPasswords;
+    }
+
+    /** What the user typed to confirm; must equal {@link #applicationProperty()}. */
+    public StringProperty typedNameProperty() {
+        return typedName;
+    }
+
+    /** The application's name, to be typed. */
+    public ReadOnlyStringProperty applicationProperty() {
+        return application.getReadOnlyProperty();
+    }
+
+    /** "Import ConferenceApp into db1:27017". */
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    /** The target's server, how collections are swapped, where the metadata is saved first. */
+    public ReadOnlyStringProperty targetTextProperty() {
+        return targetText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty planningProperty() {
+        return planning.getReadOnlyProperty();
+    }
+
+    /** Why the plan could not be made, or {@code null}. */
+    public ReadOnlyStringProperty planErrorProperty() {
+        return planError.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<ImportPlan> planProperty() {
+        return plan.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<PlanFigures> figuresProperty() {
+        return figures.getReadOnlyProperty();
+    }
+
+    /** Every target collection replaced or dropped and every metadata entity removed. */
+    public ObservableList<DropWarning> dropWarnings() {
+        return dropWarnings;
+    }
+
+    /** "16 collections with 288 documents are replaced or dropped" and the like. */
+    public ReadOnlyStringProperty dropSummaryProperty() {
+        return dropSummary.getReadOnlyProperty();
+    }
+
+    /** Warnings, leftovers of an interrupted import, new databases, plan problems: one line each. */
+    public ObservableList<String> notes() {
+        return notes;
+    }
+
+    /** Why Import is disabled, or {@code null} when it is enabled. */
+    public ReadOnlyStringProperty reasonProperty() {
+        return reason.getReadOnlyProperty();
+    }
+
+    /** The choice as it is now. */
+    public ImportChoice choice() {
+        Set<SystemKind> chosen = EnumSet.noneOf(SystemKind.class);
+        systems.forEach((system, selected) -> {
+            if (selected.get() && systemAvailable.get(system).get()) {
+                chosen.add(system);
+            }
+        });
+        return new ImportChoice(chosen, metadata.get() && metadataAvailable.get(), resetPasswords.get());
+    }
+
+    private void offer(OpenedBundle opened) {
+        updatingChoices = true;
+        try {
+            ImportChoice everything = opened == null ? new ImportChoice(Set.of(), false, false)
+                    : ImportChoice.everythingIn(opened);
+            application.set(opened == null ? "" : opened.application());
+            metadataAvailable.set(everything.metadata());
+            metadata.set(everything.metadata());
+            for (SystemKind system : SystemKind.values()) {
+                systemAvailable.get(system).set(everything.systems().contains(system));
+                systems.get(system).set(everything.systems().contains(system));
+            }
+            resetPasswords.set(false);
+        } finally {
+            updatingChoices = false;
+        }
+    }
+
+    private void choiceChanged() {
+        if (!updatingChoices && bundle != null) {
+            replan();
+        }
+    }
+
+    private void replan() {
+        if (planTask != null) {
+            planTask.cancel();
+        }
+        ConnectionSettings target = model.targetProperty().get();
+        ImportChoice choice = choice();
+        showPlan(null, null);
+        if (bundle == null || target == null || choice.isEmpty()) {
+            planTask = null;
+            planning.set(false);
+            model.plannedImportProperty().set(null);
+            return;
+        }
+        planning.set(true);
+        OpenedBundle from = bundle;
+        BackgroundTask<PlannedImport> task = BackgroundTask.of((listener, cancel) ->
+                PlannedImport.plan(target, from, choice, cancel));
+        planTask = task;
+        services.executor().execute(task
+                .onSuccess(planned -> {
+                    if (planTask == task) {
+                        model.plannedImportProperty().set(planned);
+                        showPlan(planned, null);
+                    } else {
+                        closeLater(planned);
+                    }
+                })
+                .onFailure(error -> {
+                    if (planTask == task) {
+                        model.plannedImportProperty().set(null);
+                        showPlan(null, ErrorText.readable(error));
+                    }
+                })
+                .onFinished(() -> {
+                    if (planTask == task) {
+                        planning.set(false);
+                    }
+                }));
+    }
+
+    private void showPlan(PlannedImport planned, String error) {
+        planError.set(error);
+        ImportPlan shown = planned == null ? null : planned.plan();
+        plan.set(shown);
+        figures.set(shown == null ? null : PlanFigures.of(shown));
+        dropWarnings.setAll(shown == null ? List.of() : DropWarning.of(shown));
+        List<String> lines = shown == null ? new ArrayList<>() : notesOf(shown);
+        if (shown != null && !model.targetInstanceHosts().isEmpty()) {
+            lines.add(0, Messages.format("confirm.note.ownHosts", model.targetInstanceHosts().keySet().stream()
+                    .map(Enum::name).sorted().reduce((a, b) -> a + ", " + b).orElse("")));
+        }
+        notes.setAll(lines);
+        targetText.set(shown == null ? "" : Messages.format("confirm.target", shown.targetServer().describe(),
+                Messages.get("confirm.swap." + shown.swapStrategy().name())));
+        long collections = dropWarnings.stream().filter(DropWarning::isCollection).count();
+        long documents = dropWarnings.stream().filter(DropWarning::isCollection)
+                .mapToLong(DropWarning::targetDocuments).sum();
+        long entities = dropWarnings.size() - collections;
+        dropSummary.set(shown == null ? "" : dropWarnings.isEmpty() ? Messages.get("confirm.drops.none")
+                : Messages.format("confirm.drops.summary", collections, DataSizes.count(documents), entities));
+    }
+
+    private static List<String> notesOf(ImportPlan plan) {
+        List<String> lines = new ArrayList<>();
+        plan.problems().forEach(problem -> lines.add(Messages.format("confirm.note.problem", problem)));
+        plan.leftovers().forEach(leftover -> lines.add(Messages.format("confirm.note.leftover", leftover)));
+        for (SystemPlan system : plan.systems()) {
+            if (!system.targetExists()) {
+                lines.add(Messages.format("confirm.note.newDatabase", system.targetDatabase(), system.system()));
+            }
+        }
+        plan.warnings().forEach(warning -> lines.add(Messages.format("confirm.note.warning", warning)));
+        plan.rollbackFile().ifPresent(file -> lines.add(Messages.format("confirm.note.rollback", file)));
+        return lines;
+    }
+
+    private String whyNot() {
+        ImportPlan shown = plan.get();
+        if (planning.get()) {
+            return Messages.get("confirm.reason.planning");
+        }
+        if (planError.get() != null) {
+            return Messages.format("confirm.reason.planFailed", planError.get());
+        }
+        if (shown == null) {
+            return Messages.get("confirm.reason.nothing");
+        }
+        if (!shown.canProceed()) {
+            return Messages.format("confirm.reason.problems", String.join("; ", shown.problems()));
+        }
+        if (!application.get().equals(typedName.get())) {
+            return Messages.format("confirm.reason.type", application.get());
+        }
+        return null;
+    }
+
+    private void closeLater(PlannedImport planned) {
+        services.executor().execute(BackgroundTask.of((listener, cancel) -> {
+            planned.close();
+            return null;
+        }));
+    }
+}

@@ -1,0 +1,243 @@
+package aom.migration.ui.pages.export;
+
+import aom.migration.export.ExportJob;
+import aom.migration.export.ExportOptions;
+import aom.migration.export.ExportResult;
+import aom.migration.bundle.Manifest;
+import aom.migration.model.AppRef;
+import aom.migration.model.ExtractionProfile;
+import aom.migration.model.Selection;
+import aom.migration.mongo.ConnectionSettings;
+import aom.migration.progress.CancellationToken;
+import aom.migration.progress.CancelledException;
+import aom.migration.progress.Phase;
+import aom.migration.progress.ProgressListener;
+import aom.migration.ui.DataSizes;
+import aom.migration.ui.Durations;
+import aom.migration.ui.Messages;
+import aom.migration.ui.dialog.ErrorText;
+import aom.migration.ui.pages.progress.JobKind;
+import aom.migration.ui.pages.progress.JobOutcome;
+import aom.migration.ui.pages.progress.JobProgressViewModel;
+import aom.migration.ui.session.ExportedBundle;
+import aom.migration.ui.session.OpenedBundle;
+import aom.migration.ui.settings.RecentBundles;
+import aom.migration.ui.task.BackgroundTask;
+import aom.migration.ui.wizard.PageViewModel;
+import aom.migration.ui.wizard.WizardModel;
+import aom.migration.ui.wizard.WizardServices;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+
+/**
+ * The Export page: runs the export the previous pages describe as soon as the page is shown, follows it, and says
+ * how it ended. A cancelled or failed export leaves no bundle file; the page checks that and says so. A finished
+ * export becomes the wizard's bundle (and a recent bundle); Next goes on to its preview.
+ */
+public final class ExportViewModel implements PageViewModel {
+
+    private final WizardModel model;
+    private final WizardServices services;
+    private final JobProgressViewModel progress = new JobProgressViewModel(JobKind.EXPORT);
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(Messages.get("export.title"));
+    private final ReadOnlyStringWrapper destination = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<JobOutcome> outcome = new ReadOnlyObjectWrapper<>(JobOutcome.NONE);
+    private final ReadOnlyStringWrapper outcomeText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper canGoNext = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper canGoBack = new ReadOnlyBooleanWrapper(true);
+    private ExportRequest lastRequest;
+    private BackgroundTask<ExportedBundle> job;
+
+    public ExportViewModel(WizardModel model, WizardServices services) {
+        this.model = model;
+        this.services = services;
+        canGoBack.bind(running.not());
+    }
+
+    @Override
+    public ReadOnlyBooleanProperty canGoNextProperty() {
+        return canGoNext.getReadOnlyProperty();
+    }
+
+    @Override
+    public ReadOnlyBooleanProperty canGoBackProperty() {
+        return canGoBack.getReadOnlyProperty();
+    }
+
+    /** Starts the export, unless the same one is running or has finished already. */
+    @Override
+    public void enter() {
+        ExportRequest request = currentRequest();
+        if (request == null) {
+            return;
+        }
+        boolean same = request.equals(lastRequest) && job != null
+                && (job.getState() == BackgroundTask.State.RUNNING || job.getState() == BackgroundTask.State.SUCCEEDED);
+        if (!same) {
+            start(request, false);
+        }
+    }
+
+    public JobProgressViewModel progress() {
+        return progress;
+    }
+
+    /** "Exporting ConferenceApp". */
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    /** Where the bundle goes. */
+    public ReadOnlyStringProperty destinationProperty() {
+        return destination.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<JobOutcome> outcomeProperty() {
+        return outcome.getReadOnlyProperty();
+    }
+
+    /** How the export ended, in a sentence or two. */
+    public ReadOnlyStringProperty outcomeTextProperty() {
+        return outcomeText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    /** Runs the last export again, after a cancel or a failure. */
+    public void retry() {
+        if (lastRequest != null && !running.get()) {
+            start(lastRequest, false);
+        }
+    }
+
+    private ExportRequest currentRequest() {
+        ConnectionSettings source = model.sourceProperty().get();
+        AppRef app = model.applicationProperty().get();
+        Selection selection = model.selectionProperty().get();
+        Path bundle = model.bundleFileProperty().get();
+        if (source == null || app == null || selection == null || bundle == null) {
+            return null;
+        }
+        return new ExportRequest(source, app, selection, bundle);
+    }
+
+    private void start(ExportRequest request, boolean overwrite) {
+        lastRequest = request;
+        title.set(Messages.format("export.title.app", request.app().name()));
+        destination.set(Messages.format("export.destination", request.bundle().toAbsolutePath()));
+        outcome.set(JobOutcome.NONE);
+        outcomeText.set("");
+        canGoNext.set(false);
+        running.set(true);
+        AtomicReference<List<Path>> leftovers = new AtomicReference<>(List.of());
+        List<String> ownHosts = model.sourceInstanceHosts().entrySet().stream()
+                .map(entry -> entry.getKey() + " (" + entry.getValue().hostsOnly() + ")").toList();
+        BackgroundTask<ExportedBundle> export = BackgroundTask.of((listener, cancel) -> {
+            if (!ownHosts.isEmpty()) {
+                listener.warn(Phase.CONNECT, Messages.format("export.ownHosts", String.join(", ", ownHosts)));
+            }
+            try {
+                return export(request, overwrite, listener, cancel);
+            } catch (CancelledException e) {
+                leftovers.set(existing(request.bundle(), request.partFile()));
+                throw e;
+            }
+        });
+        job = export;
+        progress.track(export);
+        model.trackJob(export);
+        services.executor().execute(export
+                .onSuccess(this::succeeded)
+                .onCancelled(() -> cancelled(request, leftovers.get()))
+                .onFailure(error -> failed(request, error))
+                .onFinished(() -> {
+                    if (job == export) {
+                        running.set(false);
+                    }
+                }));
+    }
+
+    private ExportedBundle export(ExportRequest request, boolean overwrite, ProgressListener listener,
+                                  CancellationToken cancel) throws IOException {
+        ExportOptions options = ExportOptions.defaults().withOverwrite(overwrite)
+                .withNaming(request.app().naming().namingIfKnown().orElse(null));
+        ExportResult result = new ExportJob(request.source(), request.app().name(), request.selection(),
+                request.bundle(), ExtractionProfile.defaults(), options).run(listener, cancel);
+        new RecentBundles(services.settingsDirectory()).add(result.bundle(), services.clock().instant());
+        return new ExportedBundle(result, Files.size(result.bundle()));
+    }
+
+    private void succeeded(ExportedBundle exported) {
+        ExportResult result = exported.result();
+        OpenedBundle opened = model.openedBundleProperty().get();
+        if (opened != null && opened.file().toAbsolutePath().equals(result.bundle().toAbsolutePath())) {
+            // The file was written anew: the preview must read it again.
+            model.openedBundleProperty().set(null);
+        }
+        model.exportedBundleProperty().set(exported);
+        model.bundleFileProperty().set(result.bundle());
+        lastRequest = currentRequest();
+        outcome.set(JobOutcome.SUCCEEDED);
+        title.set(Messages.format("export.title.done", result.manifest().application().name()));
+        outcomeText.set(describe(exported));
+        canGoNext.set(true);
+    }
+
+    private void cancelled(ExportRequest request, List<Path> leftovers) {
+        outcome.set(JobOutcome.CANCELLED);
+        outcomeText.set(leftovers.isEmpty()
+                ? Messages.format("export.cancelled", request.bundle().getFileName())
+                : Messages.format("export.cancelled.leftovers", leftovers.stream().map(Path::toString)
+                .collect(Collectors.joining(", "))));
+    }
+
+    private void failed(ExportRequest request, Throwable error) {
+        if (error instanceof FileAlreadyExistsException && services.dialogs().confirm(
+                Messages.get("export.exists.title"), Messages.format("export.exists.message",
+                        request.bundle().toAbsolutePath()), Messages.get("export.exists.replace"))) {
+            start(request, true);
+            return;
+        }
+        outcome.set(JobOutcome.FAILED);
+        outcomeText.set(Messages.format("export.failed", ErrorText.readable(error)));
+        if (!(error instanceof FileAlreadyExistsException)) {
+            services.dialogs().showError(Messages.get("export.failed.title"), ErrorText.readable(error), error);
+        }
+    }
+
+    static String describe(ExportedBundle exported) {
+        ExportResult result = exported.result();
+        Manifest.Counts counts = result.manifest().counts();
+        return Messages.format("export.succeeded", result.manifest().application().name(),
+                DataSizes.count(counts.metadataDocuments()), counts.databases(), counts.collections(),
+                DataSizes.count(counts.documents()), DataSizes.bytes(exported.fileBytes()),
+                Durations.elapsed(result.elapsed()));
+    }
+
+    private static List<Path> existing(Path... files) {
+        List<Path> found = new ArrayList<>();
+        for (Path file : files) {
+            if (Files.exists(Objects.requireNonNull(file))) {
+                found.add(file.toAbsolutePath());
+            }
+        }
+        return found;
+    }
+}

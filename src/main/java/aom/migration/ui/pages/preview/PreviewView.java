@@ -1,0 +1,306 @@
+package aom.migration.ui.pages.preview;
+
+import aom.migration.ui.DataSizes;
+import aom.migration.ui.Messages;
+import aom.migration.ui.session.PlanFigures;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.TreeCell;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeTableCell;
+import javafx.scene.control.TreeTableColumn;
+import javafx.scene.control.TreeTableView;
+import javafx.scene.control.TreeView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** The Preview page: binds the tree, the details, the data summary, the checksums, the plan and the warnings. */
+public class PreviewView {
+
+    @FXML
+    private Label titleLabel;
+    @FXML
+    private Label subtitleLabel;
+    @FXML
+    private Node loadingBox;
+    @FXML
+    private Node errorBox;
+    @FXML
+    private Label errorLabel;
+    @FXML
+    private Button retryButton;
+    @FXML
+    private TreeView<MetadataNode> metadataTree;
+    @FXML
+    private Label detailsTitle;
+    @FXML
+    private Label detailsFacts;
+    @FXML
+    private TextArea detailsJson;
+    @FXML
+    private Label dataSummaryLabel;
+    @FXML
+    private Button verifyButton;
+    @FXML
+    private ProgressBar verifyProgress;
+    @FXML
+    private Label verifyResult;
+    @FXML
+    private TreeTableView<DataRow> dataTable;
+    @FXML
+    private TreeTableColumn<DataRow, DataRow> nameColumn;
+    @FXML
+    private TreeTableColumn<DataRow, Number> documentsColumn;
+    @FXML
+    private TreeTableColumn<DataRow, Number> sizeColumn;
+    @FXML
+    private TreeTableColumn<DataRow, ChecksumState> checksumColumn;
+    @FXML
+    private Tab planTab;
+    @FXML
+    private Label planStatus;
+    @FXML
+    private VBox planFigures;
+    @FXML
+    private Tab warningsTab;
+    @FXML
+    private ListView<String> warningsList;
+
+    private final PreviewViewModel viewModel;
+
+    public PreviewView(PreviewViewModel viewModel) {
+        this.viewModel = viewModel;
+    }
+
+    @FXML
+    private void initialize() {
+        titleLabel.textProperty().bind(viewModel.titleProperty());
+        subtitleLabel.textProperty().bind(viewModel.subtitleProperty());
+        loadingBox.visibleProperty().bind(viewModel.loadingProperty());
+        errorBox.visibleProperty().bind(viewModel.loadErrorProperty().isNotNull());
+        errorLabel.textProperty().bind(viewModel.loadErrorProperty());
+        retryButton.setOnAction(event -> viewModel.reload());
+        bindTree();
+        bindData();
+        bindPlan();
+        bindWarnings();
+    }
+
+    private void bindTree() {
+        metadataTree.setCellFactory(tree -> new MetadataCell());
+        viewModel.treeProperty().addListener((observable, old, root) -> showTree(root));
+        showTree(viewModel.treeProperty().get());
+        metadataTree.getSelectionModel().selectedItemProperty().addListener((observable, old, item) ->
+                viewModel.selectedProperty().set(item == null ? null : item.getValue()));
+        detailsTitle.textProperty().bind(viewModel.detailsTitleProperty());
+        detailsFacts.textProperty().bind(viewModel.detailsFactsProperty());
+        detailsJson.textProperty().bind(viewModel.detailsJsonProperty());
+    }
+
+    private void showTree(MetadataNode root) {
+        metadataTree.setRoot(root == null ? null : item(root, 0));
+        if (root != null) {
+            metadataTree.getSelectionModel().select(0);
+        }
+    }
+
+    private static TreeItem<MetadataNode> item(MetadataNode node, int depth) {
+        TreeItem<MetadataNode> item = new TreeItem<>(node);
+        // Open down to the modules and their groups; classes and attributes stay folded.
+        item.setExpanded(depth < 2 || node.kind() == NodeKind.GROUP && depth < 4);
+        node.children().forEach(child -> item.getChildren().add(item(child, depth + 1)));
+        return item;
+    }
+
+    private void bindData() {
+        dataSummaryLabel.textProperty().bind(viewModel.dataSummaryProperty());
+        ChecksumVerification checksums = viewModel.checksums();
+        verifyButton.setOnAction(event -> viewModel.verifyChecksums());
+        verifyButton.disableProperty().bind(checksums.runningProperty().or(viewModel.loadingProperty()));
+        verifyProgress.progressProperty().bind(checksums.progressProperty());
+        verifyProgress.visibleProperty().bind(checksums.runningProperty());
+        verifyProgress.managedProperty().bind(verifyProgress.visibleProperty());
+        verifyResult.textProperty().bind(checksums.resultTextProperty());
+        checksums.resultProperty().addListener((observable, old, state) -> styleResult(state));
+        dataTable.setShowRoot(false);
+        dataTable.setPlaceholder(new Label(Messages.get("preview.data.empty")));
+        nameColumn.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue().getValue()));
+        nameColumn.setCellFactory(column -> new NameCell());
+        documentsColumn.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue().getValue()
+                .documents()));
+        documentsColumn.setCellFactory(column -> new NumberCell(false));
+        sizeColumn.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue().getValue().bytes()));
+        sizeColumn.setCellFactory(column -> new NumberCell(true));
+        checksumColumn.setCellValueFactory(row -> row.getValue().getValue().checksumProperty());
+        checksumColumn.setCellFactory(column -> new ChecksumCell());
+        viewModel.dataRows().addListener((ListChangeListener<DataRow>) change -> showRows());
+        showRows();
+    }
+
+    private void showRows() {
+        TreeItem<DataRow> root = new TreeItem<>();
+        for (DataRow row : viewModel.dataRows()) {
+            TreeItem<DataRow> item = new TreeItem<>(row);
+            item.setExpanded(true);
+            row.children().forEach(child -> item.getChildren().add(new TreeItem<>(child)));
+            root.getChildren().add(item);
+        }
+        dataTable.setRoot(root);
+    }
+
+    private void styleResult(ChecksumState state) {
+        verifyResult.getStyleClass().removeAll("text-success", "problem-text");
+        if (state == ChecksumState.OK) {
+            verifyResult.getStyleClass().add("text-success");
+        } else if (state == ChecksumState.DAMAGED) {
+            verifyResult.getStyleClass().add("problem-text");
+        }
+    }
+
+    private void bindPlan() {
+        TargetPlan plan = viewModel.plan();
+        planStatus.textProperty().bind(plan.statusProperty());
+        plan.figuresProperty().addListener((observable, old, figures) -> showPlan(figures));
+        showPlan(plan.figuresProperty().get());
+        planTab.disableProperty().bind(Bindings.createBooleanBinding(() -> !viewModel.showsPlan(),
+                viewModel.treeProperty(), viewModel.loadingProperty()));
+    }
+
+    private void showPlan(PlanFigures figures) {
+        planFigures.getChildren().clear();
+        if (figures != null) {
+            planFigures.getChildren().add(PlanFiguresPane.of(figures, true));
+        }
+    }
+
+    private void bindWarnings() {
+        warningsList.setItems(viewModel.warnings());
+        warningsList.setPlaceholder(new Label(Messages.get("preview.warnings.none")));
+        warningsList.setCellFactory(list -> new WarningCell());
+        warningsTab.textProperty().bind(Bindings.createStringBinding(() -> Messages.format("preview.tab.warnings",
+                viewModel.warnings().size()), viewModel.warnings()));
+    }
+
+    /** A tree line: an icon for the kind, the name, and "shared" where the installation shares the document. */
+    private static final class MetadataCell extends TreeCell<MetadataNode> {
+        @Override
+        protected void updateItem(MetadataNode node, boolean empty) {
+            super.updateItem(node, empty);
+            if (empty || node == null) {
+                setText(null);
+                setGraphic(null);
+                return;
+            }
+            setText(node.shared() ? Messages.format("preview.tree.shared", node.label()) : node.label());
+            FontIcon icon = new FontIcon(MetadataIcons.of(node.kind()));
+            icon.getStyleClass().add("tree-icon");
+            setGraphic(icon);
+        }
+    }
+
+    /** Database and collection names, groups in bold, with a note such as "view". */
+    private static final class NameCell extends TreeTableCell<DataRow, DataRow> {
+        @Override
+        protected void updateItem(DataRow row, boolean empty) {
+            super.updateItem(row, empty);
+            getStyleClass().remove("text-bold");
+            if (empty || row == null) {
+                setText(null);
+                setGraphic(null);
+                return;
+            }
+            boolean group = !row.children().isEmpty();
+            setText(row.detail().isEmpty() ? row.label() : row.label() + "  \u00b7  " + row.detail());
+            setGraphic(new FontIcon(switch (row.kind()) {
+                case METADATA -> "mdi2c-cube-outline";
+                case DATABASE -> "mdi2d-database";
+                case FILE -> "mdi2f-file-document-outline";
+                case COLLECTION -> "mdi2t-table";
+            }));
+            if (group) {
+                getStyleClass().add("text-bold");
+            }
+        }
+    }
+
+    /** A count or a size, right-aligned; nothing for files without documents. */
+    private static final class NumberCell extends TreeTableCell<DataRow, Number> {
+        private final boolean bytes;
+
+        NumberCell(boolean bytes) {
+            this.bytes = bytes;
+            getStyleClass().add("number-cell");
+        }
+
+        @Override
+        protected void updateItem(Number value, boolean empty) {
+            super.updateItem(value, empty);
+            DataRow row = empty || getTableRow() == null ? null : getTableRow().getItem();
+            if (empty || value == null || !bytes && row != null && row.kind() == DataRow.Kind.FILE) {
+                setText(null);
+                return;
+            }
+            setText(bytes ? DataSizes.bytes(value.longValue()) : DataSizes.count(value.longValue()));
+        }
+    }
+
+    /** The checksum state with an icon; a damaged entry says why in its tooltip. */
+    private static final class ChecksumCell extends TreeTableCell<DataRow, ChecksumState> {
+        @Override
+        protected void updateItem(ChecksumState state, boolean empty) {
+            super.updateItem(state, empty);
+            getStyleClass().removeIf(style -> style.startsWith("checksum-"));
+            if (empty || state == null) {
+                setText(null);
+                setGraphic(null);
+                setTooltip(null);
+                return;
+            }
+            setText(Messages.get("preview.checksum." + state.name()));
+            getStyleClass().add("checksum-" + state.name().toLowerCase());
+            setGraphic(new FontIcon(switch (state) {
+                case NOT_CHECKED -> "mdi2m-minus";
+                case CHECKING -> "mdi2p-progress-clock";
+                case OK -> "mdi2s-shield-check-outline";
+                case DAMAGED -> "mdi2s-shield-alert-outline";
+            }));
+            DataRow row = getTableRow() == null ? null : getTableRow().getItem();
+            String problem = row == null ? null : row.problemProperty().get();
+            setTooltip(problem == null ? null : new Tooltip(problem));
+        }
+    }
+
+    /** A warning, wrapped to the list's width. */
+    private static final class WarningCell extends ListCell<String> {
+        @Override
+        protected void updateItem(String warning, boolean empty) {
+            super.updateItem(warning, empty);
+            if (empty || warning == null) {
+                setGraphic(null);
+                setText(null);
+                return;
+            }
+            Label text = new Label(warning);
+            text.setWrapText(true);
+            text.setMaxWidth(Double.MAX_VALUE);
+            text.prefWidthProperty().bind(getListView().widthProperty().subtract(60));
+            FontIcon icon = new FontIcon("mdi2a-alert-outline");
+            icon.getStyleClass().add("warning-icon");
+            HBox line = new HBox(8, icon, text);
+            setGraphic(line);
+            setText(null);
+        }
+    }
+}

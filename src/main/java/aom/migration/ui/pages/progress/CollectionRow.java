@@ -1,0 +1,93 @@
+package aom.migration.ui.pages.progress;
+
+import aom.migration.progress.ProgressEvent;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+
+/** One collection of a running export or import: documents and bytes done, out of how many, and its state. */
+public final class CollectionRow {
+
+    private final String namespace;
+    private final int order;
+    private final ReadOnlyLongWrapper documents = new ReadOnlyLongWrapper();
+    private final ReadOnlyLongWrapper documentsTotal = new ReadOnlyLongWrapper(-1);
+    private final ReadOnlyLongWrapper bytes = new ReadOnlyLongWrapper();
+    private final ReadOnlyDoubleWrapper fraction = new ReadOnlyDoubleWrapper(-1);
+    private final ReadOnlyObjectWrapper<RowState> state = new ReadOnlyObjectWrapper<>(RowState.RUNNING);
+
+    CollectionRow(String namespace, int order) {
+        this.namespace = namespace;
+        this.order = order;
+    }
+
+    /** {@code database.collection}. */
+    public String namespace() {
+        return namespace;
+    }
+
+    /** When the job reached the collection: 0 for the first. */
+    public int order() {
+        return order;
+    }
+
+    public String database() {
+        int dot = namespace.indexOf('.');
+        return dot < 0 ? namespace : namespace.substring(0, dot);
+    }
+
+    public String collection() {
+        int dot = namespace.indexOf('.');
+        return dot < 0 ? namespace : namespace.substring(dot + 1);
+    }
+
+    public ReadOnlyLongProperty documentsProperty() {
+        return documents.getReadOnlyProperty();
+    }
+
+    /** Documents expected, or -1 when unknown. */
+    public ReadOnlyLongProperty documentsTotalProperty() {
+        return documentsTotal.getReadOnlyProperty();
+    }
+
+    public ReadOnlyLongProperty bytesProperty() {
+        return bytes.getReadOnlyProperty();
+    }
+
+    /** 0-1, or -1 while unknown. */
+    public ReadOnlyDoubleProperty fractionProperty() {
+        return fraction.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<RowState> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    public RowState getState() {
+        return state.get();
+    }
+
+    /** Takes the collection's newest figures. */
+    void update(ProgressEvent event) {
+        documents.set(event.documentsDone());
+        documentsTotal.set(event.documentsTotal());
+        bytes.set(event.bytesDone());
+        double done = event.documentsTotal() > 0 ? Math.min(1, (double) event.documentsDone() / event.documentsTotal())
+                : event.fraction();
+        boolean finished = event.documentsTotal() >= 0 && event.documentsDone() >= event.documentsTotal();
+        fraction.set(finished ? 1 : done);
+        if (state.get() == RowState.RUNNING && finished) {
+            state.set(RowState.DONE);
+        }
+    }
+
+    void setState(RowState value) {
+        state.set(value);
+        if (value == RowState.DONE || value == RowState.INDEXED || value == RowState.VERIFIED) {
+            fraction.set(1);
+        }
+    }
+}

@@ -1,0 +1,10 @@
+package aom.migration.ui.pages.progress;
+
+/** How the last job on a progress page ended, for the banner under the progress. */
+public enum JobOutcome {
+    /** Nothing has ended yet. */
+    NONE,
+    SUCCEEDED,
+    CANCELLED,
+    FAILED
+}

@@ -1,0 +1,271 @@
+package aom.migration.ui.pages.progress;
+
+import aom.migration.progress.ProgressEvent;
+import aom.migration.ui.DataSizes;
+import aom.migration.ui.Messages;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.collections.transformation.SortedList;
+import javafx.fxml.FXML;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.layout.HBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+import java.util.Comparator;
+
+/**
+ * The progress part of the Export and Import pages: phase steps, the overall bar with its figures, the table of
+ * collections and the live log, bound to a {@link JobProgressViewModel}.
+ */
+public class JobProgressView {
+
+    /** The list's padding, the icon and the scroll bar: what the text of a log line cannot use. */
+    private static final double LOG_INSET = 60;
+    /** Further than any log can be tall: scrolling by it lands at the end. */
+    private static final double LOG_END = 1e7;
+
+    @FXML
+    private HBox stepsBox;
+    @FXML
+    private ProgressBar progressBar;
+    @FXML
+    private Label percentLabel;
+    @FXML
+    private Label phaseLabel;
+    @FXML
+    private Label amountLabel;
+    @FXML
+    private Label documentRateLabel;
+    @FXML
+    private Label byteRateLabel;
+    @FXML
+    private Label etaLabel;
+    @FXML
+    private TableView<CollectionRow> collectionTable;
+    @FXML
+    private TableColumn<CollectionRow, String> databaseColumn;
+    @FXML
+    private TableColumn<CollectionRow, String> collectionColumn;
+    @FXML
+    private TableColumn<CollectionRow, CollectionRow> documentsColumn;
+    @FXML
+    private TableColumn<CollectionRow, Number> sizeColumn;
+    @FXML
+    private TableColumn<CollectionRow, Number> progressColumn;
+    @FXML
+    private TableColumn<CollectionRow, RowState> stateColumn;
+    @FXML
+    private ListView<ProgressEvent> logList;
+
+    private final JobProgressViewModel viewModel;
+
+    public JobProgressView(JobProgressViewModel viewModel) {
+        this.viewModel = viewModel;
+    }
+
+    @FXML
+    private void initialize() {
+        progressBar.progressProperty().bind(viewModel.progressProperty());
+        percentLabel.textProperty().bind(viewModel.percentProperty());
+        phaseLabel.textProperty().bind(viewModel.phaseProperty());
+        amountLabel.textProperty().bind(viewModel.amountProperty());
+        documentRateLabel.textProperty().bind(viewModel.documentRateProperty());
+        byteRateLabel.textProperty().bind(viewModel.byteRateProperty());
+        etaLabel.textProperty().bind(Bindings.createStringBinding(() -> viewModel.etaProperty().get().isEmpty() ? ""
+                : Messages.format("progress.eta", viewModel.etaProperty().get()), viewModel.etaProperty()));
+        etaLabel.visibleProperty().bind(viewModel.etaProperty().isNotEmpty());
+        documentRateLabel.visibleProperty().bind(viewModel.documentRateProperty().isNotEmpty());
+        byteRateLabel.visibleProperty().bind(viewModel.byteRateProperty().isNotEmpty());
+        viewModel.phases().forEach(step -> stepsBox.getChildren().add(new PhaseChip(step)));
+        bindTable();
+        bindLog();
+    }
+
+    private void bindTable() {
+        // Collections at work first, so that the running ones are in view; the rest in the order they started.
+        collectionTable.setItems(new SortedList<>(viewModel.rows(), Comparator
+                .comparingInt((CollectionRow row) -> row.getState() == RowState.RUNNING ? 0 : 1)
+                .thenComparingInt(CollectionRow::order)));
+        collectionTable.setPlaceholder(new Label(Messages.get("progress.noCollections")));
+        databaseColumn.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue().database()));
+        collectionColumn.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue().collection()));
+        documentsColumn.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue()));
+        documentsColumn.setCellFactory(column -> new DocumentsCell());
+        sizeColumn.setCellValueFactory(row -> row.getValue().bytesProperty());
+        sizeColumn.setCellFactory(column -> new TableCell<>() {
+            @Override
+            protected void updateItem(Number bytes, boolean empty) {
+                super.updateItem(bytes, empty);
+                setText(empty || bytes == null ? null : DataSizes.bytes(bytes.longValue()));
+            }
+        });
+        progressColumn.setCellValueFactory(row -> row.getValue().fractionProperty());
+        progressColumn.setCellFactory(column -> new BarCell());
+        stateColumn.setCellValueFactory(row -> row.getValue().stateProperty());
+        stateColumn.setCellFactory(column -> new StateCell(viewModel.kind()));
+    }
+
+    private void bindLog() {
+        logList.setItems(viewModel.log());
+        logList.setPlaceholder(new Label(Messages.get("progress.log.empty")));
+        logList.setCellFactory(list -> new LogCell());
+        viewModel.log().addListener((ListChangeListener<ProgressEvent>) change -> scrollLogToEnd());
+    }
+
+    private void scrollLogToEnd() {
+        // After the list has laid out the new lines; scrolling at once may stop short of the last one.
+        Platform.runLater(() -> {
+            if (!viewModel.log().isEmpty()) {
+                logList.scrollTo(viewModel.log().size() - 1);
+                // Wrapped lines are taller than the list estimates: scroll on to the very end.
+                if (logList.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
+                    flow.scrollPixels(LOG_END);
+                }
+            }
+        });
+    }
+
+    /** One phase: an icon for its state and its name. */
+    private static final class PhaseChip extends Label {
+
+        PhaseChip(PhaseStep step) {
+            super(step.label());
+            setId("phase-" + step.phase().name());
+            getStyleClass().add("phase-chip");
+            show(step.getState());
+            step.stateProperty().addListener((observable, old, state) -> show(state));
+        }
+
+        private void show(StepState state) {
+            getStyleClass().removeIf(style -> style.startsWith("phase-chip-"));
+            getStyleClass().add("phase-chip-" + state.name().toLowerCase());
+            setGraphic(new FontIcon(switch (state) {
+                case PENDING -> "mdi2c-circle-outline";
+                case ACTIVE -> "mdi2p-play-circle";
+                case DONE -> "mdi2c-check-circle";
+                case SKIPPED -> "mdi2m-minus-circle-outline";
+                case STOPPED -> "mdi2c-close-circle";
+            }));
+        }
+    }
+
+    /** "24 of 24", or the count alone while the total is unknown. */
+    private static final class DocumentsCell extends TableCell<CollectionRow, CollectionRow> {
+        @Override
+        protected void updateItem(CollectionRow row, boolean empty) {
+            super.updateItem(row, empty);
+            textProperty().unbind();
+            if (empty || row == null) {
+                setText(null);
+                return;
+            }
+            textProperty().bind(Bindings.createStringBinding(() -> row.documentsTotalProperty().get() < 0
+                            ? DataSizes.count(row.documentsProperty().get())
+                            : Messages.format("progress.row.documents", DataSizes.count(row.documentsProperty().get()),
+                            DataSizes.count(row.documentsTotalProperty().get())),
+                    row.documentsProperty(), row.documentsTotalProperty()));
+        }
+    }
+
+    /** A small bar per collection. */
+    private static final class BarCell extends TableCell<CollectionRow, Number> {
+        private final ProgressBar bar = new ProgressBar();
+
+        BarCell() {
+            bar.setMaxWidth(Double.MAX_VALUE);
+            bar.getStyleClass().add("small");
+        }
+
+        @Override
+        protected void updateItem(Number fraction, boolean empty) {
+            super.updateItem(fraction, empty);
+            if (empty || fraction == null) {
+                setGraphic(null);
+                return;
+            }
+            bar.setProgress(fraction.doubleValue() < 0 ? 0 : fraction.doubleValue());
+            setGraphic(bar);
+        }
+    }
+
+    /** The state in words with an icon. */
+    private static final class StateCell extends TableCell<CollectionRow, RowState> {
+        private final JobKind kind;
+
+        StateCell(JobKind kind) {
+            this.kind = kind;
+        }
+
+        @Override
+        protected void updateItem(RowState state, boolean empty) {
+            super.updateItem(state, empty);
+            getStyleClass().removeIf(style -> style.startsWith("row-state-"));
+            if (empty || state == null) {
+                setText(null);
+                setGraphic(null);
+                return;
+            }
+            // Done means written into the bundle for an export, loaded into staging for an import.
+            setText(Messages.get("progress.row." + state.name() + (state == RowState.DONE ? "." + kind.name() : "")));
+            getStyleClass().add("row-state-" + state.name().toLowerCase());
+            setGraphic(new FontIcon(switch (state) {
+                case RUNNING -> "mdi2p-progress-clock";
+                case DONE, INDEXED -> "mdi2c-check";
+                case VERIFIED -> "mdi2c-check-all";
+                case CANCELLED -> "mdi2c-cancel";
+                case STOPPED -> "mdi2a-alert-circle-outline";
+            }));
+        }
+    }
+
+    /** A log line: the phase, the message, warnings and errors marked; long lines wrap to the list's width. */
+    private static final class LogCell extends ListCell<ProgressEvent> {
+        private final FontIcon icon = new FontIcon();
+        private final Label text = new Label();
+        private final HBox line = new HBox(6, icon, text);
+
+        LogCell() {
+            text.setWrapText(true);
+            text.setMinHeight(Label.USE_PREF_SIZE);
+            line.setAlignment(Pos.TOP_LEFT);
+        }
+
+        @Override
+        protected void updateItem(ProgressEvent event, boolean empty) {
+            super.updateItem(event, empty);
+            setText(null);
+            line.getStyleClass().removeAll("log-warning", "log-error");
+            if (empty || event == null) {
+                setGraphic(null);
+                return;
+            }
+            if (!text.prefWidthProperty().isBound()) {
+                text.prefWidthProperty().bind(getListView().widthProperty().subtract(LOG_INSET));
+            }
+            String phase = event.phase() == null ? "" : Messages.get("phase." + event.phase().name());
+            text.setText(Messages.format("progress.log.line", phase, event.message()));
+            switch (event.level()) {
+                case WARNING -> {
+                    line.getStyleClass().add("log-warning");
+                    icon.setIconLiteral("mdi2a-alert-outline");
+                }
+                case ERROR -> {
+                    line.getStyleClass().add("log-error");
+                    icon.setIconLiteral("mdi2a-alert-circle-outline");
+                }
+                default -> icon.setIconLiteral("mdi2i-information-outline");
+            }
+            setGraphic(line);
+        }
+    }
+}

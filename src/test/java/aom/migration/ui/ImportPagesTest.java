@@ -1,0 +1,124 @@
+package aom.migration.ui;
+
+import aom.migration.demo.DemoScale;
+import aom.migration.demo.DemoServers;
+import aom.migration.mongo.Installation;
+import aom.migration.restore.VerificationReport;
+import aom.migration.ui.pages.confirm.DropWarning;
+import aom.migration.ui.wizard.PageId;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.framework.junit5.Start;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Imports a bundle into the demo target the way a support engineer would: opened from the file manager. */
+class ImportPagesTest extends WizardUiTest {
+
+    private static DemoServers demo;
+    private static Path bundle;
+
+    @TempDir
+    static Path folder;
+
+    @BeforeAll
+    static void exportConferenceApp() throws IOException {
+        demo = DemoServers.start(DemoScale.TESTS);
+        bundle = DemoBundles.conferenceApp(demo, folder);
+    }
+
+    @AfterAll
+    static void stopDemo() {
+        demo.close();
+    }
+
+    @Start
+    void start(Stage stage) {
+        startWizard(stage);
+    }
+
+    @Override
+    protected Path bundleToOpen() {
+        return bundle;
+    }
+
+    @Test
+    void importingTheBundleShowsTheDropWarningsAsksForTheNameAndEndsWithAPassingReport() throws Exception {
+        waitFor(() -> model.openedBundleProperty().get() != null);
+        assertThat(lookup("#previewTitle").queryLabeled().getText()).isEqualTo("ConferenceApp (Conference App)");
+        clickOn("#nextButton");
+        waitFor(() -> model.getCurrentPage() == PageId.CONNECTIONS);
+        TextField target = inForm("targetForm", "uriField");
+        interact(() -> target.setText(demo.target().uri()));
+        waitFor(() -> !lookup("#nextButton").queryButton().isDisabled());
+
+        clickOn("#nextButton");
+
+        waitFor(() -> model.getCurrentPage() == PageId.CONFIRM);
+        TableView<DropWarning> drops = lookup("#dropTable").queryTableView();
+        waitFor(() -> !drops.getItems().isEmpty() && !lookup("#confirmReason").queryLabeled().getText()
+                .startsWith("Planning"));
+        Map<String, Long> shown = new HashMap<>();
+        drops.getItems().stream().filter(DropWarning::isCollection)
+                .forEach(row -> shown.put(row.database() + "." + row.name(), row.targetDocuments()));
+        assertThat(shown).isEqualTo(targetCounts("ConferenceApp", "ConferenceApp-staging"));
+        assertThat(lookup("#nextButton").queryButton().getText()).isEqualTo("Import");
+        assertThat(lookup("#nextButton").queryButton().isDisabled()).isTrue();
+        assertThat(lookup("#confirmReason").queryLabeled().getText())
+                .isEqualTo("Type ConferenceApp exactly to enable Import.");
+
+        clickOn("#confirmName").write("Conference");
+        assertThat(lookup("#nextButton").queryButton().isDisabled()).isTrue();
+        write("App");
+        waitFor(() -> !lookup("#nextButton").queryButton().isDisabled());
+
+        clickOn("#nextButton");
+
+        waitFor(() -> model.getCurrentPage() == PageId.IMPORT_PROGRESS);
+        Label outcome = lookup("#importOutcomeText").queryAs(Label.class);
+        waitForJob(() -> !outcome.getText().isEmpty());
+        assertThat(outcome.getText()).isEqualTo("ConferenceApp was imported into "
+                + demo.target().settings().hostsOnly() + " and verified.");
+        assertThat(lookup("#percentLabel").queryLabeled().getText()).isEqualTo("100 %");
+        assertThat(lookup("#backButton").queryButton().isDisabled()).isTrue();
+
+        clickOn("#nextButton");
+
+        waitFor(() -> model.getCurrentPage() == PageId.SUMMARY);
+        assertThat(lookup("#summaryHeadline").queryLabeled().getText()).isEqualTo("Verification passed");
+        TableView<VerificationReport.CollectionCheck> checks = lookup("#reportCollections").queryTableView();
+        assertThat(checks.getItems()).hasSize(31).allMatch(VerificationReport.CollectionCheck::passed);
+        assertThat(lookup("#reportLocation").queryAs(TextField.class).getText())
+                .startsWith("The report was saved to ");
+        assertThat(targetCounts("ConferenceApp-test")).containsEntry("ConferenceApp-test.Speakers_Talk", 6L);
+
+        clickOn("#startOver");
+
+        waitFor(() -> model.getCurrentPage() == PageId.START);
+        assertThat(lookup("#startPage").query().isVisible()).isTrue();
+    }
+
+    private static Map<String, Long> targetCounts(String... databases) {
+        Map<String, Long> counts = new HashMap<>();
+        try (Installation target = Installation.connect(demo.target().settings())) {
+            for (String database : databases) {
+                for (String collection : target.database(database).listCollectionNames()) {
+                    counts.put(database + "." + collection,
+                            target.database(database).getCollection(collection).countDocuments());
+                }
+            }
+        }
+        return counts;
+    }
+}

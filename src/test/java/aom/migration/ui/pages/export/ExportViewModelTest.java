@@ -1,0 +1,144 @@
+package aom.migration.ui.pages.export;
+
+import aom.migration.demo.DemoScale;
+import aom.migration.demo.DemoServers;
+import aom.migration.model.AppRef;
+import aom.migration.model.Selection;
+import aom.migration.mongo.Installation;
+import aom.migration.progress.Phase;
+import aom.migration.progress.ProgressListener;
+import aom.migration.ui.RecordingDialogService;
+import aom.migration.ui.pages.progress.CollectionRow;
+import aom.migration.ui.pages.progress.JobOutcome;
+import aom.migration.ui.pages.progress.PhaseStep;
+import aom.migration.ui.pages.progress.RowState;
+import aom.migration.ui.pages.progress.StepState;
+import aom.migration.ui.settings.RecentBundle;
+import aom.migration.ui.settings.RecentBundles;
+import aom.migration.ui.task.CurrentThreadTaskExecutor;
+import aom.migration.ui.wizard.WizardModel;
+import aom.migration.ui.wizard.WizardServices;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.function.UnaryOperator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ExportViewModelTest {
+
+    private static DemoServers demo;
+    private static AppRef conferenceApp;
+
+    @TempDir
+    Path folder;
+
+    private final WizardModel model = new WizardModel();
+    private final RecordingDialogService dialogs = new RecordingDialogService();
+
+    @BeforeAll
+    static void startDemo() {
+        demo = DemoServers.start(DemoScale.TESTS);
+        try (Installation source = Installation.connect(demo.source().settings())) {
+            conferenceApp = source.application("ConferenceApp");
+        }
+    }
+
+    @AfterAll
+    static void stopDemo() {
+        demo.close();
+    }
+
+    private ExportViewModel page(UnaryOperator<ProgressListener> listeners) {
+        model.sourceProperty().set(demo.source().settings());
+        model.applicationProperty().set(conferenceApp);
+        model.selectionProperty().set(Selection.everything());
+        model.bundleFileProperty().set(folder.resolve("bundles").resolve("conference.aombundle"));
+        return new ExportViewModel(model, new WizardServices(dialogs, new CurrentThreadTaskExecutor(listeners),
+                Clock.systemUTC(), folder.resolve("settings"), DemoScale.TESTS));
+    }
+
+    @Test
+    void exportingConferenceAppWritesTheBundleAndEndsAtAHundredPercent() throws IOException {
+        ExportViewModel page = page(UnaryOperator.identity());
+
+        page.enter();
+
+        Path bundle = folder.resolve("bundles").resolve("conference.aombundle");
+        assertThat(bundle).isRegularFile();
+        assertThat(page.outcomeProperty().get()).isEqualTo(JobOutcome.SUCCEEDED);
+        assertThat(page.outcomeTextProperty().get()).startsWith("Exported ConferenceApp: 58 metadata documents,"
+                + " 3 databases with 29 collections and 392 documents;");
+        assertThat(page.progress().progressProperty().get()).isEqualTo(1.0);
+        assertThat(page.progress().rows()).extracting(CollectionRow::namespace)
+                .contains("apiomat.modules", "ConferenceApp.Speakers_Talk", "ConferenceApp-test.Geo_Location");
+        assertThat(page.progress().rows()).allMatch(row -> row.getState() == RowState.DONE);
+        assertThat(page.canGoNextProperty().get()).isTrue();
+        assertThat(model.bundleFileProperty().get()).isEqualTo(bundle.toAbsolutePath());
+        assertThat(model.exportedBundleProperty().get().fileBytes()).isEqualTo(Files.size(bundle));
+        assertThat(new RecentBundles(folder.resolve("settings")).load()).extracting(RecentBundle::path)
+                .containsExactly(bundle.toAbsolutePath());
+    }
+
+    @Test
+    void comingBackToTheFinishedExportDoesNotRunItAgain() {
+        ExportViewModel page = page(UnaryOperator.identity());
+        page.enter();
+        CollectionRow first = page.progress().rows().get(0);
+
+        page.enter();
+
+        assertThat(page.progress().rows().get(0)).isSameAs(first);
+        assertThat(dialogs.confirmations).isEmpty();
+    }
+
+    @Test
+    void cancellingMidWayLeavesNoBundleAndNoPartFileAndSaysSo() {
+        ExportViewModel page = page(listener -> event -> {
+            listener.onProgress(event);
+            if (event.phase() == Phase.DATA && !event.isOverall()) {
+                model.runningJobProperty().get().cancel();
+            }
+        });
+
+        page.enter();
+
+        Path bundle = folder.resolve("bundles").resolve("conference.aombundle");
+        assertThat(page.outcomeProperty().get()).isEqualTo(JobOutcome.CANCELLED);
+        assertThat(bundle).doesNotExist();
+        assertThat(bundle.resolveSibling("conference.aombundle.part")).doesNotExist();
+        assertThat(page.outcomeTextProperty().get()).isEqualTo("The export was cancelled. No bundle file was left"
+                + " behind: neither conference.aombundle nor its .part file exists.");
+        assertThat(page.progress().phases()).filteredOn(step -> step.phase() == Phase.DATA)
+                .extracting(PhaseStep::getState).containsExactly(StepState.STOPPED);
+        assertThat(page.canGoNextProperty().get()).isFalse();
+        assertThat(model.exportedBundleProperty().get()).isNull();
+    }
+
+    @Test
+    void anExistingBundleIsReplacedOnlyWhenTheUserSaysSo() throws IOException {
+        Path bundle = Files.createDirectories(folder.resolve("bundles")).resolve("conference.aombundle");
+        Files.writeString(bundle, "an older bundle");
+        dialogs.confirmAnswer = false;
+        ExportViewModel page = page(UnaryOperator.identity());
+
+        page.enter();
+
+        assertThat(dialogs.confirmations).containsExactly("Replace the bundle file?");
+        assertThat(page.outcomeProperty().get()).isEqualTo(JobOutcome.FAILED);
+        assertThat(page.outcomeTextProperty().get()).contains("the bundle file already exists");
+        assertThat(Files.readString(bundle)).isEqualTo("an older bundle");
+
+        dialogs.confirmAnswer = true;
+        page.retry();
+
+        assertThat(page.outcomeProperty().get()).isEqualTo(JobOutcome.SUCCEEDED);
+        assertThat(Files.size(bundle)).isGreaterThan(1_000);
+    }
+}
