@@ -39,6 +39,11 @@ public final class ProgressTracker {
         return phase;
     }
 
+    /** The listener this tracker reports to, for a sub-task that needs a tracker of its own. */
+    public ProgressListener listener() {
+        return listener;
+    }
+
     /** Moves to another phase and tells the listener. */
     public void phase(Phase next, String message) {
         this.phase = next;

@@ -188,8 +188,12 @@ public final class ImportJob {
             checkpoint.reached("swapped " + entry.namespace());
         }, cancel);
         checkpoint.reached("swapped");
-        tracker.phase(Phase.VERIFY, "Verifying the target against the import");
-        return new Verifier(client).verify(plan, digests, request.profile(), tracker, cancel);
+        // A tracker of its own: verifying re-reads the namespaces the load counted, which must not count twice.
+        ProgressTracker verifying = new ProgressTracker(tracker.listener(), Phase.VERIFY);
+        verifying.phase(Phase.VERIFY, "Verifying the target against the import");
+        VerificationReport report = new Verifier(client).verify(plan, digests, request.profile(), verifying, cancel);
+        verifying.flush();
+        return report;
     }
 
     private ImportResult cleanUp(ImportPlan plan, ImportJournal journal, List<String> recovered,
