@@ -6,6 +6,7 @@ import aom.migration.mongo.InvalidConnectionException;
 import aom.migration.mongo.UnknownApplicationException;
 import aom.migration.mongo.UriRedaction;
 import aom.migration.progress.CancelledException;
+import aom.migration.restore.ImportFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -58,7 +59,7 @@ final class CliErrors implements IExecutionExceptionHandler {
         }
         if (failure instanceof ConnectionFailedException || failure instanceof UserError
                 || failure instanceof IllegalArgumentException || failure instanceof UnknownApplicationException
-                || failure instanceof CorruptDataException) {
+                || failure instanceof CorruptDataException || failure instanceof ImportFailedException) {
             return failure.getMessage();
         }
         String text = failure.getMessage();

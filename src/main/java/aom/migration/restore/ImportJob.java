@@ -8,6 +8,7 @@ import aom.migration.progress.CancelledException;
 import aom.migration.progress.Phase;
 import aom.migration.progress.ProgressListener;
 import aom.migration.progress.ProgressTracker;
+import com.mongodb.MongoException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import org.slf4j.Logger;
@@ -19,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -52,6 +54,7 @@ public final class ImportJob {
     private static final Duration MIN_HEARTBEAT = Duration.ofSeconds(1);
 
     private final MongoClient client;
+    private final String hosts;
     private final ImportRequest request;
     private final ImportOptions options;
     private final ImportPlanner planner;
@@ -71,6 +74,7 @@ public final class ImportJob {
     ImportJob(MongoClient client, ServerInfo server, String hosts, ImportRequest request, ImportOptions options,
               Checkpoint checkpoint) {
         this.client = client;
+        this.hosts = hosts;
         this.request = request;
         this.options = options;
         this.planner = new ImportPlanner(client, server, hosts);
@@ -213,28 +217,34 @@ public final class ImportJob {
     /** Rolls back after {@code failure} and returns what the caller should throw. */
     private RuntimeException rolledBack(ImportJournal journal, RuntimeException failure, ProgressTracker tracker) {
         LOG.warn("Import of {} stopped: {}", request.application(), failure.toString());
+        Phase phase = tracker.phase();
         tracker.phase(Phase.CLEANUP, "Restoring the target to its state before the import");
         try {
             new ImportRollback(client, request.profile(), options).rollBack(journal);
         } catch (RuntimeException rollbackFailure) {
             LOG.error("Rollback of the import of {} failed", request.application(), rollbackFailure);
             failure.addSuppressed(rollbackFailure);
-            return new ImportFailedException(describe(failure) + " The target could not be restored right now ("
-                    + rollbackFailure.getMessage() + "); the next import or plan of " + request.application()
-                    + " finds what this one left and restores the state from before it first.", failure);
+            return new ImportFailedException(describe(failure, phase) + " The target could not be restored right now ("
+                    + DriverFailures.readable(rollbackFailure, hosts) + "); the next import or plan of "
+                    + request.application() + " finds what this one left and restores the state from before it"
+                    + " first.", failure);
         }
         if (failure instanceof CancelledException || failure instanceof CorruptDataException) {
             return failure;
         }
-        return new ImportFailedException(describe(failure) + " The target was restored to its state before the"
-                + " import.", failure);
+        return new ImportFailedException(describe(failure, phase) + " The target was restored to its state before"
+                + " the import.", failure);
     }
 
-    private static String describe(RuntimeException failure) {
+    /** The failure as the user should read it; driver failures say in which phase they happened. */
+    private String describe(RuntimeException failure, Phase phase) {
         if (failure instanceof CancelledException) {
             return "The import was cancelled.";
         }
-        String message = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+        String message = DriverFailures.readable(failure, hosts);
+        if (failure instanceof MongoException) {
+            message = "While " + phase.label().toLowerCase(Locale.ROOT) + ", " + message;
+        }
         return message.endsWith(".") ? message : message + ".";
     }
 

@@ -32,7 +32,9 @@ class ConnectionDroppedDuringImportTest extends ImportFaults {
         Throwable failure = importThroughProxy(ImportOptions.defaults(), ProgressListener.NONE,
                 CancellationToken.none());
         observed.message(firstLine(failure));
-        assertThat(failure).hasMessageContaining("The target was restored to its state before the import");
+        assertThat(failure).hasMessageStartingWith("Loading ConferenceApp")
+                .hasMessageContaining("into the target failed: the connection to the target broke")
+                .hasMessageContaining("The target was restored to its state before the import");
         assertThat(TargetSnapshot.differences(before, snapshot())).isEmpty();
         recoverAndImportAgain(observed);
     }
@@ -64,7 +66,9 @@ class ConnectionDroppedDuringImportTest extends ImportFaults {
                 CancellationToken.none());
         proxy.refuseConnections(false);
         observed.message(firstLine(failure));
-        assertThat(failure).hasMessageContaining("could not be restored right now")
+        assertThat(failure).hasMessageStartingWith("While merging metadata, the connection to 127.0.0.1:")
+                .hasMessageContaining("could not be restored right now (127.0.0.1:")
+                .hasMessageContaining("did not answer in time")
                 .hasMessageContaining("the next import or plan of ConferenceApp");
         recoverAndImportAgain(observed);
     }
