@@ -206,7 +206,7 @@ public final class ImportJob {
         } catch (RuntimeException e) {
             cleanupWarning = "The import is complete and verified, but the clean-up failed (" + e.getMessage()
                     + "); the next import or plan of " + request.application() + " finishes it.";
-            LOG.warn(cleanupWarning, e);
+            LOG.info(cleanupWarning, e);
             listener.warn(Phase.CLEANUP, cleanupWarning);
         }
         tracker.phase(Phase.DONE, "Imported " + request.application() + "; verification passed (report: "
@@ -216,13 +216,14 @@ public final class ImportJob {
 
     /** Rolls back after {@code failure} and returns what the caller should throw. */
     private RuntimeException rolledBack(ImportJournal journal, RuntimeException failure, ProgressTracker tracker) {
-        LOG.warn("Import of {} stopped: {}", request.application(), failure.toString());
+        // Logged at INFO: the caller reports the failure, and at WARN the command line's console would repeat it.
+        LOG.info("Import of {} stopped: {}", request.application(), failure.toString());
         Phase phase = tracker.phase();
         tracker.phase(Phase.CLEANUP, "Restoring the target to its state before the import");
         try {
             new ImportRollback(client, request.profile(), options).rollBack(journal);
         } catch (RuntimeException rollbackFailure) {
-            LOG.error("Rollback of the import of {} failed", request.application(), rollbackFailure);
+            LOG.info("Rollback of the import of {} failed", request.application(), rollbackFailure);
             failure.addSuppressed(rollbackFailure);
             return new ImportFailedException(describe(failure, phase) + " The target could not be restored right now ("
                     + DriverFailures.readable(rollbackFailure, hosts) + "); the next import or plan of "
