@@ -166,6 +166,43 @@ class BadInputTest {
         assertThat(dir).isEmptyDirectory();
     }
 
+    @ParameterizedTest(name = "dump imported under an application name MongoDB forbids: --app ''{0}''")
+    @ValueSource(strings = {"Conference.App", "Conference App", "Conference$App",
+        "ConferenceApplicationWithANameMuchLongerThanMongoDBAllowsForADatabase"})
+    void forbiddenApplicationNameOnImport(String name, Observed observed) throws IOException {
+        Path dump = Files.createDirectories(dir.resolve("dump").resolve("ConferenceApp"));
+        for (String suffix : List.of(".bson", ".metadata.json")) {
+            Files.write(dump.resolve("Basics_Role" + suffix), BundleSurgery.content(ConferenceBundle.file(),
+                    "dump/ConferenceApp/Basics_Role" + suffix));
+        }
+        try (EmbeddedServer target = freshTarget(); MongoClient client = MongoClients.create(target.uri())) {
+            Map<String, Map<String, List<String>>> before = TargetSnapshot.of(client);
+            CliRun run = observed.cli(CliRun.of("import", "--target", target.uri(), dir.resolve("dump").toString(),
+                    "--app", name, "--map", "ConferenceApp=LIVE", "--yes", "--no-progress"));
+            assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(2);
+            assertOneErrorLine(run, "The application name '" + name + "'", name.length() > 50
+                    ? "its database names would exceed MongoDB's limit" : "which MongoDB does not allow in database"
+                    + " names");
+            assertThat(TargetSnapshot.differences(before, TargetSnapshot.of(client))).isEmpty();
+        }
+    }
+
+    @Test
+    @DisplayName("bundle whose manifest names an application MongoDB forbids (forged)")
+    void bundleWithAForbiddenApplicationName(Observed observed) {
+        Path forged = BundleSurgery.editManifest(ConferenceBundle.file(), dir.resolve("forged.aombundle"),
+                manifest -> manifest.with("application").put("name", "Conference.App"));
+        try (EmbeddedServer target = freshTarget(); MongoClient client = MongoClients.create(target.uri())) {
+            Map<String, Map<String, List<String>>> before = TargetSnapshot.of(client);
+            CliRun run = observed.cli(CliRun.of("import", "--target", target.uri(), forged.toString(), "--yes",
+                    "--no-progress"));
+            assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(2);
+            assertOneErrorLine(run, "its manifest is invalid: The application name 'Conference.App' contains"
+                    + " '.'");
+            assertThat(TargetSnapshot.differences(before, TargetSnapshot.of(client))).isEmpty();
+        }
+    }
+
     @Test
     @DisplayName("bundle that does not exist")
     void bundleThatDoesNotExist(Observed observed) {
