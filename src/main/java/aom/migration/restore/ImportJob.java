@@ -123,9 +123,16 @@ public final class ImportJob {
                                  ProgressListener listener, CancellationToken cancel) {
         MongoDatabase metadata = client.getDatabase(request.profile().database());
         Path rollbackFile = plan.rollbackFile().orElse(null);
-        ImportJournal journal = ImportJournal.begin(metadata, request.application(), UUID.randomUUID().toString(),
-                plan.entries(), newDatabases(plan), plan.swapStrategy(),
-                rollbackFile == null ? null : rollbackFile.toString(), options.lease());
+        ImportJournal journal;
+        try {
+            journal = ImportJournal.begin(metadata, request.application(), UUID.randomUUID().toString(),
+                    plan.entries(), newDatabases(plan), plan.swapStrategy(),
+                    rollbackFile == null ? null : rollbackFile.toString(), options.lease());
+        } catch (MongoException e) {
+            // The journal is the first write: a target that refuses it (no write permission) is still untouched.
+            throw new ImportFailedException("The import of " + request.application() + " cannot start: "
+                    + DriverFailures.readable(e, hosts) + ". Nothing was changed.", e);
+        }
         ScheduledExecutorService lease = startLease(journal);
         try {
             VerificationReport report;

@@ -203,6 +203,29 @@ class BadInputTest {
         }
     }
 
+    @ParameterizedTest(name = "target without write permission: error 13 from the first {0}")
+    @ValueSource(strings = {"insert", "create", "renameCollection"})
+    void targetWithoutWritePermission(String command, Observed observed) throws IOException {
+        try (EmbeddedServer target = freshTarget(); MongoClient client = MongoClients.create(target.uri());
+             WireProxy proxy = new WireProxy(target.port())) {
+            Map<String, Map<String, List<String>>> before = TargetSnapshot.of(client);
+            proxy.addRule(unauthorized(Set.of(command)));
+            CliRun run = observed.cli(CliRun.of("import", "--target", proxy.uri("", ""), bundle(), "--yes",
+                    "--no-progress"));
+            assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(1);
+            if (command.equals("insert")) {
+                assertOneErrorLine(run, "The import of ConferenceApp cannot start: 127.0.0.1:" + proxy.port()
+                        + " answered with error 13 (Unauthorized): not authorized on apiomat", "Nothing was changed.");
+            } else {
+                assertOneErrorLine(run, "not authorized on", "The target was restored to its state before the"
+                        + " import.");
+            }
+            assertThat(TargetSnapshot.differences(before, TargetSnapshot.of(client))).isEmpty();
+            observed.note("The proxy answers every " + command + " with error 13 Unauthorized; the target is byte"
+                    + " for byte as before.");
+        }
+    }
+
     @Test
     @DisplayName("bundle that does not exist")
     void bundleThatDoesNotExist(Observed observed) {
