@@ -41,7 +41,8 @@ public final class ConnectionErrors {
                     + " s: check the host, the port and firewalls"
                     + (settings.tls() ? " (and whether the server really speaks TLS)" : "");
         } else if (failure instanceof MongoCommandException command && command.getErrorCode() == 13) {
-            message = "User '" + settings.username() + "' is not allowed to do this on " + where + ": "
+            message = (settings.username() == null ? "Without a user name, " + where + " does not allow this"
+                    : "User '" + settings.username() + "' is not allowed to do this on " + where) + ": "
                     + command.getErrorMessage();
         } else if (failure instanceof MongoSocketException) {
             message = "The connection to " + where + " broke: " + failure.getMessage();

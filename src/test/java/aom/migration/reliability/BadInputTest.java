@@ -227,6 +227,20 @@ class BadInputTest {
     }
 
     @Test
+    @DisplayName("source without read permission: error 13 from find")
+    void sourceWithoutReadPermission(Observed observed) throws IOException {
+        try (WireProxy proxy = new WireProxy(demo.source().port())) {
+            proxy.addRule(unauthorized(Set.of("find", "aggregate")));
+            CliRun run = observed.cli(CliRun.of("export", "--source", proxy.uri("", ""), "--app", "ConferenceApp",
+                    "--out", dir.resolve("conference.aombundle").toString(), "--no-progress"));
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertOneErrorLine(run, "Without a user name, 127.0.0.1:" + proxy.port() + " does not allow this: not"
+                    + " authorized on apiomat");
+            assertThat(dir).isEmptyDirectory();
+        }
+    }
+
+    @Test
     @DisplayName("bundle that does not exist")
     void bundleThatDoesNotExist(Observed observed) {
         CliRun run = observed.cli(CliRun.of("import", "--target", demo.target().uri(),
