@@ -17,6 +17,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
@@ -103,8 +104,16 @@ public class ExportCommand implements Callable<Integer> {
                 !noProgress)) {
             result = runCancellableByCtrlC(job, progress, token);
         } catch (FileAlreadyExistsException e) {
+            if (!output.toAbsolutePath().toString().equals(e.getFile())) {
+                throw new UserError(ExitCode.BAD_INPUT, "Cannot write the bundle " + output.toAbsolutePath() + ": "
+                        + e.getFile() + " is a file, not a folder");
+            }
             throw new UserError(ExitCode.BAD_INPUT, output.toAbsolutePath() + " already exists; choose another --out"
                     + " or pass --force");
+        } catch (IOException e) {
+            // The bundle writer has deleted its part and spool files; say which file the disk refused.
+            throw new UserError(ExitCode.FAILED, "Cannot write the bundle " + output.toAbsolutePath() + ": "
+                    + e.getMessage() + ". Nothing was left behind.");
         }
         printSummary(stdout, result);
         stdout.println(printFileNameOnly ? result.bundle().getFileName().toString() : result.bundle().toString());

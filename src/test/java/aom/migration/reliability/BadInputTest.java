@@ -241,6 +241,46 @@ class BadInputTest {
     }
 
     @Test
+    @DisplayName("disk full while writing a bundle (a 64 KiB file size limit, ulimit -f)")
+    void diskFullWhileWritingABundle(Observed observed) throws Exception {
+        Path out = Files.createDirectories(dir.resolve("out"));
+        ProcessBuilder export = ChildJvm.command(Files.createDirectories(dir.resolve("home")), "export",
+                "--source", demo.source().uri(), "--app", "ConferenceApp", "--out",
+                out.resolve("conference.aombundle").toString(), "--no-progress");
+        List<String> limited = new ArrayList<>(List.of("bash", "-c", "ulimit -f 64 && exec \"$@\"", "bash"));
+        limited.addAll(export.command());
+        Process process = new ProcessBuilder(limited).redirectOutput(dir.resolve("stdout.txt").toFile())
+                .redirectError(dir.resolve("stderr.txt").toFile()).start();
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        List<String> stderr = Files.readAllLines(dir.resolve("stderr.txt"), StandardCharsets.UTF_8);
+        List<String> errors = stderr.stream().filter(line -> line.startsWith("Error: ")).toList();
+        observed.exitCode(process.exitValue());
+        observed.message(errors.isEmpty() ? String.join(" / ", stderr) : errors.get(0));
+        assertThat(process.exitValue()).as(String.join("\n", stderr)).isEqualTo(1);
+        assertThat(errors).hasSize(1);
+        assertThat(errors.get(0)).contains("Cannot write the bundle " + out.resolve("conference.aombundle"),
+                "File too large");
+        try (Stream<Path> left = Files.list(out)) {
+            assertThat(left).as("files left in the output folder").isEmpty();
+        }
+        observed.note("The export ran in a child JVM whose files may not grow past 64 KiB, as on a full disk;"
+                + " it left no bundle, no part file and no spool file.");
+    }
+
+    @Test
+    @DisplayName("bundle path whose folder is a file")
+    void outputFolderIsAFile(Observed observed) throws IOException {
+        Path file = Files.writeString(dir.resolve("not-a-folder"), "x");
+        CliRun run = observed.cli(CliRun.of("export", "--source", demo.source().uri(), "--app", "ConferenceApp",
+                "--out", file.resolve("conference.aombundle").toString(), "--no-progress"));
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertOneErrorLine(run, "Cannot write the bundle", file + " is a file, not a folder");
+        try (Stream<Path> left = Files.list(dir)) {
+            assertThat(left).containsExactly(file);
+        }
+    }
+
+    @Test
     @DisplayName("bundle that does not exist")
     void bundleThatDoesNotExist(Observed observed) {
         CliRun run = observed.cli(CliRun.of("import", "--target", demo.target().uri(),
