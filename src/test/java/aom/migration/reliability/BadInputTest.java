@@ -11,7 +11,10 @@ import com.mongodb.client.MongoClients;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -38,6 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
                 + " was. Servers that mongo-java-server cannot imitate (authentication, missing permissions) are"
                 + " played by the wire proxy in front of it, answering as a real mongod does (error 18"
                 + " AuthenticationFailed, error 13 Unauthorized).")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BadInputTest {
 
     private static final String PASSWORD = "Pw-" + Long.toHexString(System.nanoTime());
@@ -57,6 +61,7 @@ class BadInputTest {
         demo.close();
     }
 
+    @Order(1)
     @ParameterizedTest(name = "malformed connection string: {0}")
     @CsvSource(delimiter = '|', value = {
         "mongodb://|names no host",
@@ -82,6 +87,7 @@ class BadInputTest {
         observed.note("The same for import, export and apps.");
     }
 
+    @Order(2)
     @Test
     @DisplayName("unknown host")
     void unknownHost(Observed observed) {
@@ -91,6 +97,7 @@ class BadInputTest {
         assertOneErrorLine(run, "Unknown host no-such-host.invalid:27017: the name does not resolve");
     }
 
+    @Order(3)
     @Test
     @DisplayName("refused port")
     void refusedPort(Observed observed) {
@@ -101,6 +108,7 @@ class BadInputTest {
         assertOneErrorLine(run, "Connection refused by 127.0.0.1:" + port + ": nothing listens on that port");
     }
 
+    @Order(4)
     @ParameterizedTest(name = "wrong password ({0})")
     @ValueSource(strings = {"default mechanism", "authMechanism=SCRAM-SHA-256"})
     void wrongPassword(String mechanism, Observed observed) throws IOException {
@@ -116,6 +124,7 @@ class BadInputTest {
                 + " AuthenticationFailed.");
     }
 
+    @Order(5)
     @Test
     @DisplayName("user and password for a server without authentication (the embedded server)")
     void credentialsForAServerWithoutAuthentication(Observed observed) {
@@ -127,6 +136,7 @@ class BadInputTest {
                 + " an authentication failure, and so does the tool.");
     }
 
+    @Order(6)
     @Test
     @DisplayName("TLS to a server that does not speak TLS")
     void tlsToAPlainServer(Observed observed) {
@@ -137,6 +147,7 @@ class BadInputTest {
                 "and whether the server really speaks TLS");
     }
 
+    @Order(7)
     @Test
     @DisplayName("unknown application: export, verify, and import naming another application than the bundle's")
     void unknownApplication(Observed observed) {
@@ -156,6 +167,7 @@ class BadInputTest {
                 + Observed.firstErrorLine(imported) + "`.");
     }
 
+    @Order(8)
     @ParameterizedTest(name = "application name MongoDB forbids in database names: export --app ''{0}''")
     @ValueSource(strings = {"a.b", "a b", "a$b", "a/b", "a\"b"})
     void forbiddenApplicationNameOnExport(String name, Observed observed) {
@@ -166,6 +178,7 @@ class BadInputTest {
         assertThat(dir).isEmptyDirectory();
     }
 
+    @Order(9)
     @ParameterizedTest(name = "dump imported under an application name MongoDB forbids: --app ''{0}''")
     @ValueSource(strings = {"Conference.App", "Conference App", "Conference$App",
         "ConferenceApplicationWithANameMuchLongerThanMongoDBAllowsForADatabase"})
@@ -187,6 +200,7 @@ class BadInputTest {
         }
     }
 
+    @Order(10)
     @Test
     @DisplayName("bundle whose manifest names an application MongoDB forbids (forged)")
     void bundleWithAForbiddenApplicationName(Observed observed) {
@@ -203,6 +217,7 @@ class BadInputTest {
         }
     }
 
+    @Order(11)
     @ParameterizedTest(name = "target without write permission: error 13 from the first {0}")
     @ValueSource(strings = {"insert", "create", "renameCollection"})
     void targetWithoutWritePermission(String command, Observed observed) throws IOException {
@@ -226,6 +241,7 @@ class BadInputTest {
         }
     }
 
+    @Order(12)
     @Test
     @DisplayName("source without read permission: error 13 from find")
     void sourceWithoutReadPermission(Observed observed) throws IOException {
@@ -240,6 +256,7 @@ class BadInputTest {
         }
     }
 
+    @Order(13)
     @Test
     @DisplayName("disk full while writing a bundle (a 64 KiB file size limit, ulimit -f)")
     void diskFullWhileWritingABundle(Observed observed) throws Exception {
@@ -267,6 +284,7 @@ class BadInputTest {
                 + " it left no bundle, no part file and no spool file.");
     }
 
+    @Order(14)
     @Test
     @DisplayName("bundle path whose folder is a file")
     void outputFolderIsAFile(Observed observed) throws IOException {
@@ -280,6 +298,7 @@ class BadInputTest {
         }
     }
 
+    @Order(15)
     @Test
     @DisplayName("bundle that does not exist")
     void bundleThatDoesNotExist(Observed observed) {
@@ -289,6 +308,7 @@ class BadInputTest {
         assertOneErrorLine(run, "missing.aombundle does not exist");
     }
 
+    @Order(16)
     @Test
     @DisplayName("connection string typed where the command expects something else")
     void connectionStringInTheWrongPlace(Observed observed) {
@@ -304,6 +324,7 @@ class BadInputTest {
                 + " now go through the redaction.");
     }
 
+    @Order(17)
     @ParameterizedTest(name = "the real stderr of a failed command (child JVM): {0}")
     @ValueSource(strings = {"refused port", "target without write permission"})
     void realStderrHoldsOneLine(String failure, Observed observed) throws Exception {

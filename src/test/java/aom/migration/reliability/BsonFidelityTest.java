@@ -29,7 +29,10 @@ import org.bson.types.Decimal128;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -60,6 +63,7 @@ import static org.assertj.core.api.Assertions.assertThat;
                 + " bundle byte for byte as they went in, and out of export and import byte for byte as the source"
                 + " server holds them. Where mongo-java-server cannot store a type (VERSIONS.md), the import must"
                 + " fail clearly and leave the target as it was, never lose data silently.")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BsonFidelityTest {
 
     @TempDir
@@ -69,6 +73,7 @@ class BsonFidelityTest {
     private static EmbeddedServer target;
     private static Map<String, Map<String, List<String>>> targetBefore;
 
+    @Order(1)
     @ParameterizedTest(name = "bundle writer and reader, compression {0}: dump entry and metadata lines")
     @EnumSource(Compression.class)
     void bundleWriterAndReaderKeepEveryByte(Compression compression, Observed observed) throws IOException {
@@ -138,6 +143,7 @@ class BsonFidelityTest {
         return String.join(", ", fields);
     }
 
+    @Order(2)
     @Test
     @DisplayName("export and import through the embedded servers (every type the server stores)")
     void exportAndImportKeepEveryByteTheServerStores(Observed observed) {
@@ -174,6 +180,7 @@ class BsonFidelityTest {
                 + " target.");
     }
 
+    @Order(3)
     @ParameterizedTest(name = "a value mongo-java-server changes on insert: {0}")
     @EnumSource(EveryBsonType.Changed.class)
     void valueTheServerChangesIsCaughtByTheVerification(EveryBsonType.Changed value, Observed observed) {
@@ -184,6 +191,7 @@ class BsonFidelityTest {
                 + " content hashes, found the difference and the import rolled back: nothing is lost silently.");
     }
 
+    @Order(4)
     @ParameterizedTest(name = "a type mongo-java-server cannot store: {0}")
     @EnumSource(EveryBsonType.Unstorable.class)
     void typeTheServerCannotStoreFailsTheImportClearly(EveryBsonType.Unstorable type, Observed observed) {

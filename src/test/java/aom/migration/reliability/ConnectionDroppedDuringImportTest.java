@@ -6,7 +6,10 @@ import aom.migration.restore.ImportOptions;
 import aom.migration.restore.SwapStrategy;
 import aom.migration.restore.TargetSnapshot;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
@@ -20,11 +23,13 @@ import static org.assertj.core.api.Assertions.assertThat;
                 + " message (or, where the driver retries, finish and verify), and the target must end byte for"
                 + " byte as before: restored by the job itself when the network is back at once, by the next run"
                 + " when it is not. Then a second import must succeed and verify.")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConnectionDroppedDuringImportTest extends ImportFaults {
 
     private static final Predicate<WireProxy.Command> LIVE_DROP = c -> c.name().equals("drop")
             && c.database().startsWith("ConferenceApp") && !c.collection().contains("__aom");
 
+    @Order(1)
     @Test
     @DisplayName("dropped before the 6th staging insert reaches the server; reconnecting works")
     void droppedWhileLoading(Observed observed) {
@@ -39,6 +44,7 @@ class ConnectionDroppedDuringImportTest extends ImportFaults {
         recoverAndImportAgain(observed);
     }
 
+    @Order(2)
     @Test
     @DisplayName("dropped after the server dropped a live collection in a copy swap, before the reply")
     void droppedAfterTheServerAppliedASwapStep(Observed observed) {
@@ -57,6 +63,7 @@ class ConnectionDroppedDuringImportTest extends ImportFaults {
         recoverAndImportAgain(observed);
     }
 
+    @Order(3)
     @Test
     @DisplayName("network gone in the middle of the merge, back only after the job gave up")
     void networkGoneWhileMerging(Observed observed) {
@@ -73,6 +80,7 @@ class ConnectionDroppedDuringImportTest extends ImportFaults {
         recoverAndImportAgain(observed);
     }
 
+    @Order(4)
     @Test
     @DisplayName("dropped at the first read of the verification (copy swap)")
     void droppedWhileVerifying(Observed observed) {

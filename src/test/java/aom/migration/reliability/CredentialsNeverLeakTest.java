@@ -7,7 +7,10 @@ import aom.migration.model.AppHome;
 import aom.migration.mongo.ConnectionSettings;
 import aom.migration.mongo.Installation;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -38,6 +41,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
                 + " raw and %-encoded: stdout and stderr of every run, the log files, every bundle (raw bytes and"
                 + " every entry unpacked), the reports, the rollback files and the messages of the exceptions the"
                 + " engine threw.")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CredentialsNeverLeakTest {
 
     private static final String USER = "support";
@@ -47,6 +51,7 @@ class CredentialsNeverLeakTest {
     @TempDir
     Path dir;
 
+    @Order(1)
     @Test
     @DisplayName("every command and every failure with a password in the connection string")
     void noPasswordAnywhere(Observed observed) throws Exception {

@@ -20,7 +20,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -55,6 +58,7 @@ import static org.assertj.core.api.Assertions.assertThat;
                 + " write\" means the bundle was refused when it was opened or planned (so the target cannot have"
                 + " changed); \"while loading\" means the damage was found as the data streamed into staging"
                 + " collections, which the job then dropped, and the test compared every byte of the target.")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HostileBundleTest {
 
     private static final Set<String> WRITES = Set.of("insert", "update", "delete", "create", "createIndexes", "drop",
@@ -114,6 +118,7 @@ class HostileBundleTest {
         }
     }
 
+    @Order(1)
     @Test
     @DisplayName("truncated at every 50th of its length (49 cuts) and one byte short")
     void truncatedAnywhere(Observed observed) throws IOException {
@@ -139,6 +144,7 @@ class HostileBundleTest {
 
     enum NotABundle { EMPTY_FILE, PLAIN_TEXT, RANDOM_BYTES, ZIP_WITHOUT_MANIFEST }
 
+    @Order(2)
     @ParameterizedTest(name = "not a bundle: {0}")
     @EnumSource(NotABundle.class)
     void notABundle(NotABundle kind, Observed observed) throws IOException {
@@ -173,6 +179,7 @@ class HostileBundleTest {
         }
     }
 
+    @Order(3)
     @ParameterizedTest(name = "one letter changed in {0} (zip intact, SHA-256 differs)")
     @EnumSource(EntryKind.class)
     void contentFlipped(EntryKind kind, Observed observed) {
@@ -181,6 +188,7 @@ class HostileBundleTest {
         refused(file, observed, kind.path, "SHA-256");
     }
 
+    @Order(4)
     @ParameterizedTest(name = "a stored (compressed) byte flipped in {0}")
     @ValueSource(strings = {MANIFEST, METADATA, KEYS, BSON, DEFINITION, README})
     void storedByteFlipped(String entry, Observed observed) {
@@ -195,6 +203,7 @@ class HostileBundleTest {
         NO_ENTRIES
     }
 
+    @Order(5)
     @ParameterizedTest(name = "manifest: {0}")
     @EnumSource(ManifestDamage.class)
     void manifestDamaged(ManifestDamage damage, Observed observed) {
@@ -228,6 +237,7 @@ class HostileBundleTest {
         });
     }
 
+    @Order(6)
     @Test
     @DisplayName("manifest: a changed informational field (createdAt) in a dry run")
     void manifestInformationalFieldChanged(Observed observed) {
@@ -254,6 +264,7 @@ class HostileBundleTest {
         }
     }
 
+    @Order(7)
     @ParameterizedTest(name = "zip structure of " + BSON + ": {0}")
     @EnumSource(ZipDamage.class)
     void zipStructureDamaged(ZipDamage damage, Observed observed) {
@@ -291,6 +302,7 @@ class HostileBundleTest {
 
     enum Missing { BSON_DATA, COLLECTION_DEFINITION, METADATA_JSONL, KEYS_JSONL, README_TEXT, MANIFEST_JSON }
 
+    @Order(8)
     @ParameterizedTest(name = "missing entry: {0}")
     @EnumSource(Missing.class)
     void entryMissing(Missing missing, Observed observed) {
@@ -310,6 +322,7 @@ class HostileBundleTest {
                 : "the manifest lists " + path + ", but the bundle does not contain it");
     }
 
+    @Order(9)
     @ParameterizedTest(name = "extra entry not in the manifest: {0}")
     @ValueSource(strings = {"dump/ConferenceApp/Injected.bson", "dump/admin/system.users.bson", "notes.txt"})
     void extraEntry(String name, Observed observed) {
@@ -321,6 +334,7 @@ class HostileBundleTest {
         refusedBeforeAnyWrite(file, observed, "unexpected entry '" + name + "'");
     }
 
+    @Order(10)
     @ParameterizedTest(name = "duplicate entry name: {0}")
     @ValueSource(strings = {BSON, MANIFEST})
     void duplicateEntry(String name, Observed observed) {
@@ -334,6 +348,7 @@ class HostileBundleTest {
         refusedBeforeAnyWrite(file, observed, "'" + name + "' occurs twice");
     }
 
+    @Order(11)
     @ParameterizedTest(name = "hostile entry name: {0}")
     @ValueSource(strings = {"/etc/cron.d/evil", "../../evil.sh", "dump/../../evil.bson", "C:/Windows/evil.dll",
         "dump/./ConferenceApp/evil.bson", "dump//evil.bson"})
@@ -346,6 +361,7 @@ class HostileBundleTest {
         refusedBeforeAnyWrite(file, observed, "'" + name + "'");
     }
 
+    @Order(12)
     @ParameterizedTest(name = "zip bomb: {0} inflates to 64 MiB while zip and manifest announce its real size")
     @ValueSource(strings = {BSON, METADATA})
     void zipBomb(String name, Observed observed) throws IOException {
@@ -379,6 +395,7 @@ class HostileBundleTest {
 
     enum BadBson { LENGTH_TOO_LONG, IMPOSSIBLE_LENGTH, MISSING_TERMINATOR, OVER_16_MIB }
 
+    @Order(13)
     @ParameterizedTest(name = "BSON document, manifest forged to match: {0}")
     @EnumSource(BadBson.class)
     void badBsonDocument(BadBson bad, Observed observed) throws IOException {
@@ -403,6 +420,7 @@ class HostileBundleTest {
         });
     }
 
+    @Order(14)
     @Test
     @DisplayName("metadata line that is not Extended JSON, manifest forged to match")
     void metadataLineNotJson(Observed observed) {

@@ -11,6 +11,9 @@ import aom.migration.restore.ImportOptions;
 import aom.migration.restore.InterruptedImport;
 import aom.migration.restore.SwapStrategy;
 import aom.migration.restore.TargetSnapshot;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -30,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
                 + " swap, because the H2 backend loses documents when a collection is renamed aside and back (see"
                 + " section 1); a cancel during a rename swap is tested against the in-memory server in"
                 + " restore/ImportSafetyTest.")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ImportCancelledAtEachPhaseTest extends ImportFaults {
 
     /** Where the cancel lands: the phase and the command at which it is pressed. */
@@ -57,6 +61,7 @@ class ImportCancelledAtEachPhaseTest extends ImportFaults {
         }
     }
 
+    @Order(1)
     @ParameterizedTest(name = "cancelled during {0}")
     @EnumSource(CancelPoint.class)
     void cancelled(CancelPoint point, Observed observed) {

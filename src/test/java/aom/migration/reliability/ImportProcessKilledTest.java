@@ -7,7 +7,10 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -25,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
                 + " the next run, in another process, see that the import is dead (its process is gone), report it,"
                 + " restore every database byte for byte, and a second import must succeed and verify. These cases"
                 + " use the default rename swap, which the H2 backend cannot do (section 1).")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ImportProcessKilledTest extends ImportFaults {
 
     @TempDir
@@ -47,6 +51,7 @@ class ImportProcessKilledTest extends ImportFaults {
         memory.close();
     }
 
+    @Order(1)
     @Test
     @DisplayName("killed in the middle of the metadata merge (before the 5th write to apiomat)")
     void killedWhileMerging(Observed observed) throws Exception {
@@ -54,6 +59,7 @@ class ImportProcessKilledTest extends ImportFaults {
         recoverAndImportAgain(observed);
     }
 
+    @Order(2)
     @Test
     @DisplayName("killed in the middle of the rename swap, a live collection renamed aside (before the 8th rename)")
     void killedWhileSwapping(Observed observed) throws Exception {

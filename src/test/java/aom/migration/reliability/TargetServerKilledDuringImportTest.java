@@ -14,7 +14,10 @@ import com.mongodb.client.MongoDatabase;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -35,6 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
                 + " (application databases and `apiomat`) byte for byte, and a second import must succeed and"
                 + " verify. \"Kept/lost\" compares the server's collections and counts just before the kill with"
                 + " those after the restart.")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TargetServerKilledDuringImportTest extends ImportFaults {
 
     @TempDir
@@ -49,6 +53,7 @@ class TargetServerKilledDuringImportTest extends ImportFaults {
         }
     }
 
+    @Order(1)
     @Test
     @DisplayName("killed while loading the staging collections (before the 6th insert)")
     void killedWhileLoading(Observed observed) {
@@ -56,6 +61,7 @@ class TargetServerKilledDuringImportTest extends ImportFaults {
         recoverAndImportAgain(observed);
     }
 
+    @Order(2)
     @Test
     @DisplayName("killed while building the indexes (before the 4th createIndexes)")
     void killedWhileBuildingIndexes(Observed observed) {
@@ -63,6 +69,7 @@ class TargetServerKilledDuringImportTest extends ImportFaults {
         recoverAndImportAgain(observed);
     }
 
+    @Order(3)
     @Test
     @DisplayName("killed while saving the target's metadata slice (before its 4th insert)")
     void killedWhileSavingTheMetadataSlice(Observed observed) {
@@ -70,6 +77,7 @@ class TargetServerKilledDuringImportTest extends ImportFaults {
         recoverAndImportAgain(observed);
     }
 
+    @Order(4)
     @Test
     @DisplayName("killed in the middle of the metadata merge (before the 5th write to apiomat)")
     void killedWhileMergingMetadata(Observed observed) {
@@ -77,6 +85,7 @@ class TargetServerKilledDuringImportTest extends ImportFaults {
         recoverAndImportAgain(observed);
     }
 
+    @Order(5)
     @Test
     @DisplayName("killed in the middle of the merge without waiting for H2's commit (before the 5th write)")
     void killedWhileMergingWithinH2sCommitWindow(Observed observed) {
@@ -84,6 +93,7 @@ class TargetServerKilledDuringImportTest extends ImportFaults {
         recoverAndImportAgain(observed);
     }
 
+    @Order(6)
     @Test
     @DisplayName("killed in the middle of a copy swap, one live collection dropped (before the 3rd copy-in)")
     void killedWhileSwappingByCopy(Observed observed) {
@@ -92,6 +102,7 @@ class TargetServerKilledDuringImportTest extends ImportFaults {
         recoverAndImportAgain(observed);
     }
 
+    @Order(7)
     @Test
     @DisplayName("killed while verifying after a copy swap (at its first read)")
     void killedWhileVerifying(Observed observed) {
@@ -100,6 +111,7 @@ class TargetServerKilledDuringImportTest extends ImportFaults {
         recoverAndImportAgain(observed);
     }
 
+    @Order(8)
     @Test
     @DisplayName("killed after the commit, while dropping the set-aside collections: the recovery finishes the import")
     void killedWhileCleaningUpAfterTheCommit(Observed observed) {
@@ -108,6 +120,7 @@ class TargetServerKilledDuringImportTest extends ImportFaults {
         recoverAndImportAgain(observed);
     }
 
+    @Order(9)
     @Test
     @DisplayName("killed in the middle of a rename swap (before the 8th rename): the H2 file loses renamed collections")
     void killedWhileSwappingByRenaming(Observed observed) {
@@ -139,6 +152,7 @@ class TargetServerKilledDuringImportTest extends ImportFaults {
                 + " name). The failed re-run rolled back: the target is as the recovery left it.");
     }
 
+    @Order(10)
     @Test
     @DisplayName("mongo-java-server's H2 backend itself loses documents of renamed collections")
     void theH2BackendLosesRenamedCollections(Observed observed) {
