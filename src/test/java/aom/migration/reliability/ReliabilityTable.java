@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -81,10 +82,11 @@ final class ReliabilityTable {
         rows.sort(Comparator.<JsonNode>comparingInt(row -> row.path("area").asInt())
                 .thenComparingInt(row -> row.path("sequence").asInt()));
         Files.createDirectories(markdown.toAbsolutePath().getParent());
-        Files.writeString(markdown, render(rows), StandardCharsets.UTF_8);
+        ZonedDateTime ran = Files.getLastModifiedTime(results).toInstant().atZone(ZoneOffset.UTC);
+        Files.writeString(markdown, render(rows, ran), StandardCharsets.UTF_8);
     }
 
-    static String render(List<JsonNode> rows) {
+    static String render(List<JsonNode> rows, ZonedDateTime ran) {
         long failed = rows.stream().filter(row -> !row.path("outcome").asText().equals("passed")).count();
         long millis = rows.stream().mapToLong(row -> row.path("millis").asLong()).sum();
         StringBuilder text = new StringBuilder();
@@ -92,8 +94,8 @@ final class ReliabilityTable {
         text.append("Generated from a test run of the classes in `src/test/java/aom/migration/reliability` (issue 8),"
                 + " which run with every `mvn verify`; this file is the record of one run. Do not edit by hand;"
                 + " regenerate with\n\n```\n").append(REGENERATE).append("\n```\n\n");
-        text.append("Run of ").append(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", Locale.ROOT)
-                        .format(ZonedDateTime.now()))
+        text.append("Run of ").append(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
+                        .format(ran))
                 .append(" on Java ").append(System.getProperty("java.version")).append(", ")
                 .append(System.getProperty("os.name")).append(": ").append(rows.size()).append(" cases, ")
                 .append(rows.size() - failed).append(" passed, ").append(failed).append(" not passed, ")
@@ -122,9 +124,9 @@ final class ReliabilityTable {
         return text.toString();
     }
 
+    /** The case's display name; parameterized cases name themselves (their method's name is in "test"). */
     private static String caseName(JsonNode row) {
-        String group = row.path("group").asText();
-        return group.isEmpty() ? row.path("case").asText() : group + ": " + row.path("case").asText();
+        return row.path("case").asText();
     }
 
     private static String observed(JsonNode row) {
