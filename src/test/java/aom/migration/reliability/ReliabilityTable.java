@@ -43,7 +43,7 @@ final class ReliabilityTable {
             "H2 writes its file about once a second. Killed at once, it loses up to a second of writes, always as a"
                     + " whole: the restarted server holds the state of an earlier moment, journal included, and the"
                     + " recovery restores from there (section 1, \"without waiting for H2's commit\"). The other"
-                    + " kill cases wait 1.5 s so that they test the recovery, not H2.",
+                    + " kill cases wait until H2 has written its file, so that they test the recovery, not H2.",
             "No TLS server: only TLS against a server that does not speak it. No replica set or sharded cluster:"
                     + " the copy swap stands in for the sharded case. No Kerberos, x.509 or LDAP server: SASL PLAIN is"
                     + " checked by the proxy; a wrong SCRAM password is refused by the proxy at saslStart (a real"

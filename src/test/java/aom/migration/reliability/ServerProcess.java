@@ -108,6 +108,11 @@ final class ServerProcess implements AutoCloseable {
         return port;
     }
 
+    /** The H2 file the server keeps its data in. */
+    Path file() {
+        return file;
+    }
+
     String uri() {
         return "mongodb://127.0.0.1:" + port + "/";
     }

@@ -127,7 +127,7 @@ final class WireProxy implements AutoCloseable {
 
     /** Settings for the proxy with a short server-selection timeout, so that a job notices a cut quickly. */
     ConnectionSettings settings() {
-        return ConnectionSettings.fromUri(uri("", "serverSelectionTimeoutMS=1000"));
+        return ConnectionSettings.fromUri(uri("", "serverSelectionTimeoutMS=2000"));
     }
 
     void addRule(Rule rule) {
