@@ -1,5 +1,6 @@
 package aom.migration.bundle;
 
+import aom.migration.model.ApplicationNames;
 import aom.migration.model.ExtractionProfile;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -178,6 +179,8 @@ public record Manifest(
         List<String> problems = new ArrayList<>();
         if (application == null || application.name() == null || application.name().isBlank()) {
             problems.add("it names no application");
+        } else {
+            ApplicationNames.problem(application.name()).ifPresent(problems::add);
         }
         if (selection == null) {
             problems.add("it has no selection");

@@ -6,12 +6,14 @@ import aom.migration.mongo.InvalidConnectionException;
 import aom.migration.mongo.UnknownApplicationException;
 import aom.migration.mongo.UriRedaction;
 import aom.migration.progress.CancelledException;
+import aom.migration.restore.ImportFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
 
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 
 /**
@@ -26,16 +28,29 @@ final class CliErrors implements IExecutionExceptionHandler {
     public int handleExecutionException(Exception failure, CommandLine command, ParseResult parseResult) {
         int code = exitCode(failure);
         String message = UriRedaction.redact(message(failure));
-        if (failure instanceof UserError) {
-            // Diagnosed and explained on stderr already (a refusal, bad input): the log file keeps it, the console
-            // does not need it twice.
-            LOG.info("{} stopped: {}", command.getCommandName(), message, failure);
-        } else {
-            LOG.error("{} failed: {}", command.getCommandName(), message, failure);
-        }
+        // The user reads the one line below; the log file keeps the details. Logged at INFO because the console
+        // shows WARN and above, which would print the failure a second time, with a stack trace.
+        LOG.info("{} {}: {}", command.getCommandName(), failure instanceof UserError ? "stopped" : "failed", message,
+                failure);
         command.getErr().println(command.getColorScheme().errorText("Error: " + message));
         command.getErr().flush();
         return code;
+    }
+
+    /**
+     * Picocli's own handling of a command line it cannot parse (the message, then suggestions or the usage), with
+     * the message redacted: picocli quotes arguments it cannot match, and a connection string typed in the wrong
+     * place would show its password.
+     */
+    static int handleParseError(CommandLine.ParameterException failure, String[] args) {
+        CommandLine command = failure.getCommandLine();
+        PrintWriter err = command.getErr();
+        err.println(command.getColorScheme().errorText(UriRedaction.redact(failure.getMessage())));
+        if (!CommandLine.UnmatchedArgumentException.printSuggestions(failure, err)) {
+            command.usage(err, command.getColorScheme());
+        }
+        err.flush();
+        return command.getCommandSpec().exitCodeOnInvalidInput();
     }
 
     static int exitCode(Throwable failure) {
@@ -58,7 +73,7 @@ final class CliErrors implements IExecutionExceptionHandler {
         }
         if (failure instanceof ConnectionFailedException || failure instanceof UserError
                 || failure instanceof IllegalArgumentException || failure instanceof UnknownApplicationException
-                || failure instanceof CorruptDataException) {
+                || failure instanceof CorruptDataException || failure instanceof ImportFailedException) {
             return failure.getMessage();
         }
         String text = failure.getMessage();

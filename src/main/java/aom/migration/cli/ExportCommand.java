@@ -19,6 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
@@ -142,8 +143,8 @@ public class ExportCommand implements Callable<Integer> {
         try (TerminalProgress progress = new TerminalProgress("Export " + app, stderr, TerminalProgress.isTerminal(),
                 !noProgress)) {
             result = runCancellableByCtrlC(() -> job.run(progress, token), token);
-        } catch (FileAlreadyExistsException e) {
-            throw alreadyExists(output);
+        } catch (IOException e) {
+            throw cannotWrite("bundle", output, e);
         }
         printSummary(stdout, result);
         stdout.println(printFileNameOnly ? result.bundle().getFileName().toString() : result.bundle().toString());
@@ -171,8 +172,8 @@ public class ExportCommand implements Callable<Integer> {
         try (TerminalProgress progress = new TerminalProgress("Export " + app, stderr, TerminalProgress.isTerminal(),
                 !noProgress)) {
             result = runCancellableByCtrlC(() -> job.run(progress, token), token);
-        } catch (FileAlreadyExistsException e) {
-            throw alreadyExists(output);
+        } catch (IOException e) {
+            throw cannotWrite("archive", output, e);
         }
         printArchiveSummary(stdout, result);
         stdout.println(result.archive().toString());
@@ -180,9 +181,17 @@ public class ExportCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    private static UserError alreadyExists(Path output) {
-        return new UserError(ExitCode.BAD_INPUT, output.toAbsolutePath() + " already exists; choose another --out or"
-                + " pass --force");
+    /** One sentence naming the file the disk refused; the writers have already deleted their part files. */
+    private static UserError cannotWrite(String what, Path output, IOException e) {
+        String file = "Cannot write the " + what + " " + output.toAbsolutePath() + ": ";
+        if (e instanceof FileAlreadyExistsException exists) {
+            if (!output.toAbsolutePath().toString().equals(exists.getFile())) {
+                return new UserError(ExitCode.BAD_INPUT, file + exists.getFile() + " is a file, not a folder");
+            }
+            return new UserError(ExitCode.BAD_INPUT, output.toAbsolutePath() + " already exists; choose another --out"
+                    + " or pass --force");
+        }
+        return new UserError(ExitCode.FAILED, file + e.getMessage() + ". Nothing was left behind.");
     }
 
     private Selection selection() {

@@ -5,6 +5,7 @@ import aom.migration.bundle.CorruptDataException;
 import aom.migration.dump.DetectedFormat;
 import aom.migration.dump.DumpContents;
 import aom.migration.dump.DumpFormat;
+import aom.migration.model.ApplicationNames;
 import aom.migration.model.DatabaseNaming;
 import aom.migration.model.ExtractionProfile;
 import aom.migration.model.SystemKind;
@@ -151,6 +152,9 @@ public class ImportCommand implements Callable<Integer> {
             throw new UserError(ExitCode.BAD_INPUT, path + " is a " + detected.description() + ", which does not say"
                     + " which application it holds: name it with --app NAME");
         }
+        ApplicationNames.problem(app).ifPresent(problem -> {
+            throw new UserError(ExitCode.BAD_INPUT, problem);
+        });
         Map<String, SystemKind> overrides = parseMap();
         try (DumpContents dump = DumpContents.open(path)) {
             DumpImport.Mapping mapping = DumpImport.propose(app, dump.databases(), overrides);

@@ -1,5 +1,6 @@
 package aom.migration.cli;
 
+import aom.migration.mongo.UriRedaction;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
@@ -42,7 +43,7 @@ final class LegacyCommand {
             return importBundle(args[0], Boolean.parseBoolean(args[1].toLowerCase(Locale.ROOT)), Path.of(args[2]),
                     out, err, env);
         }
-        err.println("Error: '" + args[0] + "' is not a command. Use a command (apps, export, inspect, ...) or the old"
+        err.println("Error: '" + UriRedaction.redact(args[0]) + "' is not a command. Use a command (apps, export, inspect, ...) or the old"
                 + " form: migration.jar <App>  |  migration.jar <App> true|false <bundle file>");
         err.println("Run 'java -jar migration.jar --help' for the commands.");
         err.flush();

@@ -50,6 +50,7 @@ public class MigrationCli implements Runnable {
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new MigrationCli());
         commandLine.setExecutionExceptionHandler(new CliErrors());
+        commandLine.setParameterExceptionHandler(CliErrors::handleParseError);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         return commandLine;
     }

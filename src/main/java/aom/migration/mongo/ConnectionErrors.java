@@ -22,7 +22,12 @@ public final class ConnectionErrors {
         String text = allMessages(failure);
         String lower = text.toLowerCase(Locale.ROOT);
         String message;
-        if (failure instanceof MongoSecurityException || lower.contains("authentication failed")
+        if (failure instanceof MongoSecurityException && lower.contains("no such command: 'saslstart'")) {
+            // A server without authentication (the embedded demo server) does not know the command at all: the
+            // password is not wrong, there is nothing to log in to.
+            message = where + " does not support authentication (it does not know saslStart): connect without a"
+                    + " user name and password";
+        } else if (failure instanceof MongoSecurityException || lower.contains("authentication failed")
                 || lower.contains("auth failed")) {
             message = "Authentication failed for user '" + settings.username() + "' on database '"
                     + settings.effectiveAuthDatabase() + "' at " + where + ": check the user name, password and"
@@ -41,7 +46,8 @@ public final class ConnectionErrors {
                     + " s: check the host, the port and firewalls"
                     + (settings.tls() ? " (and whether the server really speaks TLS)" : "");
         } else if (failure instanceof MongoCommandException command && command.getErrorCode() == 13) {
-            message = "User '" + settings.username() + "' is not allowed to do this on " + where + ": "
+            message = (settings.username() == null ? "Without a user name, " + where + " does not allow this"
+                    : "User '" + settings.username() + "' is not allowed to do this on " + where) + ": "
                     + command.getErrorMessage();
         } else if (failure instanceof MongoSocketException) {
             message = "The connection to " + where + " broke: " + failure.getMessage();

@@ -116,10 +116,13 @@ public record ConnectionSettings(
             user = decode(colon >= 0 ? userInfo.substring(0, colon) : userInfo);
             password = colon >= 0 ? decode(userInfo.substring(colon + 1)) : null;
         }
-        // The driver checks the remaining syntax and options; credentials are ours to check, with our own words.
+        // The driver checks the remaining syntax and options; credentials are ours to check, with our own words, so
+        // it sees a harmless stand-in (options such as authMechanism=SCRAM-SHA-256 require a user name).
+        String standIn = userInfo == null ? "" : passwordless(option(options, "authMechanism").orElse(""))
+                ? "user@" : "user:password@";
         ConnectionString parsed;
         try {
-            parsed = new ConnectionString((srv ? "mongodb+srv://" : "mongodb://") + rest.substring(at + 1));
+            parsed = new ConnectionString((srv ? "mongodb+srv://" : "mongodb://") + standIn + rest.substring(at + 1));
         } catch (IllegalArgumentException e) {
             throw new InvalidConnectionException("The connection string is invalid: "
                     + UriRedaction.redact(e.getMessage()));
@@ -217,9 +220,10 @@ public record ConnectionSettings(
     }
 
     private boolean isPasswordless() {
-        String mechanism = extraOptions.entrySet().stream()
-                .filter(e -> e.getKey().equalsIgnoreCase("authMechanism"))
-                .map(Map.Entry::getValue).findFirst().orElse("");
+        return passwordless(option(extraOptions, "authMechanism").orElse(""));
+    }
+
+    private static boolean passwordless(String mechanism) {
         return mechanism.equalsIgnoreCase("MONGODB-X509") || mechanism.equalsIgnoreCase("GSSAPI")
                 || mechanism.equalsIgnoreCase("MONGODB-AWS") || mechanism.equalsIgnoreCase("MONGODB-OIDC");
     }

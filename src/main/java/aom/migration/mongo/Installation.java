@@ -48,7 +48,8 @@ public final class Installation implements AutoCloseable {
         } catch (MongoException | IllegalStateException e) {
             client.close();
             ConnectionFailedException failure = ConnectionErrors.wrap(e, settings);
-            LOG.warn("Connection to {} failed: {}", settings.hostsOnly(), failure.getMessage());
+            // The caller reports the failure; at WARN the command line's console would show it twice.
+            LOG.info("Connection to {} failed: {}", settings.hostsOnly(), failure.getMessage());
             throw failure;
         }
     }

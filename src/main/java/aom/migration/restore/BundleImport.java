@@ -9,6 +9,10 @@ import aom.migration.model.SystemKind;
 import aom.migration.mongo.Installation;
 import org.bson.RawBsonDocument;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -33,10 +37,12 @@ public final class BundleImport {
      * @param systems  the systems to import; each must be in the bundle
      * @param metadata whether to merge the metadata closure; the bundle must hold it
      * @throws IllegalArgumentException naming what the bundle lacks
+     * @throws aom.migration.bundle.CorruptDataException when the README or the keys file is damaged
      */
     public static ImportRequest request(BundleReader bundle, DatabaseNaming targetNaming, Set<SystemKind> systems,
                                         boolean metadata) {
         Manifest manifest = bundle.manifest();
+        verifyUnusedEntries(bundle);
         Map<SystemKind, List<CollectionSource>> data = new EnumMap<>(SystemKind.class);
         for (SystemKind system : systems) {
             if (!manifest.selection().systems().contains(system.name())) {
@@ -64,6 +70,22 @@ public final class BundleImport {
                 manifest.source().serverVersion(), sourceNaming);
         return new ImportRequest(manifest.application().name(), targetNaming, data, closure, bundle.profile(),
                 source);
+    }
+
+    /**
+     * The import never reads the README and the keys file, so their checksums would go unchecked; but a damaged
+     * one means a damaged copy of the bundle, which is refused before anything is written, like any other.
+     */
+    private static void verifyUnusedEntries(BundleReader bundle) {
+        for (Manifest.Entry entry : bundle.manifest().entries()) {
+            if (Manifest.KIND_README.equals(entry.kind()) || Manifest.KIND_KEYS.equals(entry.kind())) {
+                try (InputStream in = bundle.openEntry(entry)) {
+                    in.transferTo(OutputStream.nullOutputStream());
+                } catch (IOException e) {
+                    throw new UncheckedIOException("Cannot read " + entry.path() + " from " + bundle.file(), e);
+                }
+            }
+        }
     }
 
     /**

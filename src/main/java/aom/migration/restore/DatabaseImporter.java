@@ -6,6 +6,7 @@ import aom.migration.progress.CancellationToken;
 import aom.migration.progress.CancelledException;
 import aom.migration.progress.ProgressTracker;
 import com.mongodb.MongoCommandException;
+import com.mongodb.MongoException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -84,8 +85,14 @@ public final class DatabaseImporter {
             for (StagedCollection collection : collections) {
                 futures.put(collection.namespace(), loaders.submit(() -> {
                     stop.throwIfCancelled();
-                    return loader.load(client.getDatabase(collection.database()), collection.staging(),
-                            collection.source(), collection.namespace());
+                    try {
+                        return loader.load(client.getDatabase(collection.database()), collection.staging(),
+                                collection.source(), collection.namespace());
+                    } catch (MongoException e) {
+                        // The driver's message does not say which collection was being loaded.
+                        throw new ImportFailedException("Loading " + collection.namespace() + " into the target"
+                                + " failed: " + DriverFailures.readable(e, "the target"), e);
+                    }
                 }));
             }
             return await(futures, stop, cancel);

@@ -8,6 +8,7 @@ import aom.migration.progress.CancelledException;
 import aom.migration.progress.Phase;
 import aom.migration.progress.ProgressListener;
 import aom.migration.progress.ProgressTracker;
+import com.mongodb.MongoException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import org.slf4j.Logger;
@@ -19,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -52,6 +54,7 @@ public final class ImportJob {
     private static final Duration MIN_HEARTBEAT = Duration.ofSeconds(1);
 
     private final MongoClient client;
+    private final String hosts;
     private final ImportRequest request;
     private final ImportOptions options;
     private final ImportPlanner planner;
@@ -71,6 +74,7 @@ public final class ImportJob {
     ImportJob(MongoClient client, ServerInfo server, String hosts, ImportRequest request, ImportOptions options,
               Checkpoint checkpoint) {
         this.client = client;
+        this.hosts = hosts;
         this.request = request;
         this.options = options;
         this.planner = new ImportPlanner(client, server, hosts);
@@ -119,9 +123,16 @@ public final class ImportJob {
                                  ProgressListener listener, CancellationToken cancel) {
         MongoDatabase metadata = client.getDatabase(request.profile().database());
         Path rollbackFile = plan.rollbackFile().orElse(null);
-        ImportJournal journal = ImportJournal.begin(metadata, request.application(), UUID.randomUUID().toString(),
-                plan.entries(), newDatabases(plan), plan.swapStrategy(),
-                rollbackFile == null ? null : rollbackFile.toString(), options.lease());
+        ImportJournal journal;
+        try {
+            journal = ImportJournal.begin(metadata, request.application(), UUID.randomUUID().toString(),
+                    plan.entries(), newDatabases(plan), plan.swapStrategy(),
+                    rollbackFile == null ? null : rollbackFile.toString(), options.lease());
+        } catch (MongoException e) {
+            // The journal is the first write: a target that refuses it (no write permission) is still untouched.
+            throw new ImportFailedException("The import of " + request.application() + " cannot start: "
+                    + DriverFailures.readable(e, hosts) + ". Nothing was changed.", e);
+        }
         ScheduledExecutorService lease = startLease(journal);
         try {
             VerificationReport report;
@@ -206,7 +217,7 @@ public final class ImportJob {
         } catch (RuntimeException e) {
             cleanupWarning = "The import is complete and verified, but the clean-up failed (" + e.getMessage()
                     + "); the next import or plan of " + request.application() + " finishes it.";
-            LOG.warn(cleanupWarning, e);
+            LOG.info(cleanupWarning, e);
             listener.warn(Phase.CLEANUP, cleanupWarning);
         }
         tracker.phase(Phase.DONE, "Imported " + request.application() + "; verification passed (report: "
@@ -216,29 +227,36 @@ public final class ImportJob {
 
     /** Rolls back after {@code failure} and returns what the caller should throw. */
     private RuntimeException rolledBack(ImportJournal journal, RuntimeException failure, ProgressTracker tracker) {
-        LOG.warn("Import of {} stopped: {}", request.application(), failure.toString());
+        // Logged at INFO: the caller reports the failure, and at WARN the command line's console would repeat it.
+        LOG.info("Import of {} stopped: {}", request.application(), failure.toString());
+        Phase phase = tracker.phase();
         tracker.phase(Phase.CLEANUP, "Restoring the target to its state before the import");
         try {
             new ImportRollback(client, request.profile(), options).rollBack(journal);
         } catch (RuntimeException rollbackFailure) {
-            LOG.error("Rollback of the import of {} failed", request.application(), rollbackFailure);
+            LOG.info("Rollback of the import of {} failed", request.application(), rollbackFailure);
             failure.addSuppressed(rollbackFailure);
-            return new ImportFailedException(describe(failure) + " The target could not be restored right now ("
-                    + rollbackFailure.getMessage() + "); the next import or plan of " + request.application()
-                    + " finds what this one left and restores the state from before it first.", failure);
+            return new ImportFailedException(describe(failure, phase) + " The target could not be restored right now ("
+                    + DriverFailures.readable(rollbackFailure, hosts) + "); the next import or plan of "
+                    + request.application() + " finds what this one left and restores the state from before it"
+                    + " first.", failure);
         }
         if (failure instanceof CancelledException || failure instanceof CorruptDataException) {
             return failure;
         }
-        return new ImportFailedException(describe(failure) + " The target was restored to its state before the"
-                + " import.", failure);
+        return new ImportFailedException(describe(failure, phase) + " The target was restored to its state before"
+                + " the import.", failure);
     }
 
-    private static String describe(RuntimeException failure) {
+    /** The failure as the user should read it; driver failures say in which phase they happened. */
+    private String describe(RuntimeException failure, Phase phase) {
         if (failure instanceof CancelledException) {
             return "The import was cancelled.";
         }
-        String message = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+        String message = DriverFailures.readable(failure, hosts);
+        if (failure instanceof MongoException) {
+            message = "While " + phase.label().toLowerCase(Locale.ROOT) + ", " + message;
+        }
         return message.endsWith(".") ? message : message + ".";
     }
 

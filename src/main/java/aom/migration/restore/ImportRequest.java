@@ -1,6 +1,7 @@
 package aom.migration.restore;
 
 import aom.migration.bundle.CollectionSource;
+import aom.migration.model.ApplicationNames;
 import aom.migration.model.DatabaseNaming;
 import aom.migration.model.ExtractionProfile;
 import aom.migration.model.SystemKind;
@@ -35,6 +36,8 @@ public record ImportRequest(String application, DatabaseNaming targetNaming,
         if (application == null || application.isBlank()) {
             throw new IllegalArgumentException("The application name is missing");
         }
+        // Every database the import touches is named after the application.
+        ApplicationNames.requireValid(application);
         if (targetNaming == null) {
             throw new IllegalArgumentException("The target's naming convention is missing");
         }

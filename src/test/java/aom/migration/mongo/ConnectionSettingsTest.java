@@ -31,6 +31,18 @@ class ConnectionSettingsTest {
         assertThat(settings.problems()).isEmpty();
     }
 
+    @ParameterizedTest
+    @CsvSource({"SCRAM-SHA-256,admin", "SCRAM-SHA-1,admin", "PLAIN,$external"})
+    void userAndPasswordWithAnAuthenticationMechanismAreAccepted(String mechanism, String source) {
+        ConnectionSettings settings = ConnectionSettings.fromUri("mongodb://alice:s3cret@db1/?authMechanism="
+                + mechanism + "&authSource=" + source);
+        assertThat(settings.username()).isEqualTo("alice");
+        assertThat(settings.password()).isEqualTo("s3cret");
+        assertThat(settings.extraOptions()).containsEntry("authMechanism", mechanism);
+        assertThat(settings.problems()).isEmpty();
+        MongoClientFactory.create(settings).close();
+    }
+
     @Test
     void fieldsAndUriConvertBothWays() {
         ConnectionSettings fromFields = new ConnectionSettings(List.of(new HostPort("mongo.local", 27019)), false,

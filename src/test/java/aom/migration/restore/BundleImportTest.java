@@ -71,4 +71,33 @@ class BundleImportTest {
                     .hasMessage("The bundle holds no metadata; import its data only");
         }
     }
+
+    @Test
+    void aDamagedReadmeOrKeysFileIsRefusedAlthoughTheImportDoesNotUseThem(@TempDir Path dir) throws Exception {
+        Path file = new ExportJob(demo.source().settings(), "ShopApp", Selection.everything(),
+                dir.resolve("shop.aombundle"), ExtractionProfile.defaults(), ExportOptions.defaults())
+                .run(ProgressListener.NONE, CancellationToken.none()).bundle();
+        for (String entry : java.util.List.of("README.txt", "metadata/_keys.jsonl")) {
+            Path damaged = dir.resolve("damaged.aombundle");
+            try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile());
+                 java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(
+                         java.nio.file.Files.newOutputStream(damaged))) {
+                for (java.util.zip.ZipEntry original : java.util.Collections.list(zip.entries())) {
+                    byte[] content = zip.getInputStream(original).readAllBytes();
+                    if (original.getName().equals(entry)) {
+                        content[content.length / 2] ^= 0x01;
+                    }
+                    out.putNextEntry(new java.util.zip.ZipEntry(original.getName()));
+                    out.write(content);
+                    out.closeEntry();
+                }
+            }
+            try (BundleReader bundle = BundleReader.open(damaged)) {
+                assertThatThrownBy(() -> BundleImport.request(bundle, DatabaseNaming.SUFFIXED,
+                        BundleImport.systemsIn(bundle), true))
+                        .isInstanceOf(aom.migration.bundle.CorruptDataException.class)
+                        .hasMessageContaining(entry).hasMessageContaining("SHA-256");
+            }
+        }
+    }
 }
