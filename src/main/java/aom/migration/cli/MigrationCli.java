@@ -14,7 +14,7 @@ import java.util.Set;
         description = {"Move one ApiOmat application (metadata and LIVE/STAGING/TEST data) between installations.",
             "Without arguments, java -jar migration.jar opens the wizard."},
         subcommands = {AppsCommand.class, ExportCommand.class, InspectCommand.class, DemoCommand.class,
-            ServeCommand.class, CommandLine.HelpCommand.class},
+            ServeCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Legacy forms: migration.jar <App>   (export)   and   migration.jar <App> true|false <file>",
             "Connections default to $AOM_SOURCE_URI and $AOM_TARGET_URI.",
             "Exit codes: 0 done, 1 failed, 2 bad input, 3 refused."})

@@ -1,0 +1,188 @@
+package aom.migration.bench;
+
+import aom.migration.demo.BenchmarkDataSet;
+import aom.migration.model.DatabaseNaming;
+import aom.migration.model.SystemKind;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The performance benchmark of DESIGN.md section 9, in one run on one data set: two server processes (source and
+ * target, in-memory mongo-java-server), the benchmark data set ({@link BenchmarkDataSet}) written into the source,
+ * then, each in its own JVM with the user's heap limit: drains of the source's collections (the export's
+ * baseline), exports with every compression, plain {@code insertMany} loads of the bundle's documents in several
+ * shapes (the import's baseline), imports of the default bundle, and the preview of the largest bundle. Writes
+ * {@code bench-<time>.json} and {@code latest.json} into the output directory and returns the table.
+ */
+public final class Benchmark {
+
+    private static final List<String> COMPRESSIONS = List.of("none", "fast", "best");
+    private static final String DEFAULT_COMPRESSION = "fast";
+
+    private final BenchSettings settings;
+    private final Consumer<String> log;
+    private final Path logs;
+    private final Path work;
+    private final JavaProcess java;
+    private final List<Map<String, Object>> runs = new ArrayList<>();
+
+    public Benchmark(BenchSettings settings, Consumer<String> log) {
+        this.settings = settings;
+        this.log = log;
+        this.logs = settings.output().resolve("logs");
+        this.work = settings.output().resolve("work");
+        this.java = new JavaProcess(settings.classPath(), logs);
+    }
+
+    /** Runs everything and returns the results (also written as JSON). */
+    public BenchResults run() throws IOException, InterruptedException {
+        Files.createDirectories(logs);
+        Files.createDirectories(work);
+        Map<String, Object> machine = new LinkedHashMap<>();
+        machine.put("cores", Runtime.getRuntime().availableProcessors());
+        machine.put("loadAtStart", ProcessFigures.loadAverage());
+        machine.put("startedAt", Instant.now().toString());
+        try (JavaProcess.Server source = java.server("source-server", settings.serverHeap());
+             JavaProcess.Server target = java.server("target-server", settings.serverHeap())) {
+            Map<String, Object> dataSet = generate(source);
+            List<String> databases = new ArrayList<>();
+            for (SystemKind system : SystemKind.values()) {
+                databases.add(DatabaseNaming.DASHED.databaseName(BenchmarkDataSet.APPLICATION, system));
+            }
+            for (int repeat = 1; repeat <= settings.repeats(); repeat++) {
+                for (int parallel : List.of(1, 2, 4)) {
+                    measure("drain", "drain-p" + parallel + "-r" + repeat, source, Map.of("uri", source.uri(),
+                            "databases", String.join(",", databases), "parallel", parallel));
+                }
+                for (String compression : COMPRESSIONS) {
+                    if (compression.equals("best") && repeat > 1) {
+                        continue;
+                    }
+                    measure("export", "export-" + compression + "-r" + repeat, source, Map.of("uri", source.uri(),
+                            "app", BenchmarkDataSet.APPLICATION, "compression", compression,
+                            "out", bundle(compression)));
+                }
+            }
+            loadSweep(target);
+            for (int repeat = 1; repeat <= settings.repeats(); repeat++) {
+                dropAll(target);
+                measure("import", "import-" + DEFAULT_COMPRESSION + "-r" + repeat, target,
+                        Map.of("uri", target.uri(), "bundle", bundle(DEFAULT_COMPRESSION)));
+            }
+            measure("preview", "preview", null, Map.of("bundle", bundle(DEFAULT_COMPRESSION)));
+            machine.put("loadAtEnd", ProcessFigures.loadAverage());
+            machine.put("sourceServerHwmBytes", serverHwm(source));
+            machine.put("targetServerHwmBytes", serverHwm(target));
+            BenchResults results = new BenchResults(settings, machine, dataSet, runs);
+            write(results);
+            return results;
+        }
+    }
+
+    private Map<String, Object> generate(JavaProcess.Server source) {
+        log.accept("Writing the benchmark data set (" + settings.sizeMb() + " MB) into the source server");
+        long start = System.nanoTime();
+        List<BenchmarkDataSet.WrittenCollection> written;
+        try (MongoClient client = MongoClients.create(source.uri())) {
+            written = BenchmarkDataSet.writeSource(client, settings.sizeMb() * 1024L * 1024L, settings.seed());
+        }
+        Map<String, Object> dataSet = new LinkedHashMap<>();
+        dataSet.put("generateMillis", (System.nanoTime() - start) / 1_000_000);
+        dataSet.put("collections", written.size());
+        dataSet.put("documents", written.stream().mapToLong(BenchmarkDataSet.WrittenCollection::documents).sum());
+        dataSet.put("bytes", written.stream().mapToLong(BenchmarkDataSet.WrittenCollection::bytes).sum());
+        dataSet.put("detail", written);
+        log.accept("  " + dataSet.get("documents") + " documents, " + dataSet.get("bytes") + " bytes in "
+                + dataSet.get("generateMillis") + " ms");
+        return dataSet;
+    }
+
+    /** Tries every load shape once, then repeats the best one. */
+    private void loadSweep(JavaProcess.Server target) throws IOException, InterruptedException {
+        BenchSettings.LoadConfig best = null;
+        long bestMillis = Long.MAX_VALUE;
+        for (BenchSettings.LoadConfig config : settings.loadSweep()) {
+            dropAll(target);
+            Map<String, Object> run = measure("load", "load-" + config.label() + "-r1", target, load(target, config));
+            long millis = ((Number) run.get("elapsedMillis")).longValue();
+            if (millis < bestMillis) {
+                bestMillis = millis;
+                best = config;
+            }
+        }
+        for (int repeat = 2; repeat <= settings.repeats() && best != null; repeat++) {
+            dropAll(target);
+            measure("load", "load-" + best.label() + "-r" + repeat, target, load(target, best));
+        }
+        dropAll(target);
+    }
+
+    private Map<String, Object> load(JavaProcess.Server target, BenchSettings.LoadConfig config) {
+        return Map.of("uri", target.uri(), "bundle", bundle("none"), "mode", config.mode(),
+                "parallel", config.parallel(), "batchDocuments", config.batchDocuments(),
+                "batchBytes", config.batchBytes());
+    }
+
+    private Map<String, Object> measure(String kind, String label, JavaProcess.Server server,
+                                        Map<String, Object> options) throws IOException, InterruptedException {
+        double loadBefore = ProcessFigures.loadAverage();
+        long serverCpu = server == null ? -1 : ProcessFigures.cpuMillisOf(server.pid());
+        long start = System.nanoTime();
+        Map<String, Object> figures = java.task(label, List.of("-Xmx" + settings.childHeap(),
+                "-Daom.home=" + settings.output().resolve("home")), kind, new LinkedHashMap<>(options));
+        Map<String, Object> run = new LinkedHashMap<>();
+        run.put("kind", kind);
+        run.put("label", label);
+        run.putAll(figures);
+        run.put("processWallMillis", (System.nanoTime() - start) / 1_000_000);
+        if (server != null) {
+            run.put("serverCpuMillis", ProcessFigures.cpuMillisOf(server.pid()) - serverCpu);
+        }
+        run.put("loadBefore", loadBefore);
+        run.put("loadAfter", ProcessFigures.loadAverage());
+        runs.add(run);
+        log.accept(String.format("  %-34s %8s ms  heap peak %5d MB  RSS peak %5d MB  load %.2f", label,
+                run.get(kind.equals("preview") ? "coldMillis" : "elapsedMillis"),
+                ((Number) run.get("heapPeakBytes")).longValue() >> 20,
+                ((Number) run.get("vmHwmBytes")).longValue() >> 20, loadBefore));
+        return run;
+    }
+
+    private String bundle(String compression) {
+        return work.resolve("export-" + compression + ".aombundle").toString();
+    }
+
+    private static void dropAll(JavaProcess.Server server) {
+        try (MongoClient client = MongoClients.create(server.uri())) {
+            for (String name : client.listDatabaseNames()) {
+                if (!List.of("admin", "local", "config").contains(name)) {
+                    client.getDatabase(name).drop();
+                }
+            }
+        }
+    }
+
+    private static long serverHwm(JavaProcess.Server server) {
+        return ProcessFigures.statusKilobytes(Path.of("/proc/" + server.pid() + "/status"), "VmHWM") * 1024;
+    }
+
+    private void write(BenchResults results) throws IOException {
+        Map<String, Object> json = results.toJson();
+        ObjectMapper mapper = new ObjectMapper();
+        String stamp = Instant.now().toString().replace(":", "").replaceAll("\\..*", "");
+        mapper.writerWithDefaultPrettyPrinter().writeValue(settings.output().resolve("bench-" + stamp + ".json")
+                .toFile(), json);
+        mapper.writerWithDefaultPrettyPrinter().writeValue(settings.output().resolve("latest.json").toFile(), json);
+    }
+}
