@@ -2,6 +2,7 @@ package aom.migration.bench;
 
 import aom.migration.bundle.BundleReader;
 import aom.migration.bundle.Compression;
+import aom.migration.demo.BenchmarkDataSet;
 import aom.migration.export.ExportJob;
 import aom.migration.export.ExportOptions;
 import aom.migration.export.ExportResult;
@@ -37,7 +38,8 @@ import java.util.stream.Stream;
 /**
  * One measurement in its own JVM, so that its heap and resident set are its own and the heap limit is the one a
  * user has: {@code java -Xmx256m -cp migration.jar aom.migration.bench.BenchTask <task> <result.json> key=value...}.
- * Tasks: {@code drain}, {@code export}, {@code load}, {@code import}, {@code preview}. The result file gets the
+ * Tasks: {@code drain}, {@code export}, {@code load}, {@code import}, {@code preview}, and {@code generate} (writes
+ * the data set, for profiling one step by hand). The result file gets the
  * task's figures plus the process figures ({@link ProcessFigures}). Exits non-zero when the task failed.
  */
 public final class BenchTask {
@@ -46,6 +48,7 @@ public final class BenchTask {
     }
 
     public static void main(String[] args) throws Exception {
+        ProcessFigures.watchHeap();
         String task = args[0];
         Path result = Path.of(args[1]);
         Map<String, String> options = new LinkedHashMap<>();
@@ -62,6 +65,7 @@ public final class BenchTask {
             case "load" -> load(options, figures);
             case "import" -> importBundle(options, figures);
             case "preview" -> preview(options, figures);
+            case "generate" -> generate(options, figures);
             default -> throw new IllegalArgumentException("Unknown task " + task);
         }
         figures.putIfAbsent("elapsedMillis", (System.nanoTime() - start) / 1_000_000);
@@ -72,6 +76,15 @@ public final class BenchTask {
 
     private static MongoClient client(Map<String, String> options) {
         return MongoClientFactory.create(ConnectionSettings.fromUri(options.get("uri")));
+    }
+
+    /** Writes the data set into a server started apart (for profiling one step by hand). */
+    private static void generate(Map<String, String> options, Map<String, Object> figures) {
+        try (MongoClient client = client(options)) {
+            long bytes = Long.parseLong(options.get("sizeMb")) * 1024 * 1024;
+            figures.put("collections", BenchmarkDataSet.writeSource(client, bytes, BenchmarkDataSet.DEFAULT_SEED)
+                    .size());
+        }
     }
 
     private static void drain(Map<String, String> options, Map<String, Object> figures) throws Exception {

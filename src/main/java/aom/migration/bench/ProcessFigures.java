@@ -5,20 +5,59 @@ import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.management.NotificationEmitter;
+import javax.management.openmbean.CompositeData;
+import com.sun.management.GarbageCollectionNotificationInfo;
 
 /**
- * What a process used, read at its end: the heap's peak (the sum of every heap pool's peak, an upper bound of the
- * real peak because the pools peak at different moments), the peak resident set ({@code VmHWM}), CPU time and
- * garbage collections. Linux only for the resident set; elsewhere it is -1.
+ * What a process used, read at its end: the heap's peak (the most heap in use right before any garbage collection,
+ * or at the end; the heap is fullest just before a collection), the sum of every heap pool's peak (an upper bound,
+ * as the pools peak at different moments), the peak resident set ({@code VmHWM}), CPU time and garbage collections.
+ * Linux only for the resident set; elsewhere it is -1. Call {@link #watchHeap()} first thing in {@code main}.
  */
 final class ProcessFigures {
 
+    private static final AtomicLong HEAP_BEFORE_GC_PEAK = new AtomicLong();
+
     private ProcessFigures() {
+    }
+
+    /** Starts recording the heap in use before each garbage collection. */
+    static void watchHeap() {
+        Set<String> heapPools = new HashSet<>();
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                heapPools.add(pool.getName());
+            }
+        }
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            if (gc instanceof NotificationEmitter emitter) {
+                emitter.addNotificationListener((notification, handback) -> {
+                    if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION
+                            .equals(notification.getType())) {
+                        return;
+                    }
+                    GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from(
+                            (CompositeData) notification.getUserData());
+                    long used = 0;
+                    for (Map.Entry<String, MemoryUsage> pool : info.getGcInfo().getMemoryUsageBeforeGc().entrySet()) {
+                        if (heapPools.contains(pool.getKey())) {
+                            used += pool.getValue().getUsed();
+                        }
+                    }
+                    HEAP_BEFORE_GC_PEAK.accumulateAndGet(used, Math::max);
+                }, null, null);
+            }
+        }
     }
 
     /** The figures of this JVM so far. */
@@ -30,7 +69,9 @@ final class ProcessFigures {
                 heapPeak += pool.getPeakUsage().getUsed();
             }
         }
-        figures.put("heapPeakBytes", heapPeak);
+        long heapNow = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        figures.put("heapPeakBytes", Math.max(HEAP_BEFORE_GC_PEAK.get(), heapNow));
+        figures.put("heapPoolPeaksBytes", heapPeak);
         figures.put("heapMaxBytes", Runtime.getRuntime().maxMemory());
         figures.put("vmHwmBytes", statusKilobytes(Path.of("/proc/self/status"), "VmHWM") * 1024);
         long gcCount = 0;
