@@ -1,6 +1,7 @@
 package aom.migration.bundle;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -30,6 +31,8 @@ public final class EntrySpool extends OutputStream {
     private long documents;
     private boolean finished;
     private boolean storing;
+    /** Where the data goes once the entry streams straight into the zip ({@link #streamInto}), else null. */
+    private OutputStream direct;
 
     EntrySpool(String path, Compression compression, SpoolStore store) {
         this.path = path;
@@ -61,6 +64,11 @@ public final class EntrySpool extends OutputStream {
         }
         size += length;
         sha256.update(bytes, offset, length);
+        if (direct != null) {
+            // The zip computes the CRC of what streams into it.
+            direct.write(bytes, offset, length);
+            return;
+        }
         crc.update(bytes, offset, length);
         if (deflater == null) {
             buffer.write(bytes, offset, length);
@@ -85,6 +93,30 @@ public final class EntrySpool extends OutputStream {
         }
         storing = speed;
         deflater.setLevel(speed ? Deflater.NO_COMPRESSION : compression.level());
+    }
+
+    /** Whether the entry can stream straight into the zip: stored entries only (the zip computes the CRC again). */
+    public boolean canStreamDirectly() {
+        return deflater == null && !finished;
+    }
+
+    /**
+     * Sends what was written so far, and from now on everything written, straight into {@code out} (a zip entry that
+     * {@link BundleWriter#startStoredEntry} opened for this path) instead of the spool, so the data is written to
+     * disk once instead of three times (spool, read back, zip). Call on the producing thread.
+     *
+     * @throws IllegalStateException when the entry is compressed or already finished
+     */
+    public void streamInto(OutputStream out) throws IOException {
+        if (!canStreamDirectly() || direct != null) {
+            throw new IllegalStateException("The entry " + path + " cannot stream into the zip");
+        }
+        buffer.finish();
+        try (InputStream spooled = buffer.open()) {
+            spooled.transferTo(out);
+        }
+        buffer.discard();
+        direct = out;
     }
 
     /** Records that {@code count} more documents were written (for the manifest). */
@@ -112,14 +144,19 @@ public final class EntrySpool extends OutputStream {
                     drain();
                 }
             }
-            buffer.finish();
+            if (direct == null) {
+                buffer.finish();
+            } else {
+                direct.flush();
+            }
         } finally {
             if (deflater != null) {
                 deflater.end();
             }
         }
-        return new SpooledEntry(path, compression, size, buffer.size(), crc.getValue(),
-                HexFormat.of().formatHex(sha256.digest()), documents, buffer);
+        return new SpooledEntry(path, compression, size, direct == null ? buffer.size() : size,
+                direct == null ? crc.getValue() : -1,
+                HexFormat.of().formatHex(sha256.digest()), documents, buffer, direct != null);
     }
 
     /** Throws the entry away, freeing memory and deleting its spool file. */
