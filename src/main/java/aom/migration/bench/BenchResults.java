@@ -119,6 +119,14 @@ public final class BenchResults {
                     line.bestMillis(), line.worstMillis(), line.runs(), line.ratio(), line.heapPeakBytes() >> 20,
                     line.rssPeakBytes() >> 20, size));
         }
+        line("drain (baseline)").ifPresent(line -> out.append("drain (best run): connect and list ")
+                .append(line.bestMillis() - number(line.best(), "drainMillis")).append(" ms, cursors ")
+                .append(number(line.best(), "drainMillis")).append(" ms").append(System.lineSeparator()));
+        for (String compression : List.of("none", "fast", "best")) {
+            line("export-" + compression).ifPresent(line -> out.append("export-").append(compression)
+                    .append(" phases (best run, ms): ").append(line.best().get("phaseMillis"))
+                    .append(System.lineSeparator()));
+        }
         line("import").ifPresent(line -> out.append("import phases (best run, ms): ")
                 .append(line.best().get("phaseMillis")).append(System.lineSeparator()));
         runs.stream().filter(run -> "preview".equals(run.get("kind"))).findFirst().ifPresent(preview ->

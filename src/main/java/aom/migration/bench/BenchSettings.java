@@ -14,9 +14,10 @@ import java.util.List;
  * @param classPath   the class path of the server and task JVMs (the shaded jar, or the test class path)
  * @param seed        the data set's seed
  * @param loadSweep   the baseline load configurations to try
+ * @param drainSweep  the numbers of collections the baseline drain reads at once
  */
 public record BenchSettings(int sizeMb, int repeats, String childHeap, String serverHeap, Path output,
-                            String classPath, long seed, List<LoadConfig> loadSweep) {
+                            String classPath, long seed, List<LoadConfig> loadSweep, List<Integer> drainSweep) {
 
     /**
      * One plain {@code insertMany} load shape.
@@ -43,6 +44,12 @@ public record BenchSettings(int sizeMb, int repeats, String childHeap, String se
             new LoadConfig("workers", 2, 1000, 8 << 20),
             new LoadConfig("workers", 4, 1000, 8 << 20));
 
+    /** Drains one, two and four collections at once. */
+    public static final List<Integer> FULL_DRAINS = List.of(1, 2, 4);
+
+    /** One drain, for the quick smoke run. */
+    public static final List<Integer> QUICK_DRAINS = List.of(2);
+
     /** One shape, for the quick smoke run. */
     public static final List<LoadConfig> QUICK_SWEEP = List.of(new LoadConfig("collections", 2, 1000, 8 << 20));
 
@@ -51,5 +58,6 @@ public record BenchSettings(int sizeMb, int repeats, String childHeap, String se
             throw new IllegalArgumentException("sizeMb and repeats must be at least 1");
         }
         loadSweep = List.copyOf(loadSweep);
+        drainSweep = List.copyOf(drainSweep);
     }
 }

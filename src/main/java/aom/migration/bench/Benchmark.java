@@ -61,7 +61,7 @@ public final class Benchmark {
                 databases.add(DatabaseNaming.DASHED.databaseName(BenchmarkDataSet.APPLICATION, system));
             }
             for (int repeat = 1; repeat <= settings.repeats(); repeat++) {
-                for (int parallel : List.of(1, 2, 4)) {
+                for (int parallel : settings.drainSweep()) {
                     measure("drain", "drain-p" + parallel + "-r" + repeat, source, Map.of("uri", source.uri(),
                             "databases", String.join(",", databases), "parallel", parallel));
                 }

@@ -39,7 +39,7 @@ public class BenchCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "target/bench", description = "Results directory (default: ${DEFAULT-VALUE})")
     Path out;
 
-    @Option(names = "--quick", description = "One load shape only (for smoke runs)")
+    @Option(names = "--quick", description = "One drain and one load shape only (for smoke runs)")
     boolean quick;
 
     @Option(names = "--class-path", description = "Class path of the server and task JVMs (default: this JVM's)")
@@ -53,7 +53,8 @@ public class BenchCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         BenchSettings settings = new BenchSettings(sizeMb, repeats, childHeap, serverHeap, out.toAbsolutePath(),
                 classPath != null ? classPath : System.getProperty("java.class.path"), BenchmarkDataSet.DEFAULT_SEED,
-                quick ? BenchSettings.QUICK_SWEEP : BenchSettings.FULL_SWEEP);
+                quick ? BenchSettings.QUICK_SWEEP : BenchSettings.FULL_SWEEP,
+                quick ? BenchSettings.QUICK_DRAINS : BenchSettings.FULL_DRAINS);
         BenchResults results = new Benchmark(settings, line -> {
             stdout.println(line);
             stdout.flush();
