@@ -53,9 +53,10 @@ public final class Benchmark {
         machine.put("cores", Runtime.getRuntime().availableProcessors());
         machine.put("loadAtStart", ProcessFigures.loadAverage());
         machine.put("startedAt", Instant.now().toString());
-        try (JavaProcess.Server source = java.server("source-server", settings.serverHeap());
-             JavaProcess.Server target = java.server("target-server", settings.serverHeap())) {
-            Map<String, Object> dataSet = generate(source);
+        Map<String, Object> dataSet;
+        // One server at a time: each holds the whole data set in its heap, and the machine has others to run.
+        try (JavaProcess.Server source = java.server("source-server", settings.serverHeap())) {
+            dataSet = generate(source);
             List<String> databases = new ArrayList<>();
             for (SystemKind system : SystemKind.values()) {
                 databases.add(DatabaseNaming.DASHED.databaseName(BenchmarkDataSet.APPLICATION, system));
@@ -74,20 +75,22 @@ public final class Benchmark {
                             "out", bundle(compression)));
                 }
             }
+            machine.put("sourceServerHwmBytes", serverHwm(source));
+        }
+        try (JavaProcess.Server target = java.server("target-server", settings.serverHeap())) {
             loadSweep(target);
             for (int repeat = 1; repeat <= settings.repeats(); repeat++) {
                 dropAll(target);
                 measure("import", "import-" + DEFAULT_COMPRESSION + "-r" + repeat, target,
                         Map.of("uri", target.uri(), "bundle", bundle(DEFAULT_COMPRESSION)));
             }
-            measure("preview", "preview", null, Map.of("bundle", bundle(DEFAULT_COMPRESSION)));
-            machine.put("loadAtEnd", ProcessFigures.loadAverage());
-            machine.put("sourceServerHwmBytes", serverHwm(source));
             machine.put("targetServerHwmBytes", serverHwm(target));
-            BenchResults results = new BenchResults(settings, machine, dataSet, runs);
-            write(results);
-            return results;
         }
+        measure("preview", "preview", null, Map.of("bundle", bundle(DEFAULT_COMPRESSION)));
+        machine.put("loadAtEnd", ProcessFigures.loadAverage());
+        BenchResults results = new BenchResults(settings, machine, dataSet, runs);
+        write(results);
+        return results;
     }
 
     private Map<String, Object> generate(JavaProcess.Server source) {
