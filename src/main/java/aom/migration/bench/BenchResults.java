@@ -36,9 +36,9 @@ public final class BenchResults {
         return line("export-" + compression).map(Line::ratio);
     }
 
-    /** The import ratio, if it was measured. */
-    public Optional<Double> importRatio() {
-        return line("import").map(Line::ratio);
+    /** The import ratio for a bundle of one compression ({@code none}: the baseline's input), if measured. */
+    public Optional<Double> importRatio(String compression) {
+        return line("import-" + compression).map(Line::ratio);
     }
 
     /** Every run's figures, in the order they ran. */
@@ -64,9 +64,12 @@ public final class BenchResults {
             Line load = summarize("load (baseline)", of("load", run -> String.valueOf(run.get("label"))
                     .replaceAll("^load-|-r\\d+$", "").equals(shape)), 0);
             lines.add(load);
-            List<Map<String, Object>> imports = of("import", null);
-            if (!imports.isEmpty()) {
-                lines.add(summarize("import", imports, load.bestMillis()));
+            for (String compression : List.of("none", "fast")) {
+                List<Map<String, Object>> imports = of("import", run -> String.valueOf(run.get("label"))
+                        .startsWith("import-" + compression + "-"));
+                if (!imports.isEmpty()) {
+                    lines.add(summarize("import-" + compression, imports, load.bestMillis()));
+                }
             }
         }
         return lines;
@@ -127,8 +130,11 @@ public final class BenchResults {
                     .append(" phases (best run, ms): ").append(line.best().get("phaseMillis"))
                     .append(System.lineSeparator()));
         }
-        line("import").ifPresent(line -> out.append("import phases (best run, ms): ")
-                .append(line.best().get("phaseMillis")).append(System.lineSeparator()));
+        for (String compression : List.of("none", "fast")) {
+            line("import-" + compression).ifPresent(line -> out.append("import-").append(compression)
+                    .append(" phases (best run, ms): ").append(line.best().get("phaseMillis"))
+                    .append(System.lineSeparator()));
+        }
         runs.stream().filter(run -> "preview".equals(run.get("kind"))).findFirst().ifPresent(preview ->
                 out.append(String.format("preview of the %s bundle (%.1f MB): cold %.1f ms (%d ms with the JVM's"
                                 + " start), warm median %.1f ms, warm max %.1f ms%n", "fast",

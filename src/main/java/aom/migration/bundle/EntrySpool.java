@@ -18,6 +18,8 @@ import java.util.zip.Deflater;
 public final class EntrySpool extends OutputStream {
 
     private static final int DEFLATE_BUFFER = 256 * 1024;
+    private static final long WINDOW_BYTES = 1024 * 1024;
+    private static final int SKIPPED_WINDOWS = 8;
 
     private final String path;
     private final Compression compression;
@@ -31,6 +33,11 @@ public final class EntrySpool extends OutputStream {
     private long documents;
     private boolean finished;
     private boolean storing;
+    /** Whether the deflater currently writes stored blocks (because of {@link #storing} or a skipped window). */
+    private boolean levelStored;
+    private int skipWindows;
+    private long windowIn;
+    private long windowOut;
     /** Where the data goes once the entry streams straight into the zip ({@link #streamInto}), else null. */
     private OutputStream direct;
 
@@ -78,6 +85,35 @@ public final class EntrySpool extends OutputStream {
         while (!deflater.needsInput()) {
             drain();
         }
+        if (compression == Compression.FAST && deflater.getBytesRead() - windowIn >= WINDOW_BYTES) {
+            endWindow();
+        }
+    }
+
+    /**
+     * With {@link Compression#FAST}, every 1 MB: when the window just compressed shrank by less than a tenth
+     * (images, jars, data that is compressed already), the next windows are stored instead, which costs nothing,
+     * and compression is tried again after {@link #SKIPPED_WINDOWS} of them.
+     */
+    private void endWindow() {
+        long in = deflater.getBytesRead() - windowIn;
+        long out = deflater.getBytesWritten() - windowOut;
+        if (skipWindows > 0) {
+            skipWindows--;
+        } else if (!storing && out * 10 > in * 9) {
+            skipWindows = SKIPPED_WINDOWS;
+        }
+        windowIn = deflater.getBytesRead();
+        windowOut = deflater.getBytesWritten();
+        applyLevel();
+    }
+
+    private void applyLevel() {
+        boolean store = storing || skipWindows > 0;
+        if (store != levelStored) {
+            levelStored = store;
+            deflater.setLevel(store ? Deflater.NO_COMPRESSION : compression.level());
+        }
     }
 
     /**
@@ -92,7 +128,7 @@ public final class EntrySpool extends OutputStream {
             return;
         }
         storing = speed;
-        deflater.setLevel(speed ? Deflater.NO_COMPRESSION : compression.level());
+        applyLevel();
     }
 
     /** Whether the entry can stream straight into the zip: stored entries only (the zip computes the CRC again). */

@@ -13,6 +13,7 @@ import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Random;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
@@ -110,5 +111,35 @@ class EntrySpoolTest {
                     .hasMessageContaining("dump/App/open.bson");
         }
         assertThat(Files.list(dir).toList()).isEmpty();
+    }
+
+    @Test
+    void fastCompressionStoresDataThatDoesNotCompressAndStillCompressesTextAfterIt() throws Exception {
+        Path file = dir.resolve("mixed.aombundle");
+        byte[] noise = new byte[4 * 1024 * 1024];
+        new Random(7).nextBytes(noise);
+        byte[] text = "a support engineer moves an application between installations; ".repeat(262_144)
+                .getBytes(StandardCharsets.UTF_8);
+        SpooledEntry entry;
+        try (BundleWriter writer = BundleWriter.create(file, Compression.FAST, 1 << 20, false)) {
+            EntrySpool spool = writer.newEntry("dump/App/mixed.bson");
+            for (int offset = 0; offset < noise.length; offset += 64 * 1024) {
+                spool.write(noise, offset, 64 * 1024);
+            }
+            for (int offset = 0; offset < text.length; offset += 64 * 1024) {
+                spool.write(text, offset, Math.min(64 * 1024, text.length - offset));
+            }
+            entry = spool.finish();
+            writer.add(entry, Manifest.KIND_README, null, null, null);
+            writer.finish(BundleFixtures.draft(List.of()).withEntries(List.of()));
+        }
+        // The noise is stored (a little more than its size), most of the text compressed.
+        assertThat(entry.compressedSize()).isBetween((long) noise.length, noise.length + text.length / 2L);
+        try (ZipFile zip = new ZipFile(file.toFile());
+             InputStream in = zip.getInputStream(zip.getEntry("dump/App/mixed.bson"))) {
+            byte[] read = in.readAllBytes();
+            assertThat(Arrays.copyOfRange(read, 0, noise.length)).isEqualTo(noise);
+            assertThat(Arrays.copyOfRange(read, noise.length, read.length)).isEqualTo(text);
+        }
     }
 }
