@@ -15,9 +15,13 @@ import java.util.List;
  * @param seed        the data set's seed
  * @param loadSweep   the baseline load configurations to try
  * @param drainSweep  the numbers of collections the baseline drain reads at once
+ * @param beforeClassPath the class path of another build of the engine (e.g. from before a change) whose exports,
+ *                    imports and previews run right before each of this build's, under the same load; runs labelled
+ *                    {@code before:}; or {@code null}
  */
 public record BenchSettings(int sizeMb, int repeats, String childHeap, String serverHeap, Path output,
-                            String classPath, long seed, List<LoadConfig> loadSweep, List<Integer> drainSweep) {
+                            String classPath, long seed, List<LoadConfig> loadSweep, List<Integer> drainSweep,
+                            String beforeClassPath) {
 
     /**
      * One plain {@code insertMany} load shape.

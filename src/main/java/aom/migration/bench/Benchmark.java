@@ -71,26 +71,31 @@ public final class Benchmark {
                     if (compression.equals("best") && repeat > 1) {
                         continue;
                     }
-                    measure("export", "export-" + compression + "-r" + repeat, source, Map.of("uri", source.uri(),
-                            "app", BenchmarkDataSet.APPLICATION, "compression", compression,
-                            "out", bundle(compression)));
+                    String name = "export-" + compression + "-r" + repeat;
+                    Map<String, Object> options = Map.of("uri", source.uri(), "app", BenchmarkDataSet.APPLICATION,
+                            "compression", compression);
+                    measureBoth("export", name, source, options, "out", bundle(compression),
+                            work.resolve("before-export-" + compression + ".aombundle").toString());
                 }
             }
             machine.put("sourceServerHwmBytes", serverHwm(source));
         }
         try (JavaProcess.Server target = java.server("target-server", settings.serverHeap())) {
-            loadSweep(target);
+            BenchSettings.LoadConfig best = loadSweep(target);
             for (int repeat = 1; repeat <= settings.repeats(); repeat++) {
+                dropAll(target);
+                measure("load", "load-" + best.label() + "-r" + repeat, target, load(target, best));
                 // From the stored bundle: the same input as the baseline; from the fast one: what users import.
                 for (String compression : List.of("none", DEFAULT_COMPRESSION)) {
-                    dropAll(target);
-                    measure("import", "import-" + compression + "-r" + repeat, target,
-                            Map.of("uri", target.uri(), "bundle", bundle(compression)));
+                    measureBoth("import", "import-" + compression + "-r" + repeat, target,
+                            Map.of("uri", target.uri()), "bundle", bundle(compression), bundle(compression));
                 }
             }
+            dropAll(target);
             machine.put("targetServerHwmBytes", serverHwm(target));
         }
-        measure("preview", "preview", null, Map.of("bundle", bundle(DEFAULT_COMPRESSION)));
+        measureBoth("preview", "preview", null, Map.of(), "bundle", bundle(DEFAULT_COMPRESSION),
+                bundle(DEFAULT_COMPRESSION));
         machine.put("loadAtEnd", ProcessFigures.loadAverage());
         BenchResults results = new BenchResults(settings, machine, dataSet, runs);
         write(results);
@@ -115,24 +120,44 @@ public final class Benchmark {
         return dataSet;
     }
 
-    /** Tries every load shape once, then repeats the best one. */
-    private void loadSweep(JavaProcess.Server target) throws IOException, InterruptedException {
-        BenchSettings.LoadConfig best = null;
+    /** Tries every load shape once and returns the fastest; it is then repeated next to each import. */
+    private BenchSettings.LoadConfig loadSweep(JavaProcess.Server target) throws IOException, InterruptedException {
+        BenchSettings.LoadConfig best = settings.loadSweep().get(0);
         long bestMillis = Long.MAX_VALUE;
         for (BenchSettings.LoadConfig config : settings.loadSweep()) {
             dropAll(target);
-            Map<String, Object> run = measure("load", "load-" + config.label() + "-r1", target, load(target, config));
+            Map<String, Object> run = measure("load", "load-" + config.label() + "-sweep", target,
+                    load(target, config));
             long millis = ((Number) run.get("elapsedMillis")).longValue();
             if (millis < bestMillis) {
                 bestMillis = millis;
                 best = config;
             }
         }
-        for (int repeat = 2; repeat <= settings.repeats() && best != null; repeat++) {
-            dropAll(target);
-            measure("load", "load-" + best.label() + "-r" + repeat, target, load(target, best));
+        return best;
+    }
+
+    /**
+     * Measures this build and, when another one is to be compared, that one right before it under the same load;
+     * the option {@code fileKey} (an output or input file) gets {@code before} or {@code current}. Imports start
+     * from an empty target each time.
+     */
+    private void measureBoth(String kind, String label, JavaProcess.Server server, Map<String, Object> options,
+                             String fileKey, String current, String before) throws IOException, InterruptedException {
+        if (settings.beforeClassPath() != null) {
+            Map<String, Object> beforeOptions = new LinkedHashMap<>(options);
+            beforeOptions.put(fileKey, before);
+            if (kind.equals("import")) {
+                dropAll(server);
+            }
+            measure(kind, "before:" + label, settings.beforeClassPath(), server, beforeOptions);
         }
-        dropAll(target);
+        Map<String, Object> currentOptions = new LinkedHashMap<>(options);
+        currentOptions.put(fileKey, current);
+        if (kind.equals("import")) {
+            dropAll(server);
+        }
+        measure(kind, label, java.classPath(), server, currentOptions);
     }
 
     private Map<String, Object> load(JavaProcess.Server target, BenchSettings.LoadConfig config) {
@@ -143,10 +168,15 @@ public final class Benchmark {
 
     private Map<String, Object> measure(String kind, String label, JavaProcess.Server server,
                                         Map<String, Object> options) throws IOException, InterruptedException {
+        return measure(kind, label, java.classPath(), server, options);
+    }
+
+    private Map<String, Object> measure(String kind, String label, String classPath, JavaProcess.Server server,
+                                        Map<String, Object> options) throws IOException, InterruptedException {
         double loadBefore = ProcessFigures.loadAverage();
         long serverCpu = server == null ? -1 : ProcessFigures.cpuMillisOf(server.pid());
         long start = System.nanoTime();
-        Map<String, Object> figures = java.task(label, List.of("-Xmx" + settings.childHeap(),
+        Map<String, Object> figures = java.task(label, classPath, List.of("-Xmx" + settings.childHeap(),
                 "-Daom.home=" + settings.output().resolve("home")), kind, new LinkedHashMap<>(options));
         Map<String, Object> run = new LinkedHashMap<>();
         run.put("kind", kind);
@@ -159,11 +189,16 @@ public final class Benchmark {
         run.put("loadBefore", loadBefore);
         run.put("loadAfter", ProcessFigures.loadAverage());
         runs.add(run);
-        log.accept(String.format("  %-34s %8s ms  heap peak %5d MB  RSS peak %5d MB  load %.2f", label,
-                run.get(kind.equals("preview") ? "coldMillis" : "elapsedMillis"),
-                ((Number) run.get("heapPeakBytes")).longValue() >> 20,
-                ((Number) run.get("vmHwmBytes")).longValue() >> 20, loadBefore));
+        log.accept(String.format("  %-41s %8s ms  cpu %6s ms  server cpu %6s ms  heap %4d MB  live %4d MB"
+                        + "  RSS %4d MB  load %.2f", label,
+                run.get(kind.equals("preview") ? "coldMillis" : "elapsedMillis"), run.get("cpuMillis"),
+                run.getOrDefault("serverCpuMillis", "-"), megabytes(run, "heapPeakBytes"),
+                megabytes(run, "heapAfterGcPeakBytes"), megabytes(run, "vmHwmBytes"), loadBefore));
         return run;
+    }
+
+    private static long megabytes(Map<String, Object> run, String key) {
+        return run.get(key) instanceof Number number ? number.longValue() >> 20 : -1;
     }
 
     private String bundle(String compression) {

@@ -55,7 +55,7 @@ final class JavaProcess {
 
     /** Starts an empty in-memory server with {@code heap} (e.g. {@code 6g}) and waits for its URI. */
     Server server(String name, String heap) throws IOException {
-        List<String> command = java(List.of("-Xmx" + heap, "-Xms" + heap));
+        List<String> command = java(List.of("-Xmx" + heap), classPath);
         command.addAll(List.of("aom.migration.Main", "serve", "--port", "0"));
         Process process = new ProcessBuilder(command).redirectError(logDirectory.resolve(name + ".err").toFile())
                 .start();
@@ -85,17 +85,23 @@ final class JavaProcess {
                 + ".err"));
     }
 
+    String classPath() {
+        return classPath;
+    }
+
     /**
-     * Runs one {@link BenchTask} with {@code jvmOptions} and returns its figures.
+     * Runs one {@link BenchTask} of the build on {@code taskClassPath} with {@code jvmOptions} and returns its
+     * figures.
      *
      * @throws IOException when the task failed (its log is named in the message)
      */
-    Map<String, Object> task(String label, List<String> jvmOptions, String task, Map<String, Object> options)
-            throws IOException, InterruptedException {
-        Path result = logDirectory.resolve(label + ".json");
-        Path log = logDirectory.resolve(label + ".log");
+    Map<String, Object> task(String label, String taskClassPath, List<String> jvmOptions, String task,
+                             Map<String, Object> options) throws IOException, InterruptedException {
+        String file = label.replace(':', '-');
+        Path result = logDirectory.resolve(file + ".json");
+        Path log = logDirectory.resolve(file + ".log");
         Files.deleteIfExists(result);
-        List<String> command = java(jvmOptions);
+        List<String> command = java(jvmOptions, taskClassPath);
         command.add(BenchTask.class.getName());
         command.add(task);
         command.add(result.toString());
@@ -110,12 +116,12 @@ final class JavaProcess {
         });
     }
 
-    private List<String> java(List<String> jvmOptions) {
+    private List<String> java(List<String> jvmOptions, String path) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.add("-cp");
-        command.add(classPath);
+        command.add(path);
         return command;
     }
 }

@@ -27,6 +27,8 @@ import com.sun.management.GarbageCollectionNotificationInfo;
 final class ProcessFigures {
 
     private static final AtomicLong HEAP_BEFORE_GC_PEAK = new AtomicLong();
+    /** The most heap still in use after a collection: what the process really kept, not what G1 let pile up. */
+    private static final AtomicLong HEAP_AFTER_GC_PEAK = new AtomicLong();
 
     private ProcessFigures() {
     }
@@ -48,16 +50,23 @@ final class ProcessFigures {
                     }
                     GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from(
                             (CompositeData) notification.getUserData());
-                    long used = 0;
-                    for (Map.Entry<String, MemoryUsage> pool : info.getGcInfo().getMemoryUsageBeforeGc().entrySet()) {
-                        if (heapPools.contains(pool.getKey())) {
-                            used += pool.getValue().getUsed();
-                        }
-                    }
-                    HEAP_BEFORE_GC_PEAK.accumulateAndGet(used, Math::max);
+                    HEAP_BEFORE_GC_PEAK.accumulateAndGet(heapUsed(info.getGcInfo().getMemoryUsageBeforeGc(),
+                            heapPools), Math::max);
+                    HEAP_AFTER_GC_PEAK.accumulateAndGet(heapUsed(info.getGcInfo().getMemoryUsageAfterGc(),
+                            heapPools), Math::max);
                 }, null, null);
             }
         }
+    }
+
+    private static long heapUsed(Map<String, MemoryUsage> pools, Set<String> heapPools) {
+        long used = 0;
+        for (Map.Entry<String, MemoryUsage> pool : pools.entrySet()) {
+            if (heapPools.contains(pool.getKey())) {
+                used += pool.getValue().getUsed();
+            }
+        }
+        return used;
     }
 
     /** The figures of this JVM so far. */
@@ -72,6 +81,7 @@ final class ProcessFigures {
         long heapNow = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
         figures.put("heapPeakBytes", Math.max(HEAP_BEFORE_GC_PEAK.get(), heapNow));
         figures.put("heapPoolPeaksBytes", heapPeak);
+        figures.put("heapAfterGcPeakBytes", HEAP_AFTER_GC_PEAK.get());
         figures.put("heapMaxBytes", Runtime.getRuntime().maxMemory());
         figures.put("vmHwmBytes", statusKilobytes(Path.of("/proc/self/status"), "VmHWM") * 1024);
         long gcCount = 0;

@@ -45,6 +45,10 @@ public class BenchCommand implements Callable<Integer> {
     @Option(names = "--class-path", description = "Class path of the server and task JVMs (default: this JVM's)")
     String classPath;
 
+    @Option(names = "--before", paramLabel = "JAR",
+            description = "Another build to measure side by side (its runs are labelled before:)")
+    Path before;
+
     @Spec
     CommandSpec spec;
 
@@ -54,7 +58,8 @@ public class BenchCommand implements Callable<Integer> {
         BenchSettings settings = new BenchSettings(sizeMb, repeats, childHeap, serverHeap, out.toAbsolutePath(),
                 classPath != null ? classPath : System.getProperty("java.class.path"), BenchmarkDataSet.DEFAULT_SEED,
                 quick ? BenchSettings.QUICK_SWEEP : BenchSettings.FULL_SWEEP,
-                quick ? BenchSettings.QUICK_DRAINS : BenchSettings.FULL_DRAINS);
+                quick ? BenchSettings.QUICK_DRAINS : BenchSettings.FULL_DRAINS,
+                before == null ? null : before.toAbsolutePath().toString());
         BenchResults results = new Benchmark(settings, line -> {
             stdout.println(line);
             stdout.flush();

@@ -23,13 +23,13 @@ class BenchmarkSmokeTest {
     @Test
     void tinyBenchmarkMeasuresEveryStepAndWritesItsResults(@TempDir Path out) throws Exception {
         BenchSettings settings = new BenchSettings(1, 1, "256m", "512m", out, System.getProperty("java.class.path"),
-                BenchmarkDataSet.DEFAULT_SEED, BenchSettings.QUICK_SWEEP, BenchSettings.QUICK_DRAINS);
+                BenchmarkDataSet.DEFAULT_SEED, BenchSettings.QUICK_SWEEP, BenchSettings.QUICK_DRAINS, null);
         List<String> log = new ArrayList<>();
 
         BenchResults results = new Benchmark(settings, log::add).run();
 
         assertThat(results.runs()).extracting(run -> run.get("label")).contains("drain-p2-r1", "export-none-r1",
-                "export-fast-r1", "export-best-r1", "load-collections-p2-1000d-8mb-r1", "import-none-r1", "import-fast-r1", "preview");
+                "export-fast-r1", "export-best-r1", "load-collections-p2-1000d-8mb-sweep", "import-none-r1", "import-fast-r1", "preview");
         assertThat(results.runs()).filteredOn(run -> "import".equals(run.get("kind")))
                 .extracting(run -> run.get("verified")).containsOnly(true);
         assertThat(results.exportRatio("none")).isPresent();
