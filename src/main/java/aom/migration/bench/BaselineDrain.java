@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class BaselineDrain {
 
-    /** The exporter's cursor batch: about 4 MB from the average document size (DatabaseExporter). */
+    /** The exporter's cursor batch: about 4 MB from the average document size (as DatabaseExporter does). */
     static final long CURSOR_BATCH_BYTES = 4L * 1024 * 1024;
 
     private final MongoClient client;
@@ -50,7 +50,8 @@ final class BaselineDrain {
                         BsonDocument.class);
                 long size = number(stats.get("size"));
                 long average = number(stats.get("avgObjSize"));
-                int batch = (int) Math.max(100, Math.min(100_000, CURSOR_BATCH_BYTES / (average > 0 ? average : 1024)));
+                long perDocument = average > 0 ? average : 1024;
+                int batch = (int) Math.max(1, Math.min(100_000, CURSOR_BATCH_BYTES / perDocument));
                 targets.add(new Target(name, collection, size, batch));
             }
         }

@@ -199,10 +199,18 @@ public final class DatabaseExporter {
         }
     }
 
-    /** Large batches make fewer round trips; aims at about 4 MB per batch from the average document size. */
+    /**
+     * Large batches make fewer round trips; aims at about 4 MB per batch from the average document size. No lower
+     * bound of many documents: a batch of 100 documents of 1 MB would pass the 48 MB a reply may have, and servers
+     * that do not cut batches at 16 MB themselves (mongo-java-server) would fail the export.
+     */
+    static int cursorBatchSize(long averageDocumentBytes) {
+        long average = averageDocumentBytes > 0 ? averageDocumentBytes : 1024;
+        return (int) Math.max(1, Math.min(100_000, CURSOR_BATCH_BYTES / average));
+    }
+
     private static int cursorBatchSize(CollectionPlan plan) {
-        long average = plan.averageDocumentBytes() > 0 ? plan.averageDocumentBytes() : 1024;
-        return (int) Math.max(100, Math.min(100_000, CURSOR_BATCH_BYTES / average));
+        return cursorBatchSize(plan.averageDocumentBytes());
     }
 
     private static Batch poll(BlockingQueue<Batch> queue, CancellationToken abort) {

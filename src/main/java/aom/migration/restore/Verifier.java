@@ -5,6 +5,8 @@ import aom.migration.model.PasswordHash;
 import aom.migration.progress.CancellationToken;
 import aom.migration.progress.CancelledException;
 import aom.migration.progress.ProgressTracker;
+import com.mongodb.MongoException;
+import com.mongodb.client.FindIterable;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCursor;
 import com.mongodb.client.MongoDatabase;
@@ -36,6 +38,7 @@ public final class Verifier {
 
     private static final int BATCH = 200;
     private static final int DEFAULT_PARALLEL = 2;
+    private static final long BATCH_BYTES = 4L * 1024 * 1024;
 
     private final MongoClient client;
     private final int parallel;
@@ -55,9 +58,34 @@ public final class Verifier {
 
     /** Reads a collection once and computes its digest. */
     public CollectionDigest digest(String database, String collection, CancellationToken cancel) {
+        return digest(database, collection, averageDocumentBytes(database, collection), cancel);
+    }
+
+    /** The server's average document size of a collection, or 0 when it does not say. */
+    private long averageDocumentBytes(String database, String collection) {
+        try {
+            BsonDocument stats = client.getDatabase(database).runCommand(
+                    new BsonDocument("collStats", new BsonString(collection)), BsonDocument.class);
+            BsonValue average = stats.get("avgObjSize");
+            return average != null && average.isNumber() ? average.asNumber().longValue() : 0;
+        } catch (MongoException e) {
+            return 0;
+        }
+    }
+
+    /**
+     * Reads a collection once and computes its digest, in batches of about 4 MB when the average document size is
+     * known ({@code averageBytes > 0}): servers that do not cut batches at 16 MB themselves (mongo-java-server)
+     * would otherwise send replies of 101 large documents, past the 48 MB a reply may have.
+     */
+    CollectionDigest digest(String database, String collection, long averageBytes, CancellationToken cancel) {
         DigestAccumulator digest = new DigestAccumulator();
-        try (MongoCursor<RawBsonDocument> cursor = client.getDatabase(database)
-                .getCollection(collection, RawBsonDocument.class).find().iterator()) {
+        FindIterable<RawBsonDocument> find = client.getDatabase(database)
+                .getCollection(collection, RawBsonDocument.class).find();
+        if (averageBytes > 0) {
+            find = find.batchSize((int) Math.max(1, Math.min(100_000, BATCH_BYTES / averageBytes)));
+        }
+        try (MongoCursor<RawBsonDocument> cursor = find.iterator()) {
             while (cursor.hasNext()) {
                 cancel.throwIfCancelled();
                 digest.add(cursor.next());
@@ -80,7 +108,7 @@ public final class Verifier {
         for (SystemPlan system : plan.systems()) {
             presentByDatabase.put(system.targetDatabase(), collections(client.getDatabase(system.targetDatabase())));
         }
-        Map<String, CollectionDigest> actual = digestAll(plan, presentByDatabase, cancel);
+        Map<String, CollectionDigest> actual = digestAll(plan, presentByDatabase, expected, cancel);
         for (SystemPlan system : plan.systems()) {
             Map<String, BsonDocument> present = presentByDatabase.get(system.targetDatabase());
             for (CollectionChange change : system.collections()) {
@@ -155,6 +183,7 @@ public final class Verifier {
      * verification's time, and the server answers several cursors at once faster than one after the other.
      */
     private Map<String, CollectionDigest> digestAll(ImportPlan plan, Map<String, Map<String, BsonDocument>> present,
+                                                    Map<String, CollectionDigest> expected,
                                                     CancellationToken cancel) {
         Map<String, Future<CollectionDigest>> futures = new LinkedHashMap<>();
         ExecutorService readers = Executors.newFixedThreadPool(parallel, runnable -> {
@@ -169,8 +198,11 @@ public final class Verifier {
                             || !present.get(system.targetDatabase()).containsKey(change.collection())) {
                         continue;
                     }
-                    futures.put(system.targetDatabase() + "." + change.collection(), readers.submit(
-                            () -> digest(system.targetDatabase(), change.collection(), cancel)));
+                    String namespace = system.targetDatabase() + "." + change.collection();
+                    CollectionDigest wanted = expected.get(namespace);
+                    long average = wanted == null || wanted.documents() == 0 ? 0 : wanted.bytes() / wanted.documents();
+                    futures.put(namespace, readers.submit(
+                            () -> digest(system.targetDatabase(), change.collection(), average, cancel)));
                 }
             }
             Map<String, CollectionDigest> digests = new LinkedHashMap<>();
