@@ -34,10 +34,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Streams one collection's raw BSON into its staging collection: one thread reads and checks the documents and
- * the entry's SHA-256, one or more workers send bounded batches with {@code insertMany}. The bytes are inserted as
- * they came ({@code MongoCollection<RawBsonDocument>}), never decoded. Memory is bounded by the queue: at most
- * {@code workers + 2} batches exist at a time.
+ * Streams one collection's raw BSON into its staging collection: one thread reads and checks the documents, the
+ * entry's SHA-256 and the per-document hashes of the {@link CollectionDigest}, one or more workers send bounded
+ * batches with {@code insertMany}. The bytes are inserted as they came ({@code MongoCollection<RawBsonDocument>}),
+ * never decoded. Memory is bounded by the queue: at most {@code workers + 2} batches exist at a time.
  */
 final class CollectionLoader {
 
@@ -72,12 +72,13 @@ final class CollectionLoader {
         int workers = source.expectedBytes() >= options.largeCollectionBytes() ? options.insertWorkers() : 1;
         BlockingQueue<List<RawBsonDocument>> queue = new ArrayBlockingQueue<>(workers);
         AtomicReference<Throwable> failure = new AtomicReference<>();
-        List<Future<DigestAccumulator>> futures = new ArrayList<>();
+        List<Future<Void>> futures = new ArrayList<>();
         for (int i = 0; i < workers; i++) {
             futures.add(insertPool.submit(worker(target, queue, failure, progressName)));
         }
         // A source that checks its own checksum while streaming (a bundle) need not be hashed twice.
         MessageDigest entryHash = source.verifiesWhileReading() ? null : DigestAccumulator.newSha256();
+        DigestAccumulator readDigest = new DigestAccumulator();
         long documents = 0;
         long bytes = 0;
         try (InputStream raw = source.openDocuments();
@@ -93,6 +94,8 @@ final class CollectionLoader {
                     batch = new ArrayList<>();
                     batchBytes = 0;
                 }
+                // Hashed here, while the inserters wait for the server, rather than by an inserter between inserts.
+                readDigest.add(next);
                 batch.add(new RawBsonDocument(next));
                 batchBytes += next.length;
             }
@@ -110,10 +113,10 @@ final class CollectionLoader {
         } catch (RuntimeException e) {
             failure.compareAndSet(null, e);
         }
-        DigestAccumulator digest = collect(futures, failure);
+        collect(futures, failure);
         tracker.finish(progressName);
         check(source, entryHash == null ? null : HexFormat.of().formatHex(entryHash.digest()), documents, bytes);
-        return digest.result();
+        return readDigest.result();
     }
 
     private static InputStream hashed(InputStream in, MessageDigest digest) {
@@ -141,11 +144,10 @@ final class CollectionLoader {
         }
     }
 
-    private Callable<DigestAccumulator> worker(MongoCollection<RawBsonDocument> target,
+    private Callable<Void> worker(MongoCollection<RawBsonDocument> target,
                                                BlockingQueue<List<RawBsonDocument>> queue,
                                                AtomicReference<Throwable> failure, String progressName) {
         return () -> {
-            DigestAccumulator digest = new DigestAccumulator();
             try {
                 while (failure.get() == null && !cancel.isCancelled()) {
                     List<RawBsonDocument> batch = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
@@ -153,12 +155,11 @@ final class CollectionLoader {
                         continue;
                     }
                     if (batch == END) {
-                        return digest;
+                        return null;
                     }
                     target.insertMany(batch, INSERT);
                     long size = 0;
                     for (RawBsonDocument document : batch) {
-                        digest.add(document);
                         size += document.getByteBuffer().remaining();
                     }
                     tracker.advance(progressName, batch.size(), size);
@@ -169,7 +170,7 @@ final class CollectionLoader {
                 Thread.currentThread().interrupt();
                 failure.compareAndSet(null, new CancelledException());
             }
-            return digest;
+            return null;
         };
     }
 
@@ -198,11 +199,11 @@ final class CollectionLoader {
         }
     }
 
-    private DigestAccumulator collect(List<Future<DigestAccumulator>> futures, AtomicReference<Throwable> failure) {
-        DigestAccumulator total = new DigestAccumulator();
-        for (Future<DigestAccumulator> future : futures) {
+    /** Waits for the inserters; throws the first failure or the cancel. */
+    private void collect(List<Future<Void>> futures, AtomicReference<Throwable> failure) {
+        for (Future<Void> future : futures) {
             try {
-                total.merge(future.get());
+                future.get();
             } catch (ExecutionException e) {
                 failure.compareAndSet(null, e.getCause());
             } catch (InterruptedException e) {
@@ -221,7 +222,6 @@ final class CollectionLoader {
             throw new IllegalStateException(failed);
         }
         cancel.throwIfCancelled();
-        return total;
     }
 
     private static void check(CollectionSource source, String sha256, long documents, long bytes) {
