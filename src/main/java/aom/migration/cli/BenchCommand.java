@@ -22,10 +22,12 @@ import java.util.concurrent.Callable;
         description = "Measure export and import against the raw driver (see docs/PERFORMANCE.md).")
 public class BenchCommand implements Callable<Integer> {
 
-    @Option(names = "--size-mb", defaultValue = "300", description = "MB of benchmark data (default: ${DEFAULT-VALUE})")
+    @Option(names = "--size-mb", defaultValue = "300",
+            description = "MB of benchmark data (default: ${DEFAULT-VALUE})")
     int sizeMb;
 
-    @Option(names = "--repeats", defaultValue = "2", description = "Runs of each timed measure (default: ${DEFAULT-VALUE})")
+    @Option(names = "--repeats", defaultValue = "2",
+            description = "Runs of each timed measure (default: ${DEFAULT-VALUE})")
     int repeats;
 
     @Option(names = "--child-heap", defaultValue = "256m",
@@ -36,7 +38,8 @@ public class BenchCommand implements Callable<Integer> {
             description = "-Xmx of each in-memory server process (default: ${DEFAULT-VALUE})")
     String serverHeap;
 
-    @Option(names = "--out", defaultValue = "target/bench", description = "Results directory (default: ${DEFAULT-VALUE})")
+    @Option(names = "--out", defaultValue = "target/bench",
+            description = "Results directory (default: ${DEFAULT-VALUE})")
     Path out;
 
     @Option(names = "--quick", description = "One drain and one load shape only (for smoke runs)")

@@ -29,7 +29,8 @@ class BenchmarkSmokeTest {
         BenchResults results = new Benchmark(settings, log::add).run();
 
         assertThat(results.runs()).extracting(run -> run.get("label")).contains("drain-p2-r1", "export-none-r1",
-                "export-fast-r1", "export-best-r1", "load-collections-p2-1000d-8mb-sweep", "import-none-r1", "import-fast-r1", "preview");
+                "export-fast-r1", "export-best-r1", "load-collections-p2-1000d-8mb-sweep", "import-none-r1",
+                "import-fast-r1", "preview");
         assertThat(results.runs()).filteredOn(run -> "import".equals(run.get("kind")))
                 .extracting(run -> run.get("verified")).containsOnly(true);
         assertThat(results.exportRatio("none")).isPresent();
