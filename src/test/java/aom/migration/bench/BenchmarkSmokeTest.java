@@ -2,7 +2,7 @@ package aom.migration.bench;
 
 import aom.migration.demo.BenchmarkDataSet;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -15,9 +15,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Runs the whole benchmark harness on a tiny data set, so that it keeps working between the (long, manual) benchmark
  * runs. Asserts what was measured, never how fast. It starts about ten JVMs (20 to 50 s on two busy cores), too slow
- * for every build: run it with {@code mvn test -Dtest=BenchmarkSmokeTest -Dbench.smoke=true}.
+ * for every build: run it with {@code AOM_BENCH_SMOKE=true mvn test -Dtest=BenchmarkSmokeTest}.
  */
-@EnabledIfSystemProperty(named = "bench.smoke", matches = "true")
+@EnabledIfEnvironmentVariable(named = "AOM_BENCH_SMOKE", matches = "true")
 class BenchmarkSmokeTest {
 
     @Test
