@@ -89,6 +89,12 @@ public final class BundleCollection implements CollectionSource {
         return documents == null ? InputStream.nullInputStream() : bundle.openEntry(documents);
     }
 
+    /** The entry stream checks size and SHA-256 against the manifest ({@link BundleReader#openEntry}). */
+    @Override
+    public boolean verifiesWhileReading() {
+        return true;
+    }
+
     @Override
     public String toString() {
         return namespace();

@@ -66,7 +66,7 @@ public final class BundlePaths {
         if (name == null || name.isEmpty()) {
             return Optional.of("an entry has an empty name");
         }
-        if (name.startsWith("/") || name.matches("^[A-Za-z]:.*")) {
+        if (name.startsWith("/") || name.length() >= 2 && name.charAt(1) == ':' && isAsciiLetter(name.charAt(0))) {
             return Optional.of("the entry '" + name + "' has an absolute path");
         }
         if (name.indexOf('\\') >= 0) {
@@ -84,5 +84,9 @@ public final class BundlePaths {
             }
         }
         return Optional.empty();
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z';
     }
 }

@@ -6,8 +6,10 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -34,6 +36,7 @@ import java.util.List;
 public final class BundleWriter implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(BundleWriter.class);
+    private static final int DIRECT_BUFFER = 1024 * 1024;
 
     private final Path target;
     private final Path part;
@@ -44,6 +47,8 @@ public final class BundleWriter implements AutoCloseable {
     private FileTime entryTime = FileTime.from(Instant.now());
     private boolean finished;
     private boolean closed;
+    /** The path of the entry started with {@link #startStoredEntry} and not yet added, or null. */
+    private String openEntry;
 
     private BundleWriter(Path target, Path part, Compression compression, SpoolStore spool,
                          ZipArchiveOutputStream zip) {
@@ -120,6 +125,12 @@ public final class BundleWriter implements AutoCloseable {
      */
     public synchronized Manifest.Entry add(SpooledEntry entry, String kind, String system, String database,
                                            String collection) throws IOException {
+        if (entry.inZip()) {
+            return closeStoredEntry(entry, kind, system, database, collection);
+        }
+        if (openEntry != null) {
+            throw new IllegalStateException("The entry " + openEntry + " is still being written");
+        }
         try {
             ZipArchiveEntry zipEntry = new ZipArchiveEntry(entry.path());
             zipEntry.setMethod(entry.compression().deflates() ? ZipArchiveEntry.DEFLATED : ZipArchiveEntry.STORED);
@@ -137,6 +148,52 @@ public final class BundleWriter implements AutoCloseable {
         } finally {
             entry.discard();
         }
+    }
+
+    /**
+     * Starts a stored entry whose data streams straight into the zip ({@link EntrySpool#streamInto}) while it is
+     * produced, possibly on another thread; its sizes and CRC are written when the finished entry is {@link #add}ed,
+     * which must be the next call on this writer. Only one such entry can be open at a time.
+     *
+     * @return the stream to hand to {@link EntrySpool#streamInto}; buffered, so flush it at the end of the data
+     */
+    public synchronized OutputStream startStoredEntry(String path) throws IOException {
+        if (openEntry != null) {
+            throw new IllegalStateException("The entry " + openEntry + " is still being written");
+        }
+        ZipArchiveEntry zipEntry = new ZipArchiveEntry(path);
+        zipEntry.setMethod(ZipArchiveEntry.STORED);
+        zipEntry.setLastModifiedTime(entryTime);
+        zip.putArchiveEntry(zipEntry);
+        openEntry = path;
+        // Unsynchronized on purpose: the producer writes while the caller waits for it, and nothing else may touch
+        // the zip until the entry is added. Buffered, because documents come one by one and the zip writes each
+        // call to the file; the producer flushes when it finishes (EntrySpool.finish).
+        return new BufferedOutputStream(new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                zip.write(b);
+            }
+
+            @Override
+            public void write(byte[] bytes, int offset, int length) throws IOException {
+                zip.write(bytes, offset, length);
+            }
+        }, DIRECT_BUFFER);
+    }
+
+    private Manifest.Entry closeStoredEntry(SpooledEntry entry, String kind, String system, String database,
+                                            String collection) throws IOException {
+        if (!entry.path().equals(openEntry)) {
+            throw new IllegalStateException("The entry " + entry.path() + " was not started with startStoredEntry");
+        }
+        zip.closeArchiveEntry();
+        openEntry = null;
+        Manifest.Entry recorded = new Manifest.Entry(entry.path(), kind, system, database, collection,
+                entry.size(), entry.documents(), entry.sha256());
+        entries.add(recorded);
+        entry.discard();
+        return recorded;
     }
 
     /** Writes a small entry from bytes in memory. */

@@ -34,6 +34,14 @@ public interface CollectionSource {
      */
     InputStream openDocuments() throws IOException;
 
+    /**
+     * Whether the stream of {@link #openDocuments()} itself checks the size and {@link #expectedSha256()} and fails
+     * at its end on a mismatch; the importer then need not hash the data a second time.
+     */
+    default boolean verifiesWhileReading() {
+        return false;
+    }
+
     /** {@code database.collection}. */
     default String namespace() {
         return database() + "." + collection();

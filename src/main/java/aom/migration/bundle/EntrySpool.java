@@ -1,6 +1,7 @@
 package aom.migration.bundle;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -17,6 +18,8 @@ import java.util.zip.Deflater;
 public final class EntrySpool extends OutputStream {
 
     private static final int DEFLATE_BUFFER = 256 * 1024;
+    private static final long WINDOW_BYTES = 1024 * 1024;
+    private static final int SKIPPED_WINDOWS = 8;
 
     private final String path;
     private final Compression compression;
@@ -30,6 +33,13 @@ public final class EntrySpool extends OutputStream {
     private long documents;
     private boolean finished;
     private boolean storing;
+    /** Whether the deflater currently writes stored blocks (because of {@link #storing} or a skipped window). */
+    private boolean levelStored;
+    private int skipWindows;
+    private long windowIn;
+    private long windowOut;
+    /** Where the data goes once the entry streams straight into the zip ({@link #streamInto}), else null. */
+    private OutputStream direct;
 
     EntrySpool(String path, Compression compression, SpoolStore store) {
         this.path = path;
@@ -61,6 +71,11 @@ public final class EntrySpool extends OutputStream {
         }
         size += length;
         sha256.update(bytes, offset, length);
+        if (direct != null) {
+            // The zip computes the CRC of what streams into it.
+            direct.write(bytes, offset, length);
+            return;
+        }
         crc.update(bytes, offset, length);
         if (deflater == null) {
             buffer.write(bytes, offset, length);
@@ -69,6 +84,35 @@ public final class EntrySpool extends OutputStream {
         deflater.setInput(bytes, offset, length);
         while (!deflater.needsInput()) {
             drain();
+        }
+        if (compression == Compression.FAST && deflater.getBytesRead() - windowIn >= WINDOW_BYTES) {
+            endWindow();
+        }
+    }
+
+    /**
+     * With {@link Compression#FAST}, every 1 MB: when the window just compressed shrank by less than a tenth
+     * (images, jars, data that is compressed already), the next windows are stored instead, which costs nothing,
+     * and compression is tried again after {@link #SKIPPED_WINDOWS} of them.
+     */
+    private void endWindow() {
+        long in = deflater.getBytesRead() - windowIn;
+        long out = deflater.getBytesWritten() - windowOut;
+        if (skipWindows > 0) {
+            skipWindows--;
+        } else if (!storing && out * 10 > in * 9) {
+            skipWindows = SKIPPED_WINDOWS;
+        }
+        windowIn = deflater.getBytesRead();
+        windowOut = deflater.getBytesWritten();
+        applyLevel();
+    }
+
+    private void applyLevel() {
+        boolean store = storing || skipWindows > 0;
+        if (store != levelStored) {
+            levelStored = store;
+            deflater.setLevel(store ? Deflater.NO_COMPRESSION : compression.level());
         }
     }
 
@@ -84,7 +128,31 @@ public final class EntrySpool extends OutputStream {
             return;
         }
         storing = speed;
-        deflater.setLevel(speed ? Deflater.NO_COMPRESSION : compression.level());
+        applyLevel();
+    }
+
+    /** Whether the entry can stream straight into the zip: stored entries only (the zip computes the CRC again). */
+    public boolean canStreamDirectly() {
+        return deflater == null && !finished;
+    }
+
+    /**
+     * Sends what was written so far, and from now on everything written, straight into {@code out} (a zip entry that
+     * {@link BundleWriter#startStoredEntry} opened for this path) instead of the spool, so the data is written to
+     * disk once instead of three times (spool, read back, zip). Call on the producing thread.
+     *
+     * @throws IllegalStateException when the entry is compressed or already finished
+     */
+    public void streamInto(OutputStream out) throws IOException {
+        if (!canStreamDirectly() || direct != null) {
+            throw new IllegalStateException("The entry " + path + " cannot stream into the zip");
+        }
+        buffer.finish();
+        try (InputStream spooled = buffer.open()) {
+            spooled.transferTo(out);
+        }
+        buffer.discard();
+        direct = out;
     }
 
     /** Records that {@code count} more documents were written (for the manifest). */
@@ -112,14 +180,19 @@ public final class EntrySpool extends OutputStream {
                     drain();
                 }
             }
-            buffer.finish();
+            if (direct == null) {
+                buffer.finish();
+            } else {
+                direct.flush();
+            }
         } finally {
             if (deflater != null) {
                 deflater.end();
             }
         }
-        return new SpooledEntry(path, compression, size, buffer.size(), crc.getValue(),
-                HexFormat.of().formatHex(sha256.digest()), documents, buffer);
+        return new SpooledEntry(path, compression, size, direct == null ? buffer.size() : size,
+                direct == null ? crc.getValue() : -1,
+                HexFormat.of().formatHex(sha256.digest()), documents, buffer, direct != null);
     }
 
     /** Throws the entry away, freeing memory and deleting its spool file. */

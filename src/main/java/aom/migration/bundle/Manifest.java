@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The bundle's {@code manifest.json} (DESIGN.md section 4): what was exported from where, the closure's counts and
@@ -204,7 +205,7 @@ public record Manifest(
             if (entry.bytes() < 0 || entry.documents() < 0) {
                 problems.add("the entry " + entry.path() + " has a negative size");
             }
-            if (entry.sha256() == null || !entry.sha256().matches("[0-9a-f]{64}")) {
+            if (entry.sha256() == null || !SHA256_HEX.matcher(entry.sha256()).matches()) {
                 problems.add("the entry " + entry.path() + " has no valid SHA-256");
             }
             boolean data = KIND_DOCUMENTS.equals(entry.kind()) || KIND_DEFINITION.equals(entry.kind());
@@ -230,9 +231,14 @@ public record Manifest(
         }
     }
 
-    /** The shared JSON mapper for manifests. */
+    /** The shared JSON mapper for manifests: configured once (its caches make every later use cheap). */
     static ObjectMapper mapper() {
-        return new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-                .configure(SerializationFeature.FAIL_ON_EMPTY_BEANS, false);
+        return MAPPER;
     }
+
+    private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
+
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+            .configure(SerializationFeature.FAIL_ON_EMPTY_BEANS, false);
 }

@@ -17,9 +17,10 @@ public final class SpooledEntry {
     private final String sha256;
     private final long documents;
     private final SpillBuffer buffer;
+    private final boolean inZip;
 
     SpooledEntry(String path, Compression compression, long size, long compressedSize, long crc32, String sha256,
-                 long documents, SpillBuffer buffer) {
+                 long documents, SpillBuffer buffer, boolean inZip) {
         this.path = path;
         this.compression = compression;
         this.size = size;
@@ -28,6 +29,12 @@ public final class SpooledEntry {
         this.sha256 = sha256;
         this.documents = documents;
         this.buffer = buffer;
+        this.inZip = inZip;
+    }
+
+    /** Whether the data already streamed into the zip ({@link EntrySpool#streamInto}); only its end is missing. */
+    boolean inZip() {
+        return inZip;
     }
 
     /** Path inside the bundle. */
@@ -49,7 +56,7 @@ public final class SpooledEntry {
         return compressedSize;
     }
 
-    /** CRC-32 of the uncompressed bytes. */
+    /** CRC-32 of the uncompressed bytes; -1 when the data streamed into the zip, which computed its own. */
     public long crc32() {
         return crc32;
     }

@@ -16,6 +16,7 @@ import com.mongodb.client.MongoCollection;
 import org.bson.codecs.configuration.CodecRegistries;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -30,6 +31,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Copies whole system databases into a bundle's {@code dump/} folder as mongodump does: per collection a
@@ -41,7 +43,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * one collection overlap, and several collections compress on several cores; with fast compression, batches that
  * arrive while the compressor is behind are stored instead ({@link EntrySpool#preferSpeed}). Compressed entries wait
  * in memory up to a shared budget and beyond it in temporary files; the caller's thread copies each finished entry
- * into the zip in plan order, so entries stay contiguous and their order does not depend on timing. Memory: at most
+ * into the zip in plan order, so entries stay contiguous and their order does not depend on timing. Without
+ * compression, the collection whose turn it is in the zip streams straight into it ({@link Handoff}) instead of into
+ * the spool: its data is written once, not spooled, read back and written again. Memory: at most
  * {@code parallelism x (4 + 1) MB} of batches (plus documents larger than that), the spool budget and the driver's
  * own batch buffers.
  */
@@ -79,9 +83,12 @@ public final class DatabaseExporter {
         ExecutorService fetchers = Executors.newFixedThreadPool(options.parallelism(), threads("export-read"));
         try {
             List<Future<SpooledEntry>> results = new ArrayList<>();
+            List<Handoff> handoffs = new ArrayList<>();
             for (CollectionPlan plan : plans) {
+                Handoff handoff = new Handoff();
+                handoffs.add(handoff);
                 results.add(plan.isView() ? null
-                        : encoders.submit(() -> encode(plan, writer, tracker, fetchers, abort)));
+                        : encoders.submit(() -> encode(plan, writer, tracker, fetchers, handoff, abort)));
             }
             for (int i = 0; i < plans.size(); i++) {
                 CollectionPlan plan = plans.get(i);
@@ -89,6 +96,11 @@ public final class DatabaseExporter {
                 writer.add(BundlePaths.definition(plan.database(), plan.collection()),
                         plan.definition().toJson().getBytes(StandardCharsets.UTF_8), Manifest.KIND_DEFINITION,
                         plan.system().name(), plan.database(), plan.collection(), 0);
+                // Stored data of the collection whose turn it is goes straight into the zip from now on.
+                if (results.get(i) != null && !writer.compression().deflates() && handoffs.get(i).claim()) {
+                    handoffs.get(i).grant(writer.startStoredEntry(BundlePaths.documents(plan.database(),
+                            plan.collection())));
+                }
                 if (results.get(i) != null) {
                     writer.add(await(results.get(i), token), Manifest.KIND_DOCUMENTS, plan.system().name(),
                             plan.database(), plan.collection());
@@ -105,12 +117,17 @@ public final class DatabaseExporter {
         }
     }
 
-    /** Drains one collection through a reader thread and compresses it on this thread. */
+    /**
+     * Drains one collection through a reader thread and compresses it on this thread, into the spool or, once it is
+     * the collection's turn in the zip ({@link Handoff}), straight into the zip.
+     */
     private SpooledEntry encode(CollectionPlan plan, BundleWriter writer, ProgressTracker tracker,
-                                ExecutorService fetchers, CancellationToken abort) throws IOException {
+                                ExecutorService fetchers, Handoff handoff, CancellationToken abort)
+            throws IOException {
         BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(QUEUE_BATCHES);
         Future<?> reading = fetchers.submit(() -> read(plan, queue, tracker, abort));
         EntrySpool spool = writer.newEntry(BundlePaths.documents(plan.database(), plan.collection()));
+        boolean direct = false;
         try {
             while (true) {
                 Batch batch = poll(queue, abort);
@@ -118,7 +135,15 @@ public final class DatabaseExporter {
                     throw batch.failure() instanceof RuntimeException runtime ? runtime
                             : new IllegalStateException(batch.failure());
                 }
+                if (!direct && handoff.granted() != null) {
+                    spool.streamInto(handoff.granted());
+                    direct = true;
+                }
                 if (batch.documents() == null) {
+                    if (!direct && !handoff.finishSpooled()) {
+                        // The writer claimed this entry a moment ago: wait for its zip entry and go there.
+                        spool.streamInto(handoff.awaitGrant(abort));
+                    }
                     return spool.finish();
                 }
                 // A full queue means the reader waits for us: store this batch rather than hold up the server.
@@ -183,10 +208,18 @@ public final class DatabaseExporter {
         return collection.find().batchSize(cursorBatchSize(plan)).iterator();
     }
 
-    /** Large batches make fewer round trips; aims at about 4 MB per batch from the average document size. */
+    /**
+     * Large batches make fewer round trips; aims at about 4 MB per batch from the average document size. No lower
+     * bound of many documents: a batch of 100 documents of 1 MB would pass the 48 MB a reply may have, and servers
+     * that do not cut batches at 16 MB themselves (mongo-java-server) would fail the export.
+     */
+    static int cursorBatchSize(long averageDocumentBytes) {
+        long average = averageDocumentBytes > 0 ? averageDocumentBytes : 1024;
+        return (int) Math.max(1, Math.min(100_000, CURSOR_BATCH_BYTES / average));
+    }
+
     private static int cursorBatchSize(CollectionPlan plan) {
-        long average = plan.averageDocumentBytes() > 0 ? plan.averageDocumentBytes() : 1024;
-        return (int) Math.max(100, Math.min(100_000, CURSOR_BATCH_BYTES / average));
+        return cursorBatchSize(plan.averageDocumentBytes());
     }
 
     static Batch poll(BlockingQueue<Batch> queue, CancellationToken abort) {
@@ -261,6 +294,50 @@ public final class DatabaseExporter {
             thread.setDaemon(true);
             return thread;
         };
+    }
+
+    /**
+     * The handshake that lets the collection whose turn it is in the zip stream there instead of into the spool: the
+     * writing thread claims the entry (unless the encoder has already finished it into the spool), starts its zip
+     * entry and grants it; the encoder switches over at its next batch, or at its end.
+     */
+    private static final class Handoff {
+        private static final int WAITING = 0;
+        private static final int SPOOLED = 1;
+        private static final int CLAIMED = 2;
+        private static final int GRANTED = 3;
+
+        private final AtomicInteger state = new AtomicInteger(WAITING);
+        private volatile OutputStream stream;
+
+        /** Writing thread: true when the encoder has not finished yet, so the entry will stream. */
+        boolean claim() {
+            return state.compareAndSet(WAITING, CLAIMED);
+        }
+
+        void grant(OutputStream zipEntry) {
+            stream = zipEntry;
+            state.set(GRANTED);
+        }
+
+        /** Encoder: the zip entry to write to, or null while there is none. */
+        OutputStream granted() {
+            return state.get() == GRANTED ? stream : null;
+        }
+
+        /** Encoder, at its end: true when it may finish into the spool, false when the writer claimed it. */
+        boolean finishSpooled() {
+            return state.compareAndSet(WAITING, SPOOLED);
+        }
+
+        OutputStream awaitGrant(CancellationToken abort) {
+            while (state.get() != GRANTED) {
+                abort.throwIfCancelled();
+                Thread.onSpinWait();
+                LockSupport.parkNanos(100_000);
+            }
+            return stream;
+        }
     }
 
     /** A batch of documents, the end of a collection ({@code documents == null}), or a failure. */

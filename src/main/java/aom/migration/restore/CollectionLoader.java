@@ -34,15 +34,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Streams one collection's raw BSON into its staging collection: one thread reads and checks the documents and
- * the entry's SHA-256, one or more workers send bounded batches with {@code insertMany}. The bytes are inserted as
- * they came ({@code MongoCollection<RawBsonDocument>}), never decoded. Memory is bounded by the queue: at most
- * {@code workers + 2} batches exist at a time.
+ * Streams one collection's raw BSON into its staging collection: one thread reads and checks the documents, the
+ * entry's SHA-256 and the per-document hashes of the {@link CollectionDigest}, one or more workers send bounded
+ * batches with {@code insertMany}. The bytes are inserted as they came ({@code MongoCollection<RawBsonDocument>}),
+ * never decoded. Memory is bounded by the queue: at most {@code workers + 2} batches exist at a time.
  */
 final class CollectionLoader {
 
     private static final List<RawBsonDocument> END = new ArrayList<>();
     private static final long POLL_MILLIS = 100;
+    private static final int READ_BUFFER = 1 << 16;
     private static final InsertManyOptions INSERT = new InsertManyOptions().ordered(false)
             .bypassDocumentValidation(true);
 
@@ -71,15 +72,17 @@ final class CollectionLoader {
         int workers = source.expectedBytes() >= options.largeCollectionBytes() ? options.insertWorkers() : 1;
         BlockingQueue<List<RawBsonDocument>> queue = new ArrayBlockingQueue<>(workers);
         AtomicReference<Throwable> failure = new AtomicReference<>();
-        List<Future<DigestAccumulator>> futures = new ArrayList<>();
+        List<Future<Void>> futures = new ArrayList<>();
         for (int i = 0; i < workers; i++) {
             futures.add(insertPool.submit(worker(target, queue, failure, progressName)));
         }
-        MessageDigest entryHash = DigestAccumulator.newSha256();
+        // A source that checks its own checksum while streaming (a bundle) need not be hashed twice.
+        MessageDigest entryHash = source.verifiesWhileReading() ? null : DigestAccumulator.newSha256();
+        DigestAccumulator readDigest = new DigestAccumulator();
         long documents = 0;
         long bytes = 0;
         try (InputStream raw = source.openDocuments();
-             InputStream in = new DigestInputStream(new BufferedInputStream(raw, 1 << 16), entryHash)) {
+             InputStream in = hashed(new BufferedInputStream(raw, READ_BUFFER), entryHash)) {
             BsonDocumentReader reader = new BsonDocumentReader(in, source.namespace());
             List<RawBsonDocument> batch = new ArrayList<>();
             long batchBytes = 0;
@@ -91,6 +94,8 @@ final class CollectionLoader {
                     batch = new ArrayList<>();
                     batchBytes = 0;
                 }
+                // Hashed here, while the inserters wait for the server, rather than by an inserter between inserts.
+                readDigest.add(next);
                 batch.add(new RawBsonDocument(next));
                 batchBytes += next.length;
             }
@@ -108,10 +113,14 @@ final class CollectionLoader {
         } catch (RuntimeException e) {
             failure.compareAndSet(null, e);
         }
-        DigestAccumulator digest = collect(futures, failure);
+        collect(futures, failure);
         tracker.finish(progressName);
-        check(source, HexFormat.of().formatHex(entryHash.digest()), documents, bytes);
-        return digest.result();
+        check(source, entryHash == null ? null : HexFormat.of().formatHex(entryHash.digest()), documents, bytes);
+        return readDigest.result();
+    }
+
+    private static InputStream hashed(InputStream in, MessageDigest digest) {
+        return digest == null ? in : new DigestInputStream(in, digest);
     }
 
     /** Creates the staging collection with the source collection's options (validators, collation, ...). */
@@ -135,11 +144,10 @@ final class CollectionLoader {
         }
     }
 
-    private Callable<DigestAccumulator> worker(MongoCollection<RawBsonDocument> target,
+    private Callable<Void> worker(MongoCollection<RawBsonDocument> target,
                                                BlockingQueue<List<RawBsonDocument>> queue,
                                                AtomicReference<Throwable> failure, String progressName) {
         return () -> {
-            DigestAccumulator digest = new DigestAccumulator();
             try {
                 while (failure.get() == null && !cancel.isCancelled()) {
                     List<RawBsonDocument> batch = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
@@ -147,12 +155,11 @@ final class CollectionLoader {
                         continue;
                     }
                     if (batch == END) {
-                        return digest;
+                        return null;
                     }
                     target.insertMany(batch, INSERT);
                     long size = 0;
                     for (RawBsonDocument document : batch) {
-                        digest.add(document);
                         size += document.getByteBuffer().remaining();
                     }
                     tracker.advance(progressName, batch.size(), size);
@@ -163,7 +170,7 @@ final class CollectionLoader {
                 Thread.currentThread().interrupt();
                 failure.compareAndSet(null, new CancelledException());
             }
-            return digest;
+            return null;
         };
     }
 
@@ -192,11 +199,11 @@ final class CollectionLoader {
         }
     }
 
-    private DigestAccumulator collect(List<Future<DigestAccumulator>> futures, AtomicReference<Throwable> failure) {
-        DigestAccumulator total = new DigestAccumulator();
-        for (Future<DigestAccumulator> future : futures) {
+    /** Waits for the inserters; throws the first failure or the cancel. */
+    private void collect(List<Future<Void>> futures, AtomicReference<Throwable> failure) {
+        for (Future<Void> future : futures) {
             try {
-                total.merge(future.get());
+                future.get();
             } catch (ExecutionException e) {
                 failure.compareAndSet(null, e.getCause());
             } catch (InterruptedException e) {
@@ -215,12 +222,11 @@ final class CollectionLoader {
             throw new IllegalStateException(failed);
         }
         cancel.throwIfCancelled();
-        return total;
     }
 
     private static void check(CollectionSource source, String sha256, long documents, long bytes) {
         String expected = source.expectedSha256().orElse(null);
-        if (expected != null && !expected.equalsIgnoreCase(sha256)) {
+        if (expected != null && sha256 != null && !expected.equalsIgnoreCase(sha256)) {
             throw new CorruptDataException("The data of " + source.namespace() + " is damaged: its SHA-256 is "
                     + sha256 + " but the source recorded " + expected.toLowerCase() + ". The import stopped before"
                     + " changing anything in the target.");

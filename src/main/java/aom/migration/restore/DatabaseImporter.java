@@ -17,6 +17,8 @@ import org.bson.BsonString;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,8 +84,13 @@ public final class DatabaseImporter {
         try {
             CollectionLoader loader = new CollectionLoader(options, inserters, tracker, stop);
             Map<String, Future<CollectionDigest>> futures = new LinkedHashMap<>();
-            for (StagedCollection collection : collections) {
-                futures.put(collection.namespace(), loaders.submit(() -> {
+            // Largest first, so that the last collections to load are small ones and every loader stays busy to the
+            // end; the results keep the plan's order.
+            List<StagedCollection> bySize = new ArrayList<>(collections);
+            bySize.sort(Comparator.comparingLong((StagedCollection c) -> c.source().expectedBytes()).reversed());
+            Map<String, Future<CollectionDigest>> submitted = new HashMap<>();
+            for (StagedCollection collection : bySize) {
+                submitted.put(collection.namespace(), loaders.submit(() -> {
                     stop.throwIfCancelled();
                     try {
                         return loader.load(client.getDatabase(collection.database()), collection.staging(),
@@ -94,6 +101,9 @@ public final class DatabaseImporter {
                                 + " failed: " + DriverFailures.readable(e, "the target"), e);
                     }
                 }));
+            }
+            for (StagedCollection collection : collections) {
+                futures.put(collection.namespace(), submitted.get(collection.namespace()));
             }
             return await(futures, stop, cancel);
         } finally {

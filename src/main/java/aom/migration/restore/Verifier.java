@@ -3,7 +3,10 @@ package aom.migration.restore;
 import aom.migration.model.ExtractionProfile;
 import aom.migration.model.PasswordHash;
 import aom.migration.progress.CancellationToken;
+import aom.migration.progress.CancelledException;
 import aom.migration.progress.ProgressTracker;
+import com.mongodb.MongoException;
+import com.mongodb.client.FindIterable;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCursor;
 import com.mongodb.client.MongoDatabase;
@@ -20,6 +23,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Checks that a target holds what an import brought: each collection's document count and content hash
@@ -30,18 +37,55 @@ import java.util.TreeSet;
 public final class Verifier {
 
     private static final int BATCH = 200;
+    private static final int DEFAULT_PARALLEL = 2;
+    private static final long BATCH_BYTES = 4L * 1024 * 1024;
 
     private final MongoClient client;
+    private final int parallel;
 
     public Verifier(MongoClient client) {
+        this(client, DEFAULT_PARALLEL);
+    }
+
+    /** A verifier that reads up to {@code parallel} collections at once. */
+    public Verifier(MongoClient client, int parallel) {
+        if (parallel < 1) {
+            throw new IllegalArgumentException("parallel must be at least 1");
+        }
         this.client = client;
+        this.parallel = parallel;
     }
 
     /** Reads a collection once and computes its digest. */
     public CollectionDigest digest(String database, String collection, CancellationToken cancel) {
+        return digest(database, collection, averageDocumentBytes(database, collection), cancel);
+    }
+
+    /** The server's average document size of a collection, or 0 when it does not say. */
+    private long averageDocumentBytes(String database, String collection) {
+        try {
+            BsonDocument stats = client.getDatabase(database).runCommand(
+                    new BsonDocument("collStats", new BsonString(collection)), BsonDocument.class);
+            BsonValue average = stats.get("avgObjSize");
+            return average != null && average.isNumber() ? average.asNumber().longValue() : 0;
+        } catch (MongoException e) {
+            return 0;
+        }
+    }
+
+    /**
+     * Reads a collection once and computes its digest, in batches of about 4 MB when the average document size is
+     * known ({@code averageBytes > 0}): servers that do not cut batches at 16 MB themselves (mongo-java-server)
+     * would otherwise send replies of 101 large documents, past the 48 MB a reply may have.
+     */
+    CollectionDigest digest(String database, String collection, long averageBytes, CancellationToken cancel) {
         DigestAccumulator digest = new DigestAccumulator();
-        try (MongoCursor<RawBsonDocument> cursor = client.getDatabase(database)
-                .getCollection(collection, RawBsonDocument.class).find().iterator()) {
+        FindIterable<RawBsonDocument> find = client.getDatabase(database)
+                .getCollection(collection, RawBsonDocument.class).find();
+        if (averageBytes > 0) {
+            find = find.batchSize((int) Math.max(1, Math.min(100_000, BATCH_BYTES / averageBytes)));
+        }
+        try (MongoCursor<RawBsonDocument> cursor = find.iterator()) {
             while (cursor.hasNext()) {
                 cancel.throwIfCancelled();
                 digest.add(cursor.next());
@@ -60,12 +104,16 @@ public final class Verifier {
                               ProgressTracker tracker, CancellationToken cancel) {
         List<VerificationReport.CollectionCheck> checks = new ArrayList<>();
         List<String> problems = new ArrayList<>();
+        Map<String, Map<String, BsonDocument>> presentByDatabase = new LinkedHashMap<>();
         for (SystemPlan system : plan.systems()) {
-            MongoDatabase database = client.getDatabase(system.targetDatabase());
-            Map<String, BsonDocument> present = collections(database);
+            presentByDatabase.put(system.targetDatabase(), collections(client.getDatabase(system.targetDatabase())));
+        }
+        Map<String, CollectionDigest> actual = digestAll(plan, presentByDatabase, expected, cancel);
+        for (SystemPlan system : plan.systems()) {
+            Map<String, BsonDocument> present = presentByDatabase.get(system.targetDatabase());
             for (CollectionChange change : system.collections()) {
                 cancel.throwIfCancelled();
-                checks.add(check(system, change, present, expected, tracker, problems, cancel));
+                checks.add(check(system, change, present, expected, actual, tracker, problems, cancel));
             }
             Set<String> extra = new TreeSet<>(present.keySet());
             system.collections().stream().filter(c -> c.action() != CollectionAction.DROP)
@@ -85,7 +133,8 @@ public final class Verifier {
 
     private VerificationReport.CollectionCheck check(SystemPlan system, CollectionChange change,
                                                      Map<String, BsonDocument> present,
-                                                     Map<String, CollectionDigest> expected, ProgressTracker tracker,
+                                                     Map<String, CollectionDigest> expected,
+                                                     Map<String, CollectionDigest> digests, ProgressTracker tracker,
                                                      List<String> problems, CancellationToken cancel) {
         String namespace = system.targetDatabase() + "." + change.collection();
         BsonDocument info = present.get(change.collection());
@@ -112,7 +161,8 @@ public final class Verifier {
             return new VerificationReport.CollectionCheck(system.system().name(), system.targetDatabase(),
                     change.collection(), action, wanted.documents(), -1, wanted.contentHash(), null, false, false);
         }
-        CollectionDigest actual = digest(system.targetDatabase(), change.collection(), cancel);
+        CollectionDigest actual = digests.containsKey(namespace) ? digests.get(namespace)
+                : digest(system.targetDatabase(), change.collection(), cancel);
         tracker.advance(namespace, actual.documents(), actual.bytes());
         boolean passed = actual.equals(wanted);
         if (actual.documents() != wanted.documents()) {
@@ -126,6 +176,60 @@ public final class Verifier {
         return new VerificationReport.CollectionCheck(system.system().name(), system.targetDatabase(),
                 change.collection(), action, wanted.documents(), actual.documents(), wanted.contentHash(),
                 actual.contentHash(), false, passed);
+    }
+
+    /**
+     * Reads every collection the import loaded, {@link #parallel} at a time: reading back is most of the
+     * verification's time, and the server answers several cursors at once faster than one after the other.
+     */
+    private Map<String, CollectionDigest> digestAll(ImportPlan plan, Map<String, Map<String, BsonDocument>> present,
+                                                    Map<String, CollectionDigest> expected,
+                                                    CancellationToken cancel) {
+        Map<String, Future<CollectionDigest>> futures = new LinkedHashMap<>();
+        ExecutorService readers = Executors.newFixedThreadPool(parallel, runnable -> {
+            Thread thread = new Thread(runnable, "aom-verify");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            for (SystemPlan system : plan.systems()) {
+                for (CollectionChange change : system.collections()) {
+                    if (change.action() == CollectionAction.DROP || change.view()
+                            || !present.get(system.targetDatabase()).containsKey(change.collection())) {
+                        continue;
+                    }
+                    String namespace = system.targetDatabase() + "." + change.collection();
+                    CollectionDigest wanted = expected.get(namespace);
+                    long average = wanted == null || wanted.documents() == 0 ? 0 : wanted.bytes() / wanted.documents();
+                    futures.put(namespace, readers.submit(
+                            () -> digest(system.targetDatabase(), change.collection(), average, cancel)));
+                }
+            }
+            Map<String, CollectionDigest> digests = new LinkedHashMap<>();
+            for (Map.Entry<String, Future<CollectionDigest>> future : futures.entrySet()) {
+                digests.put(future.getKey(), result(future.getValue()));
+            }
+            return digests;
+        } finally {
+            readers.shutdownNow();
+        }
+    }
+
+    private static CollectionDigest result(Future<CollectionDigest> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancelledException();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     private List<VerificationReport.MetadataCheck> checkMetadata(MetadataMergePlan merge, ExtractionProfile profile,

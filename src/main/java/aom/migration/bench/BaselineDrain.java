@@ -1,0 +1,111 @@
+package aom.migration.bench;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCursor;
+import com.mongodb.client.MongoDatabase;
+import org.bson.BsonDocument;
+import org.bson.BsonString;
+import org.bson.BsonValue;
+import org.bson.RawBsonDocument;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The export's baseline: reads every collection of some databases to the end as raw BSON and throws the documents
+ * away, with the cursor batch size the exporter uses, one collection after the other or several at once. Nothing
+ * can export faster than this drains.
+ */
+final class BaselineDrain {
+
+    /** The exporter's cursor batch: about 4 MB from the average document size (as DatabaseExporter does). */
+    static final long CURSOR_BATCH_BYTES = 4L * 1024 * 1024;
+
+    private final MongoClient client;
+
+    BaselineDrain(MongoClient client) {
+        this.client = client;
+    }
+
+    /** One collection to drain, with the batch size in documents. */
+    record Target(String database, String collection, long bytes, int batchSize) {
+    }
+
+    /** Lists the collections of {@code databases}, largest first, so parallel drains finish together. */
+    List<Target> targets(List<String> databases) {
+        List<Target> targets = new ArrayList<>();
+        for (String name : databases) {
+            MongoDatabase database = client.getDatabase(name);
+            for (String collection : database.listCollectionNames()) {
+                if (collection.startsWith("system.")) {
+                    continue;
+                }
+                BsonDocument stats = database.runCommand(new BsonDocument("collStats", new BsonString(collection)),
+                        BsonDocument.class);
+                long size = number(stats.get("size"));
+                long average = number(stats.get("avgObjSize"));
+                long perDocument = average > 0 ? average : 1024;
+                int batch = (int) Math.max(1, Math.min(100_000, CURSOR_BATCH_BYTES / perDocument));
+                targets.add(new Target(name, collection, size, batch));
+            }
+        }
+        targets.sort(Comparator.comparingLong(Target::bytes).reversed());
+        return targets;
+    }
+
+    /**
+     * Drains every target with {@code parallel} threads.
+     *
+     * @return documents and bytes read
+     */
+    long[] drain(List<Target> targets, int parallel) throws Exception {
+        ConcurrentLinkedQueue<Target> queue = new ConcurrentLinkedQueue<>(targets);
+        AtomicLong documents = new AtomicLong();
+        AtomicLong bytes = new AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(parallel);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int i = 0; i < parallel; i++) {
+                futures.add(pool.submit(() -> {
+                    Target target;
+                    while ((target = queue.poll()) != null) {
+                        long[] read = drainOne(target);
+                        documents.addAndGet(read[0]);
+                        bytes.addAndGet(read[1]);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> future : futures) {
+                future.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return new long[] {documents.get(), bytes.get()};
+    }
+
+    private long[] drainOne(Target target) {
+        long documents = 0;
+        long bytes = 0;
+        try (MongoCursor<RawBsonDocument> cursor = client.getDatabase(target.database())
+                .getCollection(target.collection(), RawBsonDocument.class).find().batchSize(target.batchSize())
+                .iterator()) {
+            while (cursor.hasNext()) {
+                bytes += cursor.next().getByteBuffer().remaining();
+                documents++;
+            }
+        }
+        return new long[] {documents, bytes};
+    }
+
+    private static long number(BsonValue value) {
+        return value != null && value.isNumber() ? value.asNumber().longValue() : 0;
+    }
+}

@@ -1,0 +1,194 @@
+package aom.migration.bench;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The figures of one benchmark run, the ratios against the baselines and the table that shows them. Every timed
+ * line takes its best run (the least disturbed by other work on the machine) and shows the spread of all runs.
+ */
+public final class BenchResults {
+
+    private final BenchSettings settings;
+    private final Map<String, Object> machine;
+    private final Map<String, Object> dataSet;
+    private final List<Map<String, Object>> runs;
+
+    BenchResults(BenchSettings settings, Map<String, Object> machine, Map<String, Object> dataSet,
+                 List<Map<String, Object>> runs) {
+        this.settings = settings;
+        this.machine = machine;
+        this.dataSet = dataSet;
+        this.runs = List.copyOf(runs);
+    }
+
+    /**
+     * A timed line of the table: its best and worst run, the ratio of the best to its baseline's best, and the same
+     * for CPU time (the task's plus the server's), which other work on the machine disturbs far less than time.
+     */
+    record Line(String name, long bestMillis, long worstMillis, int runs, double ratio, long cpuMillis,
+                double cpuRatio, long heapPeakBytes, long liveHeapPeakBytes, long rssPeakBytes, long bundleBytes,
+                Map<String, Object> best) {
+    }
+
+    /** The export ratio for one compression ({@code none}, {@code fast}, {@code best}), if it was measured. */
+    public Optional<Double> exportRatio(String compression) {
+        return line("export-" + compression).map(Line::ratio);
+    }
+
+    /** The import ratio for a bundle of one compression ({@code none}: the baseline's input), if measured. */
+    public Optional<Double> importRatio(String compression) {
+        return line("import-" + compression).map(Line::ratio);
+    }
+
+    /** Every run's figures, in the order they ran. */
+    public List<Map<String, Object>> runs() {
+        return runs;
+    }
+
+    List<Line> lines() {
+        List<Line> lines = new ArrayList<>();
+        Line drain = summarize("drain (baseline)", of("drain", ".*"), null);
+        lines.add(drain);
+        for (String prefix : List.of("before:", "")) {
+            for (String compression : List.of("none", "fast", "best")) {
+                List<Map<String, Object>> exports = of("export", prefix + "export-" + compression + "-r\\d+");
+                if (!exports.isEmpty()) {
+                    lines.add(summarize(prefix + "export-" + compression, exports, drain));
+                }
+            }
+        }
+        List<Map<String, Object>> loads = of("load", ".*");
+        if (!loads.isEmpty()) {
+            Map<String, Object> bestLoad = loads.stream().min(Comparator.comparingLong(BenchResults::millis))
+                    .orElseThrow();
+            String shape = shape(bestLoad);
+            Line load = summarize("load (baseline)", loads.stream().filter(run -> shape(run).equals(shape)).toList(),
+                    null);
+            lines.add(load);
+            for (String prefix : List.of("before:", "")) {
+                for (String compression : List.of("none", "fast")) {
+                    List<Map<String, Object>> imports = of("import", prefix + "import-" + compression + "-r\\d+");
+                    if (!imports.isEmpty()) {
+                        lines.add(summarize(prefix + "import-" + compression, imports, load));
+                    }
+                }
+            }
+        }
+        return lines;
+    }
+
+    private static String shape(Map<String, Object> load) {
+        return String.valueOf(load.get("label")).replaceAll("^load-|-r\\d+$|-sweep$", "");
+    }
+
+    private Optional<Line> line(String name) {
+        return lines().stream().filter(line -> line.name().equals(name)).findFirst();
+    }
+
+    private List<Map<String, Object>> of(String kind, String labelPattern) {
+        return runs.stream().filter(run -> kind.equals(run.get("kind")))
+                .filter(run -> String.valueOf(run.get("label")).matches(labelPattern)).toList();
+    }
+
+    private static Line summarize(String name, List<Map<String, Object>> runs, Line baseline) {
+        Map<String, Object> best = runs.stream().min(Comparator.comparingLong(BenchResults::millis)).orElseThrow();
+        long worst = runs.stream().mapToLong(BenchResults::millis).max().orElseThrow();
+        long cpu = runs.stream().mapToLong(BenchResults::cpu).min().orElseThrow();
+        long heap = runs.stream().mapToLong(run -> number(run, "heapPeakBytes")).max().orElse(-1);
+        long live = runs.stream().mapToLong(run -> number(run, "heapAfterGcPeakBytes")).max().orElse(-1);
+        long rss = runs.stream().mapToLong(run -> number(run, "vmHwmBytes")).max().orElse(-1);
+        double ratio = baseline != null ? millis(best) / (double) baseline.bestMillis() : 1.0;
+        double cpuRatio = baseline != null ? cpu / (double) baseline.cpuMillis() : 1.0;
+        return new Line(name, millis(best), worst, runs.size(), ratio, cpu, cpuRatio, heap, live, rss,
+                number(best, "bundleBytes"), best);
+    }
+
+    /** CPU time of the task and, where there is one, the server. */
+    private static long cpu(Map<String, Object> run) {
+        return number(run, "cpuMillis") + Math.max(0, number(run, "serverCpuMillis"));
+    }
+
+    private static long millis(Map<String, Object> run) {
+        return number(run, "elapsedMillis");
+    }
+
+    private static long number(Map<String, Object> run, String key) {
+        Object value = run.get(key);
+        return value instanceof Number number ? number.longValue() : -1;
+    }
+
+    /** The table printed at the end of a run. */
+    public String table() {
+        long rawBytes = ((Number) dataSet.get("bytes")).longValue();
+        StringBuilder out = new StringBuilder();
+        out.append(String.format("Benchmark: %d MB asked, %d documents, %.1f MB of BSON in %d collections; %s cores;"
+                        + " task JVMs -Xmx%s; load %.2f at start, %.2f at end%n", settings.sizeMb(),
+                ((Number) dataSet.get("documents")).longValue(), rawBytes / 1048576.0, dataSet.get("collections"),
+                machine.get("cores"), settings.childHeap(), machine.get("loadAtStart"), machine.get("loadAtEnd")));
+        out.append(String.format("%-22s %-31s %8s %8s %4s %6s %8s %6s %7s %7s %6s %8s%n", "measure", "best run",
+                "best ms", "worst ms", "runs", "ratio", "CPU ms", "ratio", "heap MB", "live MB", "RSS MB",
+                "size/raw"));
+        for (Line line : lines()) {
+            String shape = String.valueOf(line.best().get("label")).replaceAll("-r\\d+$", "");
+            // Against the data the bundle holds (the demo's small collections included), not the asked size.
+            long dataBytes = number(line.best(), "bytes");
+            String size = line.bundleBytes() > 0 && dataBytes > 0
+                    ? String.format("%.3f", line.bundleBytes() / (double) dataBytes) : "";
+            out.append(String.format("%-22s %-31s %8d %8d %4d %6.2f %8d %6.2f %7d %7d %6d %8s%n", line.name(),
+                    shape, line.bestMillis(), line.worstMillis(), line.runs(), line.ratio(), line.cpuMillis(),
+                    line.cpuRatio(), line.heapPeakBytes() >> 20, line.liveHeapPeakBytes() >> 20,
+                    line.rssPeakBytes() >> 20, size));
+        }
+        line("drain (baseline)").ifPresent(line -> out.append("drain (best run): connect and list ")
+                .append(line.bestMillis() - number(line.best(), "drainMillis")).append(" ms, cursors ")
+                .append(number(line.best(), "drainMillis")).append(" ms").append(System.lineSeparator()));
+        for (Line line : lines()) {
+            if (line.best().containsKey("phaseMillis")) {
+                out.append(line.name()).append(" phases (best run, ms): ").append(line.best().get("phaseMillis"))
+                        .append(System.lineSeparator());
+            }
+        }
+        runs.stream().filter(run -> "preview".equals(run.get("kind"))).forEach(preview ->
+                out.append(String.format("%s of the %s bundle (%.1f MB): cold %.1f ms (%d ms with the JVM's"
+                                + " start), warm median %.1f ms, warm max %.1f ms%n", preview.get("label"), "fast",
+                        number(preview, "bundleBytes") / 1048576.0, ((Number) preview.get("coldMillis")).doubleValue(),
+                        number(preview, "coldWithJvmStartMillis"),
+                        ((Number) preview.get("warmMedianMillis")).doubleValue(),
+                        ((Number) preview.get("warmMaxMillis")).doubleValue())));
+        return out.toString();
+    }
+
+    /** Everything, for {@code latest.json}. */
+    Map<String, Object> toJson() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("settings", settings);
+        json.put("machine", machine);
+        json.put("dataSet", dataSet);
+        List<Map<String, Object>> summary = new ArrayList<>();
+        for (Line line : lines()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("measure", line.name());
+            entry.put("bestRun", line.best().get("label"));
+            entry.put("bestMillis", line.bestMillis());
+            entry.put("worstMillis", line.worstMillis());
+            entry.put("runs", line.runs());
+            entry.put("ratio", line.ratio());
+            entry.put("cpuMillis", line.cpuMillis());
+            entry.put("cpuRatio", line.cpuRatio());
+            entry.put("heapPeakBytes", line.heapPeakBytes());
+            entry.put("liveHeapPeakBytes", line.liveHeapPeakBytes());
+            entry.put("rssPeakBytes", line.rssPeakBytes());
+            entry.put("bundleBytes", line.bundleBytes());
+            summary.add(entry);
+        }
+        json.put("summary", summary);
+        json.put("table", table());
+        json.put("runs", runs);
+        return json;
+    }
+}
