@@ -1,6 +1,8 @@
 package aom.migration.ui.pages.preview;
 
+import aom.migration.ui.BindableView;
 import aom.migration.ui.DataSizes;
+import aom.migration.ui.LazyTabs;
 import aom.migration.ui.Messages;
 import aom.migration.ui.session.PlanFigures;
 import javafx.beans.binding.Bindings;
@@ -14,6 +16,7 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeCell;
@@ -27,7 +30,7 @@ import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /** The Preview page: binds the tree, the details, the data summary, the checksums, the plan and the warnings. */
-public class PreviewView {
+public class PreviewView implements BindableView {
 
     @FXML
     private Label titleLabel;
@@ -68,6 +71,8 @@ public class PreviewView {
     @FXML
     private TreeTableColumn<DataRow, ChecksumState> checksumColumn;
     @FXML
+    private TabPane tabs;
+    @FXML
     private Tab planTab;
     @FXML
     private Label planStatus;
@@ -86,6 +91,11 @@ public class PreviewView {
 
     @FXML
     private void initialize() {
+        LazyTabs.install(tabs);
+    }
+
+    @Override
+    public void bind() {
         titleLabel.textProperty().bind(viewModel.titleProperty());
         subtitleLabel.textProperty().bind(viewModel.subtitleProperty());
         loadingBox.visibleProperty().bind(viewModel.loadingProperty());
@@ -195,6 +205,12 @@ public class PreviewView {
 
     /** A tree line: an icon for the kind, the name, and "shared" where the installation shares the document. */
     private static final class MetadataCell extends TreeCell<MetadataNode> {
+        private final FontIcon icon = new FontIcon();
+
+        MetadataCell() {
+            icon.getStyleClass().add("tree-icon");
+        }
+
         @Override
         protected void updateItem(MetadataNode node, boolean empty) {
             super.updateItem(node, empty);
@@ -204,14 +220,15 @@ public class PreviewView {
                 return;
             }
             setText(node.shared() ? Messages.format("preview.tree.shared", node.label()) : node.label());
-            FontIcon icon = new FontIcon(MetadataIcons.of(node.kind()));
-            icon.getStyleClass().add("tree-icon");
+            icon.setIconLiteral(MetadataIcons.of(node.kind()));
             setGraphic(icon);
         }
     }
 
     /** Database and collection names, groups in bold, with a note such as "view". */
     private static final class NameCell extends TreeTableCell<DataRow, DataRow> {
+        private final FontIcon icon = new FontIcon();
+
         @Override
         protected void updateItem(DataRow row, boolean empty) {
             super.updateItem(row, empty);
@@ -223,12 +240,13 @@ public class PreviewView {
             }
             boolean group = !row.children().isEmpty();
             setText(row.detail().isEmpty() ? row.label() : row.label() + "  \u00b7  " + row.detail());
-            setGraphic(new FontIcon(switch (row.kind()) {
+            icon.setIconLiteral(switch (row.kind()) {
                 case METADATA -> "mdi2c-cube-outline";
                 case DATABASE -> "mdi2d-database";
                 case FILE -> "mdi2f-file-document-outline";
                 case COLLECTION -> "mdi2t-table";
-            }));
+            });
+            setGraphic(icon);
             if (group) {
                 getStyleClass().add("text-bold");
             }
@@ -258,6 +276,8 @@ public class PreviewView {
 
     /** The checksum state with an icon; a damaged entry says why in its tooltip. */
     private static final class ChecksumCell extends TreeTableCell<DataRow, ChecksumState> {
+        private final FontIcon icon = new FontIcon();
+
         @Override
         protected void updateItem(ChecksumState state, boolean empty) {
             super.updateItem(state, empty);
@@ -270,37 +290,45 @@ public class PreviewView {
             }
             setText(Messages.get("preview.checksum." + state.name()));
             getStyleClass().add("checksum-" + state.name().toLowerCase());
-            setGraphic(new FontIcon(switch (state) {
+            icon.setIconLiteral(switch (state) {
                 case NOT_CHECKED -> "mdi2m-minus";
                 case CHECKING -> "mdi2p-progress-clock";
                 case OK -> "mdi2s-shield-check-outline";
                 case DAMAGED -> "mdi2s-shield-alert-outline";
-            }));
+            });
+            setGraphic(icon);
             DataRow row = getTableRow() == null ? null : getTableRow().getItem();
             String problem = row == null ? null : row.problemProperty().get();
             setTooltip(problem == null ? null : new Tooltip(problem));
         }
     }
 
-    /** A warning, wrapped to the list's width. */
+    /** A warning, wrapped to the list's width; the nodes are made once per cell. */
     private static final class WarningCell extends ListCell<String> {
+        private final Label text = new Label();
+        private final HBox line;
+
+        WarningCell() {
+            text.setWrapText(true);
+            text.setMaxWidth(Double.MAX_VALUE);
+            FontIcon icon = new FontIcon("mdi2a-alert-outline");
+            icon.getStyleClass().add("warning-icon");
+            line = new HBox(8, icon, text);
+        }
+
         @Override
         protected void updateItem(String warning, boolean empty) {
             super.updateItem(warning, empty);
+            setText(null);
             if (empty || warning == null) {
                 setGraphic(null);
-                setText(null);
                 return;
             }
-            Label text = new Label(warning);
-            text.setWrapText(true);
-            text.setMaxWidth(Double.MAX_VALUE);
-            text.prefWidthProperty().bind(getListView().widthProperty().subtract(60));
-            FontIcon icon = new FontIcon("mdi2a-alert-outline");
-            icon.getStyleClass().add("warning-icon");
-            HBox line = new HBox(8, icon, text);
+            if (!text.prefWidthProperty().isBound()) {
+                text.prefWidthProperty().bind(getListView().widthProperty().subtract(60));
+            }
+            text.setText(warning);
             setGraphic(line);
-            setText(null);
         }
     }
 }

@@ -41,8 +41,15 @@ import java.util.Set;
  */
 public final class PreviewViewModel implements PageViewModel {
 
-    /** What the background open produced: the bundle and everything derived from it. */
-    private record Content(OpenedBundle bundle, MetadataNode tree, List<DataRow> rows) {
+    /** What the background open produced: the bundle and everything derived from it, ready to show. */
+    private record Content(OpenedBundle bundle, MetadataNode tree, List<DataRow> rows, String title,
+                           String subtitle) {
+
+        /** Derives what the page shows from {@code bundle}: tree building and formatting, off the FX thread. */
+        static Content of(OpenedBundle bundle) {
+            return new Content(bundle, buildTree(bundle), DataSummary.rows(bundle), titleOf(bundle),
+                    subtitleOf(bundle));
+        }
     }
 
     private final WizardModel model;
@@ -65,6 +72,7 @@ public final class PreviewViewModel implements PageViewModel {
     private OpenedBundle shown;
     private Path opening;
     private BackgroundTask<Content> openTask;
+    private BackgroundTask<String> detailsTask;
 
     public PreviewViewModel(WizardModel model, WizardServices services) {
         this.model = model;
@@ -89,7 +97,7 @@ public final class PreviewViewModel implements PageViewModel {
         OpenedBundle opened = model.openedBundleProperty().get();
         if (opened != null && same(opened.file(), file)) {
             if (shown != opened) {
-                show(new Content(opened, buildTree(opened), DataSummary.rows(opened)));
+                showOpened(opened);
             } else {
                 planAgainstTarget();
             }
@@ -201,7 +209,7 @@ public final class PreviewViewModel implements PageViewModel {
             OpenedBundle bundle = OpenedBundle.open(file, cancel);
             try {
                 new RecentBundles(services.settingsDirectory()).add(file, services.clock().instant());
-                return new Content(bundle, buildTree(bundle), DataSummary.rows(bundle));
+                return Content.of(bundle);
             } catch (RuntimeException e) {
                 bundle.close();
                 throw e;
@@ -219,6 +227,33 @@ public final class PreviewViewModel implements PageViewModel {
                     if (openTask == task) {
                         loading.set(false);
                         opening = null;
+                        openTask = null;
+                    }
+                }));
+    }
+
+    /** Shows a bundle opened elsewhere (the wizard was started with it, or the import planned it). */
+    private void showOpened(OpenedBundle opened) {
+        if (openTask != null) {
+            openTask.cancel();
+        }
+        loading.set(true);
+        BackgroundTask<Content> task = BackgroundTask.of((listener, cancel) -> Content.of(opened));
+        openTask = task;
+        services.executor().execute(task
+                .onSuccess(content -> {
+                    if (openTask == task && model.openedBundleProperty().get() == opened) {
+                        show(content);
+                    }
+                })
+                .onFailure(error -> {
+                    if (openTask == task) {
+                        loadError.set(ErrorText.readable(error));
+                    }
+                })
+                .onFinished(() -> {
+                    if (openTask == task) {
+                        loading.set(false);
                         openTask = null;
                     }
                 }));
@@ -242,15 +277,8 @@ public final class PreviewViewModel implements PageViewModel {
         OpenedBundle bundle = content.bundle();
         Manifest manifest = bundle.manifest();
         shown = bundle;
-        Manifest.Application app = manifest.application();
-        title.set(app.displayName() == null || app.displayName().equals(app.name()) ? app.name()
-                : Messages.format("preview.title.app", app.name(), app.displayName()));
-        subtitle.set(Messages.format("preview.subtitle", bundle.file().getFileName(),
-                DataSizes.bytes(bundle.fileBytes()), when(manifest.createdAt()),
-                manifest.source() == null ? "?" : manifest.source().hosts(),
-                manifest.source() == null ? "?" : manifest.source().serverVersion(),
-                app.naming() == null ? Messages.get("preview.naming.none")
-                        : Messages.get("naming." + app.naming())));
+        title.set(content.title());
+        subtitle.set(content.subtitle());
         tree.set(content.tree());
         selected.set(content.tree());
         dataRows.setAll(content.rows());
@@ -262,6 +290,23 @@ public final class PreviewViewModel implements PageViewModel {
         warnings.setAll(manifest.warnings());
         canGoNext.set(true);
         planAgainstTarget();
+    }
+
+    private static String titleOf(OpenedBundle bundle) {
+        Manifest.Application app = bundle.manifest().application();
+        return app.displayName() == null || app.displayName().equals(app.name()) ? app.name()
+                : Messages.format("preview.title.app", app.name(), app.displayName());
+    }
+
+    private static String subtitleOf(OpenedBundle bundle) {
+        Manifest manifest = bundle.manifest();
+        Manifest.Application app = manifest.application();
+        return Messages.format("preview.subtitle", bundle.file().getFileName(),
+                DataSizes.bytes(bundle.fileBytes()), when(manifest.createdAt()),
+                manifest.source() == null ? "?" : manifest.source().hosts(),
+                manifest.source() == null ? "?" : manifest.source().serverVersion(),
+                app.naming() == null ? Messages.get("preview.naming.none")
+                        : Messages.get("naming." + app.naming()));
     }
 
     private void planAgainstTarget() {
@@ -288,6 +333,10 @@ public final class PreviewViewModel implements PageViewModel {
     }
 
     private void showDetails(MetadataNode node) {
+        if (detailsTask != null) {
+            detailsTask.cancel();
+            detailsTask = null;
+        }
         if (node == null || node.record() == null || shown == null) {
             detailsTitle.set(node == null ? "" : node.label());
             detailsFacts.set(node == null ? "" : Messages.get("preview.details.group"));
@@ -299,9 +348,20 @@ public final class PreviewViewModel implements PageViewModel {
         detailsFacts.set(Messages.format("preview.details.facts", node.record().via(),
                 node.record().key().toJson(), Messages.get(node.shared() ? "preview.details.shared"
                         : "preview.details.owned")));
-        detailsJson.set(shown.document(node.record().collection(), node.record().id())
-                .map(document -> DocumentJson.pretty(document, passwordFields(shown)))
-                .orElse(Messages.get("preview.details.missing")));
+        detailsJson.set("");
+        // A metadata document may be large: its JSON is written in the background.
+        OpenedBundle bundle = shown;
+        BackgroundTask<String> task = BackgroundTask.of((listener, cancel) ->
+                bundle.document(node.record().collection(), node.record().id())
+                        .map(document -> DocumentJson.pretty(document, passwordFields(bundle)))
+                        .orElse(Messages.get("preview.details.missing")));
+        detailsTask = task;
+        services.executor().execute(task.onSuccess(json -> {
+            if (detailsTask == task) {
+                detailsJson.set(json);
+                detailsTask = null;
+            }
+        }));
     }
 
     private static Set<String> passwordFields(OpenedBundle bundle) {
