@@ -33,10 +33,16 @@ final class FxStallProbe implements AutoCloseable {
     private static final long SEND_EVERY_MICROS = 2_000;
     private static final long SAMPLE_EVERY_MICROS = 4_000;
 
-    /** One long wait of the FX thread: when, how long, during a job or not, and stacks sampled meanwhile. */
+    /**
+     * One long wait of the FX thread: when, how long, how much of it the FX thread spent computing (the rest it waited
+     * for the CPU, the renderer or the garbage collector), during a job or not, and its stacks sampled meanwhile.
+     */
     record Stall(long startNanos, long gapNanos, long cpuNanos, boolean inJob, List<StackTraceElement[]> samples) {
 
-        /** The frame most samples share that names the cause: the wizard's own code, else the topmost frame. */
+        /**
+         * What the samples show, most frequent first: the pulse phase if any, and the wizard's own innermost frames or
+         * else the topmost frame.
+         */
         String cause() {
             Map<String, Integer> votes = new LinkedHashMap<>();
             for (StackTraceElement[] sample : samples) {
@@ -210,6 +216,11 @@ final class FxStallProbe implements AutoCloseable {
     /** The longest wait of a probe posted while a job ran. */
     long maxJobGapNanos() {
         return maxJobGap.get();
+    }
+
+    /** The most CPU time the FX thread used during one wait of a probe posted while a job ran. */
+    long maxJobBusyNanos() {
+        return stalls().stream().filter(Stall::inJob).mapToLong(Stall::cpuNanos).max().orElse(0);
     }
 
     List<Stall> stalls() {

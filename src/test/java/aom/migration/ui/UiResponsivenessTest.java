@@ -22,16 +22,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Migrates the demo's ConferenceApp through every page ("Try the demo installation", export, preview, confirm,
  * import, summary) while a probe measures how long the FX thread takes to answer, with two figures: the longest wait
  * while the export and the import run (the migration proper, which DESIGN.md wants under 50 ms), and the longest over
- * the whole flow including page changes. The bounds are loose enough for a shared 2-core machine, where garbage
- * collection and other builds stall any thread now and then; the figures, and every stall over 20 ms with what the FX
- * thread was doing, are printed (the stacks in full to target/fx-stalls.txt).
+ * the whole flow including page changes. Both are printed, with every stall over 20 ms, how much of it the FX thread
+ * spent computing and what it was doing (the sampled stacks in full go to target/fx-stalls.txt).
+ *
+ * <p>The bounds are loose enough for a shared 2-core machine, where other builds take the CPU away from any thread
+ * and the garbage collector stops the whole JVM for 100 ms and more (young pauses measured with -Xlog:gc while the
+ * embedded demo servers hold their data); before the FX thread was relieved, the longest wait was 0.6 to 0.7 s.
  */
 class UiResponsivenessTest extends WizardUiTest {
 
-    /** Far above the jobs' waits on a quiet machine (a few ms), far below the stalls they had before (0.6 s). */
-    private static final long JOB_BOUND_NANOS = TimeUnit.MILLISECONDS.toNanos(300);
-    /** Longer than any stall seen here without a bug; a connection timeout on the FX thread takes longer still. */
-    private static final long FLOW_BOUND_NANOS = TimeUnit.SECONDS.toNanos(2);
+    /** Well under the old longest wait (0.6-0.7 s), with room for a collector pause on a loaded machine. */
+    private static final long JOB_BOUND_NANOS = TimeUnit.MILLISECONDS.toNanos(350);
+    /** The first showing of a page styles all its controls on the FX thread; on a loaded machine that takes long. */
+    private static final long FLOW_BOUND_NANOS = TimeUnit.MILLISECONDS.toNanos(1500);
     /** A responsive FX thread answers hundreds of probes a second; a blocked one none. */
     private static final double MIN_ANSWERS_PER_SECOND = 5;
 
@@ -66,8 +69,9 @@ class UiResponsivenessTest extends WizardUiTest {
         double jobMillis = probe.maxJobGapNanos() / 1e6;
         double flowMillis = probe.maxGapNanos() / 1e6;
         System.out.printf("UiResponsivenessTest: longest wait of the FX thread during the export and the import"
-                        + " %.1f ms, over the whole flow %.1f ms; %d probes answered; export %s with %d answers,"
-                        + " import %s with %d answers; stalls over 20 ms:%n%s", jobMillis, flowMillis,
+                        + " %.1f ms (the FX thread itself busy at most %.1f ms of a wait), over the whole flow %.1f ms;"
+                        + " %d probes answered; export %s with %d answers, import %s with %d answers;"
+                        + " stalls over 20 ms:%n%s", jobMillis, probe.maxJobBusyNanos() / 1e6, flowMillis,
                 probe.answered(), exportTook, answeredDuringExport, importTook, answeredDuringImport,
                 probe.report(origin));
         saveStacks(probe.fullReport(origin));

@@ -8,6 +8,7 @@ import aom.migration.ui.session.PlanFigures;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -28,6 +29,9 @@ import javafx.scene.control.TreeView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /** The Preview page: binds the tree, the details, the data summary, the checksums, the plan and the warnings. */
 public class PreviewView implements BindableView {
@@ -120,18 +124,42 @@ public class PreviewView implements BindableView {
     }
 
     private void showTree(MetadataNode root) {
-        metadataTree.setRoot(root == null ? null : item(root, 0));
+        metadataTree.setRoot(root == null ? null : new NodeItem(root, 0));
         if (root != null) {
             metadataTree.getSelectionModel().select(0);
         }
     }
 
-    private static TreeItem<MetadataNode> item(MetadataNode node, int depth) {
-        TreeItem<MetadataNode> item = new TreeItem<>(node);
-        // Open down to the modules and their groups; classes and attributes stay folded.
-        item.setExpanded(depth < 2 || node.kind() == NodeKind.GROUP && depth < 4);
-        node.children().forEach(child -> item.getChildren().add(item(child, depth + 1)));
-        return item;
+    /**
+     * A tree line whose children are made when they are first asked for (the line is opened, or walked): a large
+     * application's classes and attributes, folded at first, then cost nothing until the user goes there.
+     */
+    private static final class NodeItem extends TreeItem<MetadataNode> {
+        private final int depth;
+        private boolean childrenMade;
+
+        NodeItem(MetadataNode node, int depth) {
+            super(node);
+            this.depth = depth;
+            // Open down to the modules and their groups; classes and attributes stay folded.
+            setExpanded(depth < 2 || node.kind() == NodeKind.GROUP && depth < 4);
+        }
+
+        @Override
+        public boolean isLeaf() {
+            return getValue().children().isEmpty();
+        }
+
+        @Override
+        public ObservableList<TreeItem<MetadataNode>> getChildren() {
+            if (!childrenMade) {
+                childrenMade = true;
+                List<TreeItem<MetadataNode>> children = new ArrayList<>();
+                getValue().children().forEach(child -> children.add(new NodeItem(child, depth + 1)));
+                super.getChildren().setAll(children);
+            }
+            return super.getChildren();
+        }
     }
 
     private void bindData() {

@@ -32,6 +32,7 @@ import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The Preview page: opens the bundle in the background (its manifest and metadata, never the data) and shows what
@@ -196,11 +197,7 @@ public final class PreviewViewModel implements PageViewModel {
     }
 
     private void open(Path file) {
-        if (openTask != null) {
-            openTask.cancel();
-        }
         opening = file;
-        loading.set(true);
         loadError.set(null);
         canGoNext.set(false);
         clear();
@@ -215,9 +212,28 @@ public final class PreviewViewModel implements PageViewModel {
                 throw e;
             }
         });
+        load(task, content -> opened(task, content));
+    }
+
+    /** Shows a bundle opened elsewhere (the wizard was started with it, or the import planned it). */
+    private void showOpened(OpenedBundle opened) {
+        BackgroundTask<Content> task = BackgroundTask.of((listener, cancel) -> Content.of(opened));
+        load(task, content -> {
+            if (openTask == task && model.openedBundleProperty().get() == opened) {
+                show(content);
+            }
+        });
+    }
+
+    /** Runs {@code task} as the page's one loading task (in place of an earlier one) and hands its content on. */
+    private void load(BackgroundTask<Content> task, Consumer<Content> loaded) {
+        if (openTask != null) {
+            openTask.cancel();
+        }
         openTask = task;
+        loading.set(true);
         services.executor().execute(task
-                .onSuccess(content -> opened(task, content))
+                .onSuccess(loaded)
                 .onFailure(error -> {
                     if (openTask == task) {
                         loadError.set(ErrorText.readable(error));
@@ -227,33 +243,6 @@ public final class PreviewViewModel implements PageViewModel {
                     if (openTask == task) {
                         loading.set(false);
                         opening = null;
-                        openTask = null;
-                    }
-                }));
-    }
-
-    /** Shows a bundle opened elsewhere (the wizard was started with it, or the import planned it). */
-    private void showOpened(OpenedBundle opened) {
-        if (openTask != null) {
-            openTask.cancel();
-        }
-        loading.set(true);
-        BackgroundTask<Content> task = BackgroundTask.of((listener, cancel) -> Content.of(opened));
-        openTask = task;
-        services.executor().execute(task
-                .onSuccess(content -> {
-                    if (openTask == task && model.openedBundleProperty().get() == opened) {
-                        show(content);
-                    }
-                })
-                .onFailure(error -> {
-                    if (openTask == task) {
-                        loadError.set(ErrorText.readable(error));
-                    }
-                })
-                .onFinished(() -> {
-                    if (openTask == task) {
-                        loading.set(false);
                         openTask = null;
                     }
                 }));
