@@ -63,16 +63,11 @@ final class ApplicationCatalog {
         String name = app.getString("applicationName");
         NamingDetection naming = NamingDetection.detect(name, databases);
         Map<SystemKind, SystemDatabase> systems = new EnumMap<>(SystemKind.class);
-        naming.existingDatabases().forEach((system, database) -> systems.put(system, stats(system, database)));
+        naming.existingDatabases().forEach((system, database) ->
+                systems.put(system, installation.systemDatabase(system, database)));
         String display = app.getString("applicationDisplayName");
         return new AppRef(name, display == null ? name : display, owners.getOrDefault(app.get("ownerId"), ""),
                 moduleNames(app), naming, systems);
-    }
-
-    private SystemDatabase stats(SystemKind system, String database) {
-        Document stats = installation.database(database).runCommand(new Document("dbStats", 1));
-        return new SystemDatabase(system, database, number(stats.get("objects")), number(stats.get("dataSize")),
-                (int) number(stats.get("collections")));
     }
 
     private Map<Object, String> ownerNames() {
@@ -99,9 +94,5 @@ final class ApplicationCatalog {
             }
         }
         return List.copyOf(names);
-    }
-
-    private static long number(Object value) {
-        return value instanceof Number n ? n.longValue() : 0;
     }
 }

@@ -1,6 +1,8 @@
 package aom.migration.mongo;
 
 import aom.migration.model.AppRef;
+import aom.migration.model.SystemDatabase;
+import aom.migration.model.SystemKind;
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
@@ -83,6 +85,17 @@ public final class Installation implements AutoCloseable {
         }
     }
 
+    /** {@code database} as {@code system}'s database, with its size as the server reports it ({@code dbStats}). */
+    public SystemDatabase systemDatabase(SystemKind system, String database) {
+        try {
+            Document stats = database(database).runCommand(new Document("dbStats", 1));
+            return new SystemDatabase(system, database, number(stats.get("objects")), number(stats.get("dataSize")),
+                    (int) number(stats.get("collections")));
+        } catch (MongoException e) {
+            throw ConnectionErrors.wrap(e, settings);
+        }
+    }
+
     /** The applications found in the metadata database, sorted by name. */
     public List<AppRef> applications() {
         return new ApplicationCatalog(this).applications();
@@ -100,5 +113,9 @@ public final class Installation implements AutoCloseable {
     @Override
     public void close() {
         client.close();
+    }
+
+    private static long number(Object value) {
+        return value instanceof Number n ? n.longValue() : 0;
     }
 }

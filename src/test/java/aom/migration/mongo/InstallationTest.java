@@ -5,6 +5,7 @@ import aom.migration.demo.DemoServers;
 import aom.migration.model.AppRef;
 import aom.migration.model.DatabaseNaming;
 import aom.migration.model.NamingDetection;
+import aom.migration.model.SystemDatabase;
 import aom.migration.model.SystemKind;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,6 +49,20 @@ class InstallationTest {
             assertThat(shop.systems()).containsOnlyKeys(SystemKind.LIVE, SystemKind.TEST);
             assertThat(installation.application("FleetTracker").naming().outcome())
                     .isEqualTo(NamingDetection.Outcome.ONLY_LIVE);
+        }
+    }
+
+    @Test
+    void measuresASystemDatabaseAsTheApplicationListDoes() {
+        try (Installation installation = Installation.connect(demo.source().settings())) {
+            SystemDatabase staging = installation.application("ConferenceApp").system(SystemKind.STAGING)
+                    .orElseThrow();
+
+            SystemDatabase measured = installation.systemDatabase(SystemKind.STAGING, staging.database());
+
+            assertThat(measured).isEqualTo(staging);
+            assertThat(measured.documents()).isPositive();
+            assertThat(measured.collections()).isPositive();
         }
     }
 

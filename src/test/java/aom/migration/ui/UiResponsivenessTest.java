@@ -3,34 +3,39 @@ package aom.migration.ui;
 import aom.migration.demo.DemoScale;
 import aom.migration.model.AppRef;
 import aom.migration.ui.wizard.PageId;
-import javafx.application.Platform;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.testfx.framework.junit5.Start;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Migrates the demo's ConferenceApp through every page ("Try the demo installation", export, preview, confirm,
- * import, summary) while a probe measures how long the FX thread takes to answer. Two checks, both loose enough for a
- * shared 2-core machine (where loading a page's FXML the first time, garbage collection and other builds stall the FX
- * thread for up to a second and a half): no wait above three seconds, and the FX thread kept answering while the
- * export and the import ran, which it could not if either ran on it. The figures are printed.
+ * import, summary) while a probe measures how long the FX thread takes to answer, with two figures: the longest wait
+ * while the export and the import run (the migration proper, which DESIGN.md wants under 50 ms), and the longest over
+ * the whole flow including page changes. Both are printed, with every stall over 20 ms, how much of it the FX thread
+ * spent computing and what it was doing (the sampled stacks in full go to target/fx-stalls.txt).
+ *
+ * <p>The bounds are loose enough for a shared 2-core machine, where other builds take the CPU away from any thread
+ * and the garbage collector stops the whole JVM for 100 ms and more (young pauses measured with -Xlog:gc while the
+ * embedded demo servers hold their data); before the FX thread was relieved, the longest wait was 0.6 to 0.7 s.
  */
 class UiResponsivenessTest extends WizardUiTest {
 
-    /** Longer than any stall seen here without a bug; a connection timeout on the FX thread takes longer still. */
-    private static final long BLOCKED_NANOS = TimeUnit.SECONDS.toNanos(3);
-    /** A responsive FX thread answers about 100 probes a second; a blocked one none. */
+    /** Well under the old longest wait (0.6-0.7 s), with room for a collector pause on a loaded machine. */
+    private static final long JOB_BOUND_NANOS = TimeUnit.MILLISECONDS.toNanos(350);
+    /** The first showing of a page styles all its controls on the FX thread; on a loaded machine that takes long. */
+    private static final long FLOW_BOUND_NANOS = TimeUnit.MILLISECONDS.toNanos(1500);
+    /** A responsive FX thread answers hundreds of probes a second; a blocked one none. */
     private static final double MIN_ANSWERS_PER_SECOND = 5;
 
     @Override
@@ -39,7 +44,8 @@ class UiResponsivenessTest extends WizardUiTest {
         return new DemoScale(DemoScale.TESTS.seed(), 1_000, 400);
     }
 
-    private FxProbe probe;
+    private volatile boolean jobRunning;
+    private FxStallProbe probe;
     private Duration exportTook = Duration.ZERO;
     private Duration importTook = Duration.ZERO;
     private long answeredDuringExport;
@@ -48,22 +54,31 @@ class UiResponsivenessTest extends WizardUiTest {
     @Start
     void start(Stage stage) {
         startWizard(stage);
+        model.jobRunningProperty().addListener((observable, old, running) -> jobRunning = running);
     }
 
     @Test
     void theWindowKeepsAnsweringWhileAMigrationRuns() throws Exception {
-        probe = FxProbe.start();
+        long origin = System.nanoTime();
+        probe = FxStallProbe.start(() -> jobRunning);
         try {
             migrateConferenceApp();
         } finally {
-            probe.stop();
+            probe.close();
         }
-        double maxGapMillis = probe.maxGapNanos() / 1e6;
-        System.out.printf("UiResponsivenessTest: FX thread answered %d probes, longest wait %.1f ms; export %s with"
-                        + " %d answers, import %s with %d answers%n", probe.answered(), maxGapMillis, exportTook,
-                answeredDuringExport, importTook, answeredDuringImport);
-        assertThat(probe.maxGapNanos()).as("longest wait of the FX thread in ms: %.1f", maxGapMillis)
-                .isLessThan(BLOCKED_NANOS);
+        double jobMillis = probe.maxJobGapNanos() / 1e6;
+        double flowMillis = probe.maxGapNanos() / 1e6;
+        System.out.printf("UiResponsivenessTest: longest wait of the FX thread during the export and the import"
+                        + " %.1f ms (the FX thread itself busy at most %.1f ms of a wait), over the whole flow %.1f ms;"
+                        + " %d probes answered; export %s with %d answers, import %s with %d answers;"
+                        + " stalls over 20 ms:%n%s", jobMillis, probe.maxJobBusyNanos() / 1e6, flowMillis,
+                probe.answered(), exportTook, answeredDuringExport, importTook, answeredDuringImport,
+                probe.report(origin));
+        saveStacks(probe.fullReport(origin));
+        assertThat(probe.maxJobGapNanos()).as("longest wait of the FX thread during the jobs in ms: %.1f", jobMillis)
+                .isLessThan(JOB_BOUND_NANOS);
+        assertThat(probe.maxGapNanos()).as("longest wait of the FX thread in ms: %.1f", flowMillis)
+                .isLessThan(FLOW_BOUND_NANOS);
         assertThat(answeredDuringExport).as("probes answered during the export (%s)", exportTook)
                 .isGreaterThanOrEqualTo((long) (seconds(exportTook) * MIN_ANSWERS_PER_SECOND));
         assertThat(answeredDuringImport).as("probes answered during the import (%s)", importTook)
@@ -106,52 +121,12 @@ class UiResponsivenessTest extends WizardUiTest {
         assertThat(lookup("#summaryHeadline").queryLabeled().getText()).isEqualTo("Verification passed");
     }
 
-    private static double seconds(Duration duration) {
-        return duration.toMillis() / 1000.0;
+    private static void saveStacks(String stacks) throws IOException {
+        Path file = Files.createDirectories(Path.of("target")).resolve("fx-stalls.txt");
+        Files.writeString(file, stacks, StandardCharsets.UTF_8);
     }
 
-    /**
-     * Posts a probe to the FX thread every few milliseconds (one at a time) and records the longest time one waited
-     * before it ran.
-     */
-    private static final class FxProbe {
-        private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "fx-probe");
-            thread.setDaemon(true);
-            return thread;
-        });
-        private final AtomicBoolean waiting = new AtomicBoolean();
-        private final AtomicLong maxGap = new AtomicLong();
-        private final AtomicLong answered = new AtomicLong();
-
-        static FxProbe start() {
-            FxProbe probe = new FxProbe();
-            probe.timer.scheduleWithFixedDelay(probe::send, 0, 10, TimeUnit.MILLISECONDS);
-            return probe;
-        }
-
-        private void send() {
-            if (!waiting.compareAndSet(false, true)) {
-                return;
-            }
-            long sent = System.nanoTime();
-            Platform.runLater(() -> {
-                maxGap.accumulateAndGet(System.nanoTime() - sent, Math::max);
-                answered.incrementAndGet();
-                waiting.set(false);
-            });
-        }
-
-        void stop() {
-            timer.shutdownNow();
-        }
-
-        long maxGapNanos() {
-            return maxGap.get();
-        }
-
-        long answered() {
-            return answered.get();
-        }
+    private static double seconds(Duration duration) {
+        return duration.toMillis() / 1000.0;
     }
 }

@@ -1,5 +1,6 @@
 package aom.migration.ui.task;
 
+import aom.migration.progress.CancelledException;
 import aom.migration.progress.ProgressListener;
 import javafx.application.Platform;
 import org.slf4j.Logger;
@@ -10,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -52,7 +54,13 @@ public final class FxTaskExecutor implements TaskExecutor {
         task.onFailure(error -> LOG.warn("Background task failed: {}", error.toString(), error));
         task.onFinished(() -> active.remove(task));
         runOnFxThread(task::started);
-        workers.execute(fxTask);
+        try {
+            workers.execute(fxTask);
+        } catch (RejectedExecutionException e) {
+            // Shut down already (the wizard is closing): the task ends as cancelled, as the running ones do.
+            task.cancel();
+            runOnFxThread(() -> task.failed(new CancelledException()));
+        }
         return task;
     }
 

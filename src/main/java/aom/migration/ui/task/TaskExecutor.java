@@ -12,6 +12,6 @@ public interface TaskExecutor {
      */
     <T> BackgroundTask<T> execute(BackgroundTask<T> task);
 
-    /** Stops accepting tasks; running tasks are asked to cancel. */
+    /** Stops accepting tasks (those handed over later end as cancelled); running tasks are asked to cancel. */
     void shutdown();
 }

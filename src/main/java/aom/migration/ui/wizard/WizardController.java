@@ -57,6 +57,7 @@ public class WizardController {
         model.currentPageProperty().addListener((observable, old, page) -> showPage(page));
         model.steps().addListener((ListChangeListener<PageId>) change -> showSteps());
         showPage(model.getCurrentPage());
+        pages.buildAhead();
 
         nextButton.setDefaultButton(true);
         nextButton.disableProperty().bind(model.canGoNextProperty().not());
@@ -121,6 +122,10 @@ public class WizardController {
     private void showPage(PageId page) {
         pageHost.getChildren().setAll(pages.view(page));
         showSteps();
+        // Styled and laid out now, as part of the change of page, before the page's ViewModel is entered and starts
+        // its work (an export, say); otherwise the first pulse would do both at once.
+        pageHost.applyCss();
+        pageHost.layout();
     }
 
     private void showSteps() {

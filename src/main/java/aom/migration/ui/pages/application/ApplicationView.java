@@ -4,7 +4,9 @@ import aom.migration.model.AppRef;
 import aom.migration.model.DatabaseNaming;
 import aom.migration.model.SystemDatabase;
 import aom.migration.model.SystemKind;
+import aom.migration.ui.BindableView;
 import aom.migration.ui.DataSizes;
+import aom.migration.ui.HoverTooltip;
 import aom.migration.ui.Messages;
 import atlantafx.base.controls.CustomTextField;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -20,13 +22,12 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.VBox;
 
 import java.util.Comparator;
 
 /** The Application page: the filterable table of the source's applications. */
-public class ApplicationView {
+public class ApplicationView implements BindableView {
 
     @FXML
     private CustomTextField filterField;
@@ -73,13 +74,12 @@ public class ApplicationView {
         this.viewModel = viewModel;
     }
 
-    @FXML
-    private void initialize() {
+    @Override
+    public void bind() {
         filterField.textProperty().bindBidirectional(viewModel.filterProperty());
         statusLabel.textProperty().bind(viewModel.statusProperty());
         reloadButton.setOnAction(event -> viewModel.reload());
         reloadButton.disableProperty().bind(viewModel.loadingProperty());
-        reloadButton.setTooltip(new Tooltip(Messages.get("application.reload")));
         retryButton.setOnAction(event -> viewModel.reload());
         loadingBox.visibleProperty().bind(viewModel.loadingProperty());
         errorBox.visibleProperty().bind(viewModel.loadErrorProperty().isNotNull());
@@ -150,16 +150,27 @@ public class ApplicationView {
 
     /** Plain text that may be cut off, in full as a tooltip. */
     private static final class TextCell extends TableCell<AppRef, String> {
+        private final HoverTooltip whole = HoverTooltip.on(this, () -> isEmpty() ? null : getItem());
+
         @Override
         protected void updateItem(String text, boolean empty) {
             super.updateItem(text, empty);
             setText(empty ? null : text);
-            setTooltip(empty || text == null || text.isEmpty() ? null : new Tooltip(text));
+            whole.refresh();
         }
     }
 
-    /** The name in bold with the display name under it. */
+    /** The name in bold with the display name under it; the labels are made once per cell. */
     private static final class NameCell extends TableCell<AppRef, AppRef> {
+        private final Label name = new Label();
+        private final Label display = new Label();
+        private final VBox both = new VBox(1);
+
+        NameCell() {
+            name.getStyleClass().add("text-bold");
+            display.getStyleClass().addAll("text-muted", "text-small");
+        }
+
         @Override
         protected void updateItem(AppRef app, boolean empty) {
             super.updateItem(app, empty);
@@ -168,22 +179,30 @@ public class ApplicationView {
                 setGraphic(null);
                 return;
             }
-            Label name = new Label(app.name());
-            name.getStyleClass().add("text-bold");
-            Label display = new Label(app.displayName());
-            display.getStyleClass().addAll("text-muted", "text-small");
-            setGraphic(app.displayName().equals(app.name()) ? name : new VBox(1, name, display));
+            name.setText(app.name());
+            display.setText(app.displayName());
+            if (app.displayName().equals(app.name())) {
+                both.getChildren().clear();
+                setGraphic(name);
+            } else {
+                setGraphic(null);
+                both.getChildren().setAll(name, display);
+                setGraphic(both);
+            }
         }
     }
 
     /** Documents and size of one system database, or a dash when the application has none. */
     private static final class SystemCell extends TableCell<AppRef, SystemDatabase> {
+        private final HoverTooltip where = HoverTooltip.on(this, () -> isEmpty() || getItem() == null ? null
+                : Messages.format("application.systemTooltip", getItem().database(), getItem().collections()));
+
         @Override
         protected void updateItem(SystemDatabase database, boolean empty) {
             super.updateItem(database, empty);
             setGraphic(null);
-            setTooltip(null);
             getStyleClass().remove("text-subtle");
+            where.refresh();
             if (empty) {
                 setText(null);
             } else if (database == null) {
@@ -192,8 +211,6 @@ public class ApplicationView {
             } else {
                 setText(Messages.format("application.systemCell", DataSizes.count(database.documents()),
                         DataSizes.bytes(database.dataBytes())));
-                setTooltip(new Tooltip(Messages.format("application.systemTooltip", database.database(),
-                        database.collections())));
             }
         }
     }

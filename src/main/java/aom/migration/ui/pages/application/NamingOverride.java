@@ -7,7 +7,6 @@ import aom.migration.model.SystemDatabase;
 import aom.migration.model.SystemKind;
 import aom.migration.mongo.ConnectionSettings;
 import aom.migration.mongo.Installation;
-import org.bson.Document;
 
 import java.util.EnumMap;
 import java.util.List;
@@ -28,16 +27,9 @@ final class NamingOverride {
             List<String> databases = installation.databaseNames();
             NamingDetection chosen = app.naming().overriddenWith(naming, databases);
             Map<SystemKind, SystemDatabase> systems = new EnumMap<>(SystemKind.class);
-            chosen.existingDatabases().forEach((system, database) -> {
-                Document stats = installation.database(database).runCommand(new Document("dbStats", 1));
-                systems.put(system, new SystemDatabase(system, database, number(stats.get("objects")),
-                        number(stats.get("dataSize")), (int) number(stats.get("collections"))));
-            });
+            chosen.existingDatabases().forEach((system, database) ->
+                    systems.put(system, installation.systemDatabase(system, database)));
             return new AppRef(app.name(), app.displayName(), app.owner(), app.modules(), chosen, systems);
         }
-    }
-
-    private static long number(Object value) {
-        return value instanceof Number n ? n.longValue() : 0;
     }
 }

@@ -1,6 +1,7 @@
 package aom.migration.ui.pages.confirm;
 
 import aom.migration.model.SystemKind;
+import aom.migration.ui.BindableView;
 import aom.migration.ui.DataSizes;
 import aom.migration.ui.Messages;
 import aom.migration.ui.pages.preview.PlanFiguresPane;
@@ -23,7 +24,7 @@ import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /** The Confirm page: binds the choices, the drop warnings, the merge figures, the notes and the typed name. */
-public class ConfirmView {
+public class ConfirmView implements BindableView {
 
     @FXML
     private Label titleLabel;
@@ -72,8 +73,8 @@ public class ConfirmView {
         this.viewModel = viewModel;
     }
 
-    @FXML
-    private void initialize() {
+    @Override
+    public void bind() {
         titleLabel.textProperty().bind(viewModel.titleProperty());
         targetLabel.textProperty().bind(viewModel.targetTextProperty());
         bindChoice(metadataCheck, viewModel.metadataProperty(), viewModel.metadataAvailableProperty().not());
@@ -136,23 +137,32 @@ public class ConfirmView {
         }
     }
 
-    /** A note, wrapped, with an icon for its kind. */
+    /** A note, wrapped, with an icon for its kind; the nodes are made once per cell. */
     private static final class NoteCell extends ListCell<String> {
+        private final String problemPrefix = Messages.format("confirm.note.problem", "");
+        private final FontIcon icon = new FontIcon();
+        private final Label text = new Label();
+        private final HBox line = new HBox(8, icon, text);
+
+        NoteCell() {
+            text.setWrapText(true);
+        }
+
         @Override
         protected void updateItem(String note, boolean empty) {
             super.updateItem(note, empty);
+            setText(null);
             if (empty || note == null) {
                 setGraphic(null);
-                setText(null);
                 return;
             }
-            Label text = new Label(note);
-            text.setWrapText(true);
-            text.prefWidthProperty().bind(getListView().widthProperty().subtract(56));
-            FontIcon icon = new FontIcon(note.startsWith(Messages.format("confirm.note.problem", ""))
-                    ? "mdi2a-alert-octagon-outline" : "mdi2i-information-outline");
-            setGraphic(new HBox(8, icon, text));
-            setText(null);
+            if (!text.prefWidthProperty().isBound()) {
+                text.prefWidthProperty().bind(getListView().widthProperty().subtract(56));
+            }
+            text.setText(note);
+            icon.setIconLiteral(note.startsWith(problemPrefix) ? "mdi2a-alert-octagon-outline"
+                    : "mdi2i-information-outline");
+            setGraphic(line);
         }
     }
 }

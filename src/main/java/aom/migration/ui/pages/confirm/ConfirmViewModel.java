@@ -43,6 +43,16 @@ import java.util.Set;
  */
 public final class ConfirmViewModel implements PageViewModel {
 
+    /** A planned import with what the page shows of it, derived in the background. */
+    private record ShownPlan(PlannedImport planned, PlanFigures figures, List<DropWarning> drops,
+                             List<String> notes) {
+
+        static ShownPlan of(PlannedImport planned) {
+            ImportPlan plan = planned.plan();
+            return new ShownPlan(planned, PlanFigures.of(plan), DropWarning.of(plan), notesOf(plan));
+        }
+    }
+
     private final WizardModel model;
     private final WizardServices services;
     private final BooleanProperty metadata = new SimpleBooleanProperty(true);
@@ -65,7 +75,7 @@ public final class ConfirmViewModel implements PageViewModel {
     private final ReadOnlyBooleanWrapper canGoNext = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper nextLabel = new ReadOnlyStringWrapper(Messages.get("confirm.next"));
     private OpenedBundle bundle;
-    private BackgroundTask<PlannedImport> planTask;
+    private BackgroundTask<ShownPlan> planTask;
     private boolean updatingChoices;
 
     public ConfirmViewModel(WizardModel model, WizardServices services) {
@@ -236,16 +246,16 @@ public final class ConfirmViewModel implements PageViewModel {
         }
         planning.set(true);
         OpenedBundle from = bundle;
-        BackgroundTask<PlannedImport> task = BackgroundTask.of((listener, cancel) ->
-                PlannedImport.plan(target, from, choice, cancel));
+        BackgroundTask<ShownPlan> task = BackgroundTask.of((listener, cancel) ->
+                ShownPlan.of(PlannedImport.plan(target, from, choice, cancel)));
         planTask = task;
         services.executor().execute(task
-                .onSuccess(planned -> {
+                .onSuccess(shown -> {
                     if (planTask == task) {
-                        model.plannedImportProperty().set(planned);
-                        showPlan(planned, null);
+                        model.plannedImportProperty().set(shown.planned());
+                        showPlan(shown, null);
                     } else {
-                        closeLater(planned);
+                        closeLater(shown.planned());
                     }
                 })
                 .onFailure(error -> {
@@ -261,13 +271,13 @@ public final class ConfirmViewModel implements PageViewModel {
                 }));
     }
 
-    private void showPlan(PlannedImport planned, String error) {
+    private void showPlan(ShownPlan planned, String error) {
         planError.set(error);
-        ImportPlan shown = planned == null ? null : planned.plan();
+        ImportPlan shown = planned == null ? null : planned.planned().plan();
         plan.set(shown);
-        figures.set(shown == null ? null : PlanFigures.of(shown));
-        dropWarnings.setAll(shown == null ? List.of() : DropWarning.of(shown));
-        List<String> lines = shown == null ? new ArrayList<>() : notesOf(shown);
+        figures.set(planned == null ? null : planned.figures());
+        dropWarnings.setAll(planned == null ? List.of() : planned.drops());
+        List<String> lines = planned == null ? new ArrayList<>() : new ArrayList<>(planned.notes());
         if (shown != null && !model.targetInstanceHosts().isEmpty()) {
             lines.add(0, Messages.format("confirm.note.ownHosts", model.targetInstanceHosts().keySet().stream()
                     .map(Enum::name).sorted().reduce((a, b) -> a + ", " + b).orElse("")));

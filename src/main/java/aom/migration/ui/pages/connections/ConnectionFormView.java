@@ -1,6 +1,8 @@
 package aom.migration.ui.pages.connections;
 
 import aom.migration.model.SystemKind;
+import aom.migration.ui.AttachedWhile;
+import aom.migration.ui.BindableView;
 import aom.migration.ui.Messages;
 import aom.migration.ui.ProblemDecorations;
 import aom.migration.ui.pages.connections.FieldProblems.Field;
@@ -17,12 +19,11 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /** One connection form: binds every input to its ViewModel property and shows problems and test results. */
-public class ConnectionFormView {
+public class ConnectionFormView implements BindableView {
 
     @FXML
     private VBox root;
@@ -108,8 +109,8 @@ public class ConnectionFormView {
         this.saved = saved;
     }
 
-    @FXML
-    private void initialize() {
+    @Override
+    public void bind() {
         ConnectionRole role = viewModel.role();
         root.setId(role == ConnectionRole.SOURCE ? "sourceForm" : "targetForm");
         roleIcon.setIconLiteral(role == ConnectionRole.SOURCE ? "mdi2d-database-export" : "mdi2d-database-import");
@@ -138,10 +139,9 @@ public class ConnectionFormView {
         });
         viewModel.modeProperty().addListener((observable, old, mode) ->
                 modes.selectToggle(mode == ConnectionMode.URI ? uriMode : fieldsMode));
-        uriPane.visibleProperty().bind(viewModel.modeProperty().isEqualTo(ConnectionMode.URI));
-        uriPane.managedProperty().bind(uriPane.visibleProperty());
-        fieldsPane.visibleProperty().bind(viewModel.modeProperty().isEqualTo(ConnectionMode.FIELDS));
-        fieldsPane.managedProperty().bind(fieldsPane.visibleProperty());
+        // The other mode's inputs are left out of the scene, not just hidden: a dozen text fields cost their skins.
+        AttachedWhile.bind(uriPane, viewModel.modeProperty().isEqualTo(ConnectionMode.URI));
+        AttachedWhile.bind(fieldsPane, viewModel.modeProperty().isEqualTo(ConnectionMode.FIELDS));
     }
 
     private void bindInputs() {
@@ -159,8 +159,6 @@ public class ConnectionFormView {
                 .bindBidirectional(viewModel.clientCertificatePasswordProperty());
         caFileButton.setOnAction(event -> viewModel.chooseCaFile());
         clientCertificateButton.setOnAction(event -> viewModel.chooseClientCertificate());
-        caFileButton.setTooltip(new Tooltip(Messages.get("connection.caFile.choose")));
-        clientCertificateButton.setTooltip(new Tooltip(Messages.get("connection.clientCertificate.choose")));
 
         decorations.show(uriField, viewModel.problemProperty(Field.URI));
         decorations.show(hostsField, viewModel.problemProperty(Field.HOSTS));
@@ -185,7 +183,6 @@ public class ConnectionFormView {
         rememberPasswordCheck.selectedProperty().bindBidirectional(viewModel.rememberPasswordProperty());
         saveProfileButton.setOnAction(event -> viewModel.saveProfile());
         saveProfileButton.disableProperty().bind(viewModel.validProperty().not());
-        saveProfileButton.setTooltip(new Tooltip(Messages.get("connection.profile.save")));
     }
 
     private void bindInstanceHosts() {
@@ -194,6 +191,14 @@ public class ConnectionFormView {
         bindInstanceHost(liveHostField, SystemKind.LIVE);
         bindInstanceHost(stagingHostField, SystemKind.STAGING);
         bindInstanceHost(testHostField, SystemKind.TEST);
+        // Its inputs join the scene when the pane is first opened: most connections never need them.
+        Node hosts = instanceHostsPane.getContent();
+        instanceHostsPane.setContent(null);
+        instanceHostsPane.expandedProperty().addListener((observable, old, expanded) -> {
+            if (expanded && instanceHostsPane.getContent() == null) {
+                instanceHostsPane.setContent(hosts);
+            }
+        });
         if (viewModel.separateInstanceHostsProperty().get()) {
             instanceHostsPane.setExpanded(true);
         }

@@ -1,5 +1,6 @@
 package aom.migration.ui.pages.export;
 
+import aom.migration.ui.BindableView;
 import aom.migration.ui.ViewLoader;
 import aom.migration.ui.pages.progress.JobOutcome;
 import aom.migration.ui.pages.progress.JobProgressView;
@@ -11,7 +12,7 @@ import javafx.scene.layout.StackPane;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /** The Export page: the title, the shared progress part and the banner that says how the export ended. */
-public class ExportView {
+public class ExportView implements BindableView {
 
     @FXML
     private Label titleLabel;
@@ -29,17 +30,23 @@ public class ExportView {
     private Button retryButton;
 
     private final ExportViewModel viewModel;
+    private final JobProgressView progressView;
 
     public ExportView(ExportViewModel viewModel) {
         this.viewModel = viewModel;
+        this.progressView = new JobProgressView(viewModel.progress());
     }
 
     @FXML
     private void initialize() {
+        progressHost.getChildren().add(ViewLoader.build("pages/progress/JobProgressView.fxml", progressView));
+    }
+
+    @Override
+    public void bind() {
+        progressView.bind();
         titleLabel.textProperty().bind(viewModel.titleProperty());
         destinationLabel.textProperty().bind(viewModel.destinationProperty());
-        progressHost.getChildren().add(ViewLoader.load("pages/progress/JobProgressView.fxml",
-                new JobProgressView(viewModel.progress())));
         outcomeLabel.textProperty().bind(viewModel.outcomeTextProperty());
         outcomeBox.visibleProperty().bind(viewModel.outcomeTextProperty().isNotEmpty());
         outcomeBox.managedProperty().bind(outcomeBox.visibleProperty());

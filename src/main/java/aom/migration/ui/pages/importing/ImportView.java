@@ -1,5 +1,6 @@
 package aom.migration.ui.pages.importing;
 
+import aom.migration.ui.BindableView;
 import aom.migration.ui.ViewLoader;
 import aom.migration.ui.pages.progress.JobOutcome;
 import aom.migration.ui.pages.progress.JobProgressView;
@@ -10,7 +11,7 @@ import javafx.scene.layout.StackPane;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /** The Import page: the title, the shared progress part and the banner that says how the import ended. */
-public class ImportView {
+public class ImportView implements BindableView {
 
     @FXML
     private Label titleLabel;
@@ -26,17 +27,23 @@ public class ImportView {
     private Label outcomeLabel;
 
     private final ImportViewModel viewModel;
+    private final JobProgressView progressView;
 
     public ImportView(ImportViewModel viewModel) {
         this.viewModel = viewModel;
+        this.progressView = new JobProgressView(viewModel.progress());
     }
 
     @FXML
     private void initialize() {
+        progressHost.getChildren().add(ViewLoader.build("pages/progress/JobProgressView.fxml", progressView));
+    }
+
+    @Override
+    public void bind() {
+        progressView.bind();
         titleLabel.textProperty().bind(viewModel.titleProperty());
         subtitleLabel.textProperty().bind(viewModel.subtitleProperty());
-        progressHost.getChildren().add(ViewLoader.load("pages/progress/JobProgressView.fxml",
-                new JobProgressView(viewModel.progress())));
         outcomeLabel.textProperty().bind(viewModel.outcomeTextProperty());
         outcomeBox.visibleProperty().bind(viewModel.outcomeTextProperty().isNotEmpty());
         outcomeBox.managedProperty().bind(outcomeBox.visibleProperty());

@@ -1,11 +1,14 @@
 package aom.migration.ui.pages.preview;
 
+import aom.migration.ui.BindableView;
 import aom.migration.ui.DataSizes;
+import aom.migration.ui.LazyTabs;
 import aom.migration.ui.Messages;
 import aom.migration.ui.session.PlanFigures;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -14,6 +17,7 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeCell;
@@ -26,8 +30,11 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /** The Preview page: binds the tree, the details, the data summary, the checksums, the plan and the warnings. */
-public class PreviewView {
+public class PreviewView implements BindableView {
 
     @FXML
     private Label titleLabel;
@@ -68,6 +75,8 @@ public class PreviewView {
     @FXML
     private TreeTableColumn<DataRow, ChecksumState> checksumColumn;
     @FXML
+    private TabPane tabs;
+    @FXML
     private Tab planTab;
     @FXML
     private Label planStatus;
@@ -86,6 +95,11 @@ public class PreviewView {
 
     @FXML
     private void initialize() {
+        LazyTabs.install(tabs);
+    }
+
+    @Override
+    public void bind() {
         titleLabel.textProperty().bind(viewModel.titleProperty());
         subtitleLabel.textProperty().bind(viewModel.subtitleProperty());
         loadingBox.visibleProperty().bind(viewModel.loadingProperty());
@@ -110,18 +124,42 @@ public class PreviewView {
     }
 
     private void showTree(MetadataNode root) {
-        metadataTree.setRoot(root == null ? null : item(root, 0));
+        metadataTree.setRoot(root == null ? null : new NodeItem(root, 0));
         if (root != null) {
             metadataTree.getSelectionModel().select(0);
         }
     }
 
-    private static TreeItem<MetadataNode> item(MetadataNode node, int depth) {
-        TreeItem<MetadataNode> item = new TreeItem<>(node);
-        // Open down to the modules and their groups; classes and attributes stay folded.
-        item.setExpanded(depth < 2 || node.kind() == NodeKind.GROUP && depth < 4);
-        node.children().forEach(child -> item.getChildren().add(item(child, depth + 1)));
-        return item;
+    /**
+     * A tree line whose children are made when they are first asked for (the line is opened, or walked): a large
+     * application's classes and attributes, folded at first, then cost nothing until the user goes there.
+     */
+    private static final class NodeItem extends TreeItem<MetadataNode> {
+        private final int depth;
+        private boolean childrenMade;
+
+        NodeItem(MetadataNode node, int depth) {
+            super(node);
+            this.depth = depth;
+            // Open down to the modules and their groups; classes and attributes stay folded.
+            setExpanded(depth < 2 || node.kind() == NodeKind.GROUP && depth < 4);
+        }
+
+        @Override
+        public boolean isLeaf() {
+            return getValue().children().isEmpty();
+        }
+
+        @Override
+        public ObservableList<TreeItem<MetadataNode>> getChildren() {
+            if (!childrenMade) {
+                childrenMade = true;
+                List<TreeItem<MetadataNode>> children = new ArrayList<>();
+                getValue().children().forEach(child -> children.add(new NodeItem(child, depth + 1)));
+                super.getChildren().setAll(children);
+            }
+            return super.getChildren();
+        }
     }
 
     private void bindData() {
@@ -195,6 +233,12 @@ public class PreviewView {
 
     /** A tree line: an icon for the kind, the name, and "shared" where the installation shares the document. */
     private static final class MetadataCell extends TreeCell<MetadataNode> {
+        private final FontIcon icon = new FontIcon();
+
+        MetadataCell() {
+            icon.getStyleClass().add("tree-icon");
+        }
+
         @Override
         protected void updateItem(MetadataNode node, boolean empty) {
             super.updateItem(node, empty);
@@ -204,14 +248,15 @@ public class PreviewView {
                 return;
             }
             setText(node.shared() ? Messages.format("preview.tree.shared", node.label()) : node.label());
-            FontIcon icon = new FontIcon(MetadataIcons.of(node.kind()));
-            icon.getStyleClass().add("tree-icon");
+            icon.setIconLiteral(MetadataIcons.of(node.kind()));
             setGraphic(icon);
         }
     }
 
     /** Database and collection names, groups in bold, with a note such as "view". */
     private static final class NameCell extends TreeTableCell<DataRow, DataRow> {
+        private final FontIcon icon = new FontIcon();
+
         @Override
         protected void updateItem(DataRow row, boolean empty) {
             super.updateItem(row, empty);
@@ -223,12 +268,13 @@ public class PreviewView {
             }
             boolean group = !row.children().isEmpty();
             setText(row.detail().isEmpty() ? row.label() : row.label() + "  \u00b7  " + row.detail());
-            setGraphic(new FontIcon(switch (row.kind()) {
+            icon.setIconLiteral(switch (row.kind()) {
                 case METADATA -> "mdi2c-cube-outline";
                 case DATABASE -> "mdi2d-database";
                 case FILE -> "mdi2f-file-document-outline";
                 case COLLECTION -> "mdi2t-table";
-            }));
+            });
+            setGraphic(icon);
             if (group) {
                 getStyleClass().add("text-bold");
             }
@@ -258,6 +304,8 @@ public class PreviewView {
 
     /** The checksum state with an icon; a damaged entry says why in its tooltip. */
     private static final class ChecksumCell extends TreeTableCell<DataRow, ChecksumState> {
+        private final FontIcon icon = new FontIcon();
+
         @Override
         protected void updateItem(ChecksumState state, boolean empty) {
             super.updateItem(state, empty);
@@ -270,37 +318,45 @@ public class PreviewView {
             }
             setText(Messages.get("preview.checksum." + state.name()));
             getStyleClass().add("checksum-" + state.name().toLowerCase());
-            setGraphic(new FontIcon(switch (state) {
+            icon.setIconLiteral(switch (state) {
                 case NOT_CHECKED -> "mdi2m-minus";
                 case CHECKING -> "mdi2p-progress-clock";
                 case OK -> "mdi2s-shield-check-outline";
                 case DAMAGED -> "mdi2s-shield-alert-outline";
-            }));
+            });
+            setGraphic(icon);
             DataRow row = getTableRow() == null ? null : getTableRow().getItem();
             String problem = row == null ? null : row.problemProperty().get();
             setTooltip(problem == null ? null : new Tooltip(problem));
         }
     }
 
-    /** A warning, wrapped to the list's width. */
+    /** A warning, wrapped to the list's width; the nodes are made once per cell. */
     private static final class WarningCell extends ListCell<String> {
+        private final Label text = new Label();
+        private final HBox line;
+
+        WarningCell() {
+            text.setWrapText(true);
+            text.setMaxWidth(Double.MAX_VALUE);
+            FontIcon icon = new FontIcon("mdi2a-alert-outline");
+            icon.getStyleClass().add("warning-icon");
+            line = new HBox(8, icon, text);
+        }
+
         @Override
         protected void updateItem(String warning, boolean empty) {
             super.updateItem(warning, empty);
+            setText(null);
             if (empty || warning == null) {
                 setGraphic(null);
-                setText(null);
                 return;
             }
-            Label text = new Label(warning);
-            text.setWrapText(true);
-            text.setMaxWidth(Double.MAX_VALUE);
-            text.prefWidthProperty().bind(getListView().widthProperty().subtract(60));
-            FontIcon icon = new FontIcon("mdi2a-alert-outline");
-            icon.getStyleClass().add("warning-icon");
-            HBox line = new HBox(8, icon, text);
+            if (!text.prefWidthProperty().isBound()) {
+                text.prefWidthProperty().bind(getListView().widthProperty().subtract(60));
+            }
+            text.setText(warning);
             setGraphic(line);
-            setText(null);
         }
     }
 }

@@ -32,6 +32,7 @@ import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The Preview page: opens the bundle in the background (its manifest and metadata, never the data) and shows what
@@ -41,8 +42,15 @@ import java.util.Set;
  */
 public final class PreviewViewModel implements PageViewModel {
 
-    /** What the background open produced: the bundle and everything derived from it. */
-    private record Content(OpenedBundle bundle, MetadataNode tree, List<DataRow> rows) {
+    /** What the background open produced: the bundle and everything derived from it, ready to show. */
+    private record Content(OpenedBundle bundle, MetadataNode tree, List<DataRow> rows, String title,
+                           String subtitle) {
+
+        /** Derives what the page shows from {@code bundle}: tree building and formatting, off the FX thread. */
+        static Content of(OpenedBundle bundle) {
+            return new Content(bundle, buildTree(bundle), DataSummary.rows(bundle), titleOf(bundle),
+                    subtitleOf(bundle));
+        }
     }
 
     private final WizardModel model;
@@ -65,6 +73,7 @@ public final class PreviewViewModel implements PageViewModel {
     private OpenedBundle shown;
     private Path opening;
     private BackgroundTask<Content> openTask;
+    private BackgroundTask<String> detailsTask;
 
     public PreviewViewModel(WizardModel model, WizardServices services) {
         this.model = model;
@@ -89,7 +98,7 @@ public final class PreviewViewModel implements PageViewModel {
         OpenedBundle opened = model.openedBundleProperty().get();
         if (opened != null && same(opened.file(), file)) {
             if (shown != opened) {
-                show(new Content(opened, buildTree(opened), DataSummary.rows(opened)));
+                showOpened(opened);
             } else {
                 planAgainstTarget();
             }
@@ -188,11 +197,7 @@ public final class PreviewViewModel implements PageViewModel {
     }
 
     private void open(Path file) {
-        if (openTask != null) {
-            openTask.cancel();
-        }
         opening = file;
-        loading.set(true);
         loadError.set(null);
         canGoNext.set(false);
         clear();
@@ -201,15 +206,34 @@ public final class PreviewViewModel implements PageViewModel {
             OpenedBundle bundle = OpenedBundle.open(file, cancel);
             try {
                 new RecentBundles(services.settingsDirectory()).add(file, services.clock().instant());
-                return new Content(bundle, buildTree(bundle), DataSummary.rows(bundle));
+                return Content.of(bundle);
             } catch (RuntimeException e) {
                 bundle.close();
                 throw e;
             }
         });
+        load(task, content -> opened(task, content));
+    }
+
+    /** Shows a bundle opened elsewhere (the wizard was started with it, or the import planned it). */
+    private void showOpened(OpenedBundle opened) {
+        BackgroundTask<Content> task = BackgroundTask.of((listener, cancel) -> Content.of(opened));
+        load(task, content -> {
+            if (openTask == task && model.openedBundleProperty().get() == opened) {
+                show(content);
+            }
+        });
+    }
+
+    /** Runs {@code task} as the page's one loading task (in place of an earlier one) and hands its content on. */
+    private void load(BackgroundTask<Content> task, Consumer<Content> loaded) {
+        if (openTask != null) {
+            openTask.cancel();
+        }
         openTask = task;
+        loading.set(true);
         services.executor().execute(task
-                .onSuccess(content -> opened(task, content))
+                .onSuccess(loaded)
                 .onFailure(error -> {
                     if (openTask == task) {
                         loadError.set(ErrorText.readable(error));
@@ -242,15 +266,8 @@ public final class PreviewViewModel implements PageViewModel {
         OpenedBundle bundle = content.bundle();
         Manifest manifest = bundle.manifest();
         shown = bundle;
-        Manifest.Application app = manifest.application();
-        title.set(app.displayName() == null || app.displayName().equals(app.name()) ? app.name()
-                : Messages.format("preview.title.app", app.name(), app.displayName()));
-        subtitle.set(Messages.format("preview.subtitle", bundle.file().getFileName(),
-                DataSizes.bytes(bundle.fileBytes()), when(manifest.createdAt()),
-                manifest.source() == null ? "?" : manifest.source().hosts(),
-                manifest.source() == null ? "?" : manifest.source().serverVersion(),
-                app.naming() == null ? Messages.get("preview.naming.none")
-                        : Messages.get("naming." + app.naming())));
+        title.set(content.title());
+        subtitle.set(content.subtitle());
         tree.set(content.tree());
         selected.set(content.tree());
         dataRows.setAll(content.rows());
@@ -262,6 +279,23 @@ public final class PreviewViewModel implements PageViewModel {
         warnings.setAll(manifest.warnings());
         canGoNext.set(true);
         planAgainstTarget();
+    }
+
+    private static String titleOf(OpenedBundle bundle) {
+        Manifest.Application app = bundle.manifest().application();
+        return app.displayName() == null || app.displayName().equals(app.name()) ? app.name()
+                : Messages.format("preview.title.app", app.name(), app.displayName());
+    }
+
+    private static String subtitleOf(OpenedBundle bundle) {
+        Manifest manifest = bundle.manifest();
+        Manifest.Application app = manifest.application();
+        return Messages.format("preview.subtitle", bundle.file().getFileName(),
+                DataSizes.bytes(bundle.fileBytes()), when(manifest.createdAt()),
+                manifest.source() == null ? "?" : manifest.source().hosts(),
+                manifest.source() == null ? "?" : manifest.source().serverVersion(),
+                app.naming() == null ? Messages.get("preview.naming.none")
+                        : Messages.get("naming." + app.naming()));
     }
 
     private void planAgainstTarget() {
@@ -288,6 +322,10 @@ public final class PreviewViewModel implements PageViewModel {
     }
 
     private void showDetails(MetadataNode node) {
+        if (detailsTask != null) {
+            detailsTask.cancel();
+            detailsTask = null;
+        }
         if (node == null || node.record() == null || shown == null) {
             detailsTitle.set(node == null ? "" : node.label());
             detailsFacts.set(node == null ? "" : Messages.get("preview.details.group"));
@@ -299,9 +337,20 @@ public final class PreviewViewModel implements PageViewModel {
         detailsFacts.set(Messages.format("preview.details.facts", node.record().via(),
                 node.record().key().toJson(), Messages.get(node.shared() ? "preview.details.shared"
                         : "preview.details.owned")));
-        detailsJson.set(shown.document(node.record().collection(), node.record().id())
-                .map(document -> DocumentJson.pretty(document, passwordFields(shown)))
-                .orElse(Messages.get("preview.details.missing")));
+        detailsJson.set("");
+        // A metadata document may be large: its JSON is written in the background.
+        OpenedBundle bundle = shown;
+        BackgroundTask<String> task = BackgroundTask.of((listener, cancel) ->
+                bundle.document(node.record().collection(), node.record().id())
+                        .map(document -> DocumentJson.pretty(document, passwordFields(bundle)))
+                        .orElse(Messages.get("preview.details.missing")));
+        detailsTask = task;
+        services.executor().execute(task.onSuccess(json -> {
+            if (detailsTask == task) {
+                detailsJson.set(json);
+                detailsTask = null;
+            }
+        }));
     }
 
     private static Set<String> passwordFields(OpenedBundle bundle) {

@@ -1,12 +1,16 @@
 package aom.migration.ui.pages.progress;
 
 import aom.migration.progress.ProgressEvent;
+import aom.migration.ui.DataSizes;
+import aom.migration.ui.Messages;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 
 /** One collection of a running export or import: documents and bytes done, out of how many, and its state. */
 public final class CollectionRow {
@@ -15,6 +19,7 @@ public final class CollectionRow {
     private final int order;
     private final ReadOnlyLongWrapper documents = new ReadOnlyLongWrapper();
     private final ReadOnlyLongWrapper documentsTotal = new ReadOnlyLongWrapper(-1);
+    private final ReadOnlyStringWrapper documentsText = new ReadOnlyStringWrapper("0");
     private final ReadOnlyLongWrapper bytes = new ReadOnlyLongWrapper();
     private final ReadOnlyDoubleWrapper fraction = new ReadOnlyDoubleWrapper(-1);
     private final ReadOnlyObjectWrapper<RowState> state = new ReadOnlyObjectWrapper<>(RowState.RUNNING);
@@ -53,6 +58,11 @@ public final class CollectionRow {
         return documentsTotal.getReadOnlyProperty();
     }
 
+    /** "24 of 24", or the count alone while the total is unknown: made once per change, not per cell. */
+    public ReadOnlyStringProperty documentsTextProperty() {
+        return documentsText.getReadOnlyProperty();
+    }
+
     public ReadOnlyLongProperty bytesProperty() {
         return bytes.getReadOnlyProperty();
     }
@@ -72,6 +82,11 @@ public final class CollectionRow {
 
     /** Takes the collection's newest figures. */
     void update(ProgressEvent event) {
+        if (event.documentsDone() != documents.get() || event.documentsTotal() != documentsTotal.get()) {
+            documentsText.set(event.documentsTotal() < 0 ? DataSizes.count(event.documentsDone())
+                    : Messages.format("progress.row.documents", DataSizes.count(event.documentsDone()),
+                    DataSizes.count(event.documentsTotal())));
+        }
         documents.set(event.documentsDone());
         documentsTotal.set(event.documentsTotal());
         bytes.set(event.bytesDone());

@@ -1,13 +1,13 @@
 package aom.migration.ui.pages.progress;
 
 import aom.migration.progress.ProgressEvent;
+import aom.migration.ui.BindableView;
 import aom.migration.ui.DataSizes;
 import aom.migration.ui.Messages;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
-import javafx.collections.transformation.SortedList;
 import javafx.fxml.FXML;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -21,13 +21,12 @@ import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.layout.HBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-import java.util.Comparator;
 
 /**
  * The progress part of the Export and Import pages: phase steps, the overall bar with its figures, the table of
  * collections and the live log, bound to a {@link JobProgressViewModel}.
  */
-public class JobProgressView {
+public class JobProgressView implements BindableView {
 
     /** The list's padding, the icon and the scroll bar: what the text of a log line cannot use. */
     private static final double LOG_INSET = 60;
@@ -57,7 +56,7 @@ public class JobProgressView {
     @FXML
     private TableColumn<CollectionRow, String> collectionColumn;
     @FXML
-    private TableColumn<CollectionRow, CollectionRow> documentsColumn;
+    private TableColumn<CollectionRow, String> documentsColumn;
     @FXML
     private TableColumn<CollectionRow, Number> sizeColumn;
     @FXML
@@ -68,13 +67,15 @@ public class JobProgressView {
     private ListView<ProgressEvent> logList;
 
     private final JobProgressViewModel viewModel;
+    private boolean followingRows;
+    private boolean followingLog;
 
     public JobProgressView(JobProgressViewModel viewModel) {
         this.viewModel = viewModel;
     }
 
-    @FXML
-    private void initialize() {
+    @Override
+    public void bind() {
         progressBar.progressProperty().bind(viewModel.progressProperty());
         percentLabel.textProperty().bind(viewModel.percentProperty());
         phaseLabel.textProperty().bind(viewModel.phaseProperty());
@@ -92,15 +93,14 @@ public class JobProgressView {
     }
 
     private void bindTable() {
-        // Collections at work first, so that the running ones are in view; the rest in the order they started.
-        collectionTable.setItems(new SortedList<>(viewModel.rows(), Comparator
-                .comparingInt((CollectionRow row) -> row.getState() == RowState.RUNNING ? 0 : 1)
-                .thenComparingInt(CollectionRow::order)));
+        // Rows stay where they are, in the order the job reached them, and change in place; the table follows the
+        // newest, so that the collections at work are in view.
+        collectionTable.setItems(viewModel.rows());
+        viewModel.rows().addListener((ListChangeListener<CollectionRow>) change -> followNewestRow());
         collectionTable.setPlaceholder(new Label(Messages.get("progress.noCollections")));
         databaseColumn.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue().database()));
         collectionColumn.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue().collection()));
-        documentsColumn.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue()));
-        documentsColumn.setCellFactory(column -> new DocumentsCell());
+        documentsColumn.setCellValueFactory(row -> row.getValue().documentsTextProperty());
         sizeColumn.setCellValueFactory(row -> row.getValue().bytesProperty());
         sizeColumn.setCellFactory(column -> new TableCell<>() {
             @Override
@@ -115,6 +115,20 @@ public class JobProgressView {
         stateColumn.setCellFactory(column -> new StateCell(viewModel.kind()));
     }
 
+    private void followNewestRow() {
+        if (!followingRows && !viewModel.rows().isEmpty()) {
+            // Once per batch of new rows, after the table has taken them in.
+            followingRows = true;
+            Platform.runLater(() -> {
+                followingRows = false;
+                // Scrolls only when the newest row is out of view, and only as far as needed.
+                if (collectionTable.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
+                    flow.scrollTo(viewModel.rows().size() - 1);
+                }
+            });
+        }
+    }
+
     private void bindLog() {
         logList.setItems(viewModel.log());
         logList.setPlaceholder(new Label(Messages.get("progress.log.empty")));
@@ -123,8 +137,13 @@ public class JobProgressView {
     }
 
     private void scrollLogToEnd() {
+        if (followingLog) {
+            return;
+        }
+        followingLog = true;
         // After the list has laid out the new lines; scrolling at once may stop short of the last one.
         Platform.runLater(() -> {
+            followingLog = false;
             if (!viewModel.log().isEmpty()) {
                 logList.scrollTo(viewModel.log().size() - 1);
                 // Wrapped lines are taller than the list estimates: scroll on to the very end.
@@ -137,6 +156,7 @@ public class JobProgressView {
 
     /** One phase: an icon for its state and its name. */
     private static final class PhaseChip extends Label {
+        private final FontIcon icon = new FontIcon();
 
         PhaseChip(PhaseStep step) {
             super(step.label());
@@ -149,31 +169,14 @@ public class JobProgressView {
         private void show(StepState state) {
             getStyleClass().removeIf(style -> style.startsWith("phase-chip-"));
             getStyleClass().add("phase-chip-" + state.name().toLowerCase());
-            setGraphic(new FontIcon(switch (state) {
+            icon.setIconLiteral(switch (state) {
                 case PENDING -> "mdi2c-circle-outline";
                 case ACTIVE -> "mdi2p-play-circle";
                 case DONE -> "mdi2c-check-circle";
                 case SKIPPED -> "mdi2m-minus-circle-outline";
                 case STOPPED -> "mdi2c-close-circle";
-            }));
-        }
-    }
-
-    /** "24 of 24", or the count alone while the total is unknown. */
-    private static final class DocumentsCell extends TableCell<CollectionRow, CollectionRow> {
-        @Override
-        protected void updateItem(CollectionRow row, boolean empty) {
-            super.updateItem(row, empty);
-            textProperty().unbind();
-            if (empty || row == null) {
-                setText(null);
-                return;
-            }
-            textProperty().bind(Bindings.createStringBinding(() -> row.documentsTotalProperty().get() < 0
-                            ? DataSizes.count(row.documentsProperty().get())
-                            : Messages.format("progress.row.documents", DataSizes.count(row.documentsProperty().get()),
-                            DataSizes.count(row.documentsTotalProperty().get())),
-                    row.documentsProperty(), row.documentsTotalProperty()));
+            });
+            setGraphic(icon);
         }
     }
 
@@ -198,9 +201,11 @@ public class JobProgressView {
         }
     }
 
-    /** The state in words with an icon. */
+    /** The state in words with an icon; the icon and the style change only when the state does. */
     private static final class StateCell extends TableCell<CollectionRow, RowState> {
         private final JobKind kind;
+        private final FontIcon icon = new FontIcon();
+        private RowState shown;
 
         StateCell(JobKind kind) {
             this.kind = kind;
@@ -209,22 +214,30 @@ public class JobProgressView {
         @Override
         protected void updateItem(RowState state, boolean empty) {
             super.updateItem(state, empty);
-            getStyleClass().removeIf(style -> style.startsWith("row-state-"));
-            if (empty || state == null) {
+            RowState now = empty ? null : state;
+            if (now == shown) {
+                return;
+            }
+            if (shown != null) {
+                getStyleClass().remove("row-state-" + shown.name().toLowerCase());
+            }
+            shown = now;
+            if (now == null) {
                 setText(null);
                 setGraphic(null);
                 return;
             }
             // Done means written into the bundle for an export, loaded into staging for an import.
-            setText(Messages.get("progress.row." + state.name() + (state == RowState.DONE ? "." + kind.name() : "")));
-            getStyleClass().add("row-state-" + state.name().toLowerCase());
-            setGraphic(new FontIcon(switch (state) {
+            setText(Messages.get("progress.row." + now.name() + (now == RowState.DONE ? "." + kind.name() : "")));
+            getStyleClass().add("row-state-" + now.name().toLowerCase());
+            icon.setIconLiteral(switch (now) {
                 case RUNNING -> "mdi2p-progress-clock";
                 case DONE, INDEXED -> "mdi2c-check";
                 case VERIFIED -> "mdi2c-check-all";
                 case CANCELLED -> "mdi2c-cancel";
                 case STOPPED -> "mdi2a-alert-circle-outline";
-            }));
+            });
+            setGraphic(icon);
         }
     }
 

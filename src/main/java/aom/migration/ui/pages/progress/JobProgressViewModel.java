@@ -7,7 +7,6 @@ import aom.migration.ui.Durations;
 import aom.migration.ui.Messages;
 import aom.migration.ui.task.BackgroundTask;
 import javafx.beans.InvalidationListener;
-import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
@@ -35,9 +34,7 @@ public final class JobProgressViewModel {
 
     private final JobKind kind;
     private final ObservableList<PhaseStep> phases = FXCollections.observableArrayList();
-    // Reports a row's change of state as a change of the list, so that a sorted view of it re-sorts.
-    private final ObservableList<CollectionRow> rows =
-            FXCollections.observableArrayList(row -> new Observable[]{row.stateProperty()});
+    private final ObservableList<CollectionRow> rows = FXCollections.observableArrayList();
     private final Map<String, CollectionRow> rowsByNamespace = new HashMap<>();
     private final ObservableList<ProgressEvent> log = FXCollections.observableArrayList();
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);

@@ -1,6 +1,7 @@
 package aom.migration.ui.pages.selection;
 
 import aom.migration.model.SystemKind;
+import aom.migration.ui.BindableView;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -10,7 +11,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 
 /** The Selection page: binds the check boxes, sizes, reasons and the bundle file to the ViewModel. */
-public class SelectionView {
+public class SelectionView implements BindableView {
 
     @FXML
     private Label titleLabel;
@@ -45,8 +46,8 @@ public class SelectionView {
         this.viewModel = viewModel;
     }
 
-    @FXML
-    private void initialize() {
+    @Override
+    public void bind() {
         titleLabel.textProperty().bind(viewModel.titleProperty());
         metadataCheck.selectedProperty().bindBidirectional(viewModel.metadataProperty());
         metadataLabel.textProperty().bind(viewModel.metadataDescriptionProperty());

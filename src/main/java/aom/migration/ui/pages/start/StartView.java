@@ -1,5 +1,6 @@
 package aom.migration.ui.pages.start;
 
+import aom.migration.ui.BindableView;
 import aom.migration.ui.Messages;
 import aom.migration.ui.wizard.WizardFlow;
 import javafx.beans.binding.Bindings;
@@ -18,7 +19,7 @@ import javafx.scene.input.MouseButton;
 import java.util.Map;
 
 /** The Start page: binds the mode cards, the bundle row, the recent list and the demo card to the ViewModel. */
-public class StartView {
+public class StartView implements BindableView {
 
     @FXML
     private ToggleButton exportMode;
@@ -49,8 +50,8 @@ public class StartView {
         this.viewModel = viewModel;
     }
 
-    @FXML
-    private void initialize() {
+    @Override
+    public void bind() {
         bindModes();
         bundleRow.visibleProperty().bind(viewModel.flowProperty().isEqualTo(WizardFlow.IMPORT));
         bundleRow.managedProperty().bind(bundleRow.visibleProperty());

@@ -1,7 +1,11 @@
 package aom.migration.ui.pages.summary;
 
 import aom.migration.restore.VerificationReport;
+import aom.migration.ui.AttachedWhile;
+import aom.migration.ui.BindableView;
 import aom.migration.ui.DataSizes;
+import aom.migration.ui.HoverTooltip;
+import aom.migration.ui.LazyTabs;
 import aom.migration.ui.Messages;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -12,11 +16,11 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -25,7 +29,7 @@ import java.util.List;
 import java.util.function.Function;
 
 /** The Summary page: the verdict, the report's tables or the export's figures, and the follow-up actions. */
-public class SummaryView {
+public class SummaryView implements BindableView {
 
     private static final int HASH_SHOWN = 8;
 
@@ -38,7 +42,7 @@ public class SummaryView {
     @FXML
     private Label detailLabel;
     @FXML
-    private Node importBox;
+    private TabPane importBox;
     @FXML
     private Node exportBox;
     @FXML
@@ -74,6 +78,11 @@ public class SummaryView {
 
     @FXML
     private void initialize() {
+        LazyTabs.install(importBox);
+    }
+
+    @Override
+    public void bind() {
         headlineLabel.textProperty().bind(viewModel.headlineProperty());
         detailLabel.textProperty().bind(viewModel.detailProperty());
         viewModel.verdictProperty().addListener(observable -> showVerdict());
@@ -81,6 +90,9 @@ public class SummaryView {
         showVerdict();
         importBox.visibleProperty().bind(viewModel.modeProperty().isEqualTo(SummaryViewModel.Mode.IMPORT));
         exportBox.visibleProperty().bind(importBox.visibleProperty().not());
+        // The part not shown is left out of the scene: its tables would cost their skins and styles all the same.
+        AttachedWhile.bind(importBox, importBox.visibleProperty());
+        AttachedWhile.bind(exportBox, exportBox.visibleProperty());
         saveButton.visibleProperty().bind(importBox.visibleProperty());
         saveButton.managedProperty().bind(saveButton.visibleProperty());
         bindReportTables();
@@ -154,6 +166,8 @@ public class SummaryView {
         column.setPrefWidth(95);
         column.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(passed.apply(row.getValue())));
         column.setCellFactory(ignored -> new TableCell<>() {
+            private final FontIcon icon = new FontIcon();
+
             @Override
             protected void updateItem(Boolean ok, boolean empty) {
                 super.updateItem(ok, empty);
@@ -164,7 +178,8 @@ public class SummaryView {
                     return;
                 }
                 setText(Messages.get(ok ? "summary.result.ok" : "summary.result.failed"));
-                setGraphic(new FontIcon(ok ? "mdi2c-check-circle-outline" : "mdi2c-close-circle-outline"));
+                icon.setIconLiteral(ok ? "mdi2c-check-circle-outline" : "mdi2c-close-circle-outline");
+                setGraphic(icon);
                 getStyleClass().add(ok ? "check-ok" : "check-failed");
             }
         });
@@ -201,6 +216,8 @@ public class SummaryView {
         column.setPrefWidth(110);
         column.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(value.apply(row.getValue())));
         column.setCellFactory(ignored -> new TableCell<>() {
+            private final HoverTooltip whole = HoverTooltip.on(this, this::getItem);
+
             {
                 getStyleClass().add("hash-cell");
             }
@@ -208,13 +225,12 @@ public class SummaryView {
             @Override
             protected void updateItem(String hash, boolean empty) {
                 super.updateItem(hash, empty);
+                whole.refresh();
                 if (empty || hash == null) {
                     setText(empty ? null : "\u2014");
-                    setTooltip(null);
                     return;
                 }
                 setText(hash.length() > HASH_SHOWN ? hash.substring(0, HASH_SHOWN) + "\u2026" : hash);
-                setTooltip(new Tooltip(hash));
             }
         });
         return column;
