@@ -127,8 +127,17 @@ public record Manifest(
      * @param collections collections and views exported
      * @param documents   documents exported
      * @param bytes       BSON bytes exported
+     * @param hosts       the hosts (never credentials) the database was read from when the system has a host of its
+     *                    own, or {@code null} when it is on the main installation
      */
-    public record DatabaseInfo(String system, String name, int collections, long documents, long bytes) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record DatabaseInfo(String system, String name, int collections, long documents, long bytes,
+                               String hosts) {
+
+        /** A database on the main installation. */
+        public DatabaseInfo(String system, String name, int collections, long documents, long bytes) {
+            this(system, name, collections, documents, bytes, null);
+        }
     }
 
     /**

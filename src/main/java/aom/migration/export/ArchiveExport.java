@@ -6,10 +6,11 @@ import aom.migration.dump.ArchiveHeader;
 import aom.migration.dump.ArchiveWriter;
 import aom.migration.model.AppRef;
 import aom.migration.model.DatabaseNaming;
-import aom.migration.model.NamingDetection;
 import aom.migration.model.SystemKind;
 import aom.migration.mongo.ConnectionSettings;
+import aom.migration.mongo.InstanceHosts;
 import aom.migration.mongo.Installation;
+import aom.migration.mongo.SystemHosts;
 import aom.migration.progress.CancellationToken;
 import aom.migration.progress.Phase;
 import aom.migration.progress.ProgressListener;
@@ -67,22 +68,25 @@ public final class ArchiveExport {
     private final Path output;
     private final boolean gzip;
     private final ExportOptions options;
+    private final InstanceHosts instanceHosts;
 
     /** An archive export that connects to {@code source} itself and disconnects at the end. */
     public ArchiveExport(ConnectionSettings source, String application, Set<SystemKind> systems, Path output,
                          boolean gzip, ExportOptions options) {
-        this(Objects.requireNonNull(source, "source"), null, application, systems, output, gzip, options);
+        this(Objects.requireNonNull(source, "source"), null, application, systems, output, gzip, options,
+                InstanceHosts.none());
     }
 
     /** An archive export from an installation the caller keeps open (and closes). */
     public ArchiveExport(Installation installation, String application, Set<SystemKind> systems, Path output,
                          boolean gzip, ExportOptions options) {
         this(null, Objects.requireNonNull(installation, "installation"), application, systems, output, gzip,
-                options);
+                options, InstanceHosts.none());
     }
 
     private ArchiveExport(ConnectionSettings settings, Installation installation, String application,
-                          Set<SystemKind> systems, Path output, boolean gzip, ExportOptions options) {
+                          Set<SystemKind> systems, Path output, boolean gzip, ExportOptions options,
+                          InstanceHosts instanceHosts) {
         this.settings = settings;
         this.installation = installation;
         this.application = Objects.requireNonNull(application, "application");
@@ -91,6 +95,12 @@ public final class ArchiveExport {
         this.output = Objects.requireNonNull(output, "output");
         this.gzip = gzip;
         this.options = options == null ? ExportOptions.defaults() : options;
+        this.instanceHosts = instanceHosts == null ? InstanceHosts.none() : instanceHosts;
+    }
+
+    /** The same export, reading the databases of the systems in {@code hosts} from their own hosts. */
+    public ArchiveExport withInstanceHosts(InstanceHosts hosts) {
+        return new ArchiveExport(settings, installation, application, systems, output, gzip, options, hosts);
     }
 
     /** {@code <App>-<yyyyMMdd-HHmmss>.archive} or {@code .archive.gz}, with characters file systems reject replaced. */
@@ -125,8 +135,14 @@ public final class ArchiveExport {
             tracker.phase(Phase.CONNECT, "Connecting to " + settings.hostsOnly());
             source = Installation.connect(settings);
         }
-        try {
-            return export(source, listener, tracker, token);
+        Map<SystemKind, ConnectionSettings> wanted = new LinkedHashMap<>();
+        instanceHosts.hosts().forEach((system, host) -> {
+            if (systems.contains(system)) {
+                wanted.put(system, host);
+            }
+        });
+        try (SystemHosts hosts = SystemHosts.connect(source, InstanceHosts.of(wanted))) {
+            return export(source, hosts, listener, tracker, token);
         } finally {
             if (installation == null) {
                 source.close();
@@ -134,20 +150,20 @@ public final class ArchiveExport {
         }
     }
 
-    private ArchiveExportResult export(Installation source, ProgressListener listener, ProgressTracker tracker,
-                                       CancellationToken token) throws IOException {
+    private ArchiveExportResult export(Installation source, SystemHosts hosts, ProgressListener listener,
+                                       ProgressTracker tracker, CancellationToken token) throws IOException {
         tracker.phase(Phase.PLAN, "Planning the archive export of " + application);
         AppRef app = source.application(application);
         token.throwIfCancelled();
         List<String> warnings = new ArrayList<>();
-        DatabaseExporter exporter = new DatabaseExporter(source.client(), options);
-        DatabaseNaming naming = naming(app);
-        List<String> existing = source.databaseNames();
+        DatabaseExporter exporter = new DatabaseExporter(hosts, options);
+        SourceSystems found = SourceSystems.find(app, hosts, options.naming(), true);
+        DatabaseNaming naming = found.naming();
         Map<SystemKind, List<CollectionPlan>> plans = new LinkedHashMap<>();
         Map<SystemKind, String> names = new LinkedHashMap<>();
         for (SystemKind system : systems) {
             String database = naming == null ? null : naming.databaseName(application, system);
-            if (database == null || !existing.contains(database)) {
+            if (database == null || !found.exists(database)) {
                 warn(listener, tracker, warnings, application + " has no " + system + " database"
                         + (database == null ? "" : " (" + database + ")") + "; nothing exported for " + system);
                 continue;
@@ -176,7 +192,7 @@ public final class ArchiveExport {
             writer.finish();
         }
         tracker.flush();
-        List<Manifest.DatabaseInfo> databases = summarize(plans, names, copied);
+        List<Manifest.DatabaseInfo> databases = summarize(plans, names, copied, hosts);
         tracker.phase(Phase.DONE, "Exported " + application + " to " + output);
         LOG.info("Exported the instance data of {} from {} to the archive {} in {}", application,
                 source.settings().hostsOnly(), output, tracker.elapsed());
@@ -184,19 +200,9 @@ public final class ArchiveExport {
                 databases, warnings, tracker.elapsed());
     }
 
-    private DatabaseNaming naming(AppRef app) {
-        if (options.naming() != null) {
-            return options.naming();
-        }
-        NamingDetection detection = app.naming();
-        if (detection.outcome() == NamingDetection.Outcome.AMBIGUOUS) {
-            throw new IllegalArgumentException(detection.report() + " (choose the naming convention explicitly)");
-        }
-        return detection.namingIfKnown().orElse(null);
-    }
-
     private static List<Manifest.DatabaseInfo> summarize(Map<SystemKind, List<CollectionPlan>> plans,
-                                                         Map<SystemKind, String> names, Map<String, long[]> copied) {
+                                                         Map<SystemKind, String> names, Map<String, long[]> copied,
+                                                         SystemHosts hosts) {
         List<Manifest.DatabaseInfo> databases = new ArrayList<>();
         plans.forEach((system, collections) -> {
             long documents = 0;
@@ -207,7 +213,7 @@ public final class ArchiveExport {
                 bytes += counts[1];
             }
             databases.add(new Manifest.DatabaseInfo(system.name(), names.get(system), collections.size(), documents,
-                    bytes));
+                    bytes, hosts.ownHost(system) ? hosts.hostsOnly(system) : null));
         });
         return databases;
     }

@@ -6,6 +6,7 @@ import aom.migration.bundle.EntrySpool;
 import aom.migration.bundle.Manifest;
 import aom.migration.bundle.SpooledEntry;
 import aom.migration.model.SystemKind;
+import aom.migration.mongo.SystemHosts;
 import aom.migration.progress.CancellationToken;
 import aom.migration.progress.CancelledException;
 import aom.migration.progress.ProgressTracker;
@@ -32,6 +33,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
 
 /**
  * Copies whole system databases into a bundle's {@code dump/} folder as mongodump does: per collection a
@@ -56,17 +58,27 @@ public final class DatabaseExporter {
     private static final long CURSOR_BATCH_BYTES = 4L * 1024 * 1024;
     private static final long POLL_MILLIS = 100;
 
-    private final MongoClient client;
+    private final Function<SystemKind, MongoClient> clients;
     private final ExportOptions options;
 
+    /** An exporter reading every system's database through {@code client}. */
     public DatabaseExporter(MongoClient client, ExportOptions options) {
-        this.client = client;
+        this(system -> client, options);
+    }
+
+    /** An exporter reading each system's database from its own host where it has one. */
+    public DatabaseExporter(SystemHosts hosts, ExportOptions options) {
+        this(hosts::client, options);
+    }
+
+    private DatabaseExporter(Function<SystemKind, MongoClient> clients, ExportOptions options) {
+        this.clients = clients;
         this.options = options;
     }
 
     /** Lists the collections of one system database with their definitions and sizes. */
     public List<CollectionPlan> plan(SystemKind system, String database) {
-        return new CollectionPlanner(client).plan(system, database);
+        return new CollectionPlanner(clients.apply(system)).plan(system, database);
     }
 
     /**
@@ -201,7 +213,7 @@ public final class DatabaseExporter {
 
     /** Opens a cursor over one collection's documents in natural order, each as the bytes the server sent. */
     private MongoCursor<RawDocument> openCursor(CollectionPlan plan) {
-        MongoCollection<RawDocument> collection = client.getDatabase(plan.database())
+        MongoCollection<RawDocument> collection = clients.apply(plan.system()).getDatabase(plan.database())
                 .getCollection(plan.collection(), RawDocument.class);
         collection = collection.withCodecRegistry(CodecRegistries.fromRegistries(
                 CodecRegistries.fromCodecs(new RawDocumentCodec()), collection.getCodecRegistry()));

@@ -6,12 +6,13 @@ import aom.migration.bundle.Manifest;
 import aom.migration.model.AppRef;
 import aom.migration.model.DatabaseNaming;
 import aom.migration.model.ExtractionProfile;
-import aom.migration.model.NamingDetection;
 import aom.migration.model.Selection;
 import aom.migration.model.SystemKind;
 import aom.migration.model.ToolVersion;
 import aom.migration.mongo.ConnectionSettings;
+import aom.migration.mongo.InstanceHosts;
 import aom.migration.mongo.Installation;
+import aom.migration.mongo.SystemHosts;
 import aom.migration.progress.CancellationToken;
 import aom.migration.progress.Phase;
 import aom.migration.progress.ProgressListener;
@@ -55,22 +56,25 @@ public final class ExportJob {
     private final Path output;
     private final ExtractionProfile profile;
     private final ExportOptions options;
+    private final InstanceHosts instanceHosts;
 
     /** An export that connects to {@code source} itself and disconnects at the end. */
     public ExportJob(ConnectionSettings source, String application, Selection selection, Path output,
                      ExtractionProfile profile, ExportOptions options) {
-        this(Objects.requireNonNull(source, "source"), null, application, selection, output, profile, options);
+        this(Objects.requireNonNull(source, "source"), null, application, selection, output, profile, options,
+                InstanceHosts.none());
     }
 
     /** An export from an installation the caller keeps open (and closes). */
     public ExportJob(Installation installation, String application, Selection selection, Path output,
                      ExtractionProfile profile, ExportOptions options) {
         this(null, Objects.requireNonNull(installation, "installation"), application, selection, output, profile,
-                options);
+                options, InstanceHosts.none());
     }
 
     private ExportJob(ConnectionSettings settings, Installation installation, String application,
-                      Selection selection, Path output, ExtractionProfile profile, ExportOptions options) {
+                      Selection selection, Path output, ExtractionProfile profile, ExportOptions options,
+                      InstanceHosts instanceHosts) {
         this.settings = settings;
         this.installation = installation;
         this.application = Objects.requireNonNull(application, "application");
@@ -78,6 +82,15 @@ public final class ExportJob {
         this.output = Objects.requireNonNull(output, "output");
         this.profile = profile == null ? ExtractionProfile.defaults() : profile;
         this.options = options == null ? ExportOptions.defaults() : options;
+        this.instanceHosts = instanceHosts == null ? InstanceHosts.none() : instanceHosts;
+    }
+
+    /**
+     * The same export, reading the databases of the systems in {@code hosts} from their own hosts (opened at the
+     * start, closed at the end); the metadata still comes from the main installation.
+     */
+    public ExportJob withInstanceHosts(InstanceHosts hosts) {
+        return new ExportJob(settings, installation, application, selection, output, profile, options, hosts);
     }
 
     /** {@code <App>-<yyyyMMdd-HHmmss>.aombundle}, with characters that file systems reject replaced. */
@@ -107,7 +120,13 @@ public final class ExportJob {
             source = Installation.connect(settings);
         }
         try {
-            return export(source, listener, tracker, token);
+            if (!instanceHosts.isEmpty()) {
+                tracker.phase(Phase.CONNECT, "Connecting to the hosts of "
+                        + String.join(", ", instanceHosts.hosts().keySet().stream().map(SystemKind::name).toList()));
+            }
+            try (SystemHosts hosts = SystemHosts.connect(source, selected(instanceHosts))) {
+                return export(source, hosts, listener, tracker, token);
+            }
         } finally {
             if (installation == null) {
                 source.close();
@@ -115,21 +134,33 @@ public final class ExportJob {
         }
     }
 
-    private ExportResult export(Installation source, ProgressListener listener, ProgressTracker tracker,
-                                CancellationToken token) throws IOException {
+    /** Only the hosts of the selected systems are opened: an unselected system's host may be down. */
+    private InstanceHosts selected(InstanceHosts all) {
+        Map<SystemKind, ConnectionSettings> wanted = new LinkedHashMap<>();
+        all.hosts().forEach((system, host) -> {
+            if (selection.systems().contains(system)) {
+                wanted.put(system, host);
+            }
+        });
+        return InstanceHosts.of(wanted);
+    }
+
+    private ExportResult export(Installation source, SystemHosts hosts, ProgressListener listener,
+                                ProgressTracker tracker, CancellationToken token) throws IOException {
         tracker.phase(Phase.PLAN, "Planning the export of " + application);
         AppRef app = source.application(application);
         token.throwIfCancelled();
         List<String> warnings = new ArrayList<>();
-        DatabaseExporter exporter = new DatabaseExporter(source.client(), options);
-        DatabaseNaming naming = naming(app, source);
-        List<String> existing = source.databaseNames();
+        DatabaseExporter exporter = new DatabaseExporter(hosts, options);
+        SourceSystems found = SourceSystems.find(app, hosts, options.naming(), !selection.systems().isEmpty());
+        DatabaseNaming naming = found.naming();
         Map<SystemKind, List<CollectionPlan>> plans = new LinkedHashMap<>();
         for (SystemKind system : selection.systems()) {
             String database = naming == null ? null : naming.databaseName(application, system);
-            if (database == null || !existing.contains(database)) {
+            if (database == null || !found.exists(database)) {
                 warn(listener, tracker, warnings, application + " has no " + system + " database"
-                        + (database == null ? "" : " (" + database + ")") + "; nothing exported for " + system);
+                        + (database == null ? "" : " (" + database + where(hosts, system) + ")")
+                        + "; nothing exported for " + system);
                 continue;
             }
             List<CollectionPlan> collections = exporter.plan(system, database);
@@ -165,7 +196,7 @@ public final class ExportJob {
                 exporter.export(all, writer, tracker, token);
             }
             token.throwIfCancelled();
-            Manifest manifest = writer.finish(manifest(source, app, naming, closure, plans, warnings, writer,
+            Manifest manifest = writer.finish(manifest(source, hosts, app, naming, closure, plans, warnings, writer,
                     createdAt));
             tracker.flush();
             tracker.phase(Phase.DONE, "Exported " + application + " to " + writer.target());
@@ -175,18 +206,11 @@ public final class ExportJob {
         }
     }
 
-    private DatabaseNaming naming(AppRef app, Installation source) {
-        if (options.naming() != null) {
-            return options.naming();
-        }
-        NamingDetection detection = app.naming();
-        if (detection.outcome() == NamingDetection.Outcome.AMBIGUOUS && !selection.systems().isEmpty()) {
-            throw new IllegalArgumentException(detection.report() + " (choose the naming convention explicitly)");
-        }
-        return detection.namingIfKnown().orElse(null);
+    private static String where(SystemHosts hosts, SystemKind system) {
+        return hosts.ownHost(system) ? " on " + hosts.hostsOnly(system) : "";
     }
 
-    private Manifest manifest(Installation source, AppRef app, DatabaseNaming naming, MetadataClosure closure,
+    private Manifest manifest(Installation source, SystemHosts hosts, AppRef app, DatabaseNaming naming, MetadataClosure closure,
                               Map<SystemKind, List<CollectionPlan>> plans, List<String> warnings,
                               BundleWriter writer, Instant createdAt) {
         List<Manifest.Entry> entries = writer.entries();
@@ -205,7 +229,7 @@ public final class ExportJob {
                 }
             }
             databases.add(new Manifest.DatabaseInfo(system.getKey().name(), database, system.getValue().size(),
-                    docs, size));
+                    docs, size, hosts.ownHost(system.getKey()) ? hosts.hostsOnly(system.getKey()) : null));
             documents += docs;
             bytes += size;
             collections += system.getValue().size();
