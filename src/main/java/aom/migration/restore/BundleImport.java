@@ -7,6 +7,7 @@ import aom.migration.bundle.Manifest;
 import aom.migration.model.DatabaseNaming;
 import aom.migration.model.SystemKind;
 import aom.migration.mongo.Installation;
+import aom.migration.mongo.SystemHosts;
 import org.bson.RawBsonDocument;
 
 import java.io.IOException;
@@ -93,6 +94,13 @@ public final class BundleImport {
      * it when that can be told, otherwise the bundle's, otherwise dashed.
      */
     public static DatabaseNaming targetNaming(Installation target, BundleReader bundle) {
+        String bundleNaming = bundle.manifest().application().naming();
+        return TargetNaming.choose(target, bundle.manifest().application().name(),
+                bundleNaming == null ? null : DatabaseNaming.parse(bundleNaming));
+    }
+
+    /** {@link #targetNaming(Installation, BundleReader)} where the target's systems may live on hosts of their own. */
+    public static DatabaseNaming targetNaming(SystemHosts target, BundleReader bundle) {
         String bundleNaming = bundle.manifest().application().naming();
         return TargetNaming.choose(target, bundle.manifest().application().name(),
                 bundleNaming == null ? null : DatabaseNaming.parse(bundleNaming));

@@ -2,6 +2,7 @@ package aom.migration.restore;
 
 import aom.migration.bundle.CollectionSource;
 import aom.migration.model.SystemKind;
+import aom.migration.mongo.SystemHosts;
 import aom.migration.progress.CancellationToken;
 import aom.migration.progress.CancelledException;
 import aom.migration.progress.ProgressTracker;
@@ -31,6 +32,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Loads an application's databases into a target without touching the live collections until everything is in
@@ -57,11 +59,21 @@ public final class DatabaseImporter {
         }
     }
 
-    private final MongoClient client;
+    private final Function<SystemKind, MongoClient> clients;
     private final ImportOptions options;
 
+    /** An importer writing every system's database through {@code client}. */
     public DatabaseImporter(MongoClient client, ImportOptions options) {
-        this.client = client;
+        this(system -> client, options);
+    }
+
+    /** An importer writing each system's database on its own host where it has one. */
+    public DatabaseImporter(SystemHosts hosts, ImportOptions options) {
+        this(hosts::client, options);
+    }
+
+    DatabaseImporter(Function<SystemKind, MongoClient> clients, ImportOptions options) {
+        this.clients = clients;
         this.options = options;
     }
 
@@ -93,7 +105,8 @@ public final class DatabaseImporter {
                 submitted.put(collection.namespace(), loaders.submit(() -> {
                     stop.throwIfCancelled();
                     try {
-                        return loader.load(client.getDatabase(collection.database()), collection.staging(),
+                        return loader.load(database(collection.system(), collection.database()),
+                                collection.staging(),
                                 collection.source(), collection.namespace());
                     } catch (MongoException e) {
                         // The driver's message does not say which collection was being loaded.
@@ -124,7 +137,7 @@ public final class DatabaseImporter {
                 tracker.expect(collection.namespace() + " indexes", indexes.size(), -1);
                 futures.put(collection.namespace(), builders.submit(() -> {
                     stop.throwIfCancelled();
-                    createIndexes(client.getDatabase(collection.database()), collection, indexes);
+                    createIndexes(database(collection.system(), collection.database()), collection, indexes);
                     tracker.advance(collection.namespace() + " indexes", indexes.size(), 0);
                     return null;
                 }));
@@ -150,7 +163,7 @@ public final class DatabaseImporter {
                 continue;
             }
             cancel.throwIfCancelled();
-            MongoDatabase database = client.getDatabase(entry.database());
+            MongoDatabase database = database(entry);
             if (entry.oldView() != null) {
                 database.getCollection(entry.collection()).drop();
             } else if (entry.aside() != null) {
@@ -159,7 +172,7 @@ public final class DatabaseImporter {
                     journal.markAsideComplete(i);
                     database.getCollection(entry.collection()).drop();
                 } else {
-                    rename(entry.database(), entry.collection(), entry.aside());
+                    rename(entry, entry.collection(), entry.aside());
                 }
             }
             if (entry.staging() != null) {
@@ -167,7 +180,7 @@ public final class DatabaseImporter {
                     copier.copy(database, entry.staging(), entry.collection(), cancel);
                     database.getCollection(entry.staging()).drop();
                 } else {
-                    rename(entry.database(), entry.staging(), entry.collection());
+                    rename(entry, entry.staging(), entry.collection());
                 }
             }
             afterStep.accept(entry);
@@ -175,7 +188,7 @@ public final class DatabaseImporter {
         for (JournalEntry entry : entries) {
             if (entry.newView() != null) {
                 cancel.throwIfCancelled();
-                createView(client.getDatabase(entry.database()), entry.collection(), entry.newView());
+                createView(database(entry), entry.collection(), entry.newView());
                 afterStep.accept(entry);
             }
         }
@@ -192,13 +205,13 @@ public final class DatabaseImporter {
         Collections.reverse(reversed);
         CollectionCopier copier = new CollectionCopier(options);
         for (JournalEntry entry : reversed) {
-            MongoDatabase database = client.getDatabase(entry.database());
+            MongoDatabase database = database(entry);
             if (swapStarted) {
                 Set<String> names = names(database);
                 if (entry.aside() != null && names.contains(entry.aside())) {
                     if (strategy != SwapStrategy.COPY) {
                         dropIfPresent(database, entry.collection(), names);
-                        rename(entry.database(), entry.aside(), entry.collection());
+                        rename(entry, entry.aside(), entry.collection());
                     } else if (entry.asideComplete()) {
                         dropIfPresent(database, entry.collection(), names);
                         copier.copy(database, entry.aside(), entry.collection(), CancellationToken.none());
@@ -225,7 +238,7 @@ public final class DatabaseImporter {
     void dropAsides(List<JournalEntry> entries) {
         for (JournalEntry entry : entries) {
             if (entry.aside() != null) {
-                MongoDatabase database = client.getDatabase(entry.database());
+                MongoDatabase database = database(entry);
                 dropIfPresent(database, entry.aside(), names(database));
             }
         }
@@ -245,9 +258,19 @@ public final class DatabaseImporter {
         }
     }
 
-    private void rename(String database, String from, String to) {
+    private MongoDatabase database(SystemKind system, String name) {
+        return clients.apply(system).getDatabase(name);
+    }
+
+    private MongoDatabase database(JournalEntry entry) {
+        return database(entry.system(), entry.database());
+    }
+
+    /** Renames within the entry's database, on the host of the entry's system. */
+    private void rename(JournalEntry entry, String from, String to) {
+        String database = entry.database();
         try {
-            client.getDatabase("admin").runCommand(new BsonDocument("renameCollection",
+            clients.apply(entry.system()).getDatabase("admin").runCommand(new BsonDocument("renameCollection",
                     new BsonString(database + "." + from)).append("to", new BsonString(database + "." + to))
                     .append("dropTarget", BsonBoolean.FALSE));
         } catch (MongoCommandException e) {

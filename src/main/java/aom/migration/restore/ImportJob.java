@@ -3,6 +3,7 @@ package aom.migration.restore;
 import aom.migration.bundle.CorruptDataException;
 import aom.migration.mongo.Installation;
 import aom.migration.mongo.ServerInfo;
+import aom.migration.mongo.SystemHosts;
 import aom.migration.progress.CancellationToken;
 import aom.migration.progress.CancelledException;
 import aom.migration.progress.Phase;
@@ -37,6 +38,10 @@ import java.util.concurrent.TimeUnit;
  * verification rolls everything back. Where not even that is possible (the server went away), the journal lets
  * the next run restore the state from before.
  *
+ * <p>A system whose database lives on a host of its own ({@link SystemHosts}) is loaded, swapped, verified and, if
+ * need be, rolled back on that host; the metadata and the journal stay on the main target, and the journal records
+ * on which host each such database is.
+ *
  * <p>Phases: PLAN, LOAD, INDEXES, MERGE, SWAP, VERIFY, CLEANUP, DONE. A cancel is honoured within about a second
  * in every phase up to the commit; the cleanup after it only drops collections and is not interrupted.
  */
@@ -54,6 +59,7 @@ public final class ImportJob {
     private static final Duration MIN_HEARTBEAT = Duration.ofSeconds(1);
 
     private final MongoClient client;
+    private final SystemHosts targets;
     private final String hosts;
     private final ImportRequest request;
     private final ImportOptions options;
@@ -68,16 +74,36 @@ public final class ImportJob {
      * @param options how
      */
     public ImportJob(Installation target, ImportRequest request, ImportOptions options) {
-        this(target.client(), target.serverInfo(), target.settings().hostsOnly(), request, options, Checkpoint.NONE);
+        this(SystemHosts.mainOnly(target), target.serverInfo(), request, options, Checkpoint.NONE);
+    }
+
+    /**
+     * An import into a target whose systems may live on hosts of their own.
+     *
+     * @param target the connected target installation (the metadata database and the journal)
+     * @param hosts  the hosts of {@code target}'s systems, opened on {@code target} ({@link SystemHosts#connect});
+     *               the caller closes them
+     */
+    public ImportJob(Installation target, SystemHosts hosts, ImportRequest request, ImportOptions options) {
+        this(hosts, target.serverInfo(), request, options, Checkpoint.NONE);
+        if (hosts.main() != target.client()) {
+            throw new IllegalArgumentException("The system hosts were not opened on this target");
+        }
     }
 
     ImportJob(MongoClient client, ServerInfo server, String hosts, ImportRequest request, ImportOptions options,
               Checkpoint checkpoint) {
-        this.client = client;
-        this.hosts = hosts;
+        this(SystemHosts.mainOnly(client, hosts), server, request, options, checkpoint);
+    }
+
+    ImportJob(SystemHosts targets, ServerInfo server, ImportRequest request, ImportOptions options,
+              Checkpoint checkpoint) {
+        this.targets = targets;
+        this.client = targets.main();
+        this.hosts = targets.mainHosts();
         this.request = request;
         this.options = options;
-        this.planner = new ImportPlanner(client, server, hosts);
+        this.planner = new ImportPlanner(targets, server);
         this.checkpoint = checkpoint;
     }
 
@@ -97,7 +123,7 @@ public final class ImportJob {
         ProgressTracker tracker = new ProgressTracker(listener, Phase.PLAN);
         tracker.phase(Phase.PLAN, "Planning the import of " + request.application());
         List<String> recovered = List.of();
-        Optional<InterruptedImport> interrupted = InterruptedImport.find(client, request.application(),
+        Optional<InterruptedImport> interrupted = InterruptedImport.find(targets, request.application(),
                 request.targetNaming(), request.profile());
         if (interrupted.isPresent() && !options.dryRun()) {
             recovered = interrupted.get().describe();
@@ -127,7 +153,7 @@ public final class ImportJob {
         try {
             journal = ImportJournal.begin(metadata, request.application(), UUID.randomUUID().toString(),
                     plan.entries(), newDatabases(plan), plan.swapStrategy(),
-                    rollbackFile == null ? null : rollbackFile.toString(), options.lease());
+                    rollbackFile == null ? null : rollbackFile.toString(), options.lease(), plan.systemHosts());
         } catch (MongoException e) {
             // The journal is the first write: a target that refuses it (no write permission) is still untouched.
             throw new ImportFailedException("The import of " + request.application() + " cannot start: "
@@ -162,8 +188,14 @@ public final class ImportJob {
     private List<String> newDatabases(ImportPlan plan) {
         Set<String> existing = client.listDatabaseNames().into(new HashSet<>());
         List<String> created = new ArrayList<>();
-        plan.systems().stream().map(SystemPlan::targetDatabase).filter(name -> !existing.contains(name))
-                .forEach(created::add);
+        for (SystemPlan system : plan.systems()) {
+            // Each system's database is looked for on the host it is written to.
+            Set<String> there = targets.ownHost(system.system())
+                    ? targets.client(system.system()).listDatabaseNames().into(new HashSet<>()) : existing;
+            if (!there.contains(system.targetDatabase())) {
+                created.add(system.targetDatabase());
+            }
+        }
         if (!existing.contains(request.profile().database())) {
             created.add(request.profile().database());
         }
@@ -172,7 +204,7 @@ public final class ImportJob {
 
     private VerificationReport loadMergeSwapVerify(ImportPlan plan, ImportJournal journal, ProgressTracker tracker,
                                                    CancellationToken cancel) {
-        DatabaseImporter importer = new DatabaseImporter(client, options);
+        DatabaseImporter importer = new DatabaseImporter(targets, options);
         tracker.phase(Phase.LOAD, "Loading " + plan.loads().size() + " collection(s) into staging collections");
         Map<String, CollectionDigest> digests = importer.load(plan.loads(), tracker, cancel);
         checkpoint.reached("loaded");
@@ -202,7 +234,8 @@ public final class ImportJob {
         // A tracker of its own: verifying re-reads the namespaces the load counted, which must not count twice.
         ProgressTracker verifying = new ProgressTracker(tracker.listener(), Phase.VERIFY);
         verifying.phase(Phase.VERIFY, "Verifying the target against the import");
-        VerificationReport report = new Verifier(client).verify(plan, digests, request.profile(), verifying, cancel);
+        VerificationReport report = new Verifier(targets).verify(plan, digests, request.profile(), verifying,
+                cancel);
         verifying.flush();
         return report;
     }
@@ -213,7 +246,7 @@ public final class ImportJob {
         tracker.phase(Phase.CLEANUP, "Dropping the collections set aside and the saved metadata");
         String cleanupWarning = null;
         try {
-            new ImportRollback(client, request.profile(), options).rollForward(journal);
+            rollback().rollForward(journal);
         } catch (RuntimeException e) {
             cleanupWarning = "The import is complete and verified, but the clean-up failed (" + e.getMessage()
                     + "); the next import or plan of " + request.application() + " finishes it.";
@@ -232,7 +265,7 @@ public final class ImportJob {
         Phase phase = tracker.phase();
         tracker.phase(Phase.CLEANUP, "Restoring the target to its state before the import");
         try {
-            new ImportRollback(client, request.profile(), options).rollBack(journal);
+            rollback().rollBack(journal);
         } catch (RuntimeException rollbackFailure) {
             LOG.info("Rollback of the import of {} failed", request.application(), rollbackFailure);
             failure.addSuppressed(rollbackFailure);
@@ -246,6 +279,10 @@ public final class ImportJob {
         }
         return new ImportFailedException(describe(failure, phase) + " The target was restored to its state before"
                 + " the import.", failure);
+    }
+
+    private ImportRollback rollback() {
+        return new ImportRollback(client, targets::client, request.profile(), options);
     }
 
     /** The failure as the user should read it; driver failures say in which phase they happened. */

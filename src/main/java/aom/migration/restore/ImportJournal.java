@@ -1,5 +1,6 @@
 package aom.migration.restore;
 
+import aom.migration.model.SystemKind;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.WriteConcern;
@@ -21,7 +22,10 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,6 +40,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * decision one atomic source of truth without multi-document transactions (which standalone servers lack).
  * Recovery rolls back whatever is not {@link State#COMMITTED}, and rolls forward (drops the set-aside collections)
  * what is.
+ *
+ * <p>A system whose database lives on a host of its own is recorded in {@code systemHosts} (system -> hosts, never
+ * credentials): the journal stays in the main target's metadata database, and recovery must find each database on
+ * the host the import wrote it to, or refuse.
  *
  * <p>A lease tells a live import from a dead one: the running job renews {@code heartbeatAt}; the journal of an
  * import that ran in this very process and ended, or in a process of this host that no longer exists, is dead at
@@ -75,6 +83,7 @@ final class ImportJournal {
     private final String host;
     private final long pid;
     private final List<String> newDatabases;
+    private final Map<SystemKind, String> systemHosts;
 
     private ImportJournal(MongoCollection<BsonDocument> collection, BsonDocument document) {
         this.collection = collection;
@@ -98,6 +107,10 @@ final class ImportJournal {
         for (BsonValue name : document.getArray("newDatabases", new BsonArray())) {
             newDatabases.add(name.asString().getValue());
         }
+        this.systemHosts = new EnumMap<>(SystemKind.class);
+        for (Map.Entry<String, BsonValue> entry : document.getDocument("systemHosts", new BsonDocument()).entrySet()) {
+            systemHosts.put(SystemKind.valueOf(entry.getKey()), entry.getValue().asString().getValue());
+        }
     }
 
     static MongoCollection<BsonDocument> collection(MongoDatabase metadata) {
@@ -118,8 +131,10 @@ final class ImportJournal {
      */
     static ImportJournal begin(MongoDatabase metadata, String application, String importId,
                                List<JournalEntry> entries, List<String> newDatabases, SwapStrategy strategy,
-                               String rollbackFile, Duration lease) {
+                               String rollbackFile, Duration lease, Map<SystemKind, String> systemHosts) {
         Instant now = Instant.now();
+        BsonDocument hosts = new BsonDocument();
+        systemHosts.forEach((system, where) -> hosts.append(system.name(), new BsonString(where)));
         BsonArray list = new BsonArray();
         entries.forEach(entry -> list.add(entry.toBson()));
         BsonDocument document = new BsonDocument("_id", new BsonString(application))
@@ -134,7 +149,8 @@ final class ImportJournal {
                 .append("leaseMillis", new BsonInt64(lease.toMillis()))
                 .append("host", new BsonString(HOST))
                 .append("pid", new BsonInt64(PID))
-                .append("newDatabases", new BsonArray(newDatabases.stream().map(BsonString::new).toList()));
+                .append("newDatabases", new BsonArray(newDatabases.stream().map(BsonString::new).toList()))
+                .append("systemHosts", hosts);
         MongoCollection<BsonDocument> collection = collection(metadata);
         RUNNING_HERE.add(importId);
         try {
@@ -169,6 +185,11 @@ final class ImportJournal {
     /** Databases that did not exist before the import; a rollback drops them again when they are empty. */
     List<String> newDatabases() {
         return List.copyOf(newDatabases);
+    }
+
+    /** The systems whose database is on a host of its own, with those hosts; the others are on the main target. */
+    Map<SystemKind, String> systemHosts() {
+        return Collections.unmodifiableMap(systemHosts);
     }
 
     String rollbackFile() {

@@ -1,11 +1,15 @@
 package aom.migration.restore;
 
+import aom.migration.model.SystemKind;
 import aom.migration.mongo.ServerInfo;
 
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -29,11 +33,12 @@ public final class ImportPlan {
     private final Instant createdAt;
     private final List<JournalEntry> entries;
     private final List<DatabaseImporter.StagedCollection> loads;
+    private final Map<SystemKind, String> systemHosts;
 
     ImportPlan(String application, String targetHosts, ServerInfo targetServer, SwapStrategy swapStrategy,
                List<SystemPlan> systems, MetadataMergePlan metadata, List<String> warnings, List<String> problems,
                List<String> leftovers, Path rollbackFile, Instant createdAt, List<JournalEntry> entries,
-               List<DatabaseImporter.StagedCollection> loads) {
+               List<DatabaseImporter.StagedCollection> loads, Map<SystemKind, String> systemHosts) {
         this.application = application;
         this.targetHosts = targetHosts;
         this.targetServer = targetServer;
@@ -47,6 +52,9 @@ public final class ImportPlan {
         this.createdAt = createdAt;
         this.entries = List.copyOf(entries);
         this.loads = List.copyOf(loads);
+        Map<SystemKind, String> hostsCopy = new EnumMap<>(SystemKind.class);
+        hostsCopy.putAll(systemHosts);
+        this.systemHosts = Collections.unmodifiableMap(hostsCopy);
     }
 
     public String application() {
@@ -56,6 +64,21 @@ public final class ImportPlan {
     /** The target's hosts (never credentials). */
     public String targetHosts() {
         return targetHosts;
+    }
+
+    /** The systems of the target whose database lives on a host of its own, with those hosts (never credentials). */
+    public Map<SystemKind, String> systemHosts() {
+        return systemHosts;
+    }
+
+    /** The target's hosts, followed by the hosts of systems that have their own: for reports. */
+    public String targetDescription() {
+        if (systemHosts.isEmpty()) {
+            return targetHosts;
+        }
+        List<String> own = new ArrayList<>();
+        systemHosts.forEach((system, where) -> own.add(system + " on " + where));
+        return targetHosts + " (" + String.join(", ", own) + ")";
     }
 
     public ServerInfo targetServer() {
@@ -110,11 +133,12 @@ public final class ImportPlan {
         for (SystemPlan system : systems) {
             for (CollectionChange change : system.collections()) {
                 if (change.losesTargetDocuments()) {
-                    lines.add(system.targetDatabase() + "." + change.collection() + ": " + change.targetDocuments()
+                    lines.add(system.targetDatabase() + "." + change.collection() + system.onHost() + ": "
+                            + change.targetDocuments()
                             + " document(s) will be " + (change.action() == CollectionAction.DROP
                             ? "dropped (only the target has this collection)" : "replaced"));
                 } else if (change.action() == CollectionAction.DROP) {
-                    lines.add(system.targetDatabase() + "." + change.collection() + ": will be dropped"
+                    lines.add(system.targetDatabase() + "." + change.collection() + system.onHost() + ": will be dropped"
                             + (change.view() ? " (a view)" : " (empty)"));
                 }
             }

@@ -29,7 +29,8 @@ final class ImportPlanText {
         for (SystemPlan system : plan.systems()) {
             blank();
             line(system.system() + ": " + (system.sourceDatabase() == null ? "" : system.sourceDatabase() + " -> ")
-                    + system.targetDatabase() + (system.targetExists() ? "" : " (new database)"));
+                    + system.targetDatabase() + (system.targetHost() == null ? "" : " on " + system.targetHost()
+                    + " (its own host)") + (system.targetExists() ? "" : " (new database)"));
             if (system.collections().isEmpty()) {
                 line("  (no collections)");
             }

@@ -5,6 +5,7 @@ import aom.migration.bundle.CollectionSource;
 import aom.migration.model.SystemKind;
 import aom.migration.mongo.Installation;
 import aom.migration.mongo.ServerInfo;
+import aom.migration.mongo.SystemHosts;
 import aom.migration.mongo.Topology;
 import aom.migration.progress.CancellationToken;
 import com.mongodb.client.MongoClient;
@@ -17,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -33,18 +35,25 @@ public final class ImportPlanner {
     /** The namespace limit of MongoDB 4.4 and later, for the collections' own names. */
     private static final int NAMESPACE_LIMIT_BYTES = 255;
 
+    private final SystemHosts targets;
     private final MongoClient client;
     private final ServerInfo server;
     private final String hosts;
 
     public ImportPlanner(Installation target) {
-        this(target.client(), target.serverInfo(), target.settings().hostsOnly());
+        this(SystemHosts.mainOnly(target), target.serverInfo());
+    }
+
+    /** A planner for a target whose systems may live on hosts of their own ({@code target}'s main is the target). */
+    public ImportPlanner(SystemHosts target, ServerInfo server) {
+        this.targets = target;
+        this.client = target.main();
+        this.server = server;
+        this.hosts = target.mainHosts();
     }
 
     ImportPlanner(MongoClient client, ServerInfo server, String hosts) {
-        this.client = client;
-        this.server = server;
-        this.hosts = hosts;
+        this(SystemHosts.mainOnly(client, hosts), server);
     }
 
     /** Plans {@code request}; nothing is written. */
@@ -57,7 +66,7 @@ public final class ImportPlanner {
         List<String> warnings = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         SwapStrategy strategy = strategy(options, warnings);
-        List<String> leftovers = InterruptedImport.find(client, request.application(), request.targetNaming(),
+        List<String> leftovers = InterruptedImport.find(targets, request.application(), request.targetNaming(),
                 request.profile()).map(InterruptedImport::describe).orElse(List.of());
         if (!leftovers.isEmpty()) {
             warnings.add("An earlier import of " + request.application() + " was interrupted. The counts below are"
@@ -65,7 +74,7 @@ public final class ImportPlanner {
                     + " import and plans again.");
         }
         compareWithSource(request, warnings);
-        Set<String> databases = client.listDatabaseNames().into(new LinkedHashSet<>());
+        Map<MongoClient, Set<String>> databases = new HashMap<>();
         List<SystemPlan> systems = new ArrayList<>();
         List<JournalEntry> entries = new ArrayList<>();
         List<DatabaseImporter.StagedCollection> loads = new ArrayList<>();
@@ -73,7 +82,9 @@ public final class ImportPlanner {
             cancel.throwIfCancelled();
             // Names an interrupted import left are dealt with by its recovery, so they are not problems here.
             List<String> clashes = leftovers.isEmpty() ? problems : new ArrayList<>();
-            systems.add(planSystem(request, system, sources, databases, entries, loads, clashes));
+            Set<String> onHost = databases.computeIfAbsent(targets.client(system),
+                    host -> host.listDatabaseNames().into(new LinkedHashSet<>()));
+            systems.add(planSystem(request, system, sources, onHost, entries, loads, clashes));
         });
         MetadataMergePlan metadata = null;
         Path rollbackFile = null;
@@ -89,7 +100,7 @@ public final class ImportPlanner {
             problems.add("There is nothing to import: no system's data and no metadata");
         }
         return new ImportPlan(request.application(), hosts, server, strategy, systems, metadata, warnings, problems,
-                leftovers, rollbackFile, now, entries, loads);
+                leftovers, rollbackFile, now, entries, loads, targets.ownHosts());
     }
 
     private SwapStrategy strategy(ImportOptions options, List<String> warnings) {
@@ -134,7 +145,7 @@ public final class ImportPlanner {
                                   List<DatabaseImporter.StagedCollection> loads, List<String> problems) {
         String database = request.targetDatabase(system);
         boolean exists = databases.contains(database);
-        MongoDatabase target = client.getDatabase(database);
+        MongoDatabase target = targets.client(system).getDatabase(database);
         Map<String, BsonDocument> existing = new LinkedHashMap<>();
         Set<String> allNames = new LinkedHashSet<>();
         if (exists) {
@@ -191,7 +202,8 @@ public final class ImportPlanner {
             changes.add(new CollectionChange(name, CollectionAction.DROP,
                     targetView ? 0 : target.getCollection(name).estimatedDocumentCount(), 0, targetView, null));
         }
-        return new SystemPlan(system, sourceDatabase, database, exists, changes);
+        return new SystemPlan(system, sourceDatabase, database, exists, changes,
+                targets.ownHost(system) ? targets.hostsOnly(system) : null);
     }
 
     private static void checkFree(String database, Set<String> names, List<String> problems, String... wanted) {

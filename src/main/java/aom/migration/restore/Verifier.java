@@ -2,6 +2,8 @@ package aom.migration.restore;
 
 import aom.migration.model.ExtractionProfile;
 import aom.migration.model.PasswordHash;
+import aom.migration.model.SystemKind;
+import aom.migration.mongo.SystemHosts;
 import aom.migration.progress.CancellationToken;
 import aom.migration.progress.CancelledException;
 import aom.migration.progress.ProgressTracker;
@@ -27,6 +29,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 
 /**
  * Checks that a target holds what an import brought: each collection's document count and content hash
@@ -41,6 +44,7 @@ public final class Verifier {
     private static final long BATCH_BYTES = 4L * 1024 * 1024;
 
     private final MongoClient client;
+    private final Function<SystemKind, MongoClient> clients;
     private final int parallel;
 
     public Verifier(MongoClient client) {
@@ -49,20 +53,30 @@ public final class Verifier {
 
     /** A verifier that reads up to {@code parallel} collections at once. */
     public Verifier(MongoClient client, int parallel) {
+        this(client, system -> client, parallel);
+    }
+
+    /** A verifier that reads each system's database on its own host where it has one. */
+    public Verifier(SystemHosts hosts) {
+        this(hosts.main(), hosts::client, DEFAULT_PARALLEL);
+    }
+
+    private Verifier(MongoClient client, Function<SystemKind, MongoClient> clients, int parallel) {
         if (parallel < 1) {
             throw new IllegalArgumentException("parallel must be at least 1");
         }
         this.client = client;
+        this.clients = clients;
         this.parallel = parallel;
     }
 
     /** Reads a collection once and computes its digest. */
     public CollectionDigest digest(String database, String collection, CancellationToken cancel) {
-        return digest(database, collection, averageDocumentBytes(database, collection), cancel);
+        return digest(client, database, collection, averageDocumentBytes(client, database, collection), cancel);
     }
 
     /** The server's average document size of a collection, or 0 when it does not say. */
-    private long averageDocumentBytes(String database, String collection) {
+    private static long averageDocumentBytes(MongoClient client, String database, String collection) {
         try {
             BsonDocument stats = client.getDatabase(database).runCommand(
                     new BsonDocument("collStats", new BsonString(collection)), BsonDocument.class);
@@ -79,6 +93,16 @@ public final class Verifier {
      * would otherwise send replies of 101 large documents, past the 48 MB a reply may have.
      */
     CollectionDigest digest(String database, String collection, long averageBytes, CancellationToken cancel) {
+        return digest(client, database, collection, averageBytes, cancel);
+    }
+
+    private static CollectionDigest digestOf(MongoClient client, String database, String collection,
+                                             CancellationToken cancel) {
+        return digest(client, database, collection, averageDocumentBytes(client, database, collection), cancel);
+    }
+
+    private static CollectionDigest digest(MongoClient client, String database, String collection,
+                                           long averageBytes, CancellationToken cancel) {
         DigestAccumulator digest = new DigestAccumulator();
         FindIterable<RawBsonDocument> find = client.getDatabase(database)
                 .getCollection(collection, RawBsonDocument.class).find();
@@ -106,7 +130,8 @@ public final class Verifier {
         List<String> problems = new ArrayList<>();
         Map<String, Map<String, BsonDocument>> presentByDatabase = new LinkedHashMap<>();
         for (SystemPlan system : plan.systems()) {
-            presentByDatabase.put(system.targetDatabase(), collections(client.getDatabase(system.targetDatabase())));
+            presentByDatabase.put(system.targetDatabase(),
+                    collections(clients.apply(system.system()).getDatabase(system.targetDatabase())));
         }
         Map<String, CollectionDigest> actual = digestAll(plan, presentByDatabase, expected, cancel);
         for (SystemPlan system : plan.systems()) {
@@ -120,14 +145,15 @@ public final class Verifier {
                     .forEach(c -> extra.remove(c.collection()));
             extra.removeIf(name -> StagingNames.isLeftover(name) || name.startsWith("system."));
             for (String name : extra) {
-                problems.add(system.targetDatabase() + "." + name + " is in the target but not in the import");
+                problems.add(system.targetDatabase() + "." + name + system.onHost()
+                        + " is in the target but not in the import");
             }
         }
         List<VerificationReport.MetadataCheck> metadata = new ArrayList<>();
         plan.metadata().ifPresent(merge -> metadata.addAll(checkMetadata(merge, profile, problems, cancel)));
         boolean passed = problems.isEmpty() && checks.stream().allMatch(VerificationReport.CollectionCheck::passed)
                 && metadata.stream().allMatch(VerificationReport.MetadataCheck::passed);
-        return new VerificationReport(plan.application(), plan.targetHosts(), Instant.now().toString(), passed,
+        return new VerificationReport(plan.application(), plan.targetDescription(), Instant.now().toString(), passed,
                 checks, metadata, problems);
     }
 
@@ -162,7 +188,7 @@ public final class Verifier {
                     change.collection(), action, wanted.documents(), -1, wanted.contentHash(), null, false, false);
         }
         CollectionDigest actual = digests.containsKey(namespace) ? digests.get(namespace)
-                : digest(system.targetDatabase(), change.collection(), cancel);
+                : digestOf(clients.apply(system.system()), system.targetDatabase(), change.collection(), cancel);
         tracker.advance(namespace, actual.documents(), actual.bytes());
         boolean passed = actual.equals(wanted);
         if (actual.documents() != wanted.documents()) {
@@ -202,7 +228,8 @@ public final class Verifier {
                     CollectionDigest wanted = expected.get(namespace);
                     long average = wanted == null || wanted.documents() == 0 ? 0 : wanted.bytes() / wanted.documents();
                     futures.put(namespace, readers.submit(
-                            () -> digest(system.targetDatabase(), change.collection(), average, cancel)));
+                            () -> digest(clients.apply(system.system()), system.targetDatabase(),
+                                    change.collection(), average, cancel)));
                 }
             }
             Map<String, CollectionDigest> digests = new LinkedHashMap<>();
