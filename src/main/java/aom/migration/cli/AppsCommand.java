@@ -4,7 +4,9 @@ import aom.migration.model.AppRef;
 import aom.migration.model.NamingDetection;
 import aom.migration.model.SystemDatabase;
 import aom.migration.model.SystemKind;
+import aom.migration.mongo.InstanceHosts;
 import aom.migration.mongo.Installation;
+import aom.migration.mongo.SystemHosts;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -28,6 +30,9 @@ public class AppsCommand implements Callable<Integer> {
     @Mixin
     SourceOptions source;
 
+    @Mixin
+    SystemUriOptions systemUris;
+
     @Option(names = "--json", description = "Print JSON instead of a table")
     boolean json;
 
@@ -39,8 +44,10 @@ public class AppsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         List<AppRef> apps;
         String server;
-        try (Installation installation = Installation.connect(source.settings())) {
-            apps = installation.applications();
+        InstanceHosts hosts = systemUris.hosts();
+        try (Installation installation = Installation.connect(source.settings());
+             SystemHosts systems = SystemHosts.connect(installation, hosts)) {
+            apps = installation.applications().stream().map(systems::withOwnHosts).toList();
             server = installation.settings().hostsOnly() + " (" + installation.serverInfo().describe() + ")";
         }
         if (json) {

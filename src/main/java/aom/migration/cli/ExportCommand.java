@@ -12,6 +12,7 @@ import aom.migration.model.ExtractionProfile;
 import aom.migration.model.Selection;
 import aom.migration.model.SystemKind;
 import aom.migration.mongo.ConnectionSettings;
+import aom.migration.mongo.InstanceHosts;
 import aom.migration.progress.CancellationToken;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,6 +47,9 @@ public class ExportCommand implements Callable<Integer> {
 
     @Mixin
     SourceOptions source;
+
+    @Mixin
+    SystemUriOptions systemUris;
 
     @Option(names = "--app", required = true, paramLabel = "NAME", description = "The application to export")
     String app;
@@ -101,13 +105,15 @@ public class ExportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         boolean archive = archiveFormat();
         ConnectionSettings settings = source.settings();
+        InstanceHosts hosts = systemUris.hosts();
         Selection selection = selection();
         ExportOptions options = ExportOptions.defaults().withCompression(Compression.parse(compression))
                 .withOverwrite(force).withNaming(naming == null ? null : DatabaseNaming.parse(naming));
         if (parallel != null) {
             options = options.withParallelism(parallel);
         }
-        return archive ? exportArchive(settings, selection, options) : exportBundle(settings, selection, options);
+        return archive ? exportArchive(settings, hosts, selection, options)
+                : exportBundle(settings, hosts, selection, options);
     }
 
     /** Checks {@code --format} and the options that belong to one format only; true for an archive. */
@@ -131,13 +137,15 @@ public class ExportCommand implements Callable<Integer> {
         return archive;
     }
 
-    private Integer exportBundle(ConnectionSettings settings, Selection selection, ExportOptions options)
+    private Integer exportBundle(ConnectionSettings settings, InstanceHosts hosts, Selection selection,
+                                 ExportOptions options)
             throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         Path output = out != null ? out : workingDirectory.resolve(ExportJob.defaultFileName(app, LocalDateTime.now()));
         ExtractionProfile extraction = profile == null ? ExtractionProfile.defaults() : ExtractionProfile.load(profile);
-        ExportJob job = new ExportJob(settings, app, selection, output, extraction, options);
+        ExportJob job = new ExportJob(settings, app, selection, output, extraction, options)
+                .withInstanceHosts(hosts);
         CancellationToken token = new CancellationToken();
         ExportResult result;
         try (TerminalProgress progress = new TerminalProgress("Export " + app, stderr, TerminalProgress.isTerminal(),
@@ -152,7 +160,8 @@ public class ExportCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    private Integer exportArchive(ConnectionSettings settings, Selection selection, ExportOptions options)
+    private Integer exportArchive(ConnectionSettings settings, InstanceHosts hosts, Selection selection,
+                                  ExportOptions options)
             throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
@@ -166,7 +175,8 @@ public class ExportCommand implements Callable<Integer> {
         }
         Path output = out != null ? out
                 : workingDirectory.resolve(ArchiveExport.defaultFileName(app, LocalDateTime.now(), gzip));
-        ArchiveExport job = new ArchiveExport(settings, app, selection.systems(), output, gzip, options);
+        ArchiveExport job = new ArchiveExport(settings, app, selection.systems(), output, gzip, options)
+                .withInstanceHosts(hosts);
         CancellationToken token = new CancellationToken();
         ArchiveExportResult result;
         try (TerminalProgress progress = new TerminalProgress("Export " + app, stderr, TerminalProgress.isTerminal(),

@@ -10,7 +10,9 @@ import aom.migration.model.DatabaseNaming;
 import aom.migration.model.ExtractionProfile;
 import aom.migration.model.SystemKind;
 import aom.migration.mongo.ConnectionSettings;
+import aom.migration.mongo.InstanceHosts;
 import aom.migration.mongo.Installation;
+import aom.migration.mongo.SystemHosts;
 import aom.migration.progress.CancellationToken;
 import aom.migration.restore.BundleImport;
 import aom.migration.restore.DumpImport;
@@ -62,6 +64,9 @@ public class ImportCommand implements Callable<Integer> {
     @Mixin
     TargetOptions target;
 
+    @Mixin
+    SystemUriOptions systemUris;
+
     @Parameters(index = "0", paramLabel = "PATH",
             description = "A bundle file, a mongodump directory or a mongodump archive (told apart by content)")
     Path path;
@@ -103,6 +108,9 @@ public class ImportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** The systems of the target with hosts of their own, from {@code --system-uri}. */
+    private InstanceHosts hosts = InstanceHosts.none();
+
     /** How the user confirms; tests replace it. */
     Confirmation confirmation = Confirmation.console();
 
@@ -110,6 +118,7 @@ public class ImportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         ConnectionSettings settings = target.settings();
+        hosts = systemUris.hosts();
         DetectedFormat detected = DumpFormat.detect(path);
         if (!detected.isKnown()) {
             throw new UserError(ExitCode.BAD_INPUT, detected.description());
@@ -138,11 +147,12 @@ public class ImportCommand implements Callable<Integer> {
                 notes.add("--reset-passwords has no effect: no customers are imported.");
             }
             Set<SystemKind> chosen = systems == null ? BundleImport.systemsIn(bundle) : SystemList.parse(systems);
-            try (Installation installation = Installation.connect(settings)) {
+            try (Installation installation = Installation.connect(settings);
+                 SystemHosts targets = SystemHosts.connect(installation, hosts)) {
                 DatabaseNaming targetNaming = naming != null ? DatabaseNaming.parse(naming)
-                        : BundleImport.targetNaming(installation, bundle);
+                        : BundleImport.targetNaming(targets, bundle);
                 ImportRequest request = BundleImport.request(bundle, targetNaming, chosen, metadata);
-                return execute(installation, request, notes);
+                return execute(installation, targets, request, notes);
             }
         }
     }
@@ -170,14 +180,15 @@ public class ImportCommand implements Callable<Integer> {
                 mapping = mapping.only(wanted);
             }
             List<String> notes = dumpNotes(dump, mapping);
-            try (Installation installation = Installation.connect(settings)) {
+            try (Installation installation = Installation.connect(settings);
+                 SystemHosts targets = SystemHosts.connect(installation, hosts)) {
                 if (!hasApplication(installation)) {
                     notes.add("The target's metadata has no application " + app + "; the data is loaded anyway, but"
                             + " ApiOmat will not use it until the application exists there.");
                 }
                 DatabaseNaming targetNaming = naming != null ? DatabaseNaming.parse(naming)
-                        : TargetNaming.choose(installation, app, mapping.sourceNaming());
-                return execute(installation, DumpImport.request(dump, app, mapping, targetNaming), notes);
+                        : TargetNaming.choose(targets, app, mapping.sourceNaming());
+                return execute(installation, targets, DumpImport.request(dump, app, mapping, targetNaming), notes);
             }
         }
     }
@@ -199,13 +210,13 @@ public class ImportCommand implements Callable<Integer> {
     }
 
     /** Plans, shows the plan, confirms, runs and reports. */
-    private int execute(Installation installation, ImportRequest request, List<String> notes) {
+    private int execute(Installation installation, SystemHosts targets, ImportRequest request, List<String> notes) {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         notes.forEach(note -> out.println("Note: " + note));
         out.println();
         CancellationToken token = new CancellationToken();
-        ImportJob job = new ImportJob(installation, request,
+        ImportJob job = new ImportJob(installation, targets, request,
                 ImportOptions.defaults().withResetPasswords(resetPasswords).withDryRun(dryRun));
         ImportPlan plan = job.plan(token);
         out.print(plan.toText());

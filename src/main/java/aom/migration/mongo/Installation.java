@@ -88,12 +88,17 @@ public final class Installation implements AutoCloseable {
     /** {@code database} as {@code system}'s database, with its size as the server reports it ({@code dbStats}). */
     public SystemDatabase systemDatabase(SystemKind system, String database) {
         try {
-            Document stats = database(database).runCommand(new Document("dbStats", 1));
-            return new SystemDatabase(system, database, number(stats.get("objects")), number(stats.get("dataSize")),
-                    (int) number(stats.get("collections")));
+            return systemDatabase(client, system, database);
         } catch (MongoException e) {
             throw ConnectionErrors.wrap(e, settings);
         }
+    }
+
+    /** {@code database} on {@code client} as {@code system}'s database, with its size ({@code dbStats}). */
+    static SystemDatabase systemDatabase(MongoClient client, SystemKind system, String database) {
+        Document stats = client.getDatabase(database).runCommand(new Document("dbStats", 1));
+        return new SystemDatabase(system, database, number(stats.get("objects")), number(stats.get("dataSize")),
+                (int) number(stats.get("collections")));
     }
 
     /** The applications found in the metadata database, sorted by name. */

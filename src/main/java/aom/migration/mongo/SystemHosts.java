@@ -1,6 +1,9 @@
 package aom.migration.mongo;
 
+import aom.migration.model.AppRef;
 import aom.migration.model.DatabaseNaming;
+import aom.migration.model.NamingDetection;
+import aom.migration.model.SystemDatabase;
 import aom.migration.model.SystemKind;
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoClient;
@@ -182,6 +185,27 @@ public final class SystemHosts implements AutoCloseable {
             candidates.add(naming.databaseName(application, system));
         }
         return candidates;
+    }
+
+    /**
+     * {@code app} as found on the main installation, with its naming detected again and each system's database
+     * measured on the host it lives on; {@code app} itself when no system has a host of its own.
+     */
+    public AppRef withOwnHosts(AppRef app) {
+        if (!anyOwnHost()) {
+            return app;
+        }
+        NamingDetection naming = NamingDetection.detect(app.name(), databaseNames(app.name()));
+        Map<SystemKind, SystemDatabase> systems = new EnumMap<>(SystemKind.class);
+        naming.existingDatabases().forEach((system, database) -> {
+            try {
+                systems.put(system, Installation.systemDatabase(client(system), system, database));
+            } catch (MongoException e) {
+                throw new ConnectionFailedException("Cannot measure " + database + " on the " + system + " host "
+                        + hostsOnly(system) + ": " + e.getMessage(), e);
+            }
+        });
+        return new AppRef(app.name(), app.displayName(), app.owner(), app.modules(), naming, systems);
     }
 
     /** Closes the connections this opened; the main one stays open for its owner. */
