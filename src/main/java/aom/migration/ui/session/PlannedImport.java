@@ -2,7 +2,9 @@ package aom.migration.ui.session;
 
 import aom.migration.model.DatabaseNaming;
 import aom.migration.mongo.ConnectionSettings;
+import aom.migration.mongo.InstanceHosts;
 import aom.migration.mongo.Installation;
+import aom.migration.mongo.SystemHosts;
 import aom.migration.progress.CancellationToken;
 import aom.migration.restore.BundleImport;
 import aom.migration.restore.ImportJob;
@@ -17,15 +19,17 @@ import aom.migration.restore.ImportRequest;
 public final class PlannedImport implements AutoCloseable {
 
     private final Installation target;
+    private final SystemHosts hosts;
     private final OpenedBundle bundle;
     private final ImportChoice choice;
     private final DatabaseNaming naming;
     private final ImportJob job;
     private final ImportPlan plan;
 
-    private PlannedImport(Installation target, OpenedBundle bundle, ImportChoice choice, DatabaseNaming naming,
-                          ImportJob job, ImportPlan plan) {
+    private PlannedImport(Installation target, SystemHosts hosts, OpenedBundle bundle, ImportChoice choice,
+                          DatabaseNaming naming, ImportJob job, ImportPlan plan) {
         this.target = target;
+        this.hosts = hosts;
         this.bundle = bundle;
         this.choice = choice;
         this.naming = naming;
@@ -39,16 +43,31 @@ public final class PlannedImport implements AutoCloseable {
      */
     public static PlannedImport plan(ConnectionSettings target, OpenedBundle bundle, ImportChoice choice,
                                      CancellationToken cancel) {
+        return plan(target, InstanceHosts.none(), bundle, choice, cancel);
+    }
+
+    /**
+     * Like {@link #plan(ConnectionSettings, OpenedBundle, ImportChoice, CancellationToken)} for a target whose
+     * systems in {@code instanceHosts} live on hosts of their own; those are opened too and stay open with the
+     * target until {@link #close}.
+     */
+    public static PlannedImport plan(ConnectionSettings target, InstanceHosts instanceHosts, OpenedBundle bundle,
+                                     ImportChoice choice, CancellationToken cancel) {
         Installation installation = Installation.connect(target);
+        SystemHosts hosts = null;
         try {
-            DatabaseNaming naming = BundleImport.targetNaming(installation, bundle.reader());
+            hosts = SystemHosts.connect(installation, instanceHosts);
+            DatabaseNaming naming = BundleImport.targetNaming(hosts, bundle.reader());
             ImportRequest request = BundleImport.request(bundle.reader(), naming, choice.systems(),
                     choice.metadata());
-            ImportJob job = new ImportJob(installation, request,
+            ImportJob job = new ImportJob(installation, hosts, request,
                     ImportOptions.defaults().withResetPasswords(choice.resetPasswords()));
             ImportPlan plan = job.plan(cancel);
-            return new PlannedImport(installation, bundle, choice, naming, job, plan);
+            return new PlannedImport(installation, hosts, bundle, choice, naming, job, plan);
         } catch (RuntimeException e) {
+            if (hosts != null) {
+                hosts.close();
+            }
             installation.close();
             throw e;
         }
@@ -83,6 +102,7 @@ public final class PlannedImport implements AutoCloseable {
 
     @Override
     public void close() {
+        hosts.close();
         target.close();
     }
 }

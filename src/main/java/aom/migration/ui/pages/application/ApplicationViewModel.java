@@ -4,7 +4,9 @@ import aom.migration.model.AppRef;
 import aom.migration.model.DatabaseNaming;
 import aom.migration.model.NamingDetection;
 import aom.migration.mongo.ConnectionSettings;
+import aom.migration.mongo.InstanceHosts;
 import aom.migration.mongo.Installation;
+import aom.migration.mongo.SystemHosts;
 import aom.migration.ui.DataSizes;
 import aom.migration.ui.Messages;
 import aom.migration.ui.dialog.ErrorText;
@@ -151,9 +153,12 @@ public final class ApplicationViewModel implements PageViewModel {
         status.set(Messages.format("application.loading", source.hostsOnly()));
         String keep = selected.get() != null ? selected.get().name()
                 : model.applicationProperty().get() == null ? null : model.applicationProperty().get().name();
+        // Copied on the FX thread; systems on hosts of their own are measured there.
+        InstanceHosts hosts = InstanceHosts.of(new HashMap<>(model.sourceInstanceHosts()));
         BackgroundTask<List<AppRef>> load = BackgroundTask.of((progress, cancel) -> {
-            try (Installation installation = Installation.connect(source)) {
-                return installation.applications();
+            try (Installation installation = Installation.connect(source);
+                 SystemHosts systems = SystemHosts.connect(installation, hosts)) {
+                return installation.applications().stream().map(systems::withOwnHosts).toList();
             }
         });
         currentLoad = load;

@@ -10,6 +10,7 @@ import aom.migration.ui.dialog.ErrorText;
 import aom.migration.ui.session.ImportChoice;
 import aom.migration.ui.session.OpenedBundle;
 import aom.migration.ui.session.PlanFigures;
+import aom.migration.mongo.InstanceHosts;
 import aom.migration.ui.session.PlannedImport;
 import aom.migration.ui.task.BackgroundTask;
 import aom.migration.ui.wizard.PageViewModel;
@@ -32,6 +33,7 @@ import javafx.collections.ObservableList;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -236,6 +238,7 @@ public final class ConfirmViewModel implements PageViewModel {
             planTask.cancel();
         }
         ConnectionSettings target = model.targetProperty().get();
+        InstanceHosts hosts = InstanceHosts.of(new HashMap<>(model.targetInstanceHosts()));
         ImportChoice choice = choice();
         showPlan(null, null);
         if (bundle == null || target == null || choice.isEmpty()) {
@@ -247,7 +250,7 @@ public final class ConfirmViewModel implements PageViewModel {
         planning.set(true);
         OpenedBundle from = bundle;
         BackgroundTask<ShownPlan> task = BackgroundTask.of((listener, cancel) ->
-                ShownPlan.of(PlannedImport.plan(target, from, choice, cancel)));
+                ShownPlan.of(PlannedImport.plan(target, hosts, from, choice, cancel)));
         planTask = task;
         services.executor().execute(task
                 .onSuccess(shown -> {
@@ -278,9 +281,11 @@ public final class ConfirmViewModel implements PageViewModel {
         figures.set(planned == null ? null : planned.figures());
         dropWarnings.setAll(planned == null ? List.of() : planned.drops());
         List<String> lines = planned == null ? new ArrayList<>() : new ArrayList<>(planned.notes());
-        if (shown != null && !model.targetInstanceHosts().isEmpty()) {
-            lines.add(0, Messages.format("confirm.note.ownHosts", model.targetInstanceHosts().keySet().stream()
-                    .map(Enum::name).sorted().reduce((a, b) -> a + ", " + b).orElse("")));
+        if (shown != null) {
+            List<String> own = new ArrayList<>();
+            shown.systemHosts().forEach((system, host) -> own.add(Messages.format("confirm.note.ownHost", system,
+                    host)));
+            lines.addAll(0, own);
         }
         notes.setAll(lines);
         targetText.set(shown == null ? "" : Messages.format("confirm.target", shown.targetServer().describe(),

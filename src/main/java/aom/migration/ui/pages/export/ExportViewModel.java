@@ -6,8 +6,10 @@ import aom.migration.export.ExportResult;
 import aom.migration.bundle.Manifest;
 import aom.migration.model.AppRef;
 import aom.migration.model.ExtractionProfile;
+import aom.migration.model.NamingDetection;
 import aom.migration.model.Selection;
 import aom.migration.mongo.ConnectionSettings;
+import aom.migration.mongo.InstanceHosts;
 import aom.migration.progress.CancellationToken;
 import aom.migration.progress.CancelledException;
 import aom.migration.progress.Phase;
@@ -38,6 +40,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
@@ -147,14 +150,13 @@ public final class ExportViewModel implements PageViewModel {
         canGoNext.set(false);
         running.set(true);
         AtomicReference<List<Path>> leftovers = new AtomicReference<>(List.of());
-        List<String> ownHosts = model.sourceInstanceHosts().entrySet().stream()
-                .map(entry -> entry.getKey() + " (" + entry.getValue().hostsOnly() + ")").toList();
+        // Copied on the FX thread: the task must not read the model's observable map.
+        InstanceHosts hosts = InstanceHosts.of(new HashMap<>(model.sourceInstanceHosts()));
         BackgroundTask<ExportedBundle> export = BackgroundTask.of((listener, cancel) -> {
-            if (!ownHosts.isEmpty()) {
-                listener.warn(Phase.CONNECT, Messages.format("export.ownHosts", String.join(", ", ownHosts)));
-            }
+            hosts.hostsOnly().forEach((system, host) -> listener.info(Phase.CONNECT,
+                    Messages.format("export.ownHost", system, host)));
             try {
-                return export(request, overwrite, listener, cancel);
+                return export(request, hosts, overwrite, listener, cancel);
             } catch (CancelledException e) {
                 leftovers.set(existing(request.bundle(), request.partFile()));
                 throw e;
@@ -174,12 +176,17 @@ public final class ExportViewModel implements PageViewModel {
                 }));
     }
 
-    private ExportedBundle export(ExportRequest request, boolean overwrite, ProgressListener listener,
-                                  CancellationToken cancel) throws IOException {
+    private ExportedBundle export(ExportRequest request, InstanceHosts hosts, boolean overwrite,
+                                  ProgressListener listener, CancellationToken cancel) throws IOException {
+        NamingDetection naming = request.app().naming();
+        // With systems on hosts of their own, a convention the main host alone only assumed is left to the job,
+        // which detects it again across the hosts.
+        boolean known = hosts.isEmpty() || naming.outcome() == NamingDetection.Outcome.DETECTED;
         ExportOptions options = ExportOptions.defaults().withOverwrite(overwrite)
-                .withNaming(request.app().naming().namingIfKnown().orElse(null));
+                .withNaming(known ? naming.namingIfKnown().orElse(null) : null);
         ExportResult result = new ExportJob(request.source(), request.app().name(), request.selection(),
-                request.bundle(), ExtractionProfile.defaults(), options).run(listener, cancel);
+                request.bundle(), ExtractionProfile.defaults(), options).withInstanceHosts(hosts)
+                .run(listener, cancel);
         new RecentBundles(services.settingsDirectory()).add(result.bundle(), services.clock().instant());
         return new ExportedBundle(result, Files.size(result.bundle()));
     }

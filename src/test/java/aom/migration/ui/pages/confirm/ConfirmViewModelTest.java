@@ -5,7 +5,13 @@ import aom.migration.demo.DemoServers;
 import aom.migration.model.SystemKind;
 import aom.migration.mongo.Installation;
 import aom.migration.progress.CancellationToken;
+import aom.migration.demo.DemoInstallation;
+import aom.migration.demo.EmbeddedServer;
+import aom.migration.demo.MovedDatabase;
+import aom.migration.model.SystemKind;
 import aom.migration.ui.DemoBundles;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
 import aom.migration.ui.RecordingDialogService;
 import aom.migration.ui.session.OpenedBundle;
 import aom.migration.ui.task.CurrentThreadTaskExecutor;
@@ -94,6 +100,35 @@ class ConfirmViewModelTest {
                 + " will be replaced or dropped, and 3 metadata entities removed.");
         assertThat(page.notes()).contains("The database ConferenceApp-test (TEST) is created.");
         assertThat(page.figuresProperty().get().newEntities()).isEqualTo(40);
+    }
+
+    @Test
+    void aTargetWhoseStagingHasItsOwnHostIsPlannedThereAndTheNoteSaysSo() throws IOException {
+        try (EmbeddedServer split = EmbeddedServer.inMemory(); EmbeddedServer stagingHost = EmbeddedServer.inMemory();
+             MongoClient splitClient = MongoClients.create(split.uri());
+             MongoClient stagingClient = MongoClients.create(stagingHost.uri())) {
+            DemoInstallation.writeTarget(splitClient, DemoScale.TESTS);
+            MovedDatabase.move(splitClient, stagingClient, "ConferenceApp-staging");
+            model.targetInstanceHosts().put(SystemKind.STAGING, stagingHost.settings());
+            model.flowProperty().set(WizardFlow.IMPORT);
+            model.bundleFileProperty().set(bundle);
+            model.openedBundleProperty().set(OpenedBundle.open(bundle, CancellationToken.none()));
+            model.targetProperty().set(split.settings());
+            ConfirmViewModel page = new ConfirmViewModel(model, new WizardServices(new RecordingDialogService(),
+                    new CurrentThreadTaskExecutor(), Clock.systemUTC(), settings, DemoScale.TESTS));
+
+            page.enter();
+
+            String host = stagingHost.settings().hostsOnly();
+            assertThat(page.notes()).contains("STAGING data: own host " + host);
+            assertThat(page.notes()).noneMatch(note -> note.contains("not used by this version"));
+            assertThat(model.plannedImportProperty().get().plan().systemHosts())
+                    .containsEntry(SystemKind.STAGING, host);
+            // The STAGING collections are counted on their own host, where the target has them.
+            assertThat(page.dropWarnings()).filteredOn(warning -> warning.database().equals("ConferenceApp-staging"))
+                    .isNotEmpty();
+            model.close();
+        }
     }
 
     @Test

@@ -2,7 +2,11 @@ package aom.migration.ui.pages.export;
 
 import aom.migration.demo.DemoScale;
 import aom.migration.demo.DemoServers;
+import aom.migration.demo.DemoInstallation;
+import aom.migration.demo.EmbeddedServer;
+import aom.migration.demo.MovedDatabase;
 import aom.migration.model.AppRef;
+import aom.migration.model.SystemKind;
 import aom.migration.model.Selection;
 import aom.migration.mongo.Installation;
 import aom.migration.progress.Phase;
@@ -18,6 +22,8 @@ import aom.migration.ui.settings.RecentBundles;
 import aom.migration.ui.task.CurrentThreadTaskExecutor;
 import aom.migration.ui.wizard.WizardModel;
 import aom.migration.ui.wizard.WizardServices;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -84,6 +90,32 @@ class ExportViewModelTest {
         assertThat(model.exportedBundleProperty().get().fileBytes()).isEqualTo(Files.size(bundle));
         assertThat(new RecentBundles(folder.resolve("settings")).load()).extracting(RecentBundle::path)
                 .containsExactly(bundle.toAbsolutePath());
+    }
+
+    @Test
+    void aSourceWhoseStagingHasItsOwnHostIsExportedFromThere() {
+        try (EmbeddedServer split = EmbeddedServer.inMemory(); EmbeddedServer stagingHost = EmbeddedServer.inMemory();
+             MongoClient splitClient = MongoClients.create(split.uri());
+             MongoClient stagingClient = MongoClients.create(stagingHost.uri())) {
+            DemoInstallation.writeSource(splitClient, DemoScale.TESTS);
+            MovedDatabase.move(splitClient, stagingClient, "ConferenceApp-staging");
+            ExportViewModel page = page(UnaryOperator.identity());
+            model.sourceProperty().set(split.settings());
+            model.sourceInstanceHosts().put(SystemKind.STAGING, stagingHost.settings());
+
+            page.enter();
+
+            assertThat(page.outcomeProperty().get()).as(page.outcomeTextProperty().get())
+                    .isEqualTo(JobOutcome.SUCCEEDED);
+            assertThat(model.exportedBundleProperty().get().result().manifest().databases())
+                    .filteredOn(database -> database.system().equals("STAGING")).singleElement()
+                    .satisfies(database -> {
+                        assertThat(database.hosts()).isEqualTo(stagingHost.settings().hostsOnly());
+                        assertThat(database.documents()).isPositive();
+                    });
+            assertThat(page.progress().rows()).extracting(CollectionRow::namespace)
+                    .anyMatch(namespace -> namespace.startsWith("ConferenceApp-staging."));
+        }
     }
 
     @Test
