@@ -15,20 +15,29 @@ import org.bson.io.BsonInputMark;
 import java.nio.ByteBuffer;
 
 /**
- * Takes each document of a query reply as its bytes, exactly as the server sent them: it skips over the document to
- * learn its length and copies that byte range. Cheaper than {@link RawBsonDocumentCodec}, which re-writes every
- * document through a BSON writer, and the export never needs more than the bytes.
+ * Takes each document of a query reply as its bytes, exactly as the server sent them, and appends them to a
+ * collection's {@link DocumentBlocks}: it skips over the document to learn its length and copies that byte range
+ * straight into the current block. Cheaper than {@link RawBsonDocumentCodec}, which re-writes every document
+ * through a BSON writer into an array of its own; the export never needs more than the bytes. One codec per cursor,
+ * used by the thread that iterates the cursor. Decode only: the export never writes documents.
  */
-final class RawDocumentCodec implements Codec<RawDocumentCodec.RawDocument> {
+final class RawDocumentCodec implements Codec<RawDocumentCodec.Appended> {
 
-    /** One document's bytes. */
-    record RawDocument(byte[] bytes) {
+    /** What the cursor yields for each document: only that it was appended; the bytes are in the blocks. */
+    enum Appended {
+        DOCUMENT
     }
 
     private static final RawBsonDocumentCodec FALLBACK = new RawBsonDocumentCodec();
 
+    private final DocumentBlocks blocks;
+
+    RawDocumentCodec(DocumentBlocks blocks) {
+        this.blocks = blocks;
+    }
+
     @Override
-    public RawDocument decode(BsonReader reader, DecoderContext context) {
+    public Appended decode(BsonReader reader, DecoderContext context) {
         if (reader instanceof BsonBinaryReader binary) {
             BsonInput input = binary.getBsonInput();
             BsonInputMark start = input.getMark(Integer.MAX_VALUE);
@@ -44,25 +53,25 @@ final class RawDocumentCodec implements Codec<RawDocumentCodec.RawDocument> {
             if (skipped) {
                 int length = input.getPosition() - from;
                 start.reset();
-                byte[] bytes = new byte[length];
-                input.readBytes(bytes);
-                return new RawDocument(bytes);
+                blocks.append(input, length);
+                return Appended.DOCUMENT;
             }
         }
         RawBsonDocument document = FALLBACK.decode(reader, context);
         ByteBuffer buffer = document.getByteBuffer().asNIO();
         byte[] bytes = new byte[buffer.remaining()];
         buffer.get(bytes);
-        return new RawDocument(bytes);
+        blocks.append(bytes, 0, bytes.length);
+        return Appended.DOCUMENT;
     }
 
     @Override
-    public void encode(BsonWriter writer, RawDocument value, EncoderContext context) {
-        FALLBACK.encode(writer, new RawBsonDocument(value.bytes()), context);
+    public void encode(BsonWriter writer, Appended value, EncoderContext context) {
+        throw new UnsupportedOperationException("The export only reads documents");
     }
 
     @Override
-    public Class<RawDocument> getEncoderClass() {
-        return RawDocument.class;
+    public Class<Appended> getEncoderClass() {
+        return Appended.class;
     }
 }
