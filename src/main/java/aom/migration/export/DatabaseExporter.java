@@ -6,6 +6,7 @@ import aom.migration.bundle.EntrySpool;
 import aom.migration.bundle.Manifest;
 import aom.migration.bundle.SpooledEntry;
 import aom.migration.model.SystemKind;
+import aom.migration.mongo.RawDocumentCodec;
 import aom.migration.progress.CancellationToken;
 import aom.migration.progress.CancelledException;
 import aom.migration.progress.ProgressTracker;
@@ -175,7 +176,7 @@ public final class DatabaseExporter {
      */
     void read(CollectionPlan plan, DocumentBlocks blocks, BlockingQueue<Batch> queue, ProgressTracker tracker,
               CancellationToken abort) {
-        try (MongoCursor<RawDocumentCodec.Appended> cursor = openCursor(plan, blocks)) {
+        try (MongoCursor<RawDocumentCodec.Taken> cursor = openCursor(plan, blocks)) {
             while (cursor.hasNext()) {
                 cursor.next();
                 handOver(plan, blocks, queue, tracker, abort);
@@ -206,9 +207,9 @@ public final class DatabaseExporter {
     }
 
     /** Opens a cursor over one collection's documents in natural order, each appended to {@code blocks}. */
-    private MongoCursor<RawDocumentCodec.Appended> openCursor(CollectionPlan plan, DocumentBlocks blocks) {
-        MongoCollection<RawDocumentCodec.Appended> collection = client.getDatabase(plan.database())
-                .getCollection(plan.collection(), RawDocumentCodec.Appended.class);
+    private MongoCursor<RawDocumentCodec.Taken> openCursor(CollectionPlan plan, DocumentBlocks blocks) {
+        MongoCollection<RawDocumentCodec.Taken> collection = client.getDatabase(plan.database())
+                .getCollection(plan.collection(), RawDocumentCodec.Taken.class);
         collection = collection.withCodecRegistry(CodecRegistries.fromRegistries(
                 CodecRegistries.fromCodecs(new RawDocumentCodec(blocks)), collection.getCodecRegistry()));
         return collection.find().batchSize(cursorBatchSize(plan)).iterator();

@@ -1,5 +1,6 @@
 package aom.migration.export;
 
+import aom.migration.mongo.RawDocumentCodec;
 import org.bson.io.BsonInput;
 
 import java.util.ArrayDeque;
@@ -18,7 +19,7 @@ import java.util.concurrent.BlockingQueue;
  *
  * <p>Filled on one thread; {@link #recycle} may be called from another.
  */
-final class DocumentBlocks {
+final class DocumentBlocks implements RawDocumentCodec.Sink {
 
     /** Just under 1 MB, so that a block fits one region of G1 at small heaps (1 MB regions up to 2 GB of heap). */
     static final int BLOCK_BYTES = 1024 * 1024 - 1024;
@@ -57,7 +58,8 @@ final class DocumentBlocks {
     }
 
     /** Copies the next {@code length} bytes of {@code input}, one whole document, to the end of the blocks. */
-    void append(BsonInput input, int length) {
+    @Override
+    public void append(BsonInput input, int length) {
         reserve(length);
         input.readBytes(current, used, length);
         used += length;
@@ -65,7 +67,8 @@ final class DocumentBlocks {
     }
 
     /** Appends one whole document. */
-    void append(byte[] document, int offset, int length) {
+    @Override
+    public void append(byte[] document, int offset, int length) {
         reserve(length);
         System.arraycopy(document, offset, current, used, length);
         used += length;
