@@ -36,7 +36,7 @@ import java.util.List;
 public final class BundleWriter implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(BundleWriter.class);
-    private static final int DIRECT_BUFFER = 1024 * 1024;
+    private static final int DIRECT_BUFFER = 256 * 1024;
 
     private final Path target;
     private final Path part;
@@ -167,8 +167,9 @@ public final class BundleWriter implements AutoCloseable {
         zip.putArchiveEntry(zipEntry);
         openEntry = path;
         // Unsynchronized on purpose: the producer writes while the caller waits for it, and nothing else may touch
-        // the zip until the entry is added. Buffered, because documents come one by one and the zip writes each
-        // call to the file; the producer flushes when it finishes (EntrySpool.finish).
+        // the zip until the entry is added. Buffered for producers that write small pieces (the zip writes each call
+        // to the file); writes of a buffer's size or more, like the exporter's blocks of about 1 MB, go straight
+        // through without a copy. The producer flushes when it finishes (EntrySpool.finish).
         return new BufferedOutputStream(new OutputStream() {
             @Override
             public void write(int b) throws IOException {

@@ -2,7 +2,6 @@ package aom.migration.export;
 
 import aom.migration.dump.ArchiveWriter;
 import aom.migration.export.DatabaseExporter.Batch;
-import aom.migration.export.RawDocumentCodec.RawDocument;
 import aom.migration.progress.CancellationToken;
 import aom.migration.progress.CancelledException;
 import aom.migration.progress.ProgressTracker;
@@ -27,7 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Copies planned collections into an {@link ArchiveWriter}, at most {@code parallelism} at once (never more than the
  * archive header allows). Each collection is read the way the bundle export reads it ({@link DatabaseExporter#read}:
- * one thread drains the cursor into batches of about 1 MB) while a second thread writes the batches into the
+ * one thread drains the cursor into blocks of about 1 MB) while a second thread writes the documents into the
  * collection's namespace, so the server's work and the writing overlap; the writer interleaves the namespaces in
  * segments. Views have no data: the writer gives them their empty EOF block when it finishes.
  *
@@ -102,7 +101,8 @@ final class ArchiveCopier {
                            CancellationToken abort) throws IOException {
         abort.throwIfCancelled();
         BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(DatabaseExporter.QUEUE_BATCHES);
-        Future<?> reading = fetchers.submit(() -> exporter.read(plan, queue, tracker, abort));
+        DocumentBlocks blocks = new DocumentBlocks();
+        Future<?> reading = fetchers.submit(() -> exporter.read(plan, blocks, queue, tracker, abort));
         try {
             ArchiveWriter.NamespaceWriter namespace = writer.openNamespace(plan.database(), plan.collection());
             while (true) {
@@ -111,12 +111,14 @@ final class ArchiveCopier {
                     throw batch.failure() instanceof RuntimeException runtime ? runtime
                             : new IllegalStateException(batch.failure());
                 }
-                if (batch.documents() == null) {
+                if (batch.block() == null) {
                     break;
                 }
-                for (RawDocument document : batch.documents()) {
-                    namespace.write(document.bytes());
+                // The archive checks and frames every document on its own.
+                for (byte[] document : batch.block().split()) {
+                    namespace.write(document);
                 }
+                blocks.recycle(batch.block());
             }
             namespace.close();
             tracker.finish(plan.namespace());

@@ -6,14 +6,14 @@ import aom.migration.bundle.EntrySpool;
 import aom.migration.bundle.Manifest;
 import aom.migration.bundle.SpooledEntry;
 import aom.migration.model.SystemKind;
+import aom.migration.mongo.RawDocumentCodec;
 import aom.migration.mongo.SystemHosts;
 import aom.migration.progress.CancellationToken;
 import aom.migration.progress.CancelledException;
 import aom.migration.progress.ProgressTracker;
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoCursor;
-import aom.migration.export.RawDocumentCodec.RawDocument;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoCursor;
 import org.bson.codecs.configuration.CodecRegistries;
 
 import java.io.IOException;
@@ -40,20 +40,21 @@ import java.util.function.Function;
  * {@code .metadata.json} (options, indexes, UUID) and a {@code .bson} with the documents as raw bytes, never decoded.
  *
  * <p>How it stays fast with bounded memory: up to {@code parallelism} collections are read at once. For each, one
- * thread drains the cursor (large batches) and hands batches of about 1 MB through a queue of four to a second
- * thread, which hashes and compresses them into an {@link EntrySpool}; so the network wait and the compression of
- * one collection overlap, and several collections compress on several cores; with fast compression, batches that
- * arrive while the compressor is behind are stored instead ({@link EntrySpool#preferSpeed}). Compressed entries wait
- * in memory up to a shared budget and beyond it in temporary files; the caller's thread copies each finished entry
- * into the zip in plan order, so entries stay contiguous and their order does not depend on timing. Without
- * compression, the collection whose turn it is in the zip streams straight into it ({@link Handoff}) instead of into
- * the spool: its data is written once, not spooled, read back and written again. Memory: at most
- * {@code parallelism x (4 + 1) MB} of batches (plus documents larger than that), the spool budget and the driver's
- * own batch buffers.
+ * thread drains the cursor (large batches) and copies the documents back to back into blocks of about 1 MB
+ * ({@link DocumentBlocks}), which it hands through a queue of four to a second thread; that one hashes and
+ * compresses whole blocks into an {@link EntrySpool}; so the network wait and the compression of one collection
+ * overlap, and several collections compress on several cores; with fast compression, blocks that arrive while the
+ * compressor is behind are stored instead ({@link EntrySpool#preferSpeed}). Entries wait in memory up to a shared
+ * budget and beyond it in temporary files; the caller's thread copies each finished entry into the zip in plan
+ * order, so entries stay contiguous and their order does not depend on timing. Without compression, the collection
+ * whose turn it is in the zip streams straight into it ({@link Handoff}) instead of into the spool: its data is
+ * written once, not spooled, read back and written again. A collection starts ahead of its turn only while what
+ * waits is expected to fit the memory budget ({@link ReadAhead}), so that spooling to disk stays the exception.
+ * Memory: at most {@code parallelism x (4 + 2) MB} of blocks (plus documents larger than that), the spool budget
+ * and the driver's own batch buffers.
  */
 public final class DatabaseExporter {
 
-    private static final int BATCH_BYTES = 1024 * 1024;
     static final int QUEUE_BATCHES = 4;
     private static final long CURSOR_BATCH_BYTES = 4L * 1024 * 1024;
     private static final long POLL_MILLIS = 100;
@@ -93,14 +94,19 @@ public final class DatabaseExporter {
         token.onCancel(abort::cancel);
         ExecutorService encoders = Executors.newFixedThreadPool(options.parallelism(), threads("export-encode"));
         ExecutorService fetchers = Executors.newFixedThreadPool(options.parallelism(), threads("export-read"));
+        ReadAhead readAhead = new ReadAhead(plans.size(), options.spoolMemoryBytes());
         try {
             List<Future<SpooledEntry>> results = new ArrayList<>();
             List<Handoff> handoffs = new ArrayList<>();
-            for (CollectionPlan plan : plans) {
+            for (int i = 0; i < plans.size(); i++) {
+                CollectionPlan plan = plans.get(i);
                 Handoff handoff = new Handoff();
                 handoffs.add(handoff);
-                results.add(plan.isView() ? null
-                        : encoders.submit(() -> encode(plan, writer, tracker, fetchers, handoff, abort)));
+                int index = i;
+                results.add(plan.isView() ? null : encoders.submit(() -> {
+                    readAhead.awaitStart(index, plan, !writer.compression().deflates(), abort);
+                    return encode(plan, writer, tracker, fetchers, handoff, abort);
+                }));
             }
             for (int i = 0; i < plans.size(); i++) {
                 CollectionPlan plan = plans.get(i);
@@ -117,6 +123,7 @@ public final class DatabaseExporter {
                     writer.add(await(results.get(i), token), Manifest.KIND_DOCUMENTS, plan.system().name(),
                             plan.database(), plan.collection());
                 }
+                readAhead.written(i);
                 tracker.finish(plan.namespace());
             }
         } catch (IOException | RuntimeException | Error e) {
@@ -137,7 +144,8 @@ public final class DatabaseExporter {
                                 ExecutorService fetchers, Handoff handoff, CancellationToken abort)
             throws IOException {
         BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(QUEUE_BATCHES);
-        Future<?> reading = fetchers.submit(() -> read(plan, queue, tracker, abort));
+        DocumentBlocks blocks = new DocumentBlocks();
+        Future<?> reading = fetchers.submit(() -> read(plan, blocks, queue, tracker, abort));
         EntrySpool spool = writer.newEntry(BundlePaths.documents(plan.database(), plan.collection()));
         boolean direct = false;
         try {
@@ -151,7 +159,7 @@ public final class DatabaseExporter {
                     spool.streamInto(handoff.granted());
                     direct = true;
                 }
-                if (batch.documents() == null) {
+                if (batch.block() == null) {
                     if (!direct && !handoff.finishSpooled()) {
                         // The writer claimed this entry a moment ago: wait for its zip entry and go there.
                         spool.streamInto(handoff.awaitGrant(abort));
@@ -160,10 +168,10 @@ public final class DatabaseExporter {
                 }
                 // A full queue means the reader waits for us: store this batch rather than hold up the server.
                 spool.preferSpeed(queue.remainingCapacity() == 0);
-                for (RawDocument document : batch.documents()) {
-                    spool.write(document.bytes());
-                }
-                spool.countDocuments(batch.documents().size());
+                DocumentBlocks.Block block = batch.block();
+                spool.write(block.bytes(), 0, block.length());
+                spool.countDocuments(block.documents());
+                blocks.recycle(block);
             }
         } catch (IOException | RuntimeException | Error e) {
             spool.discard();
@@ -173,30 +181,20 @@ public final class DatabaseExporter {
     }
 
     /**
-     * Reads one collection in natural order as raw documents and queues them in batches of about 1 MB, then
-     * {@link Batch#END}, or a failure; reports the documents read to {@code tracker}. The reading half of every
-     * export format: the bundle's encoder above and {@link ArchiveCopier} take the batches.
+     * Reads one collection in natural order into {@code blocks} and queues each full block, then {@link Batch#END},
+     * or a failure; reports the documents read to {@code tracker}. The reading half of every export format: the
+     * bundle's encoder above and {@link ArchiveCopier} take the blocks, and give them back with
+     * {@link DocumentBlocks#recycle}.
      */
-    void read(CollectionPlan plan, BlockingQueue<Batch> queue, ProgressTracker tracker,
-                      CancellationToken abort) {
-        try (MongoCursor<RawDocument> cursor = openCursor(plan)) {
-            List<RawDocument> documents = new ArrayList<>();
-            long bytes = 0;
+    void read(CollectionPlan plan, DocumentBlocks blocks, BlockingQueue<Batch> queue, ProgressTracker tracker,
+              CancellationToken abort) {
+        try (MongoCursor<RawDocumentCodec.Taken> cursor = openCursor(plan, blocks)) {
             while (cursor.hasNext()) {
-                RawDocument document = cursor.next();
-                documents.add(document);
-                bytes += document.bytes().length;
-                if (bytes >= BATCH_BYTES) {
-                    put(queue, new Batch(documents, null), abort);
-                    tracker.advance(plan.namespace(), documents.size(), bytes);
-                    documents = new ArrayList<>();
-                    bytes = 0;
-                }
+                cursor.next();
+                handOver(plan, blocks, queue, tracker, abort);
             }
-            if (!documents.isEmpty()) {
-                put(queue, new Batch(documents, null), abort);
-                tracker.advance(plan.namespace(), documents.size(), bytes);
-            }
+            blocks.finish();
+            handOver(plan, blocks, queue, tracker, abort);
             put(queue, Batch.END, abort);
         } catch (CancelledException e) {
             // The encoder sees the same cancellation.
@@ -211,12 +209,21 @@ public final class DatabaseExporter {
         }
     }
 
-    /** Opens a cursor over one collection's documents in natural order, each as the bytes the server sent. */
-    private MongoCursor<RawDocument> openCursor(CollectionPlan plan) {
-        MongoCollection<RawDocument> collection = clients.apply(plan.system()).getDatabase(plan.database())
-                .getCollection(plan.collection(), RawDocument.class);
+    private static void handOver(CollectionPlan plan, DocumentBlocks blocks, BlockingQueue<Batch> queue,
+                                 ProgressTracker tracker, CancellationToken abort) {
+        DocumentBlocks.Block block;
+        while ((block = blocks.poll()) != null) {
+            put(queue, new Batch(block, null), abort);
+            tracker.advance(plan.namespace(), block.documents(), block.length());
+        }
+    }
+
+    /** Opens a cursor over one collection's documents in natural order, each appended to {@code blocks}. */
+    private MongoCursor<RawDocumentCodec.Taken> openCursor(CollectionPlan plan, DocumentBlocks blocks) {
+        MongoCollection<RawDocumentCodec.Taken> collection = clients.apply(plan.system()).getDatabase(plan.database())
+                .getCollection(plan.collection(), RawDocumentCodec.Taken.class);
         collection = collection.withCodecRegistry(CodecRegistries.fromRegistries(
-                CodecRegistries.fromCodecs(new RawDocumentCodec()), collection.getCodecRegistry()));
+                CodecRegistries.fromCodecs(new RawDocumentCodec(blocks)), collection.getCodecRegistry()));
         return collection.find().batchSize(cursorBatchSize(plan)).iterator();
     }
 
@@ -352,8 +359,8 @@ public final class DatabaseExporter {
         }
     }
 
-    /** A batch of documents, the end of a collection ({@code documents == null}), or a failure. */
-    record Batch(List<RawDocument> documents, Throwable failure) {
+    /** A block of documents, the end of a collection ({@code block == null}), or a failure. */
+    record Batch(DocumentBlocks.Block block, Throwable failure) {
         static final Batch END = new Batch(null, null);
     }
 }

@@ -1,20 +1,27 @@
 package aom.migration.restore;
 
+import aom.migration.mongo.RawDocumentCodec;
 import org.bson.RawBsonDocument;
+import org.bson.io.BsonInput;
 
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** Builds a {@link CollectionDigest} document by document. Not thread-safe: one per thread, then {@link #merge}. */
-final class DigestAccumulator {
+/**
+ * Builds a {@link CollectionDigest} document by document. Not thread-safe: one per thread, then {@link #merge}. As a
+ * {@link RawDocumentCodec.Sink} it hashes documents straight out of a cursor's reply.
+ */
+final class DigestAccumulator implements RawDocumentCodec.Sink {
 
     private final MessageDigest sha256 = newSha256();
     /** The 256-bit sum as four words, most significant first. */
     private final long[] sum = new long[4];
     private long documents;
     private long bytes;
+    /** The current document when it comes from a reply; grown for larger ones (up to 16 MiB). */
+    private byte[] scratch = new byte[64 * 1024];
 
     void add(RawBsonDocument document) {
         ByteBuffer buffer = document.getByteBuffer().asNIO();
@@ -25,8 +32,23 @@ final class DigestAccumulator {
     }
 
     void add(byte[] document) {
-        bytes += document.length;
-        addHash(sha256.digest(document));
+        append(document, 0, document.length);
+    }
+
+    @Override
+    public void append(BsonInput input, int length) {
+        if (scratch.length < length) {
+            scratch = new byte[Math.max(length, scratch.length * 2)];
+        }
+        input.readBytes(scratch, 0, length);
+        append(scratch, 0, length);
+    }
+
+    @Override
+    public void append(byte[] document, int offset, int length) {
+        bytes += length;
+        sha256.update(document, offset, length);
+        addHash(sha256.digest());
         documents++;
     }
 

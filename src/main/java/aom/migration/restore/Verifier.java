@@ -3,6 +3,7 @@ package aom.migration.restore;
 import aom.migration.model.ExtractionProfile;
 import aom.migration.model.PasswordHash;
 import aom.migration.model.SystemKind;
+import aom.migration.mongo.RawDocumentCodec;
 import aom.migration.mongo.SystemHosts;
 import aom.migration.progress.CancellationToken;
 import aom.migration.progress.CancelledException;
@@ -10,6 +11,7 @@ import aom.migration.progress.ProgressTracker;
 import com.mongodb.MongoException;
 import com.mongodb.client.FindIterable;
 import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoCursor;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -17,6 +19,7 @@ import org.bson.BsonDocument;
 import org.bson.BsonString;
 import org.bson.BsonValue;
 import org.bson.RawBsonDocument;
+import org.bson.codecs.configuration.CodecRegistries;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -104,15 +107,18 @@ public final class Verifier {
     private static CollectionDigest digest(MongoClient client, String database, String collection,
                                            long averageBytes, CancellationToken cancel) {
         DigestAccumulator digest = new DigestAccumulator();
-        FindIterable<RawBsonDocument> find = client.getDatabase(database)
-                .getCollection(collection, RawBsonDocument.class).find();
+        // The documents are hashed straight out of the replies, as the server sent them, never decoded.
+        MongoCollection<RawDocumentCodec.Taken> documents = client.getDatabase(database)
+                .getCollection(collection, RawDocumentCodec.Taken.class);
+        FindIterable<RawDocumentCodec.Taken> find = documents.withCodecRegistry(CodecRegistries.fromRegistries(
+                CodecRegistries.fromCodecs(new RawDocumentCodec(digest)), documents.getCodecRegistry())).find();
         if (averageBytes > 0) {
             find = find.batchSize((int) Math.max(1, Math.min(100_000, BATCH_BYTES / averageBytes)));
         }
-        try (MongoCursor<RawBsonDocument> cursor = find.iterator()) {
+        try (MongoCursor<RawDocumentCodec.Taken> cursor = find.iterator()) {
             while (cursor.hasNext()) {
                 cancel.throwIfCancelled();
-                digest.add(cursor.next());
+                cursor.next();
             }
         }
         return digest.result();
