@@ -28,6 +28,15 @@ public class SystemUriOptions {
      *                   given twice; the URI's password never appears in it
      */
     public InstanceHosts hosts() {
+        return parse("--system-uri", systemUris);
+    }
+
+    /**
+     * The systems with hosts of their own, from the {@code SYSTEM=URI} entries of {@code option}.
+     *
+     * @throws UserError (exit 2) as {@link #hosts()}, naming {@code option}
+     */
+    static InstanceHosts parse(String option, List<String> systemUris) {
         if (systemUris == null || systemUris.isEmpty()) {
             return InstanceHosts.none();
         }
@@ -35,7 +44,7 @@ public class SystemUriOptions {
         for (String entry : systemUris) {
             int equals = entry.indexOf('=');
             if (equals <= 0 || equals == entry.length() - 1) {
-                throw bad("--system-uri takes SYSTEM=URI, e.g. STAGING=mongodb://h2:27017; got '"
+                throw bad(option + " takes SYSTEM=URI, e.g. STAGING=mongodb://h2:27017; got '"
                         + UriRedaction.redact(entry) + "'");
             }
             String name = entry.substring(0, equals).strip();
@@ -44,21 +53,21 @@ public class SystemUriOptions {
             try {
                 system = SystemKind.parse(name);
             } catch (IllegalArgumentException e) {
-                throw bad("--system-uri: " + e.getMessage());
+                throw bad(option + ": " + e.getMessage());
             }
             ConnectionSettings settings;
             try {
                 settings = ConnectionSettings.fromUri(uri);
             } catch (RuntimeException e) {
-                throw bad("--system-uri " + system + ": not a valid connection string (" + UriRedaction.redact(
+                throw bad(option + " " + system + ": not a valid connection string (" + UriRedaction.redact(
                         String.valueOf(e.getMessage())) + ")");
             }
             List<String> problems = settings.problems();
             if (!problems.isEmpty()) {
-                throw bad("--system-uri " + system + " (" + settings.hostsOnly() + "): " + String.join("; ", problems));
+                throw bad(option + " " + system + " (" + settings.hostsOnly() + "): " + String.join("; ", problems));
             }
             if (hosts.put(system, settings) != null) {
-                throw bad("--system-uri names " + system + " twice");
+                throw bad(option + " names " + system + " twice");
             }
         }
         return InstanceHosts.of(hosts);

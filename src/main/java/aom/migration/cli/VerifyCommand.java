@@ -3,6 +3,8 @@ package aom.migration.cli;
 import aom.migration.model.ExtractionProfile;
 import aom.migration.model.SystemKind;
 import aom.migration.mongo.Installation;
+import aom.migration.mongo.InstanceHosts;
+import aom.migration.mongo.SystemHosts;
 import aom.migration.progress.CancellationToken;
 import aom.migration.restore.ApplicationComparison;
 import aom.migration.restore.ComparisonReport;
@@ -43,6 +45,15 @@ public class VerifyCommand implements Callable<Integer> {
             description = "Systems to compare, comma-separated (default: LIVE,STAGING,TEST)")
     List<String> systems;
 
+    @Option(names = "--source-system-uri", paramLabel = "SYSTEM=URI",
+            description = "A system whose source database lives on another MongoDB than the source's 'apiomat'"
+                    + " database, e.g. STAGING=mongodb://h2:27017; repeatable")
+    List<String> sourceSystemUris;
+
+    @Option(names = "--target-system-uri", paramLabel = "SYSTEM=URI",
+            description = "The same for the target; repeatable")
+    List<String> targetSystemUris;
+
     @Option(names = "--profile", paramLabel = "FILE", description = "Extraction profile to use instead of the default")
     Path profile;
 
@@ -55,9 +66,14 @@ public class VerifyCommand implements Callable<Integer> {
         Set<SystemKind> chosen = SystemList.parse(systems);
         ExtractionProfile extraction = profile == null ? ExtractionProfile.defaults() : ExtractionProfile.load(profile);
         ComparisonReport report;
+        InstanceHosts sourceHosts = SystemUriOptions.parse("--source-system-uri", sourceSystemUris);
+        InstanceHosts targetHosts = SystemUriOptions.parse("--target-system-uri", targetSystemUris);
         try (Installation from = Installation.connect(source.settings());
-             Installation to = Installation.connect(target.settings())) {
-            report = new ApplicationComparison(from, to, extraction).compare(app, chosen, new CancellationToken());
+             SystemHosts fromSystems = SystemHosts.connect(from, sourceHosts);
+             Installation to = Installation.connect(target.settings());
+             SystemHosts toSystems = SystemHosts.connect(to, targetHosts)) {
+            report = new ApplicationComparison(from, fromSystems, to, toSystems, extraction)
+                    .compare(app, chosen, new CancellationToken());
         }
         out.print(report.toText());
         VerificationReport.Saved saved = report.save();

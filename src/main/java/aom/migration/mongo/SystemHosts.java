@@ -150,6 +150,16 @@ public final class SystemHosts implements AutoCloseable {
                 .map(entry -> clients.get(entry.getKey()));
     }
 
+    /** The main hosts, followed by each system on a host of its own: {@code h1:27017 (STAGING on h2:27017)}. */
+    public String describe() {
+        if (hosts.isEmpty()) {
+            return mainHosts;
+        }
+        List<String> own = new ArrayList<>();
+        hosts.forEach((system, where) -> own.add(system + " on " + where));
+        return mainHosts + " (" + String.join(", ", own) + ")";
+    }
+
     /** Names of the databases on {@code system}'s host. */
     public List<String> databaseNames(SystemKind system) {
         return client(system).listDatabaseNames().into(new ArrayList<>());

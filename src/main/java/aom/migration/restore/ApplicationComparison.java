@@ -5,6 +5,7 @@ import aom.migration.model.ExtractionProfile;
 import aom.migration.model.NamingDetection;
 import aom.migration.model.SystemKind;
 import aom.migration.mongo.Installation;
+import aom.migration.mongo.SystemHosts;
 import aom.migration.progress.CancellationToken;
 import com.mongodb.client.MongoDatabase;
 import org.bson.BsonDocument;
@@ -32,12 +33,27 @@ import java.util.concurrent.Executors;
 public final class ApplicationComparison {
 
     private final Installation source;
+    private final SystemHosts sourceHosts;
     private final Installation target;
+    private final SystemHosts targetHosts;
     private final ExtractionProfile profile;
 
+    /** Compares two installations that keep every system's database next to their metadata. */
     public ApplicationComparison(Installation source, Installation target, ExtractionProfile profile) {
+        this(source, SystemHosts.mainOnly(source), target, SystemHosts.mainOnly(target), profile);
+    }
+
+    /**
+     * Compares two installations whose systems may live on hosts of their own: the metadata is read from
+     * {@code source} and {@code target}, each system's database from its host in {@code sourceHosts} and
+     * {@code targetHosts} (which the caller opens and closes).
+     */
+    public ApplicationComparison(Installation source, SystemHosts sourceHosts, Installation target,
+                                 SystemHosts targetHosts, ExtractionProfile profile) {
         this.source = source;
+        this.sourceHosts = sourceHosts;
         this.target = target;
+        this.targetHosts = targetHosts;
         this.profile = profile;
     }
 
@@ -53,9 +69,9 @@ public final class ApplicationComparison {
                 .compare(source.database(profile.database()), target.database(profile.database()), application,
                         cancel);
         differences.addAll(metadata.differences());
-        DatabaseNaming sourceNaming = NamingDetection.detect(application, source.databaseNames()).namingIfKnown()
-                .orElse(DatabaseNaming.DASHED);
-        DatabaseNaming targetNaming = TargetNaming.choose(target, application, sourceNaming);
+        DatabaseNaming sourceNaming = NamingDetection.detect(application, sourceHosts.databaseNames(application))
+                .namingIfKnown().orElse(DatabaseNaming.DASHED);
+        DatabaseNaming targetNaming = TargetNaming.choose(targetHosts, application, sourceNaming);
         List<ComparisonReport.CollectionRow> rows = new ArrayList<>();
         ExecutorService reader = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "aom-compare-source");
@@ -63,8 +79,8 @@ public final class ApplicationComparison {
             return thread;
         });
         try {
-            Set<String> sourceDatabases = new HashSet<>(source.databaseNames());
-            Set<String> targetDatabases = new HashSet<>(target.databaseNames());
+            Set<String> sourceDatabases = new HashSet<>(sourceHosts.databaseNames(application));
+            Set<String> targetDatabases = new HashSet<>(targetHosts.databaseNames(application));
             for (SystemKind system : systems) {
                 String from = sourceNaming.databaseName(application, system);
                 String to = targetNaming.databaseName(application, system);
@@ -73,13 +89,13 @@ public final class ApplicationComparison {
                             false, true));
                     continue;
                 }
-                compareDatabase(system, source.database(from), target.database(to), reader, rows, differences,
-                        cancel);
+                compareDatabase(system, sourceHosts.client(system).getDatabase(from),
+                        targetHosts.client(system).getDatabase(to), reader, rows, differences, cancel);
             }
         } finally {
             reader.shutdownNow();
         }
-        return new ComparisonReport(application, source.settings().hostsOnly(), target.settings().hostsOnly(),
+        return new ComparisonReport(application, sourceHosts.describe(), targetHosts.describe(),
                 Instant.now().toString(), differences.isEmpty(), rows, metadata.rows(), differences);
     }
 
@@ -90,8 +106,8 @@ public final class ApplicationComparison {
         Map<String, BsonDocument> targetCollections = collections(to);
         Set<String> names = new TreeSet<>(sourceCollections.keySet());
         names.addAll(targetCollections.keySet());
-        Verifier sourceReader = new Verifier(source.client());
-        Verifier targetReader = new Verifier(target.client());
+        Verifier sourceReader = new Verifier(sourceHosts.client(system));
+        Verifier targetReader = new Verifier(targetHosts.client(system));
         for (String name : names) {
             cancel.throwIfCancelled();
             BsonDocument sourceInfo = sourceCollections.get(name);

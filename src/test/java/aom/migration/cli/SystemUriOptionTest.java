@@ -111,6 +111,33 @@ class SystemUriOptionTest extends ConferenceBundleTests {
         }
     }
 
+    @Test
+    void verifyComparesTheStagingDatabaseOnTheTargetsOwnHost() {
+        try (EmbeddedServer main = ImportFixtures.demoTarget(); EmbeddedServer second = EmbeddedServer.inMemory();
+             MongoClient mainClient = MongoClients.create(main.uri());
+             MongoClient secondClient = MongoClients.create(second.uri())) {
+            MovedDatabase.move(mainClient, secondClient, STAGING);
+            CliRun imported = CliRun.of("import", "--target", main.uri(), bundle.toString(), "--yes",
+                    "--reset-passwords", "--no-progress", "--system-uri", "STAGING=" + second.uri());
+            assertThat(imported.exitCode()).as(imported.err()).isZero();
+
+            CliRun withHost = CliRun.of("verify", "--source", demo.source().uri(), "--target", main.uri(),
+                    "--app", APP, "--target-system-uri", "STAGING=" + second.uri());
+            CliRun mainOnly = CliRun.of("verify", "--source", demo.source().uri(), "--target", main.uri(),
+                    "--app", APP);
+            CliRun bad = CliRun.of("verify", "--source", demo.source().uri(), "--target", main.uri(),
+                    "--app", APP, "--target-system-uri", "STAGE=" + second.uri());
+
+            assertThat(withHost.exitCode()).as(withHost.out() + withHost.err()).isZero();
+            assertThat(withHost.out()).contains("Result: EQUAL", "STAGING on " + second.settings().hostsOnly())
+                    .containsPattern("STAGING +" + STAGING + "\\.Speakers_Talk +\\d+ +\\d+ +equal");
+            assertThat(mainOnly.exitCode()).isEqualTo(ExitCode.FAILED);
+            assertThat(mainOnly.out()).contains("Result: DIFFERENT");
+            assertThat(bad.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+            assertThat(bad.err()).contains("--target-system-uri");
+        }
+    }
+
     private static String line(String output, String app) {
         return output.lines().filter(line -> line.startsWith(app + " ")).findFirst().orElse("");
     }
