@@ -43,7 +43,8 @@ final class LegacyCommand {
             return importBundle(args[0], Boolean.parseBoolean(args[1].toLowerCase(Locale.ROOT)), Path.of(args[2]),
                     out, err, env);
         }
-        err.println("Error: '" + UriRedaction.redact(args[0]) + "' is not a command. Use a command (apps, export, inspect, ...) or the old"
+        err.println("Error: '" + UriRedaction.redact(args[0]) + "' is not a command."
+                + " Use a command (apps, export, inspect, ...) or the old"
                 + " form: migration.jar <App>  |  migration.jar <App> true|false <bundle file>");
         err.println("Run 'java -jar migration.jar --help' for the commands.");
         err.flush();

@@ -210,7 +210,8 @@ public final class ExportJob {
         return hosts.ownHost(system) ? " on " + hosts.hostsOnly(system) : "";
     }
 
-    private Manifest manifest(Installation source, SystemHosts hosts, AppRef app, DatabaseNaming naming, MetadataClosure closure,
+    private Manifest manifest(Installation source, SystemHosts hosts, AppRef app, DatabaseNaming naming,
+                              MetadataClosure closure,
                               Map<SystemKind, List<CollectionPlan>> plans, List<String> warnings,
                               BundleWriter writer, Instant createdAt) {
         List<Manifest.Entry> entries = writer.entries();

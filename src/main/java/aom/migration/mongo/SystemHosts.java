@@ -152,11 +152,16 @@ public final class SystemHosts implements AutoCloseable {
 
     /** The main hosts, followed by each system on a host of its own: {@code h1:27017 (STAGING on h2:27017)}. */
     public String describe() {
-        if (hosts.isEmpty()) {
+        return describe(mainHosts, hosts);
+    }
+
+    /** {@link #describe()} for {@code mainHosts} and the hosts of the systems that have their own. */
+    public static String describe(String mainHosts, Map<SystemKind, String> ownHosts) {
+        if (ownHosts.isEmpty()) {
             return mainHosts;
         }
         List<String> own = new ArrayList<>();
-        hosts.forEach((system, where) -> own.add(system + " on " + where));
+        ownHosts.forEach((system, where) -> own.add(system + " on " + where));
         return mainHosts + " (" + String.join(", ", own) + ")";
     }
 

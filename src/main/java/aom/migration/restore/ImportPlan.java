@@ -2,6 +2,7 @@ package aom.migration.restore;
 
 import aom.migration.model.SystemKind;
 import aom.migration.mongo.ServerInfo;
+import aom.migration.mongo.SystemHosts;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -73,12 +74,7 @@ public final class ImportPlan {
 
     /** The target's hosts, followed by the hosts of systems that have their own: for reports. */
     public String targetDescription() {
-        if (systemHosts.isEmpty()) {
-            return targetHosts;
-        }
-        List<String> own = new ArrayList<>();
-        systemHosts.forEach((system, where) -> own.add(system + " on " + where));
-        return targetHosts + " (" + String.join(", ", own) + ")";
+        return SystemHosts.describe(targetHosts, systemHosts);
     }
 
     public ServerInfo targetServer() {
@@ -138,7 +134,8 @@ public final class ImportPlan {
                             + " document(s) will be " + (change.action() == CollectionAction.DROP
                             ? "dropped (only the target has this collection)" : "replaced"));
                 } else if (change.action() == CollectionAction.DROP) {
-                    lines.add(system.targetDatabase() + "." + change.collection() + system.onHost() + ": will be dropped"
+                    lines.add(system.targetDatabase() + "." + change.collection() + system.onHost()
+                            + ": will be dropped"
                             + (change.view() ? " (a view)" : " (empty)"));
                 }
             }
