@@ -32,6 +32,9 @@ public final class AttachedWhile {
             }
         };
         shown.addListener(observable -> update.run());
+        // A binding such as mode.isEqualTo(FIELDS) hangs on its source by a weak listener only: without a strong
+        // reference it is collected by the next GC and the node stops following the condition.
+        node.getProperties().put(AttachedWhile.class, shown);
         update.run();
     }
 }

@@ -202,6 +202,8 @@ class PageScreenshotsTest {
         Label result = inForm(robot, "sourceForm", "testResultText");
         waitFor(() -> result.getText().startsWith("Connection refused") || result.getText().startsWith("Verbindung"));
         robot.clickOn((Node) inForm(robot, "targetForm", "fieldsMode"));
+        // The fields join the form only while their mode is on (AttachedWhile).
+        waitFor(() -> robot.from(shownForm(robot, "targetForm")).lookup("#portField").tryQuery().isPresent());
         TextField port = inForm(robot, "targetForm", "portField");
         robot.interact(() -> port.setText("70000"));
         robot.clickOn((Node) inForm(robot, "targetForm", "userField")).write("support");
@@ -235,8 +237,22 @@ class PageScreenshotsTest {
         return null;
     }
 
+    /** The node {@code id} of the connection form {@code form} on the page shown (earlier pages may still exist). */
     private <T extends Node> T inForm(FxRobot robot, String form, String id) {
-        return robot.from(robot.lookup("#" + form).queryAs(Node.class)).lookup("#" + id).query();
+        return robot.from(shownForm(robot, form)).lookup("#" + id).query();
+    }
+
+    private static Node shownForm(FxRobot robot, String form) {
+        return robot.lookup("#" + form).match(PageScreenshotsTest::shown).queryAs(Node.class);
+    }
+
+    private static boolean shown(Node node) {
+        for (Node at = node; at != null; at = at.getParent()) {
+            if (!at.isVisible()) {
+                return false;
+            }
+        }
+        return node.getScene() != null;
     }
 
     private void snapshot(FxRobot robot, String name) throws Exception {
