@@ -5,23 +5,19 @@ import aom.migration.export.DatabaseExporter.Batch;
 import aom.migration.progress.CancellationToken;
 import aom.migration.progress.CancelledException;
 import aom.migration.progress.ProgressTracker;
+import aom.migration.progress.Workers;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Copies planned collections into an {@link ArchiveWriter}, at most {@code parallelism} at once (never more than the
@@ -35,8 +31,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class ArchiveCopier {
 
-    private static final long SHUTDOWN_SECONDS = 10;
-    private static final long POLL_MILLIS = 100;
+    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
 
     private final DatabaseExporter exporter;
     private final ArchiveWriter writer;
@@ -71,8 +66,8 @@ final class ArchiveCopier {
             return copied;
         }
         int threads = Math.max(1, Math.min(parallelism, data.size()));
-        ExecutorService copiers = Executors.newFixedThreadPool(threads, threads("archive-write"));
-        ExecutorService fetchers = Executors.newFixedThreadPool(threads, threads("archive-read"));
+        ExecutorService copiers = Executors.newFixedThreadPool(threads, Workers.daemons("archive-write"));
+        ExecutorService fetchers = Executors.newFixedThreadPool(threads, Workers.daemons("archive-read"));
         try {
             List<Future<?>> results = new ArrayList<>();
             for (CollectionPlan plan : data) {
@@ -82,7 +77,7 @@ final class ArchiveCopier {
                 }));
             }
             for (Future<?> result : results) {
-                await(result, token);
+                Workers.await(result, token);
             }
             return copied;
         } catch (IOException | RuntimeException | Error e) {
@@ -92,8 +87,8 @@ final class ArchiveCopier {
             copiers.shutdownNow();
             fetchers.shutdownNow();
             // The caller deletes the archive next; no thread may still be writing into it then.
-            awaitQuietly(copiers);
-            awaitQuietly(fetchers);
+            Workers.awaitTermination(copiers, SHUTDOWN_GRACE);
+            Workers.awaitTermination(fetchers, SHUTDOWN_GRACE);
         }
     }
 
@@ -129,52 +124,4 @@ final class ArchiveCopier {
         }
     }
 
-    private static void await(Future<?> result, CancellationToken token) throws IOException {
-        try {
-            while (true) {
-                token.throwIfCancelled();
-                try {
-                    result.get(POLL_MILLIS, TimeUnit.MILLISECONDS);
-                    return;
-                } catch (TimeoutException e) {
-                    // Check the token again.
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancelledException();
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof IOException io) {
-                throw io;
-            }
-            if (cause instanceof UncheckedIOException io) {
-                throw io.getCause();
-            }
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(cause);
-        }
-    }
-
-    private static void awaitQuietly(ExecutorService executor) {
-        try {
-            executor.awaitTermination(SHUTDOWN_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static ThreadFactory threads(String prefix) {
-        AtomicInteger counter = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, prefix + "-" + counter.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
-    }
 }

@@ -11,6 +11,7 @@ import aom.migration.mongo.SystemHosts;
 import aom.migration.progress.CancellationToken;
 import aom.migration.progress.CancelledException;
 import aom.migration.progress.ProgressTracker;
+import aom.migration.progress.Workers;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoCursor;
@@ -18,19 +19,16 @@ import org.bson.codecs.configuration.CodecRegistries;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
@@ -58,6 +56,7 @@ public final class DatabaseExporter {
     static final int QUEUE_BATCHES = 4;
     private static final long CURSOR_BATCH_BYTES = 4L * 1024 * 1024;
     private static final long POLL_MILLIS = 100;
+    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(5);
 
     private final Function<SystemKind, MongoClient> clients;
     private final ExportOptions options;
@@ -92,8 +91,9 @@ public final class DatabaseExporter {
                        CancellationToken token) throws IOException {
         CancellationToken abort = new CancellationToken();
         token.onCancel(abort::cancel);
-        ExecutorService encoders = Executors.newFixedThreadPool(options.parallelism(), threads("export-encode"));
-        ExecutorService fetchers = Executors.newFixedThreadPool(options.parallelism(), threads("export-read"));
+        ExecutorService encoders = Executors.newFixedThreadPool(options.parallelism(),
+                Workers.daemons("export-encode"));
+        ExecutorService fetchers = Executors.newFixedThreadPool(options.parallelism(), Workers.daemons("export-read"));
         ReadAhead readAhead = new ReadAhead(plans.size(), options.spoolMemoryBytes());
         try {
             List<Future<SpooledEntry>> results = new ArrayList<>();
@@ -120,7 +120,7 @@ public final class DatabaseExporter {
                             plan.collection())));
                 }
                 if (results.get(i) != null) {
-                    writer.add(await(results.get(i), token), Manifest.KIND_DOCUMENTS, plan.system().name(),
+                    writer.add(Workers.await(results.get(i), token), Manifest.KIND_DOCUMENTS, plan.system().name(),
                             plan.database(), plan.collection());
                 }
                 readAhead.written(i);
@@ -132,7 +132,7 @@ public final class DatabaseExporter {
         } finally {
             encoders.shutdownNow();
             fetchers.shutdownNow();
-            awaitQuietly(encoders);
+            Workers.awaitTermination(encoders, SHUTDOWN_GRACE);
         }
     }
 
@@ -265,54 +265,6 @@ public final class DatabaseExporter {
             Thread.currentThread().interrupt();
             throw new CancelledException();
         }
-    }
-
-    private static SpooledEntry await(Future<SpooledEntry> result, CancellationToken token) throws IOException {
-        try {
-            while (true) {
-                token.throwIfCancelled();
-                try {
-                    return result.get(POLL_MILLIS, TimeUnit.MILLISECONDS);
-                } catch (TimeoutException e) {
-                    // Check the token again.
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancelledException();
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof IOException io) {
-                throw io;
-            }
-            if (cause instanceof UncheckedIOException io) {
-                throw io.getCause();
-            }
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(cause);
-        }
-    }
-
-    private static void awaitQuietly(ExecutorService executor) {
-        try {
-            executor.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static ThreadFactory threads(String prefix) {
-        AtomicInteger counter = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, prefix + "-" + counter.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 
     /**

@@ -7,6 +7,7 @@ import aom.migration.model.SystemKind;
 import aom.migration.mongo.Installation;
 import aom.migration.mongo.SystemHosts;
 import aom.migration.progress.CancellationToken;
+import aom.migration.progress.Workers;
 import com.mongodb.client.MongoDatabase;
 import org.bson.BsonDocument;
 import org.bson.BsonString;
@@ -73,11 +74,7 @@ public final class ApplicationComparison {
                 .namingIfKnown().orElse(DatabaseNaming.DASHED);
         DatabaseNaming targetNaming = TargetNaming.choose(targetHosts, application, sourceNaming);
         List<ComparisonReport.CollectionRow> rows = new ArrayList<>();
-        ExecutorService reader = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "aom-compare-source");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService reader = Executors.newSingleThreadExecutor(Workers.daemons("aom-compare-source"));
         try {
             Set<String> sourceDatabases = new HashSet<>(sourceHosts.databaseNames(application));
             Set<String> targetDatabases = new HashSet<>(targetHosts.databaseNames(application));

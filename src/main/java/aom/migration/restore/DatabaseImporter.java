@@ -6,6 +6,7 @@ import aom.migration.mongo.SystemHosts;
 import aom.migration.progress.CancellationToken;
 import aom.migration.progress.CancelledException;
 import aom.migration.progress.ProgressTracker;
+import aom.migration.progress.Workers;
 import com.mongodb.MongoCommandException;
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoClient;
@@ -29,8 +30,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -91,8 +90,8 @@ public final class DatabaseImporter {
         }
         CancellationToken stop = linked(cancel);
         ExecutorService loaders = Executors.newFixedThreadPool(
-                Math.max(1, Math.min(options.parallelCollections(), collections.size())), daemons("aom-load"));
-        ExecutorService inserters = Executors.newCachedThreadPool(daemons("aom-insert"));
+                Math.max(1, Math.min(options.parallelCollections(), collections.size())), Workers.daemons("aom-load"));
+        ExecutorService inserters = Executors.newCachedThreadPool(Workers.daemons("aom-insert"));
         try {
             CollectionLoader loader = new CollectionLoader(options, inserters, tracker, stop);
             Map<String, Future<CollectionDigest>> futures = new LinkedHashMap<>();
@@ -129,7 +128,7 @@ public final class DatabaseImporter {
     public void buildIndexes(List<StagedCollection> collections, ProgressTracker tracker, CancellationToken cancel) {
         CancellationToken stop = linked(cancel);
         ExecutorService builders = Executors.newFixedThreadPool(
-                Math.max(1, Math.min(options.parallelCollections(), collections.size())), daemons("aom-index"));
+                Math.max(1, Math.min(options.parallelCollections(), collections.size())), Workers.daemons("aom-index"));
         try {
             Map<String, Future<Void>> futures = new LinkedHashMap<>();
             for (StagedCollection collection : collections) {
@@ -348,14 +347,5 @@ public final class DatabaseImporter {
         }
         user.throwIfCancelled();
         return results;
-    }
-
-    private static ThreadFactory daemons(String prefix) {
-        AtomicInteger counter = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, prefix + "-" + counter.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

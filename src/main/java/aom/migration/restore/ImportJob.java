@@ -9,6 +9,7 @@ import aom.migration.progress.CancelledException;
 import aom.migration.progress.Phase;
 import aom.migration.progress.ProgressListener;
 import aom.migration.progress.ProgressTracker;
+import aom.migration.progress.Workers;
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
@@ -298,11 +299,8 @@ public final class ImportJob {
     }
 
     private ScheduledExecutorService startLease(ImportJournal journal) {
-        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "aom-import-lease");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
+                Workers.daemons("aom-import-lease"));
         long every = Math.max(MIN_HEARTBEAT.toMillis(), options.lease().toMillis() / 4);
         scheduler.scheduleAtFixedRate(() -> {
             try {

@@ -8,6 +8,7 @@ import aom.migration.mongo.SystemHosts;
 import aom.migration.progress.CancellationToken;
 import aom.migration.progress.CancelledException;
 import aom.migration.progress.ProgressTracker;
+import aom.migration.progress.Workers;
 import com.mongodb.MongoException;
 import com.mongodb.client.FindIterable;
 import com.mongodb.client.MongoClient;
@@ -18,7 +19,6 @@ import com.mongodb.client.model.Filters;
 import org.bson.BsonDocument;
 import org.bson.BsonString;
 import org.bson.BsonValue;
-import org.bson.RawBsonDocument;
 import org.bson.codecs.configuration.CodecRegistries;
 
 import java.time.Instant;
@@ -218,11 +218,7 @@ public final class Verifier {
                                                     Map<String, CollectionDigest> expected,
                                                     CancellationToken cancel) {
         Map<String, Future<CollectionDigest>> futures = new LinkedHashMap<>();
-        ExecutorService readers = Executors.newFixedThreadPool(parallel, runnable -> {
-            Thread thread = new Thread(runnable, "aom-verify");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService readers = Executors.newFixedThreadPool(parallel, Workers.daemons("aom-verify"));
         try {
             for (SystemPlan system : plan.systems()) {
                 for (CollectionChange change : system.collections()) {

@@ -4,6 +4,7 @@ import aom.migration.ui.BindableView;
 import aom.migration.ui.ViewLoader;
 import aom.migration.ui.pages.progress.JobOutcome;
 import aom.migration.ui.pages.progress.JobProgressView;
+import aom.migration.ui.pages.progress.OutcomeBanner;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -56,24 +57,8 @@ public class ExportView implements BindableView {
     }
 
     private void showOutcome(JobOutcome outcome) {
-        outcomeBox.getStyleClass().removeAll("outcome-success", "outcome-warning", "outcome-danger");
         retryButton.setVisible(outcome == JobOutcome.CANCELLED || outcome == JobOutcome.FAILED);
         retryButton.setManaged(retryButton.isVisible());
-        switch (outcome) {
-            case SUCCEEDED -> {
-                outcomeBox.getStyleClass().add("outcome-success");
-                outcomeIcon.setIconLiteral("mdi2c-check-circle");
-            }
-            case CANCELLED -> {
-                outcomeBox.getStyleClass().add("outcome-warning");
-                outcomeIcon.setIconLiteral("mdi2c-cancel");
-            }
-            case FAILED -> {
-                outcomeBox.getStyleClass().add("outcome-danger");
-                outcomeIcon.setIconLiteral("mdi2a-alert-circle");
-            }
-            default -> {
-            }
-        }
+        OutcomeBanner.show(outcomeBox, outcomeIcon, outcome, "mdi2c-cancel");
     }
 }

@@ -4,6 +4,7 @@ import aom.migration.ui.BindableView;
 import aom.migration.ui.ViewLoader;
 import aom.migration.ui.pages.progress.JobOutcome;
 import aom.migration.ui.pages.progress.JobProgressView;
+import aom.migration.ui.pages.progress.OutcomeBanner;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
@@ -52,22 +53,6 @@ public class ImportView implements BindableView {
     }
 
     private void showOutcome(JobOutcome outcome) {
-        outcomeBox.getStyleClass().removeAll("outcome-success", "outcome-warning", "outcome-danger");
-        switch (outcome) {
-            case SUCCEEDED -> {
-                outcomeBox.getStyleClass().add("outcome-success");
-                outcomeIcon.setIconLiteral("mdi2c-check-circle");
-            }
-            case CANCELLED -> {
-                outcomeBox.getStyleClass().add("outcome-warning");
-                outcomeIcon.setIconLiteral("mdi2b-backup-restore");
-            }
-            case FAILED -> {
-                outcomeBox.getStyleClass().add("outcome-danger");
-                outcomeIcon.setIconLiteral("mdi2a-alert-circle");
-            }
-            default -> {
-            }
-        }
+        OutcomeBanner.show(outcomeBox, outcomeIcon, outcome, "mdi2b-backup-restore");
     }
 }
