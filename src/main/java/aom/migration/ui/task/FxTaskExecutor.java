@@ -2,6 +2,7 @@ package aom.migration.ui.task;
 
 import aom.migration.progress.CancelledException;
 import aom.migration.progress.ProgressListener;
+import aom.migration.progress.Workers;
 import javafx.application.Platform;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,8 +14,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 
 /**
@@ -28,9 +27,9 @@ public final class FxTaskExecutor implements TaskExecutor {
 
     private static final Logger LOG = LoggerFactory.getLogger(FxTaskExecutor.class);
 
-    private final ExecutorService workers = Executors.newCachedThreadPool(daemonThreads("aom-worker"));
+    private final ExecutorService workers = Executors.newCachedThreadPool(Workers.daemons("aom-worker"));
     private final ScheduledExecutorService timer =
-            Executors.newSingleThreadScheduledExecutor(daemonThreads("aom-progress"));
+            Executors.newSingleThreadScheduledExecutor(Workers.daemons("aom-progress"));
     private final Set<BackgroundTask<?>> active = ConcurrentHashMap.newKeySet();
     private final UnaryOperator<ProgressListener> listeners;
 
@@ -77,14 +76,5 @@ public final class FxTaskExecutor implements TaskExecutor {
         } else {
             Platform.runLater(action);
         }
-    }
-
-    private static ThreadFactory daemonThreads(String prefix) {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }
