@@ -17,7 +17,6 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -78,8 +77,7 @@ public final class BundleWriter implements AutoCloseable {
         Files.deleteIfExists(part);
         SpoolStore spool = SpoolStore.create(directory, absolute.getFileName().toString(), memoryBudget);
         try {
-            ZipArchiveOutputStream zip = new ZipArchiveOutputStream(Files.newByteChannel(part,
-                    StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.READ));
+            ZipArchiveOutputStream zip = new ZipArchiveOutputStream(DirectWriteChannel.create(part));
             zip.setUseZip64(Zip64Mode.AsNeeded);
             zip.setEncoding(StandardCharsets.UTF_8.name());
             zip.setUseLanguageEncodingFlag(true);

@@ -2,6 +2,7 @@ package aom.migration.dump;
 
 import aom.migration.bundle.BsonDocumentReader;
 import aom.migration.bundle.CollectionSource;
+import aom.migration.bundle.DirectWriteChannel;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -9,6 +10,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,7 +83,8 @@ public final class ArchiveWriter implements Closeable {
     public static ArchiveWriter create(Path file, boolean gzip, ArchiveHeader header,
                                        List<ArchiveCollection> collections) throws IOException {
         Path part = file.resolveSibling(file.getFileName() + ".part");
-        OutputStream stream = Files.newOutputStream(part);
+        Files.deleteIfExists(part);
+        OutputStream stream = Channels.newOutputStream(DirectWriteChannel.create(part));
         try {
             ArchiveWriter writer = new ArchiveWriter(buffered(stream, gzip), part, file, header, collections);
             writer.writePrelude();
