@@ -14,14 +14,17 @@ import aom.migration.mongo.InstanceHosts;
 import aom.migration.mongo.Installation;
 import aom.migration.mongo.SystemHosts;
 import aom.migration.progress.CancellationToken;
+import aom.migration.progress.CancelledException;
 import aom.migration.progress.Phase;
 import aom.migration.progress.ProgressListener;
 import aom.migration.progress.ProgressTracker;
+import aom.migration.progress.Workers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -31,6 +34,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Exports one application into a bundle: its metadata closure and the selected system databases (DESIGN.md
@@ -150,6 +157,40 @@ public final class ExportJob {
         tracker.phase(Phase.PLAN, "Planning the export of " + application);
         AppRef app = source.application(application);
         token.throwIfCancelled();
+        Instant createdAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        try (BundleWriter writer = BundleWriter.create(output, options.compression(), options.spoolMemoryBytes(),
+                options.overwrite())) {
+            writer.entryTime(createdAt);
+            // The metadata closure is read on a thread of its own from now on, alongside the planning and the
+            // instance data (it needs neither; each of them leaves the other's CPU and server time idle at times),
+            // and its entries are added to the zip after the data. A failure there stops the data export.
+            CancellationToken abort = new CancellationToken();
+            token.onCancel(abort::cancel);
+            ExecutorService side = selection.metadata()
+                    ? Executors.newSingleThreadExecutor(Workers.daemons("export-metadata")) : null;
+            Future<Metadata> metadata = side == null ? null
+                    : side.submit(() -> readMetadata(source, writer, tracker, abort));
+            try {
+                return export(source, hosts, app, writer, metadata, createdAt, listener, tracker, abort);
+            } catch (CancelledException e) {
+                if (!token.isCancelled() && metadata != null && metadata.isDone()) {
+                    // Cancelled because the metadata failed: that failure is the one to report.
+                    Workers.await(metadata, CancellationToken.none());
+                }
+                throw e;
+            } finally {
+                if (side != null) {
+                    side.shutdownNow();
+                    Workers.awaitTermination(side, Duration.ofSeconds(5));
+                    discardUnused(metadata);
+                }
+            }
+        }
+    }
+
+    private ExportResult export(Installation source, SystemHosts hosts, AppRef app, BundleWriter writer,
+                                Future<Metadata> metadata, Instant createdAt, ProgressListener listener,
+                                ProgressTracker tracker, CancellationToken token) throws IOException {
         List<String> warnings = new ArrayList<>();
         DatabaseExporter exporter = new DatabaseExporter(hosts, options);
         SourceSystems found = SourceSystems.find(app, hosts, options.naming(), !selection.systems().isEmpty());
@@ -169,40 +210,63 @@ public final class ExportJob {
             plans.put(system, collections);
             token.throwIfCancelled();
         }
-        MetadataExtractor extractor = null;
+        if (metadata != null) {
+            tracker.phase(Phase.METADATA, "Reading the metadata closure of " + application);
+        }
+        List<CollectionPlan> all = plans.values().stream().flatMap(List::stream).toList();
+        if (!all.isEmpty()) {
+            tracker.phase(Phase.DATA, "Exporting " + all.size() + " collections from " + plans.size()
+                    + " database(s)");
+            exporter.export(all, writer, tracker, token);
+        }
         MetadataClosure closure = null;
-        if (selection.metadata()) {
-            tracker.phase(Phase.METADATA, "Computing the metadata closure of " + application);
-            extractor = new MetadataExtractor(source.database(profile.database()), profile);
-            closure = extractor.closure(application, token);
+        if (metadata != null) {
+            Metadata read = Workers.await(metadata, token);
+            closure = read.closure();
+            listener.info(tracker.phase(), "Writing " + closure.total() + " metadata documents");
+            read.entries().addTo(writer);
             closure.warnings().forEach(warning -> warn(listener, tracker, warnings, warning));
+            read.entries().warnings().forEach(warning -> warn(listener, tracker, warnings, warning));
+        }
+        token.throwIfCancelled();
+        Manifest manifest = writer.finish(manifest(source, hosts, app, naming, closure, plans, warnings, writer,
+                createdAt));
+        tracker.flush();
+        tracker.phase(Phase.DONE, "Exported " + application + " to " + writer.target());
+        LOG.info("Exported {} from {} to {} in {}", application, source.settings().hostsOnly(),
+                writer.target(), tracker.elapsed());
+        return new ExportResult(writer.target(), manifest, tracker.elapsed());
+    }
+
+    /** The metadata closure and its entries, ready to be added to the zip. */
+    private record Metadata(MetadataClosure closure, MetadataExtractor.Spooled entries) {
+    }
+
+    private Metadata readMetadata(Installation source, BundleWriter writer, ProgressTracker tracker,
+                                  CancellationToken abort) throws IOException {
+        try {
+            MetadataExtractor extractor = new MetadataExtractor(source.database(profile.database()), profile);
+            MetadataClosure closure = extractor.closure(application, abort);
             String database = profile.database();
             closure.counts().forEach((collection, count) -> tracker.expect(database + "." + collection, count, -1));
+            return new Metadata(closure, extractor.spool(closure, writer, tracker, abort));
+        } catch (IOException | RuntimeException | Error e) {
+            abort.cancel();
+            throw e;
         }
-        Instant createdAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        try (BundleWriter writer = BundleWriter.create(output, options.compression(), options.spoolMemoryBytes(),
-                options.overwrite())) {
-            writer.entryTime(createdAt);
-            if (closure != null) {
-                tracker.phase(Phase.METADATA, "Writing " + closure.total() + " metadata documents");
-                for (String warning : extractor.write(closure, writer, tracker, token)) {
-                    warn(listener, tracker, warnings, warning);
-                }
+    }
+
+    /** Frees the spooled metadata entries when the export ended before adding them. */
+    private static void discardUnused(Future<Metadata> metadata) {
+        if (metadata != null && metadata.isDone() && !metadata.isCancelled()) {
+            try {
+                Metadata read = metadata.get();
+                read.entries().discard();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException e) {
+                // nothing was spooled
             }
-            List<CollectionPlan> all = plans.values().stream().flatMap(List::stream).toList();
-            if (!all.isEmpty()) {
-                tracker.phase(Phase.DATA, "Exporting " + all.size() + " collections from " + plans.size()
-                        + " database(s)");
-                exporter.export(all, writer, tracker, token);
-            }
-            token.throwIfCancelled();
-            Manifest manifest = writer.finish(manifest(source, hosts, app, naming, closure, plans, warnings, writer,
-                    createdAt));
-            tracker.flush();
-            tracker.phase(Phase.DONE, "Exported " + application + " to " + writer.target());
-            LOG.info("Exported {} from {} to {} in {}", application, source.settings().hostsOnly(),
-                    writer.target(), tracker.elapsed());
-            return new ExportResult(writer.target(), manifest, tracker.elapsed());
         }
     }
 

@@ -6,6 +6,7 @@ import aom.migration.bundle.ClosureRecord;
 import aom.migration.bundle.EntrySpool;
 import aom.migration.bundle.ExtendedJson;
 import aom.migration.bundle.Manifest;
+import aom.migration.bundle.SpooledEntry;
 import aom.migration.model.ExtractionProfile;
 import aom.migration.progress.CancellationToken;
 import aom.migration.progress.ProgressTracker;
@@ -59,38 +60,85 @@ public final class MetadataExtractor {
     }
 
     /**
-     * Writes the closure's documents and keys into the bundle. Progress goes to {@code tracker} under the namespace
-     * {@code <database>.<collection>}.
+     * Writes the closure's documents and keys into the bundle: {@link #spool} and then {@link Spooled#addTo}.
      *
      * @return warnings found while writing (documents that disappeared since the closure was computed)
      */
     public List<String> write(MetadataClosure closure, BundleWriter writer, ProgressTracker tracker,
                               CancellationToken token) throws IOException {
-        List<String> warnings = new ArrayList<>();
-        for (Map.Entry<String, List<ClosureRecord>> entry : closure.records().entrySet()) {
-            if (!entry.getValue().isEmpty()) {
-                writeCollection(entry.getKey(), entry.getValue(), writer, tracker, token, warnings);
-            }
-        }
-        token.throwIfCancelled();
-        try (EntrySpool spool = writer.newEntry(BundlePaths.KEYS)) {
-            for (List<ClosureRecord> records : closure.records().values()) {
-                for (ClosureRecord record : records) {
-                    spool.write((ExtendedJson.toLine(record.toDocument()) + "\n").getBytes(StandardCharsets.UTF_8));
-                    spool.countDocuments(1);
-                }
-            }
-            writer.add(spool.finish(), Manifest.KIND_KEYS, null, closure.database(), null);
-        }
-        return warnings;
+        Spooled spooled = spool(closure, writer, tracker, token);
+        spooled.addTo(writer);
+        return spooled.warnings();
     }
 
-    private void writeCollection(String collection, List<ClosureRecord> records, BundleWriter writer,
-                                 ProgressTracker tracker, CancellationToken token, List<String> warnings)
+    /**
+     * Reads the closure's documents and keys into finished bundle entries that are not in the zip yet, so that this
+     * can run while the zip is busy with other entries (the export does it alongside the instance data). Progress
+     * goes to {@code tracker} under the namespace {@code <database>.<collection>}.
+     */
+    public Spooled spool(MetadataClosure closure, BundleWriter writer, ProgressTracker tracker,
+                        CancellationToken token) throws IOException {
+        List<String> warnings = new ArrayList<>();
+        List<Spooled.Part> parts = new ArrayList<>();
+        try {
+            for (Map.Entry<String, List<ClosureRecord>> entry : closure.records().entrySet()) {
+                if (!entry.getValue().isEmpty()) {
+                    parts.add(spoolCollection(entry.getKey(), entry.getValue(), writer, tracker, token, warnings));
+                }
+            }
+            token.throwIfCancelled();
+            try (EntrySpool spool = writer.newEntry(BundlePaths.KEYS)) {
+                for (List<ClosureRecord> records : closure.records().values()) {
+                    for (ClosureRecord record : records) {
+                        spool.write((ExtendedJson.toLine(record.toDocument()) + "\n")
+                                .getBytes(StandardCharsets.UTF_8));
+                        spool.countDocuments(1);
+                    }
+                }
+                parts.add(new Spooled.Part(spool.finish(), Manifest.KIND_KEYS, closure.database(), null));
+            }
+            return new Spooled(parts, warnings);
+        } catch (IOException | RuntimeException e) {
+            parts.forEach(part -> part.entry().discard());
+            throw e;
+        }
+    }
+
+    /**
+     * The closure's entries, finished but not yet in the zip, with the warnings found while reading them.
+     */
+    public record Spooled(List<Part> parts, List<String> warnings) {
+
+        /** One finished entry and what the manifest records of it. */
+        public record Part(SpooledEntry entry, String kind, String database, String collection) {
+        }
+
+        /** Adds every entry to {@code writer}, in order; frees what is left when that fails. */
+        public void addTo(BundleWriter writer) throws IOException {
+            for (int i = 0; i < parts.size(); i++) {
+                Part part = parts.get(i);
+                try {
+                    writer.add(part.entry(), part.kind(), null, part.database(), part.collection());
+                } catch (IOException | RuntimeException e) {
+                    parts.subList(i + 1, parts.size()).forEach(rest -> rest.entry().discard());
+                    throw e;
+                }
+            }
+        }
+
+        /** Frees the entries' memory and spool files, when they will not be added. */
+        public void discard() {
+            parts.forEach(part -> part.entry().discard());
+        }
+    }
+
+    private Spooled.Part spoolCollection(String collection, List<ClosureRecord> records, BundleWriter writer,
+                                         ProgressTracker tracker, CancellationToken token, List<String> warnings)
             throws IOException {
         String namespace = database.getName() + "." + collection;
         Set<BsonValue> missing = new HashSet<>();
         records.forEach(record -> missing.add(record.id()));
+        Spooled.Part part;
         try (EntrySpool spool = writer.newEntry(BundlePaths.metadata(collection))) {
             for (int from = 0; from < records.size(); from += FETCH_BATCH) {
                 token.throwIfCancelled();
@@ -112,12 +160,13 @@ public final class MetadataExtractor {
                     }
                 }
             }
-            writer.add(spool.finish(), Manifest.KIND_METADATA, null, database.getName(), collection);
+            part = new Spooled.Part(spool.finish(), Manifest.KIND_METADATA, database.getName(), collection);
         }
         tracker.finish(namespace);
         if (!missing.isEmpty()) {
             warnings.add(missing.size() + " " + profile.spec(collection).label() + " document(s) of the closure"
                     + " disappeared from " + namespace + " while the export ran");
         }
+        return part;
     }
 }
