@@ -215,10 +215,9 @@ class HostileBundleTest {
                     .put("bytes", entry(manifest, BSON).path("bytes").asLong() + 10));
             case DOCUMENT_COUNT -> BundleSurgery.editManifest(good, file, manifest -> entry(manifest, BSON)
                     .put("documents", entry(manifest, BSON).path("documents").asLong() + 1));
-            case BROKEN_JSON -> BundleSurgery.replace(good, file, MANIFEST, json -> {
-                json[json.length / 2] = '}';
-                return json;
-            });
+            // Cut in half: whatever the manifest's layout, the JSON is left unterminated.
+            case BROKEN_JSON -> BundleSurgery.replace(good, file, MANIFEST, json ->
+                    java.util.Arrays.copyOf(json, json.length / 2));
             case NEWER_FORMAT_VERSION -> BundleSurgery.editManifest(good, file, manifest ->
                     manifest.put("formatVersion", 2));
             case FOREIGN_FORMAT -> BundleSurgery.editManifest(good, file, manifest ->
