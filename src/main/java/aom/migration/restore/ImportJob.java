@@ -232,9 +232,10 @@ public final class ImportJob {
             checkpoint.reached("swapped " + entry.namespace());
         }, cancel);
         checkpoint.reached("swapped");
+        // The job's tracker moves to VERIFY too, so that a failure from here on is described as one while verifying.
+        tracker.phase(Phase.VERIFY, "Verifying the target against the import");
         // A tracker of its own: verifying re-reads the namespaces the load counted, which must not count twice.
         ProgressTracker verifying = new ProgressTracker(tracker.listener(), Phase.VERIFY);
-        verifying.phase(Phase.VERIFY, "Verifying the target against the import");
         VerificationReport report = new Verifier(targets).verify(plan, digests, request.profile(), verifying,
                 cancel);
         verifying.flush();

@@ -129,6 +129,8 @@ class TargetServerKilledDuringImportTest extends ImportFaults {
     void killedWhileVerifying(Observed observed) {
         assertThat(killAt(verifyRead, 1, true, ImportOptions.defaults().withSwapStrategy(SwapStrategy.COPY),
                 observed)).isEqualTo("SWAPPING");
+        // The message names the step the connection broke in (it said "While swapping collections" for a while).
+        assertThat(lastFailure).hasMessageStartingWith("While verifying, the connection to");
         recoverAndImportAgain(observed);
     }
 
@@ -234,6 +236,9 @@ class TargetServerKilledDuringImportTest extends ImportFaults {
      * @param waitForCommit wait until H2 has written everything before the kill; then nothing may be lost
      * @return the journal state the restarted server holds
      */
+    /** What the last {@link #killAt} import threw, or {@code null}. */
+    private Throwable lastFailure;
+
     private String killAt(Predicate<WireProxy.Command> point, int nth, boolean waitForCommit, ImportOptions options,
                           Observed observed) {
         AtomicReference<Listing> atKill = new AtomicReference<>();
@@ -248,6 +253,7 @@ class TargetServerKilledDuringImportTest extends ImportFaults {
         })));
 
         Throwable failure = importThroughProxy(options, ProgressListener.NONE, CancellationToken.none());
+        lastFailure = failure;
 
         assertThat(killedAt.get()).as("the kill point was reached").isNotNull();
         // After the commit the import may return before the proxy thread has finished killing (it waits for H2 first).
