@@ -204,6 +204,25 @@ public final class BundleWriter implements AutoCloseable {
         return add(spool.finish(), kind, system, database, collection);
     }
 
+    /**
+     * The order the manifest lists the entries in: the metadata and its keys first, then the rest, each in zip
+     * order. The export adds the metadata to the zip after the data (it reads it alongside), but a reader of the
+     * manifest, and the preview's checksum list, should meet it first, as in every bundle before.
+     */
+    static List<Manifest.Entry> listed(List<Manifest.Entry> entries) {
+        List<Manifest.Entry> listed = new ArrayList<>(entries.size());
+        for (boolean metadata : new boolean[] {true, false}) {
+            for (Manifest.Entry entry : entries) {
+                boolean isMetadata = Manifest.KIND_METADATA.equals(entry.kind())
+                        || Manifest.KIND_KEYS.equals(entry.kind());
+                if (isMetadata == metadata) {
+                    listed.add(entry);
+                }
+            }
+        }
+        return listed;
+    }
+
     /** The entries added so far, in zip order. */
     public synchronized List<Manifest.Entry> entries() {
         return List.copyOf(entries);
@@ -219,9 +238,9 @@ public final class BundleWriter implements AutoCloseable {
         if (finished || closed) {
             throw new IllegalStateException("The bundle " + target + " is already finished or closed");
         }
-        add(BundlePaths.README, Readme.text(draft.withEntries(entries)).getBytes(StandardCharsets.UTF_8),
+        add(BundlePaths.README, Readme.text(draft.withEntries(listed(entries))).getBytes(StandardCharsets.UTF_8),
                 Manifest.KIND_README, null, null, null, 0);
-        Manifest manifest = draft.withEntries(entries);
+        Manifest manifest = draft.withEntries(listed(entries));
         List<String> problems = manifest.problems();
         if (!problems.isEmpty()) {
             throw new IllegalStateException("The manifest would be invalid: " + String.join("; ", problems));

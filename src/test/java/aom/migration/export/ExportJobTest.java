@@ -176,6 +176,24 @@ class ExportJobTest {
     }
 
     @Test
+    void theManifestListsTheMetadataFirstThoughTheZipHoldsItAfterTheData() throws Exception {
+        List<String> kinds = conference.manifest().entries().stream().map(Manifest.Entry::kind).toList();
+        int firstData = kinds.indexOf(Manifest.KIND_DEFINITION);
+        assertThat(firstData).isPositive();
+        assertThat(kinds.subList(0, firstData)).containsOnly(Manifest.KIND_METADATA, Manifest.KIND_KEYS)
+                .contains(Manifest.KIND_KEYS);
+        assertThat(kinds.subList(firstData, kinds.size()))
+                .doesNotContain(Manifest.KIND_METADATA, Manifest.KIND_KEYS).endsWith(Manifest.KIND_README);
+        // The zip itself: the data first (streamed while the metadata was read), the manifest last.
+        try (ZipFile zip = new ZipFile(conferenceBundle.toFile())) {
+            List<String> names = Collections.list(zip.entries()).stream().map(ZipEntry::getName).toList();
+            assertThat(names.indexOf("metadata/_keys.jsonl")).isGreaterThan(names.indexOf(
+                    "dump/ConferenceApp/Basics_User.bson"));
+            assertThat(names.get(names.size() - 1)).isEqualTo("manifest.json");
+        }
+    }
+
+    @Test
     void manifestDescribesTheExport() {
         Manifest manifest = conference.manifest();
         assertThat(manifest.application()).isEqualTo(new Manifest.Application("ConferenceApp", "Conference App",
