@@ -5,6 +5,7 @@ import aom.migration.model.NamingDetection;
 import aom.migration.model.SystemDatabase;
 import aom.migration.model.SystemKind;
 import com.mongodb.MongoException;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import org.bson.Document;
 
@@ -52,11 +53,35 @@ final class ApplicationCatalog {
         }
     }
 
+    /**
+     * Reads only the one application and measures only its databases: exporting one application of an installation
+     * with hundreds should not ask for every database's statistics. The list of all names is read only to say which
+     * applications exist when {@code name} is not one of them.
+     */
     AppRef application(String name) {
-        List<AppRef> apps = applications();
-        return apps.stream().filter(app -> app.name().equals(name)).findFirst()
-                .orElseThrow(() -> new UnknownApplicationException(name, installation.settings().hostsOnly(),
-                        apps.stream().map(AppRef::name).toList()));
+        try {
+            List<String> databases = installation.databaseNames();
+            Document app = !databases.contains(Installation.METADATA_DATABASE) ? null
+                    : installation.metadataDatabase().getCollection("applications")
+                            .find(Filters.eq("applicationName", name))
+                            .projection(Projections.include("applicationName", "applicationDisplayName", "ownerId",
+                                    "usedModules"))
+                            .first();
+            if (app == null) {
+                throw new UnknownApplicationException(name, installation.settings().hostsOnly(),
+                        applications().stream().map(AppRef::name).toList());
+            }
+            Document owner = app.get("ownerId") == null ? null : installation.metadataDatabase()
+                    .getCollection("customers").find(Filters.eq("_id", app.get("ownerId")))
+                    .projection(Projections.include("userName")).first();
+            Map<Object, String> owners = new HashMap<>();
+            if (owner != null && owner.getString("userName") != null) {
+                owners.put(owner.get("_id"), owner.getString("userName"));
+            }
+            return describe(app, owners, databases);
+        } catch (MongoException e) {
+            throw ConnectionErrors.wrap(e, installation.settings());
+        }
     }
 
     private AppRef describe(Document app, Map<Object, String> owners, List<String> databases) {
