@@ -99,6 +99,11 @@ public final class BundleWriter implements AutoCloseable {
         return part;
     }
 
+    /** Whether entries waiting for their turn spill to disk cheaply: {@link SpoolStore#spillsCheaply()}. */
+    public boolean spillsCheaply() {
+        return spool.spillsCheaply();
+    }
+
     public Compression compression() {
         return compression;
     }

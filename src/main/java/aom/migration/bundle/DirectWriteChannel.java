@@ -61,7 +61,7 @@ public final class DirectWriteChannel implements SeekableByteChannel {
     public static SeekableByteChannel create(Path file) throws IOException {
         FileChannel plain = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
                 StandardOpenOption.READ);
-        if (DIRECT == null || !Boolean.parseBoolean(System.getProperty("aom.directIo", "true"))) {
+        if (!directIoWanted()) {
             return plain;
         }
         try {
@@ -72,6 +72,11 @@ public final class DirectWriteChannel implements SeekableByteChannel {
             LOG.debug("Direct I/O not available for {} ({}); writing through the page cache", file, e.toString());
             return plain;
         }
+    }
+
+    /** Whether this platform offers direct I/O and {@code -Daom.directIo=false} did not turn it off. */
+    static boolean directIoWanted() {
+        return DIRECT != null && Boolean.parseBoolean(System.getProperty("aom.directIo", "true"));
     }
 
     /** Whether {@code channel} writes with direct I/O right now (for tests and logs). */

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.SequenceInputStream;
+import java.nio.channels.Channels;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -84,7 +85,7 @@ final class SpillBuffer {
             parts.add(new ByteArrayInputStream(current, 0, used));
         }
         if (file != null) {
-            parts.add(Files.newInputStream(file));
+            parts.add(DirectReadStream.open(file));
         }
         return new SequenceInputStream(Collections.enumeration(parts));
     }
@@ -122,8 +123,9 @@ final class SpillBuffer {
         return true;
     }
 
+    /** Goes on in a file, written (and later read back) with direct I/O where possible: see DirectWriteChannel. */
     private void spill() throws IOException {
         file = store.newFile();
-        fileOut = new BufferedOutputStream(Files.newOutputStream(file), FILE_BUFFER);
+        fileOut = new BufferedOutputStream(Channels.newOutputStream(DirectWriteChannel.create(file)), FILE_BUFFER);
     }
 }

@@ -2,6 +2,7 @@ package aom.migration.bundle;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -21,6 +22,7 @@ public final class SpoolStore implements AutoCloseable {
     private final Path directory;
     private final AtomicLong memoryLeft;
     private final AtomicLong fileCounter = new AtomicLong();
+    private Boolean spillsCheaply;
 
     private SpoolStore(Path directory, long memoryBudget) {
         this.directory = directory;
@@ -35,6 +37,28 @@ public final class SpoolStore implements AutoCloseable {
 
     public Path directory() {
         return directory;
+    }
+
+    /**
+     * Whether data beyond the memory budget goes to disk cheaply, with direct I/O (see {@link DirectWriteChannel}):
+     * then a collection may well be read ahead of its turn, as its spool file costs little CPU; through the page
+     * cache it costs more than reading in parallel gains. Probed once with a small file.
+     */
+    public synchronized boolean spillsCheaply() {
+        if (spillsCheaply == null) {
+            Path probe = directory.resolve("probe.spool");
+            try (SeekableByteChannel channel = DirectWriteChannel.create(probe)) {
+                spillsCheaply = DirectWriteChannel.isDirect(channel);
+            } catch (IOException e) {
+                spillsCheaply = false;
+            }
+            try {
+                Files.deleteIfExists(probe);
+            } catch (IOException ignored) {
+                // the directory is deleted at the end anyway
+            }
+        }
+        return spillsCheaply;
     }
 
     /** Takes {@code bytes} from the memory budget; {@code false} when it is exhausted. */

@@ -15,6 +15,7 @@ import aom.migration.progress.CancellationToken;
 import aom.migration.progress.Phase;
 import aom.migration.progress.ProgressListener;
 import aom.migration.progress.ProgressTracker;
+import aom.migration.progress.Workers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +32,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Exports the instance data of one application's selected systems as a mongodump archive, plain or gzipped, for a
@@ -59,7 +62,7 @@ public final class ArchiveExport {
             + " with this tool.";
 
     private static final Logger LOG = LoggerFactory.getLogger(ArchiveExport.class);
-    private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+    private static final int PLANNERS = 2;
 
     private final ConnectionSettings settings;
     private final Installation installation;
@@ -106,7 +109,7 @@ public final class ArchiveExport {
     /** {@code <App>-<yyyyMMdd-HHmmss>.archive} or {@code .archive.gz}, with characters file systems reject replaced. */
     public static String defaultFileName(String application, LocalDateTime time, boolean gzip) {
         String safe = application.replaceAll("[\\\\/:*?\"<>|\\x00-\\x1f]", "_");
-        return safe + "-" + FILE_TIME.format(time) + (gzip ? GZIP_EXTENSION : EXTENSION);
+        return safe + "-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(time) + (gzip ? GZIP_EXTENSION : EXTENSION);
     }
 
     /**
@@ -161,16 +164,21 @@ public final class ArchiveExport {
         DatabaseNaming naming = found.naming();
         Map<SystemKind, List<CollectionPlan>> plans = new LinkedHashMap<>();
         Map<SystemKind, String> names = new LinkedHashMap<>();
-        for (SystemKind system : systems) {
-            String database = naming == null ? null : naming.databaseName(application, system);
-            if (database == null || !found.exists(database)) {
-                warn(listener, tracker, warnings, application + " has no " + system + " database"
-                        + (database == null ? "" : " (" + database + ")") + "; nothing exported for " + system);
-                continue;
+        ExecutorService planners = Executors.newFixedThreadPool(PLANNERS, Workers.daemons("export-plan"));
+        try {
+            for (SystemKind system : systems) {
+                String database = naming == null ? null : naming.databaseName(application, system);
+                if (database == null || !found.exists(database)) {
+                    warn(listener, tracker, warnings, application + " has no " + system + " database"
+                            + (database == null ? "" : " (" + database + ")") + "; nothing exported for " + system);
+                    continue;
+                }
+                plans.put(system, exporter.plan(system, database, planners, token));
+                names.put(system, database);
+                token.throwIfCancelled();
             }
-            plans.put(system, exporter.plan(system, database));
-            names.put(system, database);
-            token.throwIfCancelled();
+        } finally {
+            planners.shutdownNow();
         }
         if (plans.isEmpty()) {
             throw new IllegalArgumentException(application + " has none of the selected databases ("

@@ -30,26 +30,33 @@ final class CollectionPlanner {
         this.client = client;
     }
 
-    List<CollectionPlan> plan(SystemKind system, String databaseName) {
-        MongoDatabase database = client.getDatabase(databaseName);
-        List<CollectionPlan> plans = new ArrayList<>();
-        for (BsonDocument info : database.listCollections(BsonDocument.class)) {
+    /**
+     * The collections of one database as {@code listCollections} describes them (options, UUID; no indexes or sizes
+     * yet), sorted by name: the order of their entries in a bundle. One round trip.
+     */
+    List<CollectionMetadata> list(String databaseName) {
+        List<CollectionMetadata> listed = new ArrayList<>();
+        for (BsonDocument info : client.getDatabase(databaseName).listCollections(BsonDocument.class)) {
             CollectionMetadata described = describe(info);
-            if (described == null) {
-                continue;
+            if (described != null) {
+                listed.add(described);
             }
-            if (described.isView()) {
-                plans.add(new CollectionPlan(system, databaseName, described, 0, 0, 0));
-                continue;
-            }
-            List<BsonDocument> indexes = database.getCollection(described.collectionName(), BsonDocument.class)
-                    .listIndexes(BsonDocument.class).into(new ArrayList<>());
-            CollectionMetadata definition = new CollectionMetadata(described.collectionName(), described.type(),
-                    described.options(), indexes, described.uuid(), null);
-            plans.add(withStats(system, database, definition));
         }
-        plans.sort(Comparator.comparing(CollectionPlan::collection));
-        return plans;
+        listed.sort(Comparator.comparing(CollectionMetadata::collectionName));
+        return listed;
+    }
+
+    /** Completes one listed collection into a plan: its indexes and sizes (none for a view). */
+    CollectionPlan plan(SystemKind system, String databaseName, CollectionMetadata described) {
+        if (described.isView()) {
+            return new CollectionPlan(system, databaseName, described, 0, 0, 0);
+        }
+        MongoDatabase database = client.getDatabase(databaseName);
+        List<BsonDocument> indexes = database.getCollection(described.collectionName(), BsonDocument.class)
+                .listIndexes(BsonDocument.class).into(new ArrayList<>());
+        CollectionMetadata definition = new CollectionMetadata(described.collectionName(), described.type(),
+                described.options(), indexes, described.uuid(), null);
+        return withStats(system, database, definition);
     }
 
     /**

@@ -2,6 +2,7 @@ package aom.migration.export;
 
 import aom.migration.bundle.BundlePaths;
 import aom.migration.bundle.BundleWriter;
+import aom.migration.bundle.CollectionMetadata;
 import aom.migration.bundle.EntrySpool;
 import aom.migration.bundle.Manifest;
 import aom.migration.bundle.SpooledEntry;
@@ -46,8 +47,9 @@ import java.util.function.Function;
  * budget and beyond it in temporary files; the caller's thread copies each finished entry into the zip in plan
  * order, so entries stay contiguous and their order does not depend on timing. Without compression, the collection
  * whose turn it is in the zip streams straight into it ({@link Handoff}) instead of into the spool: its data is
- * written once, not spooled, read back and written again. A collection starts ahead of its turn only while what
- * waits is expected to fit the memory budget ({@link ReadAhead}), so that spooling to disk stays the exception.
+ * written once, not spooled, read back and written again. The others start as soon as a reader is free where the
+ * spool's files are written and read with direct I/O, which costs little; through the page cache, a collection
+ * starts ahead of its turn only while what waits is expected to fit the memory budget ({@link ReadAhead}).
  * Memory: at most {@code parallelism x (4 + 2) MB} of blocks (plus documents larger than that), the spool budget
  * and the driver's own batch buffers.
  */
@@ -76,14 +78,29 @@ public final class DatabaseExporter {
         this.options = options;
     }
 
-    /** Lists the collections of one system database with their definitions and sizes. */
-    public List<CollectionPlan> plan(SystemKind system, String database) {
-        return new CollectionPlanner(clients.apply(system)).plan(system, database);
+    /**
+     * Lists the collections of one system database and completes each into a plan (its indexes and sizes), several
+     * at a time on {@code planners}: against a distant server, the two round trips per collection add up.
+     *
+     * @return the plans in the order of the collections' names
+     */
+    public List<CollectionPlan> plan(SystemKind system, String database, ExecutorService planners,
+                                     CancellationToken token) throws IOException {
+        CollectionPlanner planner = new CollectionPlanner(clients.apply(system));
+        List<Future<CollectionPlan>> pending = new ArrayList<>();
+        for (CollectionMetadata described : planner.list(database)) {
+            pending.add(planners.submit(() -> planner.plan(system, database, described)));
+        }
+        List<CollectionPlan> plans = new ArrayList<>();
+        for (Future<CollectionPlan> plan : pending) {
+            plans.add(Workers.await(plan, token));
+        }
+        return plans;
     }
 
     /**
-     * Exports the planned collections into {@code writer}, reporting per collection to {@code tracker} (whose
-     * totals the caller declared with {@link ProgressTracker#expect}).
+     * Exports the planned collections into {@code writer}, in the order given, reporting per collection to
+     * {@code tracker} (whose totals the caller declared with {@link ProgressTracker#expect}).
      *
      * @throws CancelledException when {@code token} is cancelled; returns within about a second
      */
@@ -94,7 +111,8 @@ public final class DatabaseExporter {
         ExecutorService encoders = Executors.newFixedThreadPool(options.parallelism(),
                 Workers.daemons("export-encode"));
         ExecutorService fetchers = Executors.newFixedThreadPool(options.parallelism(), Workers.daemons("export-read"));
-        ReadAhead readAhead = new ReadAhead(plans.size(), options.spoolMemoryBytes());
+        ReadAhead readAhead = writer.spillsCheaply() ? ReadAhead.unlimited(plans.size())
+                : new ReadAhead(plans.size(), options.spoolMemoryBytes());
         try {
             List<Future<SpooledEntry>> results = new ArrayList<>();
             List<Handoff> handoffs = new ArrayList<>();
@@ -114,12 +132,12 @@ public final class DatabaseExporter {
                 writer.add(BundlePaths.definition(plan.database(), plan.collection()),
                         plan.definition().toJson().getBytes(StandardCharsets.UTF_8), Manifest.KIND_DEFINITION,
                         plan.system().name(), plan.database(), plan.collection(), 0);
-                // Stored data of the collection whose turn it is goes straight into the zip from now on.
-                if (results.get(i) != null && !writer.compression().deflates() && handoffs.get(i).claim()) {
-                    handoffs.get(i).grant(writer.startStoredEntry(BundlePaths.documents(plan.database(),
-                            plan.collection())));
-                }
-                if (results.get(i) != null) {
+                if (!plan.isView()) {
+                    // Stored data of the collection whose turn it is goes straight into the zip from now on.
+                    if (!writer.compression().deflates() && handoffs.get(i).claim()) {
+                        handoffs.get(i).grant(writer.startStoredEntry(BundlePaths.documents(plan.database(),
+                                plan.collection())));
+                    }
                     writer.add(Workers.await(results.get(i), token), Manifest.KIND_DOCUMENTS, plan.system().name(),
                             plan.database(), plan.collection());
                 }

@@ -30,6 +30,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,14 +55,16 @@ public final class ExportJob {
     public static final String EXTENSION = ".aombundle";
 
     private static final Logger LOG = LoggerFactory.getLogger(ExportJob.class);
-    private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+    private static final int PLANNERS = 2;
 
     private final ConnectionSettings settings;
     private final Installation installation;
     private final String application;
     private final Selection selection;
     private final Path output;
-    private final ExtractionProfile profile;
+    /** The profile the caller gave, or null for the default one, which {@link #profile()} reads when needed. */
+    private final ExtractionProfile givenProfile;
+    private ExtractionProfile profile;
     private final ExportOptions options;
     private final InstanceHosts instanceHosts;
 
@@ -87,7 +90,7 @@ public final class ExportJob {
         this.application = Objects.requireNonNull(application, "application");
         this.selection = Objects.requireNonNull(selection, "selection");
         this.output = Objects.requireNonNull(output, "output");
-        this.profile = profile == null ? ExtractionProfile.defaults() : profile;
+        this.givenProfile = profile;
         this.options = options == null ? ExportOptions.defaults() : options;
         this.instanceHosts = instanceHosts == null ? InstanceHosts.none() : instanceHosts;
     }
@@ -97,13 +100,13 @@ public final class ExportJob {
      * start, closed at the end); the metadata still comes from the main installation.
      */
     public ExportJob withInstanceHosts(InstanceHosts hosts) {
-        return new ExportJob(settings, installation, application, selection, output, profile, options, hosts);
+        return new ExportJob(settings, installation, application, selection, output, givenProfile, options, hosts);
     }
 
     /** {@code <App>-<yyyyMMdd-HHmmss>.aombundle}, with characters that file systems reject replaced. */
     public static String defaultFileName(String application, LocalDateTime time) {
         String safe = application.replaceAll("[\\\\/:*?\"<>|\\x00-\\x1f]", "_");
-        return safe + "-" + FILE_TIME.format(time) + EXTENSION;
+        return safe + "-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(time) + EXTENSION;
     }
 
     /**
@@ -196,29 +199,56 @@ public final class ExportJob {
         SourceSystems found = SourceSystems.find(app, hosts, options.naming(), !selection.systems().isEmpty());
         DatabaseNaming naming = found.naming();
         Map<SystemKind, List<CollectionPlan>> plans = new LinkedHashMap<>();
-        for (SystemKind system : selection.systems()) {
-            String database = naming == null ? null : naming.databaseName(application, system);
-            if (database == null || !found.exists(database)) {
-                warn(listener, tracker, warnings, application + " has no " + system + " database"
-                        + (database == null ? "" : " (" + database + where(hosts, system) + ")")
-                        + "; nothing exported for " + system);
-                continue;
+        ExecutorService planners = Executors.newFixedThreadPool(PLANNERS, Workers.daemons("export-plan"));
+        try {
+            for (SystemKind system : selection.systems()) {
+                String database = naming == null ? null : naming.databaseName(application, system);
+                if (database == null || !found.exists(database)) {
+                    warn(listener, tracker, warnings, application + " has no " + system + " database"
+                            + (database == null ? "" : " (" + database + where(hosts, system) + ")")
+                            + "; nothing exported for " + system);
+                    continue;
+                }
+                List<CollectionPlan> collections = exporter.plan(system, database, planners, token);
+                collections.forEach(plan -> tracker.expect(plan.namespace(), plan.expectedDocuments(),
+                        plan.expectedBytes()));
+                plans.put(system, collections);
+                token.throwIfCancelled();
             }
-            List<CollectionPlan> collections = exporter.plan(system, database);
-            collections.forEach(plan -> tracker.expect(plan.namespace(), plan.expectedDocuments(),
-                    plan.expectedBytes()));
-            plans.put(system, collections);
-            token.throwIfCancelled();
+        } finally {
+            planners.shutdownNow();
         }
         if (metadata != null) {
             tracker.phase(Phase.METADATA, "Reading the metadata closure of " + application);
         }
-        List<CollectionPlan> all = plans.values().stream().flatMap(List::stream).toList();
+        List<CollectionPlan> all = largestFirst(plans);
         if (!all.isEmpty()) {
             tracker.phase(Phase.DATA, "Exporting " + all.size() + " collections from " + plans.size()
                     + " database(s)");
             exporter.export(all, writer, tracker, token);
         }
+        return finish(source, hosts, app, writer, metadata, naming, plans, warnings, createdAt, listener, tracker,
+                token);
+    }
+
+    /**
+     * The order of the collections in the bundle: largest first (by the size the server reported), then by system
+     * and name. Collections are read a few at a time in this order, so the long ones start first and the short
+     * ones fill in around them, instead of one large collection being read alone at the end. The order depends on
+     * the sizes only, never on timing, so the same data gives the same bundle layout.
+     */
+    static List<CollectionPlan> largestFirst(Map<SystemKind, List<CollectionPlan>> plans) {
+        List<CollectionPlan> all = new ArrayList<>(plans.values().stream().flatMap(List::stream).toList());
+        all.sort(Comparator.comparingLong((CollectionPlan plan) -> Math.max(0, plan.expectedBytes())).reversed()
+                .thenComparing(CollectionPlan::system).thenComparing(CollectionPlan::collection));
+        return all;
+    }
+
+    private ExportResult finish(Installation source, SystemHosts hosts, AppRef app, BundleWriter writer,
+                                Future<Metadata> metadata, DatabaseNaming naming,
+                                Map<SystemKind, List<CollectionPlan>> plans, List<String> warnings,
+                                Instant createdAt, ProgressListener listener, ProgressTracker tracker,
+                                CancellationToken token) throws IOException {
         MetadataClosure closure = null;
         if (metadata != null) {
             Metadata read = Workers.await(metadata, token);
@@ -238,6 +268,17 @@ public final class ExportJob {
         return new ExportResult(writer.target(), manifest, tracker.elapsed());
     }
 
+    /**
+     * The extraction profile, the default one read on first use: reading it takes a cold JVM a few hundred
+     * milliseconds (Jackson), which the metadata thread pays alongside the data instead of the caller up front.
+     */
+    private synchronized ExtractionProfile profile() {
+        if (profile == null) {
+            profile = givenProfile != null ? givenProfile : ExtractionProfile.defaults();
+        }
+        return profile;
+    }
+
     /** The metadata closure and its entries, ready to be added to the zip. */
     private record Metadata(MetadataClosure closure, MetadataExtractor.Spooled entries) {
     }
@@ -245,6 +286,7 @@ public final class ExportJob {
     private Metadata readMetadata(Installation source, BundleWriter writer, ProgressTracker tracker,
                                   CancellationToken abort) throws IOException {
         try {
+            ExtractionProfile profile = profile();
             MetadataExtractor extractor = new MetadataExtractor(source.database(profile.database()), profile);
             MetadataClosure closure = extractor.closure(application, abort);
             String database = profile.database();
@@ -312,7 +354,7 @@ public final class ExportJob {
                 metadata, databases,
                 new Manifest.Counts(closure == null ? 0 : closure.total(), databases.size(), collections, documents,
                         bytes),
-                warnings, profile, entries);
+                warnings, profile(), entries);
     }
 
     private static void warn(ProgressListener listener, ProgressTracker tracker, List<String> warnings,

@@ -6,6 +6,9 @@ import aom.migration.progress.CancellationToken;
 import aom.migration.progress.CancelledException;
 import org.junit.jupiter.api.Test;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -39,6 +42,35 @@ class ReadAheadTest {
         readAhead.written(1);
         assertThat(third).succeedsWithin(5, TimeUnit.SECONDS).isNull();
         readAhead.written(2);
+    }
+
+    @Test
+    void withCheapSpillingEveryCollectionStartsAsSoonAsAReaderIsFree() {
+        ReadAhead readAhead = ReadAhead.unlimited(3);
+        CancellationToken token = new CancellationToken();
+        CompletableFuture<Void> all = CompletableFuture.runAsync(() -> {
+            readAhead.awaitStart(0, plan("a", 5_000_000_000L), true, token);
+            readAhead.awaitStart(1, plan("b", 4_000_000_000L), true, token);
+            readAhead.awaitStart(2, plan("c", -1), true, token);
+        });
+        assertThat(all).succeedsWithin(1, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void theBundleHoldsTheLargestCollectionsFirstWhateverTheirSystemThenBySystemAndName() {
+        CollectionMetadata definition = CollectionMetadata.parse(
+                "{\"collectionName\":\"x\",\"options\":{},\"indexes\":[]}", "x");
+        Map<SystemKind, List<CollectionPlan>> plans = new LinkedHashMap<>();
+        plans.put(SystemKind.LIVE, List.of(plan("a", 10), plan("b", 300), plan("c", -1), plan("d", 10)));
+        plans.put(SystemKind.TEST, List.of(new CollectionPlan(SystemKind.TEST, "App-test",
+                        CollectionMetadata.parse("{\"collectionName\":\"a\",\"options\":{},\"indexes\":[]}", "a"),
+                        1, 500, 1),
+                new CollectionPlan(SystemKind.TEST, "App-test", definition, 1, 10, 1)));
+
+        List<String> order = ExportJob.largestFirst(plans).stream()
+                .map(plan -> plan.system() + ":" + plan.collection()).toList();
+
+        assertThat(order).containsExactly("TEST:a", "LIVE:b", "LIVE:a", "LIVE:d", "TEST:x", "LIVE:c");
     }
 
     @Test
