@@ -15,6 +15,11 @@ package aom.migration.restore;
  */
 public record CollectionDigest(long documents, long bytes, String contentHash) {
 
+    /** The average document size, 0 for an empty collection. */
+    public long averageBytes() {
+        return documents == 0 ? 0 : bytes / documents;
+    }
+
     /** The digest of an empty collection. */
     public static CollectionDigest empty() {
         return new DigestAccumulator().result();

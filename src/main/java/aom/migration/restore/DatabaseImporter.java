@@ -77,13 +77,25 @@ public final class DatabaseImporter {
     }
 
     /**
-     * Loads every collection into its staging collection, {@link ImportOptions#parallelCollections()} at a time.
-     * The first failure stops the others.
+     * What loading one collection found.
      *
-     * @return the digest of each loaded collection by target namespace ({@code db.collection})
+     * @param expected the digest of the bundle's documents, computed while they streamed in
+     * @param staged   the digest of what the staging collection holds, read back from the target right after the
+     *                 load, or {@code null} where it was not read back
      */
-    public Map<String, CollectionDigest> load(List<StagedCollection> collections, ProgressTracker tracker,
-                                              CancellationToken cancel) {
+    public record Loaded(CollectionDigest expected, CollectionDigest staged) {
+    }
+
+    /**
+     * Loads every collection into its staging collection, {@link ImportOptions#parallelCollections()} at a time.
+     * With {@code readBack}, each loader then reads its staging collection back and computes its digest while the
+     * others still load: the verification's reading overlaps with the loading, and a server that did not keep the
+     * documents as sent is found before anything is swapped. The first failure stops the others.
+     *
+     * @return what was loaded, by target namespace ({@code db.collection}), in the order of {@code collections}
+     */
+    public Map<String, Loaded> load(List<StagedCollection> collections, boolean readBack, ProgressTracker tracker,
+                                    CancellationToken cancel) {
         for (StagedCollection collection : collections) {
             tracker.expect(collection.namespace(), collection.source().expectedDocuments(),
                     collection.source().expectedBytes());
@@ -94,19 +106,22 @@ public final class DatabaseImporter {
         ExecutorService inserters = Executors.newCachedThreadPool(Workers.daemons("aom-insert"));
         try {
             CollectionLoader loader = new CollectionLoader(options, inserters, tracker, stop);
-            Map<String, Future<CollectionDigest>> futures = new LinkedHashMap<>();
+            Map<String, Future<Loaded>> futures = new LinkedHashMap<>();
             // Largest first, so that the last collections to load are small ones and every loader stays busy to the
             // end; the results keep the plan's order.
             List<StagedCollection> bySize = new ArrayList<>(collections);
             bySize.sort(Comparator.comparingLong((StagedCollection c) -> c.source().expectedBytes()).reversed());
-            Map<String, Future<CollectionDigest>> submitted = new HashMap<>();
+            Map<String, Future<Loaded>> submitted = new HashMap<>();
             for (StagedCollection collection : bySize) {
                 submitted.put(collection.namespace(), loaders.submit(() -> {
                     stop.throwIfCancelled();
                     try {
-                        return loader.load(database(collection.system(), collection.database()),
-                                collection.staging(),
-                                collection.source(), collection.namespace());
+                        MongoDatabase database = database(collection.system(), collection.database());
+                        CollectionDigest expected = loader.load(database, collection.staging(), collection.source(),
+                                collection.namespace());
+                        CollectionDigest staged = readBack ? Verifier.readBack(clients.apply(collection.system()),
+                                collection.database(), collection.staging(), expected.averageBytes(), stop) : null;
+                        return new Loaded(expected, staged);
                     } catch (MongoException e) {
                         // The driver's message does not say which collection was being loaded.
                         throw new ImportFailedException("Loading " + collection.namespace() + " into the target"

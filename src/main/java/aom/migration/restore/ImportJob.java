@@ -207,8 +207,18 @@ public final class ImportJob {
                                                    CancellationToken cancel) {
         DatabaseImporter importer = new DatabaseImporter(targets, options);
         tracker.phase(Phase.LOAD, "Loading " + plan.loads().size() + " collection(s) into staging collections");
-        Map<String, CollectionDigest> digests = importer.load(plan.loads(), tracker, cancel);
+        // Each staging collection is read back while the others load; renamed into place it needs only a count.
+        boolean readBack = plan.swapStrategy() != SwapStrategy.COPY;
+        Map<String, DatabaseImporter.Loaded> loaded = importer.load(plan.loads(), readBack, tracker, cancel);
         checkpoint.reached("loaded");
+        Verifier verifier = new Verifier(targets);
+        if (readBack) {
+            VerificationReport staged = verifier.checkStaged(plan, loaded);
+            if (!staged.passed()) {
+                // Nothing is swapped yet: the caller saves the report and drops the staging collections.
+                return staged;
+            }
+        }
         tracker.phase(Phase.INDEXES, "Building indexes on the staging collections");
         importer.buildIndexes(plan.loads(), tracker, cancel);
         checkpoint.reached("indexed");
@@ -236,8 +246,7 @@ public final class ImportJob {
         tracker.phase(Phase.VERIFY, "Verifying the target against the import");
         // A tracker of its own: verifying re-reads the namespaces the load counted, which must not count twice.
         ProgressTracker verifying = new ProgressTracker(tracker.listener(), Phase.VERIFY);
-        VerificationReport report = new Verifier(targets).verify(plan, digests, request.profile(), verifying,
-                cancel);
+        VerificationReport report = verifier.verify(plan, loaded, request.profile(), verifying, cancel);
         verifying.flush();
         return report;
     }

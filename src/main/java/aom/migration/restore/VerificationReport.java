@@ -15,12 +15,14 @@ import java.util.List;
  * @param target      the target's hosts (never credentials)
  * @param verifiedAt  when (ISO-8601, UTC)
  * @param passed      whether everything matched
+ * @param readBeforeSwap whether the collections' documents were read back from their staging collections right
+ *                    after loading (and only counted once swapped in), rather than read after the swap
  * @param collections one check per collection of the import
  * @param metadata    one check per metadata collection, when the import included metadata
  * @param problems    everything that did not match, in words
  */
 public record VerificationReport(String application, String target, String verifiedAt, boolean passed,
-                                 List<CollectionCheck> collections, List<MetadataCheck> metadata,
+                                 boolean readBeforeSwap, List<CollectionCheck> collections, List<MetadataCheck> metadata,
                                  List<String> problems) {
 
     public VerificationReport {
@@ -69,6 +71,10 @@ public record VerificationReport(String application, String target, String verif
         StringBuilder text = new StringBuilder();
         text.append("Verification of ").append(application).append(" on ").append(target).append(" at ")
                 .append(verifiedAt).append(": ").append(passed ? "PASSED" : "FAILED").append('\n');
+        if (readBeforeSwap) {
+            text.append("Documents read back from the target's staging collections before the swap, counted again"
+                    + " after it.\n");
+        }
         for (CollectionCheck check : collections) {
             text.append(String.format("  %-4s %-7s %s.%s  %s%n", check.passed() ? "ok" : "FAIL", check.system(),
                     check.database(), check.collection(), detail(check)));

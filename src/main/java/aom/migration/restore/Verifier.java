@@ -99,6 +99,15 @@ public final class Verifier {
         return digest(client, database, collection, averageBytes, cancel);
     }
 
+    /**
+     * Reads a collection once, in batches of about 4 MB for documents of {@code averageBytes}, and computes its
+     * digest; for the import's loaders, which read each staging collection back right after loading it.
+     */
+    static CollectionDigest readBack(MongoClient client, String database, String collection, long averageBytes,
+                                     CancellationToken cancel) {
+        return digest(client, database, collection, averageBytes, cancel);
+    }
+
     private static CollectionDigest digestOf(MongoClient client, String database, String collection,
                                              CancellationToken cancel) {
         return digest(client, database, collection, averageDocumentBytes(client, database, collection), cancel);
@@ -125,13 +134,49 @@ public final class Verifier {
     }
 
     /**
-     * Verifies an import that has been swapped in.
-     *
-     * @param expected the digest of each loaded collection by target namespace, as {@link DatabaseImporter#load}
-     *                 returned them
+     * Checks the staging collections that were read back right after loading ({@link DatabaseImporter#load}) against
+     * the bundle, before anything is swapped: a report that fails here means the target server did not keep the
+     * documents as they were sent, and the import stops while the live collections are still untouched.
      */
-    VerificationReport verify(ImportPlan plan, Map<String, CollectionDigest> expected, ExtractionProfile profile,
+    VerificationReport checkStaged(ImportPlan plan, Map<String, DatabaseImporter.Loaded> loaded) {
+        List<VerificationReport.CollectionCheck> checks = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (SystemPlan system : plan.systems()) {
+            for (CollectionChange change : system.collections()) {
+                String namespace = system.targetDatabase() + "." + change.collection();
+                DatabaseImporter.Loaded load = loaded.get(namespace);
+                if (load == null || load.staged() == null) {
+                    continue;
+                }
+                boolean passed = compare(namespace, load.expected(), load.staged(), problems);
+                checks.add(new VerificationReport.CollectionCheck(system.system().name(), system.targetDatabase(),
+                        change.collection(), change.action().label(), load.expected().documents(),
+                        load.staged().documents(), load.expected().contentHash(), load.staged().contentHash(), false,
+                        passed));
+            }
+        }
+        return new VerificationReport(plan.application(), plan.targetDescription(), Instant.now().toString(),
+                problems.isEmpty(), true, checks, List.of(), problems);
+    }
+
+    /**
+     * Verifies an import that has been swapped in. A collection whose staging collection was read back while
+     * loading ({@link DatabaseImporter.Loaded#staged()}) and then renamed into place is only counted again: a rename
+     * moves the collection as it is, so its content is the one read back. Collections that were copied into place
+     * (sharded targets) are read again.
+     *
+     * @param loaded what {@link DatabaseImporter#load} returned, by target namespace
+     */
+    VerificationReport verify(ImportPlan plan, Map<String, DatabaseImporter.Loaded> loaded, ExtractionProfile profile,
                               ProgressTracker tracker, CancellationToken cancel) {
+        Map<String, CollectionDigest> expected = new LinkedHashMap<>();
+        Map<String, CollectionDigest> staged = new LinkedHashMap<>();
+        loaded.forEach((namespace, load) -> {
+            expected.put(namespace, load.expected());
+            if (load.staged() != null && plan.swapStrategy() != SwapStrategy.COPY) {
+                staged.put(namespace, load.staged());
+            }
+        });
         List<VerificationReport.CollectionCheck> checks = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         Map<String, Map<String, BsonDocument>> presentByDatabase = new LinkedHashMap<>();
@@ -139,12 +184,12 @@ public final class Verifier {
             presentByDatabase.put(system.targetDatabase(),
                     collections(clients.apply(system.system()).getDatabase(system.targetDatabase())));
         }
-        Map<String, CollectionDigest> actual = digestAll(plan, presentByDatabase, expected, cancel);
+        Map<String, CollectionDigest> actual = digestAll(plan, presentByDatabase, expected, staged.keySet(), cancel);
         for (SystemPlan system : plan.systems()) {
             Map<String, BsonDocument> present = presentByDatabase.get(system.targetDatabase());
             for (CollectionChange change : system.collections()) {
                 cancel.throwIfCancelled();
-                checks.add(check(system, change, present, expected, actual, tracker, problems, cancel));
+                checks.add(check(system, change, present, expected, staged, actual, tracker, problems, cancel));
             }
             Set<String> extra = new TreeSet<>(present.keySet());
             system.collections().stream().filter(c -> c.action() != CollectionAction.DROP)
@@ -160,12 +205,13 @@ public final class Verifier {
         boolean passed = problems.isEmpty() && checks.stream().allMatch(VerificationReport.CollectionCheck::passed)
                 && metadata.stream().allMatch(VerificationReport.MetadataCheck::passed);
         return new VerificationReport(plan.application(), plan.targetDescription(), Instant.now().toString(), passed,
-                checks, metadata, problems);
+                !staged.isEmpty(), checks, metadata, problems);
     }
 
     private VerificationReport.CollectionCheck check(SystemPlan system, CollectionChange change,
                                                      Map<String, BsonDocument> present,
                                                      Map<String, CollectionDigest> expected,
+                                                     Map<String, CollectionDigest> staged,
                                                      Map<String, CollectionDigest> digests, ProgressTracker tracker,
                                                      List<String> problems, CancellationToken cancel) {
         String namespace = system.targetDatabase() + "." + change.collection();
@@ -193,21 +239,39 @@ public final class Verifier {
             return new VerificationReport.CollectionCheck(system.system().name(), system.targetDatabase(),
                     change.collection(), action, wanted.documents(), -1, wanted.contentHash(), null, false, false);
         }
-        CollectionDigest actual = digests.containsKey(namespace) ? digests.get(namespace)
-                : digestOf(clients.apply(system.system()), system.targetDatabase(), change.collection(), cancel);
-        tracker.advance(namespace, actual.documents(), actual.bytes());
-        boolean passed = actual.equals(wanted);
-        if (actual.documents() != wanted.documents()) {
-            problems.add(namespace + " has " + actual.documents() + " documents, the import brought "
-                    + wanted.documents());
-        } else if (!passed) {
-            problems.add(namespace + ": the documents differ from the imported ones (content hash " + actual
-                    .contentHash() + " instead of " + wanted.contentHash() + "); the server may not keep every BSON"
-                    + " type as it was sent");
+        CollectionDigest actual;
+        if (digests.containsKey(namespace)) {
+            actual = digests.get(namespace);
+        } else if (staged.containsKey(namespace)) {
+            CollectionDigest read = staged.get(namespace);
+            long count = clients.apply(system.system()).getDatabase(system.targetDatabase())
+                    .getCollection(change.collection()).countDocuments();
+            actual = new CollectionDigest(count, read.bytes(), read.contentHash());
+        } else {
+            actual = digestOf(clients.apply(system.system()), system.targetDatabase(), change.collection(), cancel);
         }
+        tracker.advance(namespace, actual.documents(), actual.bytes());
+        boolean passed = compare(namespace, wanted, actual, problems);
         return new VerificationReport.CollectionCheck(system.system().name(), system.targetDatabase(),
                 change.collection(), action, wanted.documents(), actual.documents(), wanted.contentHash(),
                 actual.contentHash(), false, passed);
+    }
+
+    /** Whether {@code actual} matches {@code wanted}; adds the difference to {@code problems} when not. */
+    private static boolean compare(String what, CollectionDigest wanted, CollectionDigest actual,
+                                   List<String> problems) {
+        if (actual.documents() != wanted.documents()) {
+            problems.add(what + " has " + actual.documents() + " documents, the import brought "
+                    + wanted.documents());
+            return false;
+        }
+        if (!actual.equals(wanted)) {
+            problems.add(what + ": the documents differ from the imported ones (content hash " + actual
+                    .contentHash() + " instead of " + wanted.contentHash() + "); the server may not keep every BSON"
+                    + " type as it was sent");
+            return false;
+        }
+        return true;
     }
 
     /**
@@ -215,7 +279,7 @@ public final class Verifier {
      * verification's time, and the server answers several cursors at once faster than one after the other.
      */
     private Map<String, CollectionDigest> digestAll(ImportPlan plan, Map<String, Map<String, BsonDocument>> present,
-                                                    Map<String, CollectionDigest> expected,
+                                                    Map<String, CollectionDigest> expected, Set<String> readAlready,
                                                     CancellationToken cancel) {
         Map<String, Future<CollectionDigest>> futures = new LinkedHashMap<>();
         ExecutorService readers = Executors.newFixedThreadPool(parallel, Workers.daemons("aom-verify"));
@@ -227,6 +291,9 @@ public final class Verifier {
                         continue;
                     }
                     String namespace = system.targetDatabase() + "." + change.collection();
+                    if (readAlready.contains(namespace)) {
+                        continue;
+                    }
                     CollectionDigest wanted = expected.get(namespace);
                     long average = wanted == null || wanted.documents() == 0 ? 0 : wanted.bytes() / wanted.documents();
                     futures.put(namespace, readers.submit(

@@ -187,8 +187,9 @@ class BsonFidelityTest {
         CliRun run = importDocumentTheServerCannotKeep(EveryBsonType.withChanged(value), observed);
         assertThat(run.err()).contains("The verification of ConferenceApp failed: ConferenceApp.Basics_Role: the"
                 + " documents differ from the imported ones");
-        observed.note("The server changed the value as it stored it (VERSIONS.md); the verification compared"
-                + " content hashes, found the difference and the import rolled back: nothing is lost silently.");
+        observed.note("The server changed the value as it stored it (VERSIONS.md); the staging collection, read back"
+                + " right after loading, had another content hash, so the import stopped before swapping anything"
+                + " in and dropped what it had loaded: nothing is lost silently.");
     }
 
     @Order(4)

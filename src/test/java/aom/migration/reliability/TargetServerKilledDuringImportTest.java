@@ -167,10 +167,11 @@ class TargetServerKilledDuringImportTest extends ImportFaults {
                 "--no-progress");
         observed.note("Re-run: exit " + again.exitCode() + ", `" + Observed.firstErrorLine(again) + "`.");
         assertThat(again.exitCode()).isEqualTo(1);
-        assertThat(again.err()).contains("E11000 duplicate key error collection: ConferenceApp.Basics_Role"
-                + ".__aom_import");
+        // Which staging collection meets the bug first depends on the order the loaders reach them.
+        assertThat(again.err()).containsPattern("E11000 duplicate key error collection: ConferenceApp\\.[\\w.]+"
+                + "\\.__aom_import");
         assertThat(TargetSnapshot.differences(recovered, snapshot())).isEmpty();
-        observed.note("The new, empty staging collection Basics_Role.__aom_import already has keys in the server's"
+        observed.note("A new, empty staging collection (`<collection>.__aom_import`) already has keys in the server's"
                 + " _id index (the same H2 rename bug: the index of the renamed collection stayed under the old"
                 + " name). The failed re-run rolled back: the target is as the recovery left it.");
     }

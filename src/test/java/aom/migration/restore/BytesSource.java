@@ -38,6 +38,15 @@ record BytesSource(String database, String collection, CollectionMetadata metada
         return new BytesSource(database, collection, metadata, copy, documents, sha256);
     }
 
+    /** The same source with {@code document} appended, and the checksum and count that go with it. */
+    BytesSource withDocument(byte[] document) throws java.security.NoSuchAlgorithmException {
+        byte[] more = java.util.Arrays.copyOf(bytes, bytes.length + document.length);
+        System.arraycopy(document, 0, more, bytes.length, document.length);
+        String hash = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(more));
+        return new BytesSource(database, collection, metadata, more, documents + 1, hash);
+    }
+
     BytesSource withMetadata(CollectionMetadata other) {
         return new BytesSource(database, collection, other, bytes, documents, sha256);
     }

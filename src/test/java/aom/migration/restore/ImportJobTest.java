@@ -221,7 +221,10 @@ class ImportJobTest extends ImportTestSupport {
         String json = Files.readString(result.savedReport().json(), StandardCharsets.UTF_8);
         String text = Files.readString(result.savedReport().text(), StandardCharsets.UTF_8);
         assertThat(BsonDocument.parse(json).getBoolean("passed").getValue()).isTrue();
-        assertThat(text).contains("PASSED").contains("ConferenceApp.Speakers_Talk").contains("META    customers");
+        assertThat(text).contains("PASSED").contains("ConferenceApp.Speakers_Talk").contains("META    customers")
+                .contains("Documents read back from the target's staging collections before the swap, counted again"
+                        + " after it.");
+        assertThat(BsonDocument.parse(json).getBoolean("readBeforeSwap").getValue()).isTrue();
         for (String content : List.of(json, text)) {
             assertThat(content).doesNotContain("pbkdf2").doesNotContain("secret")
                     .doesNotContain(DemoInstallation.DEMO_PASSWORD).doesNotContain("password");

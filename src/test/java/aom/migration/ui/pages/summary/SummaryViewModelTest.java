@@ -31,7 +31,7 @@ class SummaryViewModelTest {
     private final RecordingDialogService dialogs = new RecordingDialogService();
 
     private static final VerificationReport FAILED = new VerificationReport("ConferenceApp", "db1:27017",
-            "2024-03-01T10:15:30Z", false,
+            "2024-03-01T10:15:30Z", false, true,
             List.of(new VerificationReport.CollectionCheck("LIVE", "ConferenceApp", "Speakers_Talk", "create", 24,
                     23, "a".repeat(64), "b".repeat(64), false, false)),
             List.of(new VerificationReport.MetadataCheck("modules", 4, 6, 1, true)),
