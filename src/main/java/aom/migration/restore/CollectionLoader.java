@@ -7,13 +7,10 @@ import aom.migration.progress.CancellationToken;
 import aom.migration.progress.CancelledException;
 import aom.migration.progress.ProgressTracker;
 import com.mongodb.MongoCommandException;
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.InsertManyOptions;
 import org.bson.BsonBoolean;
 import org.bson.BsonDocument;
 import org.bson.BsonString;
-import org.bson.RawBsonDocument;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -35,17 +32,15 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Streams one collection's raw BSON into its staging collection: one thread reads and checks the documents, the
- * entry's SHA-256 and the per-document hashes of the {@link CollectionDigest}, one or more workers send bounded
- * batches with {@code insertMany}. The bytes are inserted as they came ({@code MongoCollection<RawBsonDocument>}),
+ * entry's SHA-256 and the per-document hashes of the {@link CollectionDigest}, and assembles bounded batches as
+ * {@code insert} commands ({@link InsertBatch}); one or more workers send them. The bytes are inserted as they came,
  * never decoded. Memory is bounded by the queue: at most {@code workers + 2} batches exist at a time.
  */
 final class CollectionLoader {
 
-    private static final List<RawBsonDocument> END = new ArrayList<>();
+    private static final InsertBatch END = new InsertBatch("");
     private static final long POLL_MILLIS = 100;
     private static final int READ_BUFFER = 1 << 16;
-    private static final InsertManyOptions INSERT = new InsertManyOptions().ordered(false)
-            .bypassDocumentValidation(true);
 
     private final ImportOptions options;
     private final ExecutorService insertPool;
@@ -68,13 +63,12 @@ final class CollectionLoader {
      */
     CollectionDigest load(MongoDatabase database, String staging, CollectionSource source, String progressName) {
         create(database, staging, source);
-        MongoCollection<RawBsonDocument> target = database.getCollection(staging, RawBsonDocument.class);
         int workers = source.expectedBytes() >= options.largeCollectionBytes() ? options.insertWorkers() : 1;
-        BlockingQueue<List<RawBsonDocument>> queue = new ArrayBlockingQueue<>(workers);
+        BlockingQueue<InsertBatch> queue = new ArrayBlockingQueue<>(workers);
         AtomicReference<Throwable> failure = new AtomicReference<>();
         List<Future<Void>> futures = new ArrayList<>();
         for (int i = 0; i < workers; i++) {
-            futures.add(insertPool.submit(worker(target, queue, failure, progressName)));
+            futures.add(insertPool.submit(worker(database, queue, failure, progressName)));
         }
         // A source that checks its own checksum while streaming (a bundle) need not be hashed twice.
         MessageDigest entryHash = source.verifiesWhileReading() ? null : DigestAccumulator.newSha256();
@@ -84,22 +78,10 @@ final class CollectionLoader {
         try (InputStream raw = source.openDocuments();
              InputStream in = hashed(new BufferedInputStream(raw, READ_BUFFER), entryHash)) {
             BsonDocumentReader reader = new BsonDocumentReader(in, source.namespace());
-            List<RawBsonDocument> batch = new ArrayList<>();
-            long batchBytes = 0;
-            byte[] next;
-            while ((next = reader.nextBytes()) != null) {
-                if (!batch.isEmpty() && (batch.size() >= options.maxBatchDocuments()
-                        || batchBytes + next.length > options.maxBatchBytes())) {
-                    hand(queue, batch, failure);
-                    batch = new ArrayList<>();
-                    batchBytes = 0;
-                }
-                // Hashed here, while the inserters wait for the server, rather than by an inserter between inserts.
-                readDigest.add(next);
-                batch.add(new RawBsonDocument(next));
-                batchBytes += next.length;
-            }
-            if (!batch.isEmpty()) {
+            byte[] next = reader.nextBytes();
+            while (next != null) {
+                InsertBatch batch = new InsertBatch(staging);
+                next = fill(batch, next, reader, readDigest);
                 hand(queue, batch, failure);
             }
             documents = reader.documents();
@@ -117,6 +99,25 @@ final class CollectionLoader {
         tracker.finish(progressName);
         check(source, entryHash == null ? null : HexFormat.of().formatHex(entryHash.digest()), documents, bytes);
         return readDigest.result();
+    }
+
+    /**
+     * Adds documents to {@code batch}, starting with {@code first}, while it has room, hashing each for the digest
+     * here, while the inserters wait for the server, rather than by an inserter between inserts.
+     *
+     * @return the document that did not fit, the first of the next batch, or {@code null} at the end of the data
+     */
+    private byte[] fill(InsertBatch batch, byte[] first, BsonDocumentReader reader, DigestAccumulator digest)
+            throws IOException {
+        // A method of its own, so that the JIT compiles this small loop rather than all of load() around it.
+        byte[] next = first;
+        while (next != null && (batch.isEmpty() || batch.documents() < options.maxBatchDocuments()
+                && batch.documentBytes() + next.length <= options.maxBatchBytes())) {
+            digest.add(next);
+            batch.add(next, 0, next.length);
+            next = reader.nextBytes();
+        }
+        return next;
     }
 
     private static InputStream hashed(InputStream in, MessageDigest digest) {
@@ -144,25 +145,20 @@ final class CollectionLoader {
         }
     }
 
-    private Callable<Void> worker(MongoCollection<RawBsonDocument> target,
-                                               BlockingQueue<List<RawBsonDocument>> queue,
-                                               AtomicReference<Throwable> failure, String progressName) {
+    private Callable<Void> worker(MongoDatabase database, BlockingQueue<InsertBatch> queue,
+                                  AtomicReference<Throwable> failure, String progressName) {
         return () -> {
             try {
                 while (failure.get() == null && !cancel.isCancelled()) {
-                    List<RawBsonDocument> batch = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+                    InsertBatch batch = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
                     if (batch == null) {
                         continue;
                     }
                     if (batch == END) {
                         return null;
                     }
-                    target.insertMany(batch, INSERT);
-                    long size = 0;
-                    for (RawBsonDocument document : batch) {
-                        size += document.getByteBuffer().remaining();
-                    }
-                    tracker.advance(progressName, batch.size(), size);
+                    batch.send(database);
+                    tracker.advance(progressName, batch.documents(), batch.documentBytes());
                 }
             } catch (RuntimeException e) {
                 failure.compareAndSet(null, e);
@@ -175,8 +171,7 @@ final class CollectionLoader {
     }
 
     /** Puts a batch on the queue, waking up regularly to honour a cancel or another worker's failure. */
-    private void hand(BlockingQueue<List<RawBsonDocument>> queue, List<RawBsonDocument> batch,
-                      AtomicReference<Throwable> failure) {
+    private void hand(BlockingQueue<InsertBatch> queue, InsertBatch batch, AtomicReference<Throwable> failure) {
         try {
             while (!queue.offer(batch, POLL_MILLIS, TimeUnit.MILLISECONDS)) {
                 stopIfNeeded(failure);

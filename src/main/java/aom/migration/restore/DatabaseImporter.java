@@ -122,7 +122,7 @@ public final class DatabaseImporter {
                         CollectionDigest staged = readBack ? Verifier.readBack(clients.apply(collection.system()),
                                 collection.database(), collection.staging(), expected.averageBytes(), stop) : null;
                         return new Loaded(expected, staged);
-                    } catch (MongoException e) {
+                    } catch (MongoException | InsertBatch.InsertRefusedException e) {
                         // The driver's message does not say which collection was being loaded.
                         throw new ImportFailedException("Loading " + collection.namespace() + " into the target"
                                 + " failed: " + DriverFailures.readable(e, "the target"), e);

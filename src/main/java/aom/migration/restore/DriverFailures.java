@@ -34,6 +34,13 @@ final class DriverFailures {
             return where + " refused " + bulk.getWriteErrors().size() + " document(s) of a batch, the first with"
                     + " error " + first.getCode() + ": " + firstLine(first.getMessage());
         }
+        if (failure instanceof InsertBatch.InsertRefusedException refused) {
+            return refused.refused() > 0
+                    ? where + " refused " + refused.refused() + " document(s) of a batch, the first with error "
+                    + refused.code() + ": " + firstLine(refused.getMessage())
+                    : where + " could not confirm a write (write concern error " + refused.code() + ": "
+                    + firstLine(refused.getMessage()) + ")";
+        }
         if (failure instanceof MongoWriteException write) {
             return where + " refused a write with error " + write.getError().getCode() + ": "
                     + firstLine(write.getError().getMessage());
