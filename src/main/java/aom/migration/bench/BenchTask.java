@@ -19,6 +19,7 @@ import aom.migration.restore.ImportJob;
 import aom.migration.restore.ImportOptions;
 import aom.migration.restore.ImportRequest;
 import aom.migration.restore.ImportResult;
+import aom.migration.restore.OpenedForImport;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import org.apache.commons.compress.archivers.zip.ZipFile;
@@ -148,8 +149,11 @@ public final class BenchTask {
     private static void importBundle(Map<String, String> options, Map<String, Object> figures) throws Exception {
         EventCounter events = new EventCounter();
         long start = System.nanoTime();
-        try (BundleReader bundle = BundleReader.open(Path.of(options.get("bundle")));
-             Installation target = Installation.connect(ConnectionSettings.fromUri(options.get("uri")))) {
+        // As the import command does: the bundle is opened while the target is connected.
+        try (OpenedForImport opened = OpenedForImport.open(Path.of(options.get("bundle")),
+                ConnectionSettings.fromUri(options.get("uri")))) {
+            BundleReader bundle = opened.bundle();
+            Installation target = opened.target();
             ImportRequest request = BundleImport.request(bundle, BundleImport.targetNaming(target, bundle),
                     BundleImport.systemsIn(bundle), true);
             ImportResult result = new ImportJob(target, request, ImportOptions.defaults()).run(events,

@@ -21,6 +21,7 @@ import aom.migration.restore.ImportOptions;
 import aom.migration.restore.ImportPlan;
 import aom.migration.restore.ImportRequest;
 import aom.migration.restore.ImportResult;
+import aom.migration.restore.OpenedForImport;
 import aom.migration.restore.TargetNaming;
 import com.mongodb.client.model.Filters;
 import picocli.CommandLine.Command;
@@ -133,7 +134,9 @@ public class ImportCommand implements Callable<Integer> {
             throw new UserError(ExitCode.BAD_INPUT, "--map is for mongodump input; a bundle names the system of each"
                     + " database itself (choose systems with --systems)");
         }
-        try (BundleReader bundle = BundleReader.open(path)) {
+        try (OpenedForImport opened = OpenedForImport.open(path, settings)) {
+            BundleReader bundle = opened.bundle();
+            Installation installation = opened.target();
             String name = bundle.manifest().application().name();
             if (app != null && !app.equals(name)) {
                 throw new UserError(ExitCode.BAD_INPUT, "The bundle holds the application " + name + ", not " + app);
@@ -147,8 +150,7 @@ public class ImportCommand implements Callable<Integer> {
                 notes.add("--reset-passwords has no effect: no customers are imported.");
             }
             Set<SystemKind> chosen = systems == null ? BundleImport.systemsIn(bundle) : SystemList.parse(systems);
-            try (Installation installation = Installation.connect(settings);
-                 SystemHosts targets = SystemHosts.connect(installation, hosts)) {
+            try (SystemHosts targets = SystemHosts.connect(installation, hosts)) {
                 DatabaseNaming targetNaming = naming != null ? DatabaseNaming.parse(naming)
                         : BundleImport.targetNaming(targets, bundle);
                 ImportRequest request = BundleImport.request(bundle, targetNaming, chosen, metadata);
