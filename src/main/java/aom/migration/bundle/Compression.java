@@ -12,10 +12,12 @@ public enum Compression {
     /** Zip STORED: no compression, the fastest to write and read. */
     NONE(-1),
     /**
-     * Deflate level 1, stepping down to stored deflate blocks for the data that arrives while the compression is
-     * behind the server (see {@link EntrySpool#preferSpeed}), so compressing never makes an export slower than
-     * reading the data, and for data that does not compress (images, jars: each megabyte that shrank by less than a
-     * tenth is followed by eight stored ones before compression is tried again).
+     * Deflate level 1 with the CPU the machine has to spare: stored deflate blocks for the data that arrives while
+     * the compression is behind the server or while every core is busy (the export's {@code CpuHeadroom}; see
+     * {@link EntrySpool#preferSpeed}), so compressing never makes an export slower than reading the data, and for
+     * data that does not compress (images, jars: each megabyte that shrank by less than a tenth is followed by eight
+     * stored ones before compression is tried again). How much a bundle shrinks therefore depends on the machine:
+     * about half with a core to spare, little where the server shares the exporting machine's only cores.
      */
     FAST(Deflater.BEST_SPEED),
     /** Deflate level 9. */

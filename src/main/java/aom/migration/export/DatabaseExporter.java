@@ -3,6 +3,7 @@ package aom.migration.export;
 import aom.migration.bundle.BundlePaths;
 import aom.migration.bundle.BundleWriter;
 import aom.migration.bundle.CollectionMetadata;
+import aom.migration.bundle.Compression;
 import aom.migration.bundle.EntrySpool;
 import aom.migration.bundle.Manifest;
 import aom.migration.bundle.SpooledEntry;
@@ -33,6 +34,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Copies whole system databases into a bundle's {@code dump/} folder as mongodump does: per collection a
@@ -43,7 +45,8 @@ import java.util.function.Function;
  * ({@link DocumentBlocks}), which it hands through a queue of four to a second thread; that one hashes and
  * compresses whole blocks into an {@link EntrySpool}; so the network wait and the compression of one collection
  * overlap, and several collections compress on several cores; with fast compression, blocks that arrive while the
- * compressor is behind are stored instead ({@link EntrySpool#preferSpeed}). Entries wait in memory up to a shared
+ * compressor is behind, or while the machine has no CPU to spare ({@link CpuHeadroom}), are stored instead
+ * ({@link EntrySpool#preferSpeed}). Entries wait in memory up to a shared
  * budget and beyond it in temporary files; the caller's thread copies each finished entry into the zip in plan
  * order, so entries stay contiguous and their order does not depend on timing. Without compression, the collection
  * whose turn it is in the zip streams straight into it ({@link Handoff}) instead of into the spool: its data is
@@ -62,6 +65,7 @@ public final class DatabaseExporter {
 
     private final Function<SystemKind, MongoClient> clients;
     private final ExportOptions options;
+    private final Supplier<CpuHeadroom> headroom;
 
     /** An exporter reading every system's database through {@code client}. */
     public DatabaseExporter(MongoClient client, ExportOptions options) {
@@ -74,8 +78,19 @@ public final class DatabaseExporter {
     }
 
     private DatabaseExporter(Function<SystemKind, MongoClient> clients, ExportOptions options) {
+        this(clients, options, CpuHeadroom::ofThisMachine);
+    }
+
+    private DatabaseExporter(Function<SystemKind, MongoClient> clients, ExportOptions options,
+                             Supplier<CpuHeadroom> headroom) {
         this.clients = clients;
         this.options = options;
+        this.headroom = headroom;
+    }
+
+    /** The same exporter, judging whether the machine has CPU to spare for fast compression by {@code watch}. */
+    DatabaseExporter withHeadroom(Supplier<CpuHeadroom> watch) {
+        return new DatabaseExporter(clients, options, watch);
     }
 
     /**
@@ -113,6 +128,7 @@ public final class DatabaseExporter {
         ExecutorService fetchers = Executors.newFixedThreadPool(options.parallelism(), Workers.daemons("export-read"));
         ReadAhead readAhead = writer.spillsCheaply() ? ReadAhead.unlimited(plans.size())
                 : new ReadAhead(plans.size(), options.spoolMemoryBytes());
+        CpuHeadroom cpu = writer.compression() == Compression.FAST ? headroom.get() : CpuHeadroom.never();
         try {
             List<Future<SpooledEntry>> results = new ArrayList<>();
             List<Handoff> handoffs = new ArrayList<>();
@@ -123,7 +139,7 @@ public final class DatabaseExporter {
                 int index = i;
                 results.add(plan.isView() ? null : encoders.submit(() -> {
                     readAhead.awaitStart(index, plan, !writer.compression().deflates(), abort);
-                    return encode(plan, writer, tracker, fetchers, handoff, abort);
+                    return encode(plan, writer, tracker, fetchers, handoff, cpu, abort);
                 }));
             }
             for (int i = 0; i < plans.size(); i++) {
@@ -150,6 +166,7 @@ public final class DatabaseExporter {
         } finally {
             encoders.shutdownNow();
             fetchers.shutdownNow();
+            cpu.close();
             Workers.awaitTermination(encoders, SHUTDOWN_GRACE);
         }
     }
@@ -159,7 +176,7 @@ public final class DatabaseExporter {
      * the collection's turn in the zip ({@link Handoff}), straight into the zip.
      */
     private SpooledEntry encode(CollectionPlan plan, BundleWriter writer, ProgressTracker tracker,
-                                ExecutorService fetchers, Handoff handoff, CancellationToken abort)
+                                ExecutorService fetchers, Handoff handoff, CpuHeadroom cpu, CancellationToken abort)
             throws IOException {
         BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(QUEUE_BATCHES);
         DocumentBlocks blocks = new DocumentBlocks();
@@ -184,8 +201,9 @@ public final class DatabaseExporter {
                     }
                     return spool.finish();
                 }
-                // A full queue means the reader waits for us: store this batch rather than hold up the server.
-                spool.preferSpeed(queue.remainingCapacity() == 0);
+                // A full queue means the reader waits for us, a busy machine that compressing would take CPU from
+                // the reading or the server: either way, store this block rather than slow the export down.
+                spool.preferSpeed(queue.remainingCapacity() == 0 || cpu.busy());
                 DocumentBlocks.Block block = batch.block();
                 spool.write(block.bytes(), 0, block.length());
                 spool.countDocuments(block.documents());

@@ -39,6 +39,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 
 /**
  * Exports one application into a bundle: its metadata closure and the selected system databases (DESIGN.md
@@ -67,6 +68,7 @@ public final class ExportJob {
     private ExtractionProfile profile;
     private final ExportOptions options;
     private final InstanceHosts instanceHosts;
+    private Supplier<CpuHeadroom> headroom = CpuHeadroom::ofThisMachine;
 
     /** An export that connects to {@code source} itself and disconnects at the end. */
     public ExportJob(ConnectionSettings source, String application, Selection selection, Path output,
@@ -100,7 +102,18 @@ public final class ExportJob {
      * start, closed at the end); the metadata still comes from the main installation.
      */
     public ExportJob withInstanceHosts(InstanceHosts hosts) {
-        return new ExportJob(settings, installation, application, selection, output, givenProfile, options, hosts);
+        ExportJob job = new ExportJob(settings, installation, application, selection, output, givenProfile, options,
+                hosts);
+        job.headroom = headroom;
+        return job;
+    }
+
+    /** The same export, judging whether the machine has CPU to spare for fast compression by {@code watch}. */
+    ExportJob withCpuHeadroom(Supplier<CpuHeadroom> watch) {
+        ExportJob job = new ExportJob(settings, installation, application, selection, output, givenProfile, options,
+                instanceHosts);
+        job.headroom = watch;
+        return job;
     }
 
     /** {@code <App>-<yyyyMMdd-HHmmss>.aombundle}, with characters that file systems reject replaced. */
@@ -195,7 +208,7 @@ public final class ExportJob {
                                 Future<Metadata> metadata, Instant createdAt, ProgressListener listener,
                                 ProgressTracker tracker, CancellationToken token) throws IOException {
         List<String> warnings = new ArrayList<>();
-        DatabaseExporter exporter = new DatabaseExporter(hosts, options);
+        DatabaseExporter exporter = new DatabaseExporter(hosts, options).withHeadroom(headroom);
         SourceSystems found = SourceSystems.find(app, hosts, options.naming(), !selection.systems().isEmpty());
         DatabaseNaming naming = found.naming();
         Map<SystemKind, List<CollectionPlan>> plans = new LinkedHashMap<>();

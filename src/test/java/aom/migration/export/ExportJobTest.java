@@ -350,6 +350,47 @@ class ExportJobTest {
         assertThat(Files.size(dir.resolve("b.aombundle"))).isLessThan(Files.size(dir.resolve("n.aombundle")));
     }
 
+    /**
+     * Fast compression deflates with the CPU the machine has to spare: on a busy machine it stores the documents (the
+     * bundle is no smaller than the data) and with idle cores it compresses them; the content is the same either way.
+     */
+    @Test
+    void fastCompressionStoresWhileTheMachineIsBusyAndCompressesWithCoresToSpare(@TempDir Path dir)
+            throws IOException {
+        Selection live = new Selection(false, EnumSet.of(SystemKind.LIVE));
+        Map<Boolean, Manifest> manifests = new java.util.HashMap<>();
+        Map<Boolean, Long> stored = new java.util.HashMap<>();
+        Map<Boolean, Long> uncompressed = new java.util.HashMap<>();
+        for (boolean busy : new boolean[] {true, false}) {
+            Path file = dir.resolve(busy + ".aombundle");
+            manifests.put(busy, job(servers.source().settings(), "ConferenceApp", live, file,
+                    ExportOptions.defaults().withCompression(Compression.FAST))
+                    .withCpuHeadroom(() -> busyWhen(busy)).run(e -> { }, CancellationToken.none()).manifest());
+            long compressed = 0;
+            long size = 0;
+            try (ZipFile zip = new ZipFile(file.toFile())) {
+                for (ZipEntry entry : Collections.list(zip.entries())) {
+                    if (entry.getName().startsWith("dump/") && entry.getName().endsWith(".bson")) {
+                        compressed += entry.getCompressedSize();
+                        size += entry.getSize();
+                    }
+                }
+            }
+            stored.put(busy, compressed);
+            uncompressed.put(busy, size);
+        }
+        assertThat(manifests.get(true).entries(Manifest.KIND_DOCUMENTS))
+                .isEqualTo(manifests.get(false).entries(Manifest.KIND_DOCUMENTS));
+        assertThat(stored.get(true)).as("busy: stored deflate blocks").isGreaterThanOrEqualTo(uncompressed.get(true));
+        assertThat(stored.get(false)).as("idle: compressed").isLessThan(uncompressed.get(false) * 3 / 4);
+    }
+
+    private static CpuHeadroom busyWhen(boolean busy) {
+        CpuHeadroom headroom = CpuHeadroom.of(() -> busy ? 1.0 : 0.0);
+        headroom.sample();
+        return headroom;
+    }
+
     @Test
     void tinySpoolMemorySpillsToDiskAndStillProducesTheSameBundleContent(@TempDir Path dir) throws IOException {
         Selection live = new Selection(false, EnumSet.of(SystemKind.LIVE));
