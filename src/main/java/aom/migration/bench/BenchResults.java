@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -32,7 +33,14 @@ public final class BenchResults {
      */
     record Line(String name, long bestMillis, long worstMillis, int runs, double ratio, long cpuMillis,
                 double cpuRatio, long heapPeakBytes, long liveHeapPeakBytes, long rssPeakBytes, long bundleBytes,
-                Map<String, Object> best) {
+                Map<String, Object> best, Warm warm) {
+    }
+
+    /**
+     * The same line for the second run in each JVM ({@link BenchSettings#warm()}), or absent: best time, its ratio
+     * to the baseline's best warm time, and CPU (task and server) with its ratio.
+     */
+    record Warm(long bestMillis, double ratio, long cpuMillis, double cpuRatio) {
     }
 
     /** The export ratio for one compression ({@code none}, {@code fast}, {@code best}), if it was measured. */
@@ -43,6 +51,16 @@ public final class BenchResults {
     /** The import ratio for a bundle of one compression ({@code none}: the baseline's input), if measured. */
     public Optional<Double> importRatio(String compression) {
         return line("import-" + compression).map(Line::ratio);
+    }
+
+    /** The export ratio of the warm runs (second in their JVM) for one compression, if measured. */
+    public Optional<Double> warmExportRatio(String compression) {
+        return line("export-" + compression).map(Line::warm).map(Warm::ratio);
+    }
+
+    /** The import ratio of the warm runs for a bundle of one compression, if measured. */
+    public Optional<Double> warmImportRatio(String compression) {
+        return line("import-" + compression).map(Line::warm).map(Warm::ratio);
     }
 
     /** Every run's figures, in the order they ran. */
@@ -105,7 +123,23 @@ public final class BenchResults {
         double ratio = baseline != null ? millis(best) / (double) baseline.bestMillis() : 1.0;
         double cpuRatio = baseline != null ? cpu / (double) baseline.cpuMillis() : 1.0;
         return new Line(name, millis(best), worst, runs.size(), ratio, cpu, cpuRatio, heap, live, rss,
-                number(best, "bundleBytes"), best);
+                number(best, "bundleBytes"), best, warm(runs, baseline));
+    }
+
+    private static Warm warm(List<Map<String, Object>> runs, Line baseline) {
+        List<Map<String, Object>> warm = runs.stream().map(BenchResults::warmOf).filter(Objects::nonNull).toList();
+        if (warm.isEmpty() || baseline != null && baseline.warm() == null) {
+            return null;
+        }
+        long millis = warm.stream().mapToLong(BenchResults::millis).min().orElseThrow();
+        long cpu = warm.stream().mapToLong(BenchResults::cpu).min().orElseThrow();
+        return new Warm(millis, baseline != null ? millis / (double) baseline.warm().bestMillis() : 1.0, cpu,
+                baseline != null ? cpu / (double) baseline.warm().cpuMillis() : 1.0);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> warmOf(Map<String, Object> run) {
+        return run.get("warm") instanceof Map<?, ?> warm ? (Map<String, Object>) warm : null;
     }
 
     /** CPU time of the task and, where there is one, the server. */
@@ -130,19 +164,23 @@ public final class BenchResults {
                         + " task JVMs -Xmx%s; load %.2f at start, %.2f at end%n", settings.sizeMb(),
                 ((Number) dataSet.get("documents")).longValue(), rawBytes / 1048576.0, dataSet.get("collections"),
                 machine.get("cores"), settings.childHeap(), machine.get("loadAtStart"), machine.get("loadAtEnd")));
-        out.append(String.format("%-22s %-31s %8s %8s %4s %6s %8s %6s %7s %7s %6s %8s%n", "measure", "best run",
-                "best ms", "worst ms", "runs", "ratio", "CPU ms", "ratio", "heap MB", "live MB", "RSS MB",
-                "size/raw"));
+        out.append(String.format("%-22s %-31s %8s %8s %4s %6s %8s %6s %8s %6s %8s %6s %7s %7s %6s %8s%n",
+                "measure", "best run", "best ms", "worst ms", "runs", "ratio", "CPU ms", "ratio", "warm ms", "ratio",
+                "warm CPU", "ratio", "heap MB", "live MB", "RSS MB", "size/raw"));
         for (Line line : lines()) {
             String shape = String.valueOf(line.best().get("label")).replaceAll("-r\\d+$", "");
             // Against the data the bundle holds (the demo's small collections included), not the asked size.
             long dataBytes = number(line.best(), "bytes");
             String size = line.bundleBytes() > 0 && dataBytes > 0
                     ? String.format("%.3f", line.bundleBytes() / (double) dataBytes) : "";
-            out.append(String.format("%-22s %-31s %8d %8d %4d %6.2f %8d %6.2f %7d %7d %6d %8s%n", line.name(),
-                    shape, line.bestMillis(), line.worstMillis(), line.runs(), line.ratio(), line.cpuMillis(),
-                    line.cpuRatio(), line.heapPeakBytes() >> 20, line.liveHeapPeakBytes() >> 20,
-                    line.rssPeakBytes() >> 20, size));
+            Warm warm = line.warm();
+            out.append(String.format("%-22s %-31s %8d %8d %4d %6.2f %8d %6.2f %8s %6s %8s %6s %7d %7d %6d %8s%n",
+                    line.name(), shape, line.bestMillis(), line.worstMillis(), line.runs(), line.ratio(),
+                    line.cpuMillis(), line.cpuRatio(), warm == null ? "" : Long.toString(warm.bestMillis()),
+                    warm == null ? "" : String.format("%.2f", warm.ratio()),
+                    warm == null ? "" : Long.toString(warm.cpuMillis()),
+                    warm == null ? "" : String.format("%.2f", warm.cpuRatio()), line.heapPeakBytes() >> 20,
+                    line.liveHeapPeakBytes() >> 20, line.rssPeakBytes() >> 20, size));
         }
         line("drain (baseline)").ifPresent(line -> out.append("drain (best run): connect and list ")
                 .append(line.bestMillis() - number(line.best(), "drainMillis")).append(" ms, cursors ")
@@ -184,6 +222,12 @@ public final class BenchResults {
             entry.put("liveHeapPeakBytes", line.liveHeapPeakBytes());
             entry.put("rssPeakBytes", line.rssPeakBytes());
             entry.put("bundleBytes", line.bundleBytes());
+            if (line.warm() != null) {
+                entry.put("warmBestMillis", line.warm().bestMillis());
+                entry.put("warmRatio", line.warm().ratio());
+                entry.put("warmCpuMillis", line.warm().cpuMillis());
+                entry.put("warmCpuRatio", line.warm().cpuRatio());
+            }
             summary.add(entry);
         }
         json.put("summary", summary);

@@ -18,10 +18,12 @@ import java.util.List;
  * @param beforeClassPath the class path of another build of the engine (e.g. from before a change) whose exports,
  *                    imports and previews run right before each of this build's, under the same load; runs labelled
  *                    {@code before:}; or {@code null}
+ * @param warm        whether every drain, export, load and import runs a second time in its JVM, for the figures
+ *                    without a fresh JVM's class loading and compiling
  */
 public record BenchSettings(int sizeMb, int repeats, String childHeap, String serverHeap, Path output,
                             String classPath, long seed, List<LoadConfig> loadSweep, List<Integer> drainSweep,
-                            String beforeClassPath) {
+                            String beforeClassPath, boolean warm) {
 
     /**
      * One plain {@code insertMany} load shape.

@@ -132,6 +132,11 @@ final class ProcessFigures {
         }
     }
 
+    /** This JVM's CPU time so far, in milliseconds, or -1. */
+    static long processCpuMillis() {
+        return cpuMillis();
+    }
+
     private static long cpuMillis() {
         if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
             return os.getProcessCpuTime() / 1_000_000;

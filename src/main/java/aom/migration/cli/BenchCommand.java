@@ -52,6 +52,10 @@ public class BenchCommand implements Callable<Integer> {
             description = "Another build to measure side by side (its runs are labelled before:)")
     Path before;
 
+    @Option(names = "--cold-only",
+            description = "Run each drain, export, load and import once per JVM, without the second, warm run")
+    boolean coldOnly;
+
     @Spec
     CommandSpec spec;
 
@@ -62,7 +66,7 @@ public class BenchCommand implements Callable<Integer> {
                 classPath != null ? classPath : System.getProperty("java.class.path"), BenchmarkDataSet.DEFAULT_SEED,
                 quick ? BenchSettings.QUICK_SWEEP : BenchSettings.FULL_SWEEP,
                 quick ? BenchSettings.QUICK_DRAINS : BenchSettings.FULL_DRAINS,
-                before == null ? null : before.toAbsolutePath().toString());
+                before == null ? null : before.toAbsolutePath().toString(), !coldOnly);
         BenchResults results = new Benchmark(settings, line -> {
             stdout.println(line);
             stdout.flush();

@@ -23,7 +23,7 @@ class BenchmarkSmokeTest {
     @Test
     void tinyBenchmarkMeasuresEveryStepAndWritesItsResults(@TempDir Path out) throws Exception {
         BenchSettings settings = new BenchSettings(1, 1, "256m", "512m", out, System.getProperty("java.class.path"),
-                BenchmarkDataSet.DEFAULT_SEED, BenchSettings.QUICK_SWEEP, BenchSettings.QUICK_DRAINS, null);
+                BenchmarkDataSet.DEFAULT_SEED, BenchSettings.QUICK_SWEEP, BenchSettings.QUICK_DRAINS, null, true);
         List<String> log = new ArrayList<>();
 
         BenchResults results = new Benchmark(settings, log::add).run();
@@ -35,6 +35,11 @@ class BenchmarkSmokeTest {
                 .extracting(run -> run.get("verified")).containsOnly(true);
         assertThat(results.exportRatio("none")).isPresent();
         assertThat(results.importRatio("none")).isPresent();
+        assertThat(results.warmExportRatio("none")).isPresent();
+        assertThat(results.warmImportRatio("none")).isPresent();
+        assertThat(results.runs()).filteredOn(run -> "import".equals(run.get("kind")))
+                .allSatisfy(run -> assertThat(run.get("warm")).asInstanceOf(
+                        org.assertj.core.api.InstanceOfAssertFactories.MAP).containsEntry("verified", true));
         assertThat(results.table()).contains("export-none", "import", "preview of the fast bundle");
         assertThat(out.resolve("latest.json")).exists();
         assertThat(Files.readString(out.resolve("latest.json"))).contains("\"summary\"", "\"heapPeakBytes\"");
