@@ -23,6 +23,8 @@ final class DirectReadStream extends InputStream {
 
     private static final Logger LOG = LoggerFactory.getLogger(DirectReadStream.class);
     private static final int ALIGNMENT = 4096;
+    /** Below half a G1 region at small heaps: an ordinary object, not a humongous one. */
+    private static final int TRANSFER_BUFFER = 256 * 1024;
 
     private final Path file;
     private FileChannel channel;
@@ -73,7 +75,7 @@ final class DirectReadStream extends InputStream {
 
     @Override
     public long transferTo(java.io.OutputStream out) throws IOException {
-        byte[] buffer = new byte[DirectWriteChannel.CHUNK];
+        byte[] buffer = new byte[TRANSFER_BUFFER];
         long total = 0;
         int n;
         while ((n = read(buffer, 0, buffer.length)) > 0) {

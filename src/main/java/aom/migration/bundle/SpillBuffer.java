@@ -1,6 +1,5 @@
 package aom.migration.bundle;
 
-import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,8 +19,8 @@ import java.util.List;
 final class SpillBuffer {
 
     private static final int FIRST_BLOCK = 8 * 1024;
-    private static final int LARGEST_BLOCK = 1024 * 1024;
-    private static final int FILE_BUFFER = 1024 * 1024;
+    /** Below half a G1 region at small heaps, so that blocks are ordinary objects, not humongous ones. */
+    private static final int LARGEST_BLOCK = 256 * 1024;
 
     private final SpoolStore store;
     private final List<byte[]> blocks = new ArrayList<>();
@@ -126,6 +125,7 @@ final class SpillBuffer {
     /** Goes on in a file, written (and later read back) with direct I/O where possible: see DirectWriteChannel. */
     private void spill() throws IOException {
         file = store.newFile();
-        fileOut = new BufferedOutputStream(Channels.newOutputStream(DirectWriteChannel.create(file)), FILE_BUFFER);
+        // The channel gathers whole chunks itself; no buffer in front of it.
+        fileOut = Channels.newOutputStream(DirectWriteChannel.create(file));
     }
 }

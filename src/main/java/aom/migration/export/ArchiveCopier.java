@@ -66,13 +66,14 @@ final class ArchiveCopier {
             return copied;
         }
         int threads = Math.max(1, Math.min(parallelism, data.size()));
+        BlockingQueue<byte[]> spares = DocumentBlocks.sharedSpares(threads);
         ExecutorService copiers = Executors.newFixedThreadPool(threads, Workers.daemons("archive-write"));
         ExecutorService fetchers = Executors.newFixedThreadPool(threads, Workers.daemons("archive-read"));
         try {
             List<Future<?>> results = new ArrayList<>();
             for (CollectionPlan plan : data) {
                 results.add(copiers.submit(() -> {
-                    copied.put(plan.namespace(), copyOne(plan, fetchers, tracker, abort));
+                    copied.put(plan.namespace(), copyOne(plan, fetchers, spares, tracker, abort));
                     return null;
                 }));
             }
@@ -92,11 +93,11 @@ final class ArchiveCopier {
         }
     }
 
-    private long[] copyOne(CollectionPlan plan, ExecutorService fetchers, ProgressTracker tracker,
-                           CancellationToken abort) throws IOException {
+    private long[] copyOne(CollectionPlan plan, ExecutorService fetchers, BlockingQueue<byte[]> spares,
+                           ProgressTracker tracker, CancellationToken abort) throws IOException {
         abort.throwIfCancelled();
         BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(DatabaseExporter.QUEUE_BATCHES);
-        DocumentBlocks blocks = new DocumentBlocks();
+        DocumentBlocks blocks = new DocumentBlocks(DocumentBlocks.BLOCK_BYTES, spares);
         Future<?> reading = fetchers.submit(() -> exporter.read(plan, blocks, queue, tracker, abort));
         try {
             ArchiveWriter.NamespaceWriter namespace = writer.openNamespace(plan.database(), plan.collection());

@@ -129,6 +129,7 @@ public final class DatabaseExporter {
         ReadAhead readAhead = writer.spillsCheaply() ? ReadAhead.unlimited(plans.size())
                 : new ReadAhead(plans.size(), options.spoolMemoryBytes());
         CpuHeadroom cpu = writer.compression() == Compression.FAST ? headroom.get() : CpuHeadroom.never();
+        BlockingQueue<byte[]> spares = DocumentBlocks.sharedSpares(options.parallelism());
         try {
             List<Future<SpooledEntry>> results = new ArrayList<>();
             List<Handoff> handoffs = new ArrayList<>();
@@ -139,7 +140,7 @@ public final class DatabaseExporter {
                 int index = i;
                 results.add(plan.isView() ? null : encoders.submit(() -> {
                     readAhead.awaitStart(index, plan, !writer.compression().deflates(), abort);
-                    return encode(plan, writer, tracker, fetchers, handoff, cpu, abort);
+                    return encode(plan, writer, tracker, fetchers, handoff, cpu, spares, abort);
                 }));
             }
             for (int i = 0; i < plans.size(); i++) {
@@ -176,10 +177,11 @@ public final class DatabaseExporter {
      * the collection's turn in the zip ({@link Handoff}), straight into the zip.
      */
     private SpooledEntry encode(CollectionPlan plan, BundleWriter writer, ProgressTracker tracker,
-                                ExecutorService fetchers, Handoff handoff, CpuHeadroom cpu, CancellationToken abort)
+                                ExecutorService fetchers, Handoff handoff, CpuHeadroom cpu, BlockingQueue<byte[]> spares,
+                                CancellationToken abort)
             throws IOException {
         BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(QUEUE_BATCHES);
-        DocumentBlocks blocks = new DocumentBlocks();
+        DocumentBlocks blocks = new DocumentBlocks(DocumentBlocks.BLOCK_BYTES, spares);
         Future<?> reading = fetchers.submit(() -> read(plan, blocks, queue, tracker, abort));
         EntrySpool spool = writer.newEntry(BundlePaths.documents(plan.database(), plan.collection()));
         boolean direct = false;

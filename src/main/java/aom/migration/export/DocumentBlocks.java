@@ -21,7 +21,11 @@ import java.util.concurrent.BlockingQueue;
  */
 final class DocumentBlocks implements RawDocumentCodec.Sink {
 
-    /** Just under 1 MB, so that a block fits one region of G1 at small heaps (1 MB regions up to 2 GB of heap). */
+    /**
+     * Just under 1 MB: few blocks per collection and large runs for the hashes. At small heaps G1 treats an array
+     * this large as humongous (half a 1 MB region or more), so the arrays come from a pool shared by the whole
+     * export ({@link #sharedSpares}) instead of being allocated anew for every collection.
+     */
     static final int BLOCK_BYTES = 1024 * 1024 - 1024;
     private static final int SPARE_BLOCKS = 8;
 
@@ -44,7 +48,7 @@ final class DocumentBlocks implements RawDocumentCodec.Sink {
 
     private final int blockBytes;
     private final ArrayDeque<Block> full = new ArrayDeque<>();
-    private final BlockingQueue<byte[]> spare = new ArrayBlockingQueue<>(SPARE_BLOCKS);
+    private final BlockingQueue<byte[]> spare;
     private byte[] current;
     private int used;
     private int documents;
@@ -54,7 +58,22 @@ final class DocumentBlocks implements RawDocumentCodec.Sink {
     }
 
     DocumentBlocks(int blockBytes) {
+        this(blockBytes, new ArrayBlockingQueue<>(SPARE_BLOCKS));
+    }
+
+    /**
+     * Blocks that take their arrays from, and give them back to, {@code spare}: one pool for every collection of an
+     * export, so that a new collection does not allocate new 1 MB arrays (which the JVM treats as humongous objects
+     * at small heaps: allocated in the old generation and only freed by a collection of it).
+     */
+    DocumentBlocks(int blockBytes, BlockingQueue<byte[]> spare) {
         this.blockBytes = blockBytes;
+        this.spare = spare;
+    }
+
+    /** A pool of spare arrays for the blocks of {@code readers} collections read at the same time. */
+    static BlockingQueue<byte[]> sharedSpares(int readers) {
+        return new ArrayBlockingQueue<>(readers * SPARE_BLOCKS);
     }
 
     /** Copies the next {@code length} bytes of {@code input}, one whole document, to the end of the blocks. */
