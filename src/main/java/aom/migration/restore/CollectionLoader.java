@@ -79,8 +79,11 @@ final class CollectionLoader {
              InputStream in = hashed(new BufferedInputStream(raw, READ_BUFFER), entryHash)) {
             BsonDocumentReader reader = new BsonDocumentReader(in, source.namespace());
             byte[] next = reader.nextBytes();
+            // Room for a whole batch up front (or the whole collection, when smaller): no growing and copying.
+            long expected = source.expectedBytes() < 0 ? 0 : source.expectedBytes();
+            int capacity = (int) Math.min(options.maxBatchBytes(), expected) + options.maxBatchDocuments() * 12 + 256;
             while (next != null) {
-                InsertBatch batch = new InsertBatch(staging);
+                InsertBatch batch = new InsertBatch(staging, capacity);
                 next = fill(batch, next, reader, readDigest);
                 hand(queue, batch, failure);
             }

@@ -47,8 +47,13 @@ final class InsertBatch {
 
     /** An empty batch for {@code collection}. */
     InsertBatch(String collection) {
+        this(collection, FIRST_CAPACITY);
+    }
+
+    /** An empty batch for {@code collection} with room for about {@code capacity} bytes before it has to grow. */
+    InsertBatch(String collection, int capacity) {
         this.collection = collection;
-        this.command = new byte[FIRST_CAPACITY];
+        this.command = new byte[Math.max(FIRST_CAPACITY, capacity)];
         length = 4;
         byte[] name = collection.getBytes(StandardCharsets.UTF_8);
         element(STRING, "insert");
