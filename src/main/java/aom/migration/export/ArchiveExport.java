@@ -109,7 +109,8 @@ public final class ArchiveExport {
     /** {@code <App>-<yyyyMMdd-HHmmss>.archive} or {@code .archive.gz}, with characters file systems reject replaced. */
     public static String defaultFileName(String application, LocalDateTime time, boolean gzip) {
         String safe = application.replaceAll("[\\\\/:*?\"<>|\\x00-\\x1f]", "_");
-        return safe + "-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(time) + (gzip ? GZIP_EXTENSION : EXTENSION);
+        return safe + "-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(time)
+                + (gzip ? GZIP_EXTENSION : EXTENSION);
     }
 
     /**

@@ -177,8 +177,8 @@ public final class DatabaseExporter {
      * the collection's turn in the zip ({@link Handoff}), straight into the zip.
      */
     private SpooledEntry encode(CollectionPlan plan, BundleWriter writer, ProgressTracker tracker,
-                                ExecutorService fetchers, Handoff handoff, CpuHeadroom cpu, BlockingQueue<byte[]> spares,
-                                CancellationToken abort)
+                                ExecutorService fetchers, Handoff handoff, CpuHeadroom cpu,
+                                BlockingQueue<byte[]> spares, CancellationToken abort)
             throws IOException {
         BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(QUEUE_BATCHES);
         DocumentBlocks blocks = new DocumentBlocks(DocumentBlocks.BLOCK_BYTES, spares);

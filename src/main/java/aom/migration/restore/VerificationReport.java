@@ -22,8 +22,8 @@ import java.util.List;
  * @param problems    everything that did not match, in words
  */
 public record VerificationReport(String application, String target, String verifiedAt, boolean passed,
-                                 boolean readBeforeSwap, List<CollectionCheck> collections, List<MetadataCheck> metadata,
-                                 List<String> problems) {
+                                 boolean readBeforeSwap, List<CollectionCheck> collections,
+                                 List<MetadataCheck> metadata, List<String> problems) {
 
     public VerificationReport {
         collections = List.copyOf(collections);

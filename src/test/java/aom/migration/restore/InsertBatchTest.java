@@ -51,7 +51,8 @@ class InsertBatchTest {
         InsertBatch batch = new InsertBatch("Speakers_Talk.__aom_import");
         List<byte[]> documents = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
-            documents.add(bytes(new BsonDocument("_id", new BsonInt32(i)).append("title", new BsonString("Talk " + i))));
+            documents.add(bytes(new BsonDocument("_id", new BsonInt32(i))
+                    .append("title", new BsonString("Talk " + i))));
         }
         // Offsets inside a larger array, as a reader's buffer hands them over.
         byte[] padded = new byte[documents.get(3).length + 10];

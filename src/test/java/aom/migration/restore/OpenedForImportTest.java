@@ -47,14 +47,22 @@ class OpenedForImportTest {
                 .isInstanceOf(CorruptDataException.class);
     }
 
+    /** The demo's ConferenceApp exported from {@code source} into a bundle. */
+    private Path demoBundle(EmbeddedServer source) throws IOException {
+        Path bundle = dir.resolve("ConferenceApp.aombundle");
+        try (MongoClient client = MongoClients.create(source.uri())) {
+            DemoInstallation.writeSource(client, DemoScale.TESTS);
+        }
+        new ExportJob(ConnectionSettings.fromUri(source.uri()), "ConferenceApp", Selection.everything(), bundle,
+                null, ExportOptions.defaults()).run(ProgressListener.NONE, CancellationToken.none());
+        return bundle;
+    }
+
     @Test
     void anUnreachableTargetIsReportedWithAGoodBundleAndTheBundleCanBeDeletedAfterwards() throws IOException {
-        Path bundle = dir.resolve("ConferenceApp.aombundle");
-        try (EmbeddedServer source = EmbeddedServer.inMemory();
-             MongoClient client = MongoClients.create(source.uri())) {
-            DemoInstallation.writeSource(client, DemoScale.TESTS);
-            new ExportJob(ConnectionSettings.fromUri(source.uri()), "ConferenceApp", Selection.everything(), bundle,
-                    null, ExportOptions.defaults()).run(ProgressListener.NONE, CancellationToken.none());
+        Path bundle;
+        try (EmbeddedServer source = EmbeddedServer.inMemory()) {
+            bundle = demoBundle(source);
         }
         ConnectionSettings target = nobodyListens();
 
@@ -67,12 +75,8 @@ class OpenedForImportTest {
 
     @Test
     void bothAreOpenWhenBothAreGood() throws IOException {
-        Path bundle = dir.resolve("ConferenceApp.aombundle");
-        try (EmbeddedServer source = EmbeddedServer.inMemory();
-             MongoClient client = MongoClients.create(source.uri())) {
-            DemoInstallation.writeSource(client, DemoScale.TESTS);
-            new ExportJob(ConnectionSettings.fromUri(source.uri()), "ConferenceApp", Selection.everything(), bundle,
-                    null, ExportOptions.defaults()).run(ProgressListener.NONE, CancellationToken.none());
+        try (EmbeddedServer source = EmbeddedServer.inMemory()) {
+            Path bundle = demoBundle(source);
             try (OpenedForImport opened = OpenedForImport.open(bundle, ConnectionSettings.fromUri(source.uri()))) {
                 assertThat(opened.bundle().manifest().application().name()).isEqualTo("ConferenceApp");
                 assertThat(opened.target().applications()).extracting(app -> app.name()).contains("ConferenceApp");
