@@ -104,6 +104,11 @@ public final class BundleWriter implements AutoCloseable {
         return spool.spillsCheaply();
     }
 
+    /** What may wait in spool files beside a bundle of {@code bundleBytes}: {@link SpoolStore#spareDiskBytes}. */
+    public long spareSpoolBytes(long bundleBytes) {
+        return spool.spareDiskBytes(bundleBytes);
+    }
+
     public Compression compression() {
         return compression;
     }

@@ -61,6 +61,20 @@ public final class SpoolStore implements AutoCloseable {
         return spillsCheaply;
     }
 
+    /**
+     * How much may wait in spool files on this disk while a bundle of {@code bundleBytes} is written next to them: half
+     * of what the disk has free beyond the bundle itself, so that reading ahead never takes the space the bundle
+     * needs, nor all the rest. 0 when the free space cannot be read or the bundle alone takes it.
+     */
+    public long spareDiskBytes(long bundleBytes) {
+        try {
+            long usable = Files.getFileStore(directory).getUsableSpace();
+            return Math.max(0, (usable - Math.max(0, bundleBytes)) / 2);
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
     /** Takes {@code bytes} from the memory budget; {@code false} when it is exhausted. */
     boolean reserve(long bytes) {
         while (true) {

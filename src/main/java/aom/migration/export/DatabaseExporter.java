@@ -51,8 +51,9 @@ import java.util.function.Supplier;
  * order, so entries stay contiguous and their order does not depend on timing. Without compression, the collection
  * whose turn it is in the zip streams straight into it ({@link Handoff}) instead of into the spool: its data is
  * written once, not spooled, read back and written again. The others start as soon as a reader is free where the
- * spool's files are written and read with direct I/O, which costs little; through the page cache, a collection
- * starts ahead of its turn only while what waits is expected to fit the memory budget ({@link ReadAhead}).
+ * spool's files are written and read with direct I/O, which costs little, as long as what waits fits half the disk
+ * space the bundle leaves free; through the page cache, a collection starts ahead of its turn only while what waits
+ * is expected to fit the memory budget ({@link ReadAhead}).
  * Memory: at most {@code parallelism x (4 + 2) MB} of blocks (plus documents larger than that), the spool budget
  * and the driver's own batch buffers.
  */
@@ -126,8 +127,7 @@ public final class DatabaseExporter {
         ExecutorService encoders = Executors.newFixedThreadPool(options.parallelism(),
                 Workers.daemons("export-encode"));
         ExecutorService fetchers = Executors.newFixedThreadPool(options.parallelism(), Workers.daemons("export-read"));
-        ReadAhead readAhead = writer.spillsCheaply() ? ReadAhead.unlimited(plans.size())
-                : new ReadAhead(plans.size(), options.spoolMemoryBytes());
+        ReadAhead readAhead = new ReadAhead(plans.size(), aheadBudget(plans, writer));
         CpuHeadroom cpu = writer.compression() == Compression.FAST ? headroom.get() : CpuHeadroom.never();
         BlockingQueue<byte[]> spares = DocumentBlocks.sharedSpares(options.parallelism());
         try {
@@ -170,6 +170,19 @@ public final class DatabaseExporter {
             cpu.close();
             Workers.awaitTermination(encoders, SHUTDOWN_GRACE);
         }
+    }
+
+    /**
+     * How much data may wait for its turn in the zip: where spool files are written and read with direct I/O, which
+     * costs little, as much as the disk can spare beside the bundle (so that, say, a dozen collections can be read
+     * while one large one streams, without ever filling the disk); through the page cache, the spool's memory.
+     */
+    private long aheadBudget(List<CollectionPlan> plans, BundleWriter writer) {
+        if (!writer.spillsCheaply()) {
+            return options.spoolMemoryBytes();
+        }
+        long bundle = plans.stream().mapToLong(plan -> Math.max(0, plan.expectedBytes())).sum();
+        return Math.max(options.spoolMemoryBytes(), writer.spareSpoolBytes(bundle));
     }
 
     /**

@@ -45,15 +45,23 @@ class ReadAheadTest {
     }
 
     @Test
-    void withCheapSpillingEveryCollectionStartsAsSoonAsAReaderIsFree() {
-        ReadAhead readAhead = ReadAhead.unlimited(3);
+    void withABudgetOfFreeDiskSpaceCollectionsStartAsSoonAsAReaderIsFreeUntilItIsUsedUp() {
+        // 10 GB the disk can spare: the first three start at once, the fourth waits for room.
+        ReadAhead readAhead = new ReadAhead(4, 10_000_000_000L);
         CancellationToken token = new CancellationToken();
-        CompletableFuture<Void> all = CompletableFuture.runAsync(() -> {
-            readAhead.awaitStart(0, plan("a", 5_000_000_000L), true, token);
+        CompletableFuture<Void> three = CompletableFuture.runAsync(() -> {
+            readAhead.awaitStart(0, plan("a", 50_000_000_000L), true, token);
             readAhead.awaitStart(1, plan("b", 4_000_000_000L), true, token);
-            readAhead.awaitStart(2, plan("c", -1), true, token);
+            readAhead.awaitStart(2, plan("c", 4_000_000_000L), true, token);
         });
-        assertThat(all).succeedsWithin(1, TimeUnit.SECONDS);
+        assertThat(three).succeedsWithin(1, TimeUnit.SECONDS);
+        CompletableFuture<Void> fourth = CompletableFuture.runAsync(
+                () -> readAhead.awaitStart(3, plan("d", 4_000_000_000L), true, token));
+        assertThat(fourth).failsWithin(300, TimeUnit.MILLISECONDS).withThrowableThat()
+                .isInstanceOf(java.util.concurrent.TimeoutException.class);
+        readAhead.written(0);
+        readAhead.written(1);
+        assertThat(fourth).succeedsWithin(5, TimeUnit.SECONDS);
     }
 
     @Test
