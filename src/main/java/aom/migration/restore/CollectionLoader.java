@@ -7,6 +7,7 @@ import aom.migration.progress.CancellationToken;
 import aom.migration.progress.CancelledException;
 import aom.migration.progress.ProgressTracker;
 import com.mongodb.MongoCommandException;
+import com.mongodb.MongoSocketException;
 import com.mongodb.client.MongoDatabase;
 import org.bson.BsonBoolean;
 import org.bson.BsonDocument;
@@ -40,6 +41,7 @@ final class CollectionLoader {
 
     private static final InsertBatch END = new InsertBatch("");
     private static final long POLL_MILLIS = 100;
+    private static final int NAMESPACE_EXISTS = 48;
     private static final int READ_BUFFER = 1 << 16;
 
     private final ImportOptions options;
@@ -136,7 +138,18 @@ final class CollectionLoader {
             }
         });
         try {
-            database.runCommand(command);
+            try {
+                database.runCommand(command);
+            } catch (MongoSocketException broken) {
+                // Sent again on a new connection; if the first one had created it, it is there now, and ours.
+                try {
+                    database.runCommand(command);
+                } catch (MongoCommandException e) {
+                    if (e.getErrorCode() != NAMESPACE_EXISTS) {
+                        throw e;
+                    }
+                }
+            }
         } catch (MongoCommandException e) {
             boolean capped = source.metadata().options().getBoolean("capped",
                     BsonBoolean.FALSE).getValue();

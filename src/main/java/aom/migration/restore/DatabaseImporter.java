@@ -9,6 +9,7 @@ import aom.migration.progress.ProgressTracker;
 import aom.migration.progress.Workers;
 import com.mongodb.MongoCommandException;
 import com.mongodb.MongoException;
+import com.mongodb.MongoSocketException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -119,8 +120,7 @@ public final class DatabaseImporter {
                         MongoDatabase database = database(collection.system(), collection.database());
                         CollectionDigest expected = loader.load(database, collection.staging(), collection.source(),
                                 collection.namespace());
-                        CollectionDigest staged = readBack ? Verifier.readBack(clients.apply(collection.system()),
-                                collection.database(), collection.staging(), expected.averageBytes(), stop) : null;
+                        CollectionDigest staged = readBack ? readBack(collection, expected, stop) : null;
                         return new Loaded(expected, staged);
                     } catch (MongoException | InsertBatch.InsertRefusedException e) {
                         // The driver's message does not say which collection was being loaded.
@@ -136,6 +136,22 @@ public final class DatabaseImporter {
         } finally {
             loaders.shutdownNow();
             inserters.shutdownNow();
+        }
+    }
+
+    /**
+     * Reads a loaded staging collection back for its digest. A cursor cannot go on after its connection broke, so
+     * a broken connection reads the collection once more from the start (as a broken insert sends its batch again).
+     */
+    private CollectionDigest readBack(StagedCollection collection, CollectionDigest expected,
+                                      CancellationToken stop) {
+        MongoClient client = clients.apply(collection.system());
+        try {
+            return Verifier.readBack(client, collection.database(), collection.staging(), expected.averageBytes(),
+                    stop);
+        } catch (MongoSocketException e) {
+            return Verifier.readBack(client, collection.database(), collection.staging(), expected.averageBytes(),
+                    stop);
         }
     }
 

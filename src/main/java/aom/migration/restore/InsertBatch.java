@@ -1,8 +1,9 @@
 package aom.migration.restore;
 
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.MongoSocketException;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.InsertManyOptions;
-import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
 import org.bson.RawBsonDocument;
@@ -31,6 +32,7 @@ final class InsertBatch {
     private static final byte BOOLEAN = 0x08;
     private static final byte ARRAY = 0x04;
     private static final int FIRST_CAPACITY = 64 * 1024;
+    private static final int DUPLICATE_KEY = 11000;
     /** The largest command sent as one: MongoDB's document size limit, which mongo-java-server applies to commands. */
     static final int MAX_COMMAND_BYTES = 16 * 1024 * 1024;
     private static final InsertManyOptions INSERT_MANY = new InsertManyOptions().ordered(false)
@@ -94,7 +96,10 @@ final class InsertBatch {
     }
 
     /**
-     * Sends the command.
+     * Sends the command. When the connection breaks on the way, the server may or may not have applied the batch, so
+     * it is sent once more on a new connection: that inserts what is missing, and what the first attempt inserted
+     * comes back as duplicate keys, which are expected then (the staging collection is written by this import only,
+     * and the read-back after the load counts and hashes every document, so a true duplicate cannot slip through).
      *
      * @throws InsertRefusedException when the server refused documents (a duplicate {@code _id}, a document it
      *                                cannot store) or the write concern failed
@@ -102,17 +107,39 @@ final class InsertBatch {
      */
     void send(MongoDatabase database) {
         RawBsonDocument command = finish();
+        try {
+            sendOnce(database, command, false);
+        } catch (MongoSocketException e) {
+            sendOnce(database, command, true);
+        }
+    }
+
+    private void sendOnce(MongoDatabase database, RawBsonDocument command, boolean retry) {
         if (length > MAX_COMMAND_BYTES) {
-            database.getCollection(collection, RawBsonDocument.class).insertMany(documentsIn(), INSERT_MANY);
+            try {
+                database.getCollection(collection, RawBsonDocument.class).insertMany(documentsIn(), INSERT_MANY);
+            } catch (MongoBulkWriteException e) {
+                if (!retry || e.getWriteConcernError() != null
+                        || !e.getWriteErrors().stream().allMatch(error -> error.getCode() == DUPLICATE_KEY)) {
+                    throw e;
+                }
+            }
             return;
         }
         RawBsonDocument reply = database.runCommand(command, RawBsonDocument.class);
         BsonValue writeErrors = reply.get("writeErrors");
-        if (writeErrors != null && writeErrors.isArray() && !writeErrors.asArray().isEmpty()) {
-            BsonArray errors = writeErrors.asArray();
-            BsonDocument first = errors.get(0).asDocument();
-            throw new InsertRefusedException(errors.size(), first.getNumber("code").intValue(),
-                    first.getString("errmsg").getValue());
+        if (writeErrors != null && writeErrors.isArray()) {
+            List<BsonDocument> refused = new ArrayList<>();
+            for (BsonValue error : writeErrors.asArray()) {
+                if (!retry || error.asDocument().getNumber("code").intValue() != DUPLICATE_KEY) {
+                    refused.add(error.asDocument());
+                }
+            }
+            if (!refused.isEmpty()) {
+                BsonDocument first = refused.get(0);
+                throw new InsertRefusedException(refused.size(), first.getNumber("code").intValue(),
+                        first.getString("errmsg").getValue());
+            }
         }
         BsonValue concern = reply.get("writeConcernError");
         if (concern != null && concern.isDocument()) {
