@@ -106,11 +106,7 @@ public final class BenchTask {
             throws Exception {
         if (task.equals("load") || task.equals("import")) {
             try (MongoClient client = client(options)) {
-                for (String name : client.listDatabaseNames()) {
-                    if (!List.of("admin", "local", "config").contains(name)) {
-                        client.getDatabase(name).drop();
-                    }
-                }
+                Benchmark.dropAll(client);
             }
         }
         long cpuBefore = ProcessFigures.processCpuMillis();

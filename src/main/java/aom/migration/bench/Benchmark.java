@@ -232,10 +232,15 @@ public final class Benchmark {
 
     private static void dropAll(JavaProcess.Server server) {
         try (MongoClient client = MongoClients.create(server.uri())) {
-            for (String name : client.listDatabaseNames()) {
-                if (!List.of("admin", "local", "config").contains(name)) {
-                    client.getDatabase(name).drop();
-                }
+            dropAll(client);
+        }
+    }
+
+    /** Empties a target for the next load or import: every database but the server's own. */
+    static void dropAll(MongoClient client) {
+        for (String name : client.listDatabaseNames()) {
+            if (!List.of("admin", "local", "config").contains(name)) {
+                client.getDatabase(name).drop();
             }
         }
     }

@@ -15,7 +15,6 @@ import aom.migration.progress.CancellationToken;
 import aom.migration.progress.Phase;
 import aom.migration.progress.ProgressListener;
 import aom.migration.progress.ProgressTracker;
-import aom.migration.progress.Workers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,8 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * Exports the instance data of one application's selected systems as a mongodump archive, plain or gzipped, for a
@@ -62,7 +59,6 @@ public final class ArchiveExport {
             + " with this tool.";
 
     private static final Logger LOG = LoggerFactory.getLogger(ArchiveExport.class);
-    private static final int PLANNERS = 2;
 
     private final ConnectionSettings settings;
     private final Installation installation;
@@ -165,21 +161,16 @@ public final class ArchiveExport {
         DatabaseNaming naming = found.naming();
         Map<SystemKind, List<CollectionPlan>> plans = new LinkedHashMap<>();
         Map<SystemKind, String> names = new LinkedHashMap<>();
-        ExecutorService planners = Executors.newFixedThreadPool(PLANNERS, Workers.daemons("export-plan"));
-        try {
-            for (SystemKind system : systems) {
-                String database = naming == null ? null : naming.databaseName(application, system);
-                if (database == null || !found.exists(database)) {
-                    warn(listener, tracker, warnings, application + " has no " + system + " database"
-                            + (database == null ? "" : " (" + database + ")") + "; nothing exported for " + system);
-                    continue;
-                }
-                plans.put(system, exporter.plan(system, database, planners, token));
-                names.put(system, database);
-                token.throwIfCancelled();
+        for (SystemKind system : systems) {
+            String database = naming == null ? null : naming.databaseName(application, system);
+            if (database == null || !found.exists(database)) {
+                warn(listener, tracker, warnings, application + " has no " + system + " database"
+                        + (database == null ? "" : " (" + database + ")") + "; nothing exported for " + system);
+                continue;
             }
-        } finally {
-            planners.shutdownNow();
+            plans.put(system, exporter.plan(system, database, token));
+            names.put(system, database);
+            token.throwIfCancelled();
         }
         if (plans.isEmpty()) {
             throw new IllegalArgumentException(application + " has none of the selected databases ("

@@ -60,6 +60,7 @@ import java.util.function.Supplier;
 public final class DatabaseExporter {
 
     static final int QUEUE_BATCHES = 4;
+    private static final int PLANNERS = 2;
     private static final long CURSOR_BATCH_BYTES = 4L * 1024 * 1024;
     private static final long POLL_MILLIS = 100;
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(5);
@@ -95,23 +96,28 @@ public final class DatabaseExporter {
     }
 
     /**
-     * Lists the collections of one system database and completes each into a plan (its indexes and sizes), several
-     * at a time on {@code planners}: against a distant server, the two round trips per collection add up.
+     * Lists the collections of one system database and completes each into a plan (its indexes and sizes), two at a
+     * time: against a distant server, the two round trips per collection add up.
      *
      * @return the plans in the order of the collections' names
      */
-    public List<CollectionPlan> plan(SystemKind system, String database, ExecutorService planners,
-                                     CancellationToken token) throws IOException {
+    public List<CollectionPlan> plan(SystemKind system, String database, CancellationToken token)
+            throws IOException {
         CollectionPlanner planner = new CollectionPlanner(clients.apply(system));
-        List<Future<CollectionPlan>> pending = new ArrayList<>();
-        for (CollectionMetadata described : planner.list(database)) {
-            pending.add(planners.submit(() -> planner.plan(system, database, described)));
+        ExecutorService planners = Executors.newFixedThreadPool(PLANNERS, Workers.daemons("export-plan"));
+        try {
+            List<Future<CollectionPlan>> pending = new ArrayList<>();
+            for (CollectionMetadata described : planner.list(database)) {
+                pending.add(planners.submit(() -> planner.plan(system, database, described)));
+            }
+            List<CollectionPlan> plans = new ArrayList<>();
+            for (Future<CollectionPlan> plan : pending) {
+                plans.add(Workers.await(plan, token));
+            }
+            return plans;
+        } finally {
+            planners.shutdownNow();
         }
-        List<CollectionPlan> plans = new ArrayList<>();
-        for (Future<CollectionPlan> plan : pending) {
-            plans.add(Workers.await(plan, token));
-        }
-        return plans;
     }
 
     /**

@@ -56,7 +56,6 @@ public final class ExportJob {
     public static final String EXTENSION = ".aombundle";
 
     private static final Logger LOG = LoggerFactory.getLogger(ExportJob.class);
-    private static final int PLANNERS = 2;
 
     private final ConnectionSettings settings;
     private final Installation installation;
@@ -212,24 +211,19 @@ public final class ExportJob {
         SourceSystems found = SourceSystems.find(app, hosts, options.naming(), !selection.systems().isEmpty());
         DatabaseNaming naming = found.naming();
         Map<SystemKind, List<CollectionPlan>> plans = new LinkedHashMap<>();
-        ExecutorService planners = Executors.newFixedThreadPool(PLANNERS, Workers.daemons("export-plan"));
-        try {
-            for (SystemKind system : selection.systems()) {
-                String database = naming == null ? null : naming.databaseName(application, system);
-                if (database == null || !found.exists(database)) {
-                    warn(listener, tracker, warnings, application + " has no " + system + " database"
-                            + (database == null ? "" : " (" + database + where(hosts, system) + ")")
-                            + "; nothing exported for " + system);
-                    continue;
-                }
-                List<CollectionPlan> collections = exporter.plan(system, database, planners, token);
-                collections.forEach(plan -> tracker.expect(plan.namespace(), plan.expectedDocuments(),
-                        plan.expectedBytes()));
-                plans.put(system, collections);
-                token.throwIfCancelled();
+        for (SystemKind system : selection.systems()) {
+            String database = naming == null ? null : naming.databaseName(application, system);
+            if (database == null || !found.exists(database)) {
+                warn(listener, tracker, warnings, application + " has no " + system + " database"
+                        + (database == null ? "" : " (" + database + where(hosts, system) + ")")
+                        + "; nothing exported for " + system);
+                continue;
             }
-        } finally {
-            planners.shutdownNow();
+            List<CollectionPlan> collections = exporter.plan(system, database, token);
+            collections.forEach(plan -> tracker.expect(plan.namespace(), plan.expectedDocuments(),
+                    plan.expectedBytes()));
+            plans.put(system, collections);
+            token.throwIfCancelled();
         }
         if (metadata != null) {
             tracker.phase(Phase.METADATA, "Reading the metadata closure of " + application);
