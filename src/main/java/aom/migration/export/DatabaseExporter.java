@@ -9,6 +9,7 @@ import aom.migration.bundle.Manifest;
 import aom.migration.bundle.SpooledEntry;
 import aom.migration.model.SystemKind;
 import aom.migration.mongo.RawDocumentCodec;
+import aom.migration.mongo.RawFind;
 import aom.migration.mongo.SystemHosts;
 import aom.migration.progress.CancellationToken;
 import aom.migration.progress.CancelledException;
@@ -17,6 +18,7 @@ import aom.migration.progress.Workers;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoCursor;
+import com.mongodb.client.MongoDatabase;
 import org.bson.codecs.configuration.CodecRegistries;
 
 import java.io.IOException;
@@ -245,10 +247,22 @@ public final class DatabaseExporter {
      */
     void read(CollectionPlan plan, DocumentBlocks blocks, BlockingQueue<Batch> queue, ProgressTracker tracker,
               CancellationToken abort) {
-        try (MongoCursor<RawDocumentCodec.Taken> cursor = openCursor(plan, blocks)) {
-            while (cursor.hasNext()) {
-                cursor.next();
-                handOver(plan, blocks, queue, tracker, abort);
+        try {
+            MongoClient client = clients.apply(plan.system());
+            MongoDatabase database = client.getDatabase(plan.database());
+            if (RawFind.suits(client, database)) {
+                try (RawFind find = RawFind.open(client, database, plan.collection(), cursorBatchSize(plan), blocks)) {
+                    while (find.next() >= 0) {
+                        handOver(plan, blocks, queue, tracker, abort);
+                    }
+                }
+            } else {
+                try (MongoCursor<RawDocumentCodec.Taken> cursor = openCursor(database, plan, blocks)) {
+                    while (cursor.hasNext()) {
+                        cursor.next();
+                        handOver(plan, blocks, queue, tracker, abort);
+                    }
+                }
             }
             blocks.finish();
             handOver(plan, blocks, queue, tracker, abort);
@@ -276,9 +290,10 @@ public final class DatabaseExporter {
     }
 
     /** Opens a cursor over one collection's documents in natural order, each appended to {@code blocks}. */
-    private MongoCursor<RawDocumentCodec.Taken> openCursor(CollectionPlan plan, DocumentBlocks blocks) {
-        MongoCollection<RawDocumentCodec.Taken> collection = clients.apply(plan.system()).getDatabase(plan.database())
-                .getCollection(plan.collection(), RawDocumentCodec.Taken.class);
+    private static MongoCursor<RawDocumentCodec.Taken> openCursor(MongoDatabase database, CollectionPlan plan,
+                                                                DocumentBlocks blocks) {
+        MongoCollection<RawDocumentCodec.Taken> collection = database.getCollection(plan.collection(),
+                RawDocumentCodec.Taken.class);
         collection = collection.withCodecRegistry(CodecRegistries.fromRegistries(
                 CodecRegistries.fromCodecs(new RawDocumentCodec(blocks)), collection.getCodecRegistry()));
         return collection.find().batchSize(cursorBatchSize(plan)).iterator();

@@ -4,6 +4,7 @@ import aom.migration.model.ExtractionProfile;
 import aom.migration.model.PasswordHash;
 import aom.migration.model.SystemKind;
 import aom.migration.mongo.RawDocumentCodec;
+import aom.migration.mongo.RawFind;
 import aom.migration.mongo.SystemHosts;
 import aom.migration.progress.CancellationToken;
 import aom.migration.progress.CancelledException;
@@ -117,12 +118,22 @@ public final class Verifier {
                                            long averageBytes, CancellationToken cancel) {
         DigestAccumulator digest = new DigestAccumulator();
         // The documents are hashed straight out of the replies, as the server sent them, never decoded.
-        MongoCollection<RawDocumentCodec.Taken> documents = client.getDatabase(database)
-                .getCollection(collection, RawDocumentCodec.Taken.class);
+        MongoDatabase source = client.getDatabase(database);
+        int batchSize = averageBytes > 0 ? (int) Math.max(1, Math.min(100_000, BATCH_BYTES / averageBytes)) : 0;
+        if (RawFind.suits(client, source)) {
+            try (RawFind find = RawFind.open(client, source, collection, batchSize, digest)) {
+                while (find.next() >= 0) {
+                    cancel.throwIfCancelled();
+                }
+            }
+            return digest.result();
+        }
+        MongoCollection<RawDocumentCodec.Taken> documents = source.getCollection(collection,
+                RawDocumentCodec.Taken.class);
         FindIterable<RawDocumentCodec.Taken> find = documents.withCodecRegistry(CodecRegistries.fromRegistries(
                 CodecRegistries.fromCodecs(new RawDocumentCodec(digest)), documents.getCodecRegistry())).find();
-        if (averageBytes > 0) {
-            find = find.batchSize((int) Math.max(1, Math.min(100_000, BATCH_BYTES / averageBytes)));
+        if (batchSize > 0) {
+            find = find.batchSize(batchSize);
         }
         try (MongoCursor<RawDocumentCodec.Taken> cursor = find.iterator()) {
             while (cursor.hasNext()) {

@@ -403,6 +403,22 @@ class ExportJobTest {
         assertThat(list(dir)).containsExactly(dir.resolve("s.aombundle"));
     }
 
+    /**
+     * A read preference other than the primary makes the export read through the driver's cursor rather than take
+     * the replies' batches whole ({@link aom.migration.mongo.RawFind#suits}); the bundle's documents are the same.
+     */
+    @Test
+    void readingThroughTheDriversCursorGivesTheSameDocuments(@TempDir Path dir) throws IOException {
+        Selection live = new Selection(false, EnumSet.of(SystemKind.LIVE));
+        ConnectionSettings secondary = ConnectionSettings.fromUri(servers.source().uri()
+                + "?readPreference=secondaryPreferred");
+        Manifest viaCursor = job(secondary, "ConferenceApp", live, dir.resolve("c.aombundle"),
+                ExportOptions.defaults()).run(e -> { }, CancellationToken.none()).manifest();
+        assertThat(viaCursor.entries(Manifest.KIND_DOCUMENTS)).isEqualTo(conference.manifest().entries().stream()
+                .filter(e -> e.kind().equals(Manifest.KIND_DOCUMENTS) && e.database().equals("ConferenceApp"))
+                .toList());
+    }
+
     static ExportJob job(ConnectionSettings settings, String app, Selection selection, Path out,
                          ExportOptions options) {
         return new ExportJob(settings, app, selection, out, ExtractionProfile.defaults(), options);
