@@ -67,10 +67,13 @@ final class CollectionLoader {
         create(database, staging, source);
         int workers = source.expectedBytes() >= options.largeCollectionBytes() ? options.insertWorkers() : 1;
         BlockingQueue<InsertBatch> queue = new ArrayBlockingQueue<>(workers);
+        // The arrays of sent batches, for the next ones: large arrays are costly to allocate (zeroed, and at small
+        // heaps outside the young generation), and at most workers + 2 batches exist at a time.
+        BlockingQueue<byte[]> spare = new ArrayBlockingQueue<>(workers + 2);
         AtomicReference<Throwable> failure = new AtomicReference<>();
         List<Future<Void>> futures = new ArrayList<>();
         for (int i = 0; i < workers; i++) {
-            futures.add(insertPool.submit(worker(database, queue, failure, progressName)));
+            futures.add(insertPool.submit(worker(database, queue, spare, failure, progressName)));
         }
         // A source that checks its own checksum while streaming (a bundle) need not be hashed twice.
         MessageDigest entryHash = source.verifiesWhileReading() ? null : DigestAccumulator.newSha256();
@@ -80,12 +83,13 @@ final class CollectionLoader {
         try (InputStream raw = source.openDocuments();
              InputStream in = hashed(new BufferedInputStream(raw, READ_BUFFER), entryHash)) {
             BsonDocumentReader reader = new BsonDocumentReader(in, source.namespace());
-            byte[] next = reader.nextBytes();
+            int next = reader.nextLength();
             // Room for a whole batch up front (or the whole collection, when smaller): no growing and copying.
             long expected = source.expectedBytes() < 0 ? 0 : source.expectedBytes();
             int capacity = (int) Math.min(options.maxBatchBytes(), expected) + options.maxBatchDocuments() * 12 + 256;
-            while (next != null) {
-                InsertBatch batch = new InsertBatch(staging, capacity);
+            while (next >= 0) {
+                byte[] buffer = spare.poll();
+                InsertBatch batch = new InsertBatch(staging, buffer != null ? buffer : new byte[capacity]);
                 next = fill(batch, next, reader, readDigest);
                 hand(queue, batch, failure);
             }
@@ -107,20 +111,22 @@ final class CollectionLoader {
     }
 
     /**
-     * Adds documents to {@code batch}, starting with {@code first}, while it has room, hashing each for the digest
-     * here, while the inserters wait for the server, rather than by an inserter between inserts.
+     * Reads documents into {@code batch}, starting with the one whose length is {@code first}, while it has room,
+     * hashing each for the digest here, while the inserters wait for the server, rather than by an inserter between
+     * inserts. Each document is read from the bundle straight into the batch's command.
      *
-     * @return the document that did not fit, the first of the next batch, or {@code null} at the end of the data
+     * @return the length of the document that did not fit, the first of the next batch (its prefix already read), or
+     *         -1 at the end of the data
      */
-    private byte[] fill(InsertBatch batch, byte[] first, BsonDocumentReader reader, DigestAccumulator digest)
+    private int fill(InsertBatch batch, int first, BsonDocumentReader reader, DigestAccumulator digest)
             throws IOException {
         // A method of its own, so that the JIT compiles this small loop rather than all of load() around it.
-        byte[] next = first;
-        while (next != null && (batch.isEmpty() || batch.documents() < options.maxBatchDocuments()
-                && batch.documentBytes() + next.length <= options.maxBatchBytes())) {
-            digest.add(next);
-            batch.add(next, 0, next.length);
-            next = reader.nextBytes();
+        int next = first;
+        while (next >= 0 && (batch.isEmpty() || batch.documents() < options.maxBatchDocuments()
+                && batch.documentBytes() + next <= options.maxBatchBytes())) {
+            int at = batch.add(reader, next);
+            digest.append(batch.buffer(), at, next);
+            next = reader.nextLength();
         }
         return next;
     }
@@ -162,7 +168,8 @@ final class CollectionLoader {
     }
 
     private Callable<Void> worker(MongoDatabase database, BlockingQueue<InsertBatch> queue,
-                                  AtomicReference<Throwable> failure, String progressName) {
+                                  BlockingQueue<byte[]> spare, AtomicReference<Throwable> failure,
+                                  String progressName) {
         return () -> {
             try {
                 while (failure.get() == null && !cancel.isCancelled()) {
@@ -174,6 +181,7 @@ final class CollectionLoader {
                         return null;
                     }
                     batch.send(database);
+                    spare.offer(batch.buffer());
                     tracker.advance(progressName, batch.documents(), batch.documentBytes());
                 }
             } catch (RuntimeException e) {

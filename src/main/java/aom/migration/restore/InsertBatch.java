@@ -1,5 +1,6 @@
 package aom.migration.restore;
 
+import aom.migration.bundle.BsonDocumentReader;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoSocketException;
 import com.mongodb.client.MongoDatabase;
@@ -8,6 +9,7 @@ import org.bson.BsonDocument;
 import org.bson.BsonValue;
 import org.bson.RawBsonDocument;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -54,8 +56,16 @@ final class InsertBatch {
 
     /** An empty batch for {@code collection} with room for about {@code capacity} bytes before it has to grow. */
     InsertBatch(String collection, int capacity) {
+        this(collection, new byte[Math.max(FIRST_CAPACITY, capacity)]);
+    }
+
+    /**
+     * An empty batch for {@code collection} that writes its command into {@code buffer} (whatever it holds) while it
+     * has room: a buffer that an earlier batch gave back ({@link #buffer()}) once it was sent.
+     */
+    InsertBatch(String collection, byte[] buffer) {
         this.collection = collection;
-        this.command = new byte[Math.max(FIRST_CAPACITY, capacity)];
+        this.command = buffer;
         length = 4;
         byte[] name = collection.getBytes(StandardCharsets.UTF_8);
         element(STRING, "insert");
@@ -76,10 +86,37 @@ final class InsertBatch {
         if (finished) {
             throw new IllegalStateException("The batch for " + collection + " was already sent");
         }
-        element(DOCUMENT, Integer.toString(documents));
+        put(DOCUMENT);
+        index(documents);
         bytes(document, offset, size);
         documents++;
         documentBytes += size;
+    }
+
+    /**
+     * Reads the next document of {@code reader}, whose length {@link BsonDocumentReader#nextLength} returned as
+     * {@code size}, straight into the command.
+     *
+     * @return where the document starts in {@link #buffer()}
+     */
+    int add(BsonDocumentReader reader, int size) throws IOException {
+        if (finished) {
+            throw new IllegalStateException("The batch for " + collection + " was already sent");
+        }
+        put(DOCUMENT);
+        index(documents);
+        ensure(size);
+        int at = length;
+        reader.readDocument(command, at);
+        length += size;
+        documents++;
+        documentBytes += size;
+        return at;
+    }
+
+    /** The array the command is written into; after {@link #send}, free for the next batch. */
+    byte[] buffer() {
+        return command;
     }
 
     int documents() {
@@ -185,6 +222,18 @@ final class InsertBatch {
         byte[] bytes = name.getBytes(StandardCharsets.US_ASCII);
         bytes(bytes, 0, bytes.length);
         put((byte) 0);
+    }
+
+    /** An array index as an element name: its decimal digits and the terminating zero, without a String. */
+    private void index(int value) {
+        int digits = value < 10 ? 1 : value < 100 ? 2 : value < 1000 ? 3 : value < 10_000 ? 4 : value < 100_000 ? 5
+                : Integer.toString(value).length();
+        ensure(digits + 1);
+        for (int i = length + digits - 1, rest = value; i >= length; i--, rest /= 10) {
+            command[i] = (byte) ('0' + rest % 10);
+        }
+        length += digits;
+        command[length++] = 0;
     }
 
     private void int32(int value) {

@@ -44,6 +44,26 @@ class BsonDocumentReaderTest {
     }
 
     @Test
+    void documentsReadIntoTheCallersBufferAreTheBytesOfTheStreamAndTruncationIsNamed() throws Exception {
+        byte[] first = bytes(new BsonDocument("_id", new BsonInt32(1)).append("name", new BsonString("Ada")));
+        byte[] second = bytes(new BsonDocument("_id", new BsonInt32(2)));
+        byte[] stream = concat(first, second);
+        BsonDocumentReader reader = new BsonDocumentReader(new ByteArrayInputStream(
+                Arrays.copyOf(stream, stream.length - 2)), "dump/App/x.bson");
+        byte[] buffer = new byte[100];
+
+        assertThat(reader.nextLength()).isEqualTo(first.length);
+        assertThatThrownBy(reader::nextLength).isInstanceOf(IllegalStateException.class);
+        reader.readDocument(buffer, 7);
+        assertThat(Arrays.copyOfRange(buffer, 7, 7 + first.length)).isEqualTo(first);
+        assertThat(reader.documents()).isEqualTo(1);
+        assertThat(reader.nextLength()).isEqualTo(second.length);
+        assertThatThrownBy(() -> reader.readDocument(buffer, 0)).isInstanceOf(CorruptDataException.class)
+                .hasMessage("dump/App/x.bson: the data ends in the middle of document 2 (byte "
+                        + (stream.length - 2) + "); the file is truncated");
+    }
+
+    @Test
     void truncatedStreamIsNamedAsTruncated() {
         byte[] document = bytes(new BsonDocument("_id", new BsonInt32(1)));
         byte[] truncated = Arrays.copyOf(document, document.length - 3);

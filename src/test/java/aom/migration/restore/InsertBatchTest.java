@@ -1,5 +1,6 @@
 package aom.migration.restore;
 
+import aom.migration.bundle.BsonDocumentReader;
 import aom.migration.demo.EmbeddedServer;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -15,7 +16,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -77,6 +81,39 @@ class InsertBatchTest {
         }
         assertThat(batch.documents()).isEqualTo(12);
         assertThat(batch.documentBytes()).isEqualTo(documents.stream().mapToLong(d -> d.length).sum());
+    }
+
+    @Test
+    void documentsReadFromABundleStreamIntoAReusedBufferMakeTheSameCommandAsFreshOnes() throws Exception {
+        // 10,001 documents: array index names from one to five digits.
+        ByteArrayOutputStream stream = new ByteArrayOutputStream();
+        InsertBatch fresh = new InsertBatch("Talks");
+        for (int i = 0; i <= 10_000; i++) {
+            byte[] document = bytes(new BsonDocument("_id", new BsonInt32(i)).append("n", new BsonString("#" + i)));
+            stream.write(document);
+            fresh.add(document, 0, document.length);
+        }
+        byte[] dirty = new byte[64 * 1024];
+        Arrays.fill(dirty, (byte) 0x5a);
+        InsertBatch reused = new InsertBatch("Talks", dirty);
+        BsonDocumentReader reader = new BsonDocumentReader(new ByteArrayInputStream(stream.toByteArray()), "Talks");
+        List<Integer> offsets = new ArrayList<>();
+        for (int length = reader.nextLength(); length >= 0; length = reader.nextLength()) {
+            offsets.add(reused.add(reader, length));
+        }
+
+        byte[] expected = bytes(fresh.finish().toBsonDocument());
+        assertThat(bytes(reused.finish().toBsonDocument())).isEqualTo(expected);
+        BsonDocument command = reused.finish().toBsonDocument();
+        assertThat(command.getArray("documents")).hasSize(10_001);
+        assertThat(command.getArray("documents").get(10_000).asDocument().getString("n").getValue())
+                .isEqualTo("#10000");
+        // The buffer grew beyond the dirty one; each offset points at its document's bytes in it.
+        byte[] buffer = reused.buffer();
+        assertThat(buffer).isNotSameAs(dirty);
+        byte[] last = bytes(new BsonDocument("_id", new BsonInt32(10_000)).append("n", new BsonString("#10000")));
+        assertThat(Arrays.copyOfRange(buffer, offsets.get(10_000), offsets.get(10_000) + last.length)).isEqualTo(last);
+        assertThat(reused.documentBytes()).isEqualTo(stream.size());
     }
 
     @Test
