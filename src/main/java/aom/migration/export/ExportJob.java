@@ -136,6 +136,18 @@ public final class ExportJob {
             throw new IllegalArgumentException("Nothing to export: select the metadata or at least one system");
         }
         ProgressTracker tracker = new ProgressTracker(listener, Phase.CONNECT);
+        if (selection.metadata()) {
+            // Reading the profile and preparing the manifest's writer cost a fresh JVM a few hundred milliseconds of
+            // class loading and parsing; a side thread does both while this one connects and plans, which mostly
+            // waits for the server. The metadata thread takes the profile from it (profile() waits).
+            Workers.daemons("export-prepare").newThread(() -> {
+                try {
+                    Manifest.prepareWriter(profile());
+                } catch (RuntimeException e) {
+                    // The metadata thread reads the profile again and reports what is wrong with it.
+                }
+            }).start();
+        }
         Installation source = installation;
         if (source == null) {
             tracker.phase(Phase.CONNECT, "Connecting to " + settings.hostsOnly());

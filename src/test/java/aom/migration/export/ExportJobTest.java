@@ -49,6 +49,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ExportJobTest {
@@ -417,6 +418,12 @@ class ExportJobTest {
         assertThat(viaCursor.entries(Manifest.KIND_DOCUMENTS)).isEqualTo(conference.manifest().entries().stream()
                 .filter(e -> e.kind().equals(Manifest.KIND_DOCUMENTS) && e.database().equals("ConferenceApp"))
                 .toList());
+    }
+
+    /** The warm-up an export runs on a side thread while it connects: it must work, or it only costs time. */
+    @Test
+    void theManifestWriterIsPreparedWithTheDefaultProfileWithoutAFailure() {
+        assertThatCode(() -> Manifest.prepareWriter(ExtractionProfile.defaults())).doesNotThrowAnyException();
     }
 
     static ExportJob job(ConnectionSettings settings, String app, Selection selection, Path out,
