@@ -2,6 +2,7 @@ package aom.migration.export;
 
 import aom.migration.bundle.BundlePaths;
 import aom.migration.bundle.BundleWriter;
+import aom.migration.bundle.HashWarmUp;
 import aom.migration.bundle.Manifest;
 import aom.migration.model.AppRef;
 import aom.migration.model.DatabaseNaming;
@@ -136,6 +137,9 @@ public final class ExportJob {
             throw new IllegalArgumentException("Nothing to export: select the metadata or at least one system");
         }
         ProgressTracker tracker = new ProgressTracker(listener, Phase.CONNECT);
+        if (!selection.systems().isEmpty()) {
+            HashWarmUp.start();
+        }
         if (selection.metadata()) {
             // Reading the profile and preparing the manifest's writer cost a fresh JVM a few hundred milliseconds of
             // class loading and parsing; a side thread does both while this one connects and plans, which mostly

@@ -1,6 +1,7 @@
 package aom.migration.restore;
 
 import aom.migration.bundle.BundleReader;
+import aom.migration.bundle.HashWarmUp;
 import aom.migration.mongo.ConnectionSettings;
 import aom.migration.mongo.Installation;
 import aom.migration.progress.Workers;
@@ -32,6 +33,7 @@ public record OpenedForImport(BundleReader bundle, Installation target) implemen
      * @throws aom.migration.mongo.ConnectionFailedException when the target cannot be reached
      */
     public static OpenedForImport open(Path file, ConnectionSettings target) throws IOException {
+        HashWarmUp.start();
         ExecutorService connector = Executors.newSingleThreadExecutor(Workers.daemons("aom-connect"));
         CompletableFuture<Installation> connecting;
         try {
