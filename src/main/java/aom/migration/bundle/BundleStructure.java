@@ -1,7 +1,6 @@
 package aom.migration.bundle;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import aom.migration.model.JsonObject;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 
@@ -68,35 +67,47 @@ final class BundleStructure {
             throw new CorruptDataException(file + ": its manifest does not have the size the zip announces;"
                     + " the bundle is damaged");
         }
-        ObjectMapper mapper = Manifest.mapper();
-        JsonNode tree;
+        int first = 0;
+        while (first < json.length && Character.isWhitespace(json[first])) {
+            first++;
+        }
+        JsonObject tree;
         try {
-            tree = mapper.readTree(json);
-        } catch (IOException e) {
-            throw new CorruptDataException(file + ": its manifest is not valid JSON (" + e.getMessage() + ")", e);
+            tree = JsonObject.parse(json);
+        } catch (IllegalArgumentException e) {
+            throw new CorruptDataException(file + (first < json.length && json[first] != '{'
+                    ? ": its manifest is not a JSON object" : ": its manifest is not valid JSON (" + e.getMessage() + ")"),
+                    e);
         }
-        if (tree == null || !tree.isObject()) {
-            throw new CorruptDataException(file + ": its manifest is not a JSON object");
+        String format;
+        try {
+            format = tree.string("format");
+        } catch (IllegalArgumentException e) {
+            format = null;
         }
-        String format = tree.path("format").asText(null);
         if (!Manifest.FORMAT.equals(format)) {
             throw new CorruptDataException(file + " is not an ApiOmat migration bundle (its manifest has format '"
                     + format + "', expected '" + Manifest.FORMAT + "')");
         }
-        JsonNode version = tree.path("formatVersion");
-        if (!version.canConvertToInt() || !version.isIntegralNumber() || version.asInt() < 1) {
-            throw new CorruptDataException(file + " has an unknown bundle format version '" + version.asText()
-                    + "'; this build reads version " + Manifest.FORMAT_VERSION);
+        long version;
+        try {
+            version = tree.has("formatVersion") ? tree.int64("formatVersion", 0) : 0;
+        } catch (IllegalArgumentException e) {
+            version = 0;
         }
-        if (version.asInt() > Manifest.FORMAT_VERSION) {
+        if (version < 1) {
+            throw new CorruptDataException(file + " has an unknown bundle format version '"
+                    + tree.describe("formatVersion") + "'; this build reads version " + Manifest.FORMAT_VERSION);
+        }
+        if (version > Manifest.FORMAT_VERSION) {
             throw new CorruptDataException(file + " was written by a newer version of the migration tool (bundle"
-                    + " format version " + version.asInt() + "); this build reads format version "
+                    + " format version " + version + "); this build reads format version "
                     + Manifest.FORMAT_VERSION + ". Use a newer migration.jar.");
         }
         Manifest manifest;
         try {
-            manifest = mapper.treeToValue(tree, Manifest.class);
-        } catch (IOException | IllegalArgumentException e) {
+            manifest = Manifest.fromJson(tree);
+        } catch (IllegalArgumentException e) {
             throw new CorruptDataException(file + ": its manifest is invalid (" + e.getMessage() + ")", e);
         }
         List<String> problems = manifest.problems();

@@ -2,12 +2,9 @@ package aom.migration.bundle;
 
 import aom.migration.model.ApplicationNames;
 import aom.migration.model.ExtractionProfile;
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import aom.migration.model.JsonObject;
+import org.bson.BsonDocument;
+import org.bson.BsonInt64;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -37,8 +34,6 @@ import java.util.regex.Pattern;
  * @param profile       the extraction profile the closure was computed with; the import uses the same
  * @param entries       every entry except the manifest itself
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonIgnoreProperties(ignoreUnknown = true)
 public record Manifest(
         String format,
         int formatVersion,
@@ -130,7 +125,6 @@ public record Manifest(
      * @param hosts       the hosts (never credentials) the database was read from when the system has a host of its
      *                    own, or {@code null} when it is on the main installation
      */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record DatabaseInfo(String system, String name, int collections, long documents, long bytes,
                                String hosts) {
 
@@ -160,7 +154,6 @@ public record Manifest(
      * @param documents  documents in it (0 for entries that hold none)
      * @param sha256     SHA-256 of the uncompressed bytes, hex
      */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Entry(String path, String kind, String system, String database, String collection, long bytes,
                         long documents, String sha256) {
     }
@@ -232,9 +225,9 @@ public record Manifest(
     }
 
     /**
-     * Writes a manifest like the ones exports write, with {@code profile}, and throws the bytes away: a fresh JVM
-     * spends about 100 ms building the JSON writer's serializers for the first manifest, which an export can spend
-     * while it waits for the server at its start rather than at its end, when nothing else is left to do.
+     * Writes a manifest like the ones exports write, with {@code profile}, and throws the bytes away: the first
+     * manifest a fresh JVM writes loads and compiles the JSON writer, which an export can do while it waits for the
+     * server at its start rather than at its end, when nothing else is left to do.
      */
     public static void prepareWriter(ExtractionProfile profile) {
         Manifest sample = new Manifest(FORMAT, FORMAT_VERSION, "", new Tool("", ""), new Source("", "", ""),
@@ -245,23 +238,88 @@ public record Manifest(
         sample.toJson();
     }
 
-    /** The manifest as pretty-printed JSON. */
+    /** The manifest as pretty-printed JSON; absent parts are left out. */
     public byte[] toJson() {
-        try {
-            return mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(this);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot write the manifest", e);
+        JsonObject.Builder json = new JsonObject.Builder().put("format", format).put("formatVersion", formatVersion)
+                .put("createdAt", createdAt);
+        if (tool != null) {
+            json.put("tool", new JsonObject.Builder().put("name", tool.name()).put("version", tool.version()).build());
         }
+        if (source != null) {
+            json.put("source", new JsonObject.Builder().put("hosts", source.hosts())
+                    .put("serverVersion", source.serverVersion()).put("topology", source.topology()).build());
+        }
+        if (application != null) {
+            json.put("application", new JsonObject.Builder().put("name", application.name())
+                    .put("displayName", application.displayName()).put("naming", application.naming()).build());
+        }
+        if (selection != null) {
+            json.put("selection", new JsonObject.Builder().put("metadata", selection.metadata())
+                    .strings("systems", selection.systems()).build());
+        }
+        if (metadata != null) {
+            BsonDocument documents = new BsonDocument();
+            metadata.documents().forEach((collection, count) -> documents.put(collection, new BsonInt64(count)));
+            json.put("metadata", new JsonObject.Builder().put("database", metadata.database())
+                    .put("documents", documents).put("keys", metadata.keys()).build());
+        }
+        json.documents("databases", databases.stream().map(database -> new JsonObject.Builder()
+                .put("system", database.system()).put("name", database.name())
+                .put("collections", database.collections()).put("documents", database.documents())
+                .put("bytes", database.bytes()).put("hosts", database.hosts()).build()).toList());
+        if (counts != null) {
+            json.put("counts", new JsonObject.Builder().put("metadataDocuments", counts.metadataDocuments())
+                    .put("databases", counts.databases()).put("collections", counts.collections())
+                    .put("documents", counts.documents()).put("bytes", counts.bytes()).build());
+        }
+        json.strings("warnings", warnings);
+        json.put("profile", profile == null ? null : profile.toBson());
+        json.documents("entries", entries.stream().map(entry -> new JsonObject.Builder().put("path", entry.path())
+                .put("kind", entry.kind()).put("system", entry.system()).put("database", entry.database())
+                .put("collection", entry.collection()).put("bytes", entry.bytes())
+                .put("documents", entry.documents()).put("sha256", entry.sha256()).build()).toList());
+        return JsonObject.write(json.build());
     }
 
-    /** The shared JSON mapper for manifests: configured once (its caches make every later use cheap). */
-    static ObjectMapper mapper() {
-        return MAPPER;
+    /**
+     * Reads a manifest from its JSON object. Fields this build does not know are ignored (a newer tool may add
+     * some); checking what is there is {@link #problems}'s job.
+     *
+     * @throws IllegalArgumentException naming a field of the wrong type
+     */
+    public static Manifest fromJson(JsonObject json) {
+        JsonObject tool = json.object("tool");
+        JsonObject source = json.object("source");
+        JsonObject application = json.object("application");
+        JsonObject selection = json.object("selection");
+        JsonObject metadata = json.object("metadata");
+        JsonObject counts = json.object("counts");
+        JsonObject profile = json.object("profile");
+        List<JsonObject> databases = json.objects("databases");
+        List<JsonObject> entries = json.objects("entries");
+        return new Manifest(json.string("format"), json.int32("formatVersion", 0), json.string("createdAt"),
+                tool == null ? null : new Tool(tool.string("name"), tool.string("version")),
+                source == null ? null : new Source(source.string("hosts"), source.string("serverVersion"),
+                        source.string("topology")),
+                application == null ? null : new Application(application.string("name"),
+                        application.string("displayName"), application.string("naming")),
+                selection == null ? null : new SelectionInfo(selection.bool("metadata", false),
+                        selection.strings("systems")),
+                metadata == null ? null : new MetadataInfo(metadata.string("database"),
+                        metadata.map("documents", JsonObject.Field::int64), metadata.string("keys")),
+                databases == null ? null : databases.stream().map(database -> new DatabaseInfo(
+                        database.string("system"), database.string("name"), database.int32("collections", 0),
+                        database.int64("documents", 0), database.int64("bytes", 0), database.string("hosts")))
+                        .toList(),
+                counts == null ? null : new Counts(counts.int64("metadataDocuments", 0), counts.int32("databases", 0),
+                        counts.int32("collections", 0), counts.int64("documents", 0), counts.int64("bytes", 0)),
+                json.strings("warnings"),
+                profile == null ? null : ExtractionProfile.fromJson(profile, false),
+                entries == null ? null : entries.stream().map(entry -> new Entry(entry.string("path"),
+                        entry.string("kind"), entry.string("system"), entry.string("database"),
+                        entry.string("collection"), entry.int64("bytes", 0), entry.int64("documents", 0),
+                        entry.string("sha256"))).toList());
     }
 
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
-
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-            .configure(SerializationFeature.FAIL_ON_EMPTY_BEANS, false);
 }

@@ -141,9 +141,9 @@ public final class ExportJob {
             HashWarmUp.start();
         }
         if (selection.metadata()) {
-            // Reading the profile and preparing the manifest's writer cost a fresh JVM a few hundred milliseconds of
-            // class loading and parsing; a side thread does both while this one connects and plans, which mostly
-            // waits for the server. The metadata thread takes the profile from it (profile() waits).
+            // Reading the profile and preparing the manifest's writer cost a fresh JVM class loading and compiling;
+            // a side thread does both while this one connects and plans, which mostly waits for the server. The
+            // metadata thread takes the profile from it (profile() waits).
             Workers.daemons("export-prepare").newThread(() -> {
                 try {
                     Manifest.prepareWriter(profile());
@@ -292,8 +292,8 @@ public final class ExportJob {
     }
 
     /**
-     * The extraction profile, the default one read on first use: reading it takes a cold JVM a few hundred
-     * milliseconds (Jackson), which the metadata thread pays alongside the data instead of the caller up front.
+     * The extraction profile, the default one read on first use (by the side thread that {@link #run} starts), not
+     * by the caller up front.
      */
     private synchronized ExtractionProfile profile() {
         if (profile == null) {

@@ -1,10 +1,9 @@
 package aom.migration.model;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.bson.BsonDocument;
+import org.bson.BsonNull;
+import org.bson.BsonString;
+
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,6 +14,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Describes the global metadata database of one ApiOmat version, so that the engine computes an application's
@@ -30,7 +31,6 @@ import java.util.Map;
  * @param password    where customer passwords live and how a reset hashes them
  * @param collections every metadata collection that takes part in the closure, in a dependency-friendly order
  */
-@JsonIgnoreProperties(ignoreUnknown = false)
 public record ExtractionProfile(
         String database,
         ApplicationSpec application,
@@ -43,19 +43,41 @@ public record ExtractionProfile(
     /** Who a document belongs to, which decides the import policy. */
     public enum Ownership {
         /** Belongs to one application: replaced on import. */
-        @JsonProperty("app") APP,
+        APP("app"),
         /** Shared by the installation: kept where the target has it, references remapped. */
-        @JsonProperty("shared") SHARED,
+        SHARED("shared"),
         /** Belongs to whoever owns the document its {@code parent} field points to. */
-        @JsonProperty("parent") PARENT
+        PARENT("parent");
+
+        private final String json;
+
+        Ownership(String json) {
+            this.json = json;
+        }
+
+        /** The word a profile uses. */
+        public String json() {
+            return json;
+        }
     }
 
     /** What an import does with a document the target already has under the same natural key. */
     public enum ImportPolicy {
         /** Overwrite the target's document with the bundle's. */
-        @JsonProperty("replace") REPLACE,
+        REPLACE("replace"),
         /** Keep the target's document and remap every reference to its id. */
-        @JsonProperty("keepExisting") KEEP_EXISTING
+        KEEP_EXISTING("keepExisting");
+
+        private final String json;
+
+        ImportPolicy(String json) {
+            this.json = json;
+        }
+
+        /** The word a profile uses. */
+        public String json() {
+            return json;
+        }
     }
 
     /**
@@ -101,7 +123,6 @@ public record ExtractionProfile(
      * @param label           what a support engineer calls one document ({@code module}, {@code class}); used in
      *                        warnings and previews, defaults to the collection name
      */
-    @JsonIgnoreProperties(ignoreUnknown = false)
     public record CollectionSpec(
             List<String> key,
             Ownership owner,
@@ -121,6 +142,28 @@ public record ExtractionProfile(
             if (importPolicy == null && owner != null) {
                 importPolicy = owner == Ownership.SHARED ? ImportPolicy.KEEP_EXISTING : ImportPolicy.REPLACE;
             }
+        }
+
+        /** The spec as the JSON object a profile holds (absent parts left out). */
+        BsonDocument toBson() {
+            BsonDocument keyRefs = new BsonDocument();
+            keyReferences.forEach((path, reference) -> keyRefs.put(path, new JsonObject.Builder()
+                    .put("collection", reference.collection())
+                    .put("fields", strings(reference.fields())).build()));
+            return new JsonObject.Builder().put("label", label).strings("key", key)
+                    .put("owner", owner == null ? null : owner.json()).put("parent", parent)
+                    .put("sharedWhen", sharedWhen).put("references", strings(references))
+                    .put("keyReferences", keyRefs).put("importPolicy", importPolicy == null ? null : importPolicy.json())
+                    .strings("declaredThrough", declaredThrough).build();
+        }
+
+        private static BsonDocument strings(Map<String, String> map) {
+            if (map == null) {
+                return null;
+            }
+            BsonDocument document = new BsonDocument();
+            map.forEach((name, value) -> document.put(name, value == null ? BsonNull.VALUE : new BsonString(value)));
+            return document;
         }
 
         /** A spec without a label (older callers). */
@@ -164,12 +207,10 @@ public record ExtractionProfile(
     public static ExtractionProfile parse(byte[] json, String origin) {
         ExtractionProfile profile;
         try {
-            profile = mapper().readValue(json, ExtractionProfile.class);
-        } catch (JsonProcessingException e) {
+            profile = fromJson(JsonObject.parse(json), true);
+        } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("The extraction profile " + origin + " is not valid: "
-                    + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+                    + e.getMessage(), e);
         }
         List<String> problems = profile.problems();
         if (!problems.isEmpty()) {
@@ -179,13 +220,100 @@ public record ExtractionProfile(
         return profile;
     }
 
+    /**
+     * Reads a profile from its JSON object, without validating it ({@link #problems}).
+     *
+     * @param strict refuse fields a profile does not have, for files people write, where a misspelt field would
+     *               otherwise go unnoticed; a profile inside a manifest is read leniently (a newer tool may add one)
+     * @throws IllegalArgumentException naming a field of the wrong type or, when strict, an unknown one
+     */
+    public static ExtractionProfile fromJson(JsonObject json, boolean strict) {
+        if (strict) {
+            json.rejectUnknown(Set.of("database", "application", "password", "collections"));
+        }
+        ApplicationSpec application = null;
+        JsonObject app = json.object("application");
+        if (app != null) {
+            if (strict) {
+                app.rejectUnknown(Set.of("collection", "nameField", "displayNameField"));
+            }
+            application = new ApplicationSpec(app.string("collection"), app.string("nameField"),
+                    app.string("displayNameField"));
+        }
+        PasswordSpec password = null;
+        JsonObject secret = json.object("password");
+        if (secret != null) {
+            if (strict) {
+                secret.rejectUnknown(Set.of("collection", "field", "scheme", "iterations", "resetTo"));
+            }
+            password = new PasswordSpec(secret.string("collection"), secret.string("field"), secret.string("scheme"),
+                    secret.int32("iterations", 0), secret.string("resetTo"));
+        }
+        Map<String, CollectionSpec> collections = json.map("collections",
+                field -> collectionFromJson(field.object(), strict));
+        return new ExtractionProfile(json.string("database"), application, password, collections);
+    }
+
+    private static CollectionSpec collectionFromJson(JsonObject spec, boolean strict) {
+        if (strict) {
+            spec.rejectUnknown(Set.of("label", "key", "owner", "parent", "sharedWhen", "references", "keyReferences",
+                    "importPolicy", "declaredThrough"));
+        }
+        Map<String, KeyReference> keyReferences = spec.map("keyReferences", field -> {
+            JsonObject reference = field.object();
+            if (strict) {
+                reference.rejectUnknown(Set.of("collection", "fields"));
+            }
+            return new KeyReference(reference.string("collection"), reference.map("fields",
+                    JsonObject.Field::string));
+        });
+        return new CollectionSpec(spec.strings("key"), word(spec, "owner", Ownership.values(), Ownership::json),
+                spec.string("parent"), spec.string("sharedWhen"), spec.map("references", JsonObject.Field::string),
+                keyReferences, word(spec, "importPolicy", ImportPolicy.values(), ImportPolicy::json),
+                spec.strings("declaredThrough"), spec.string("label"));
+    }
+
+    /** One of {@code values}, by the word a profile uses for it, or null when the field is absent. */
+    private static <E> E word(JsonObject object, String field, E[] values, Function<E, String> json) {
+        String text = object.string(field);
+        if (text == null) {
+            return null;
+        }
+        for (E value : values) {
+            if (json.apply(value).equals(text)) {
+                return value;
+            }
+        }
+        List<String> words = new ArrayList<>();
+        for (E value : values) {
+            words.add(json.apply(value));
+        }
+        String at = object.path().isEmpty() ? field : object.path() + "." + field;
+        throw new IllegalArgumentException("'" + at + "' is '" + text + "'; it must be one of "
+                + String.join(", ", words));
+    }
+
     /** Serialises the profile, e.g. to record it in a bundle. */
     public byte[] toJson() {
-        try {
-            return mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(this);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
+        return JsonObject.write(toBson());
+    }
+
+    /** The profile as the JSON object {@link #fromJson} reads (absent parts left out). */
+    public BsonDocument toBson() {
+        JsonObject.Builder json = new JsonObject.Builder().put("database", database);
+        if (application != null) {
+            json.put("application", new JsonObject.Builder().put("collection", application.collection())
+                    .put("nameField", application.nameField())
+                    .put("displayNameField", application.displayNameField()).build());
         }
+        if (password != null) {
+            json.put("password", new JsonObject.Builder().put("collection", password.collection())
+                    .put("field", password.field()).put("scheme", password.scheme())
+                    .put("iterations", password.iterations()).put("resetTo", password.resetTo()).build());
+        }
+        BsonDocument specs = new BsonDocument();
+        collections.forEach((name, spec) -> specs.put(name, spec.toBson()));
+        return json.put("collections", specs).build();
     }
 
     public CollectionSpec collection(String name) {
@@ -243,7 +371,4 @@ public record ExtractionProfile(
         return problems;
     }
 
-    private static ObjectMapper mapper() {
-        return new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
-    }
 }

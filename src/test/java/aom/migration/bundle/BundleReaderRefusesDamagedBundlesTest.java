@@ -1,5 +1,6 @@
 package aom.migration.bundle;
 
+import aom.migration.model.JsonObject;
 import aom.migration.progress.CancellationToken;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
@@ -116,12 +117,12 @@ class BundleReaderRefusesDamagedBundlesTest {
 
     @Test
     void unknownAndNewerFormatVersionsAreRefused() throws IOException {
-        Path newer = withManifest("newer", json -> json.replace("\"formatVersion\" : 1", "\"formatVersion\" : 2"));
+        Path newer = withManifest("newer", json -> json.replace("\"formatVersion\": 1", "\"formatVersion\": 2"));
         assertThatThrownBy(() -> BundleReader.open(newer)).isInstanceOf(CorruptDataException.class)
                 .hasMessageContaining("newer version of the migration tool (bundle format version 2)")
                 .hasMessageContaining("reads format version 1");
-        Path unknown = withManifest("unknown", json -> json.replace("\"formatVersion\" : 1",
-                "\"formatVersion\" : \"one\""));
+        Path unknown = withManifest("unknown", json -> json.replace("\"formatVersion\": 1",
+                "\"formatVersion\": \"one\""));
         assertThatThrownBy(() -> BundleReader.open(unknown)).hasMessageContaining("unknown bundle format version");
     }
 
@@ -220,15 +221,11 @@ class BundleReaderRefusesDamagedBundlesTest {
     }
 
     private static byte[] rewriteEntry(byte[] manifestJson, byte[] content) {
-        try {
-            Manifest manifest = Manifest.mapper().readValue(manifestJson, Manifest.class);
-            List<Manifest.Entry> entries = manifest.entries().stream().map(entry -> entry.path().equals(BSON)
-                    ? new Manifest.Entry(BSON, entry.kind(), entry.system(), entry.database(), entry.collection(),
-                    content.length, 1, sha256(content)) : entry).toList();
-            return manifest.withEntries(entries).toJson();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        Manifest manifest = Manifest.fromJson(JsonObject.parse(manifestJson));
+        List<Manifest.Entry> entries = manifest.entries().stream().map(entry -> entry.path().equals(BSON)
+                ? new Manifest.Entry(BSON, entry.kind(), entry.system(), entry.database(), entry.collection(),
+                content.length, 1, sha256(content)) : entry).toList();
+        return manifest.withEntries(entries).toJson();
     }
 
     private Path withManifest(String name, java.util.function.UnaryOperator<String> change) throws IOException {

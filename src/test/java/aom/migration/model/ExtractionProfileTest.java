@@ -51,6 +51,37 @@ class ExtractionProfileTest {
     }
 
     @Test
+    void aWrongWordOrAMisspeltNestedFieldIsNamedWithItsPath(@TempDir Path dir) throws Exception {
+        Path owner = dir.resolve("owner.json");
+        Files.writeString(owner, """
+                {"database": "apiomat",
+                 "application": {"collection": "apps", "nameField": "name"},
+                 "collections": {"apps": {"key": ["name"], "owner": "application"}}}
+                """, StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> ExtractionProfile.load(owner)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("The extraction profile " + owner + " is not valid: 'collections.apps.owner' is"
+                        + " 'application'; it must be one of app, shared, parent");
+        Path nested = dir.resolve("nested.json");
+        Files.writeString(nested, """
+                {"database": "apiomat",
+                 "application": {"collection": "apps", "nameField": "name"},
+                 "collections": {"apps": {"key": ["name"], "owner": "app", "refrences": {}}}}
+                """, StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> ExtractionProfile.load(nested)).hasMessageContaining(
+                "unknown field 'collections.apps.refrences'");
+    }
+
+    @Test
+    void theWrittenProfileIsPlainJsonInTheWordsAProfileUses() throws Exception {
+        com.fasterxml.jackson.databind.JsonNode tree = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(ExtractionProfile.defaults().toJson());
+        assertThat(tree.path("collections").path("customers").path("owner").asText()).isEqualTo("shared");
+        assertThat(tree.path("collections").path("customers").path("importPolicy").asText())
+                .isEqualTo("keepExisting");
+        assertThat(tree.path("password").path("iterations").asInt()).isEqualTo(10_000);
+    }
+
+    @Test
     void unknownFieldsAreRejectedRatherThanIgnored(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("typo.json");
         Files.writeString(file, "{\"databse\": \"apiomat\"}", StandardCharsets.UTF_8);

@@ -75,7 +75,7 @@ class SummaryViewModelTest {
         dialogs.fileAnswer = folder.resolve("copy.txt");
         page.saveReport();
 
-        assertThat(Files.readString(folder.resolve("copy.json"))).startsWith("{").contains("\"passed\" : false");
+        assertThat(Files.readString(folder.resolve("copy.json"))).startsWith("{").contains("\"passed\": false");
         assertThat(Files.readString(folder.resolve("copy.txt")))
                 .startsWith("Verification of ConferenceApp on db1:27017 at 2024-03-01T10:15:30Z: FAILED");
         assertThat(dialogs.fileRequests.get(0).initialFileName()).isEqualTo("r.txt");
