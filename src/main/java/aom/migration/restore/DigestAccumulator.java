@@ -10,25 +10,26 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * Builds a {@link CollectionDigest} document by document. Not thread-safe: one per thread, then {@link #merge}. As a
- * {@link RawDocumentCodec.Sink} it hashes documents straight out of a cursor's reply.
+ * Builds a {@link CollectionDigest} document by document: the sum of the documents' {@link DocumentHash}es. Not
+ * thread-safe: one per thread, then {@link #merge}. As a {@link RawDocumentCodec.Sink} it hashes documents straight
+ * out of a cursor's reply.
  */
 final class DigestAccumulator implements RawDocumentCodec.Sink {
 
-    private final MessageDigest sha256 = newSha256();
-    /** The 256-bit sum as four words, most significant first. */
-    private final long[] sum = new long[4];
+    /** The 128-bit sum: the high and the low word. */
+    private long high;
+    private long low;
     private long documents;
     private long bytes;
+    private final long[] hash = new long[2];
     /** The current document when it comes from a reply; grown for larger ones (up to 16 MiB). */
     private byte[] scratch = new byte[64 * 1024];
 
     void add(RawBsonDocument document) {
         ByteBuffer buffer = document.getByteBuffer().asNIO();
-        bytes += buffer.remaining();
-        sha256.update(buffer);
-        addHash(sha256.digest());
-        documents++;
+        byte[] bytes = new byte[buffer.remaining()];
+        buffer.get(bytes);
+        append(bytes, 0, bytes.length);
     }
 
     void add(byte[] document) {
@@ -47,43 +48,28 @@ final class DigestAccumulator implements RawDocumentCodec.Sink {
     @Override
     public void append(byte[] document, int offset, int length) {
         bytes += length;
-        sha256.update(document, offset, length);
-        addHash(sha256.digest());
+        DocumentHash.hash(document, offset, length, hash);
+        add(hash[0], hash[1]);
         documents++;
     }
 
     void merge(DigestAccumulator other) {
         documents += other.documents;
         bytes += other.bytes;
-        addWords(other.sum);
+        add(other.high, other.low);
     }
 
     CollectionDigest result() {
-        ByteBuffer out = ByteBuffer.allocate(32);
-        for (long word : sum) {
-            out.putLong(word);
-        }
-        return new CollectionDigest(documents, bytes, HexFormat.of().formatHex(out.array()));
+        return new CollectionDigest(documents, bytes, HexFormat.of().toHexDigits(high) + HexFormat.of()
+                .toHexDigits(low));
     }
 
-    private void addHash(byte[] hash) {
-        ByteBuffer in = ByteBuffer.wrap(hash);
-        addWords(new long[] {in.getLong(), in.getLong(), in.getLong(), in.getLong()});
-    }
-
-    private void addWords(long[] words) {
-        long carry = 0;
-        for (int i = 3; i >= 0; i--) {
-            long a = sum[i];
-            long partial = a + words[i];
-            long carryOut = Long.compareUnsigned(partial, a) < 0 ? 1 : 0;
-            long total = partial + carry;
-            if (Long.compareUnsigned(total, partial) < 0) {
-                carryOut = 1;
-            }
-            sum[i] = total;
-            carry = carryOut;
-        }
+    /** Adds a 128-bit number, modulo 2^128. */
+    private void add(long otherHigh, long otherLow) {
+        long sum = low + otherLow;
+        long carry = Long.compareUnsigned(sum, low) < 0 ? 1 : 0;
+        low = sum;
+        high += otherHigh + carry;
     }
 
     static MessageDigest newSha256() {

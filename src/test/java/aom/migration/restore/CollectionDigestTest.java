@@ -61,6 +61,6 @@ class CollectionDigestTest {
         assertThat(digest(documents.subList(1, 50)).contentHash()).isNotEqualTo(original.contentHash());
         assertThat(digest(duplicated).contentHash()).isNotEqualTo(original.contentHash());
         assertThat(original.documents()).isEqualTo(50);
-        assertThat(CollectionDigest.empty().contentHash()).isEqualTo("0".repeat(64));
+        assertThat(CollectionDigest.empty().contentHash()).isEqualTo("0".repeat(32));
     }
 }
