@@ -23,6 +23,8 @@ import org.bson.codecs.configuration.CodecRegistries;
 import org.bson.io.BsonInput;
 import org.bson.io.BsonInputMark;
 
+import java.util.List;
+
 /**
  * Reads one collection in natural order as a driver cursor does ({@code find}, then {@code getMore} until the server
  * has no more), but takes each reply's batch as a whole: the documents go to a {@link RawDocumentCodec.Sink} straight
@@ -110,7 +112,7 @@ public final class RawFind implements AutoCloseable {
         try {
             if (cursorId != 0) {
                 BsonDocument kill = new BsonDocument("killCursors", new BsonString(collection))
-                        .append("cursors", new BsonArray(java.util.List.of(new BsonInt64(cursorId))));
+                        .append("cursors", new BsonArray(List.of(new BsonInt64(cursorId))));
                 cursorId = 0;
                 try {
                     if (session != null) {
