@@ -8,7 +8,6 @@ import aom.migration.bundle.EntrySpool;
 import aom.migration.bundle.Manifest;
 import aom.migration.bundle.SpooledEntry;
 import aom.migration.model.SystemKind;
-import aom.migration.mongo.RawDocumentCodec;
 import aom.migration.mongo.RawFind;
 import aom.migration.mongo.SystemHosts;
 import aom.migration.progress.CancellationToken;
@@ -16,10 +15,6 @@ import aom.migration.progress.CancelledException;
 import aom.migration.progress.ProgressTracker;
 import aom.migration.progress.Workers;
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoCursor;
-import com.mongodb.client.MongoDatabase;
-import org.bson.codecs.configuration.CodecRegistries;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -247,22 +242,10 @@ public final class DatabaseExporter {
      */
     void read(CollectionPlan plan, DocumentBlocks blocks, BlockingQueue<Batch> queue, ProgressTracker tracker,
               CancellationToken abort) {
-        try {
-            MongoClient client = clients.apply(plan.system());
-            MongoDatabase database = client.getDatabase(plan.database());
-            if (RawFind.suits(client, database)) {
-                try (RawFind find = RawFind.open(client, database, plan.collection(), cursorBatchSize(plan), blocks)) {
-                    while (find.next() >= 0) {
-                        handOver(plan, blocks, queue, tracker, abort);
-                    }
-                }
-            } else {
-                try (MongoCursor<RawDocumentCodec.Taken> cursor = openCursor(database, plan, blocks)) {
-                    while (cursor.hasNext()) {
-                        cursor.next();
-                        handOver(plan, blocks, queue, tracker, abort);
-                    }
-                }
+        try (RawFind find = RawFind.open(clients.apply(plan.system()), plan.database(), plan.collection(),
+                cursorBatchSize(plan), blocks)) {
+            while (find.next() >= 0) {
+                handOver(plan, blocks, queue, tracker, abort);
             }
             blocks.finish();
             handOver(plan, blocks, queue, tracker, abort);
@@ -287,16 +270,6 @@ public final class DatabaseExporter {
             put(queue, new Batch(block, null), abort);
             tracker.advance(plan.namespace(), block.documents(), block.length());
         }
-    }
-
-    /** Opens a cursor over one collection's documents in natural order, each appended to {@code blocks}. */
-    private static MongoCursor<RawDocumentCodec.Taken> openCursor(MongoDatabase database, CollectionPlan plan,
-                                                                DocumentBlocks blocks) {
-        MongoCollection<RawDocumentCodec.Taken> collection = database.getCollection(plan.collection(),
-                RawDocumentCodec.Taken.class);
-        collection = collection.withCodecRegistry(CodecRegistries.fromRegistries(
-                CodecRegistries.fromCodecs(new RawDocumentCodec(blocks)), collection.getCodecRegistry()));
-        return collection.find().batchSize(cursorBatchSize(plan)).iterator();
     }
 
     /**

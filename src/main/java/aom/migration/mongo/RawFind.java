@@ -3,7 +3,10 @@ package aom.migration.mongo;
 import com.mongodb.ClientSessionOptions;
 import com.mongodb.ReadPreference;
 import com.mongodb.client.ClientSession;
+import com.mongodb.client.FindIterable;
 import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoCursor;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.connection.ClusterType;
 import org.bson.BsonArray;
@@ -35,8 +38,10 @@ import java.util.List;
  *
  * <p>Only where it reads exactly what the driver's cursor would ({@link #suits}): a standalone server or a replica
  * set read from its primary, where every command of the cursor reaches the same server. Elsewhere (a sharded
- * cluster behind several routers, another read preference) the caller uses the driver's cursor. Where the server
- * has sessions, the commands share one, as the server requires of a cursor's {@code getMore}.
+ * cluster behind several routers, another read preference) it reads through the driver's cursor, with
+ * {@link RawDocumentCodec} handing each document's bytes to the same sink, a batch at a time as the cursor holds
+ * them. Where the server has sessions, the commands share one, as the server requires of a cursor's
+ * {@code getMore}.
  *
  * <p>One thread at a time. {@link #close} ends a cursor the server still holds.
  */
@@ -46,36 +51,55 @@ public final class RawFind implements AutoCloseable {
     private final String collection;
     private final int batchSize;
     private final ClientSession session;
+    /** The driver's cursor where the batches cannot be taken whole ({@link #suits}), else null. */
+    private final MongoCursor<RawDocumentCodec.Taken> cursor;
     private long cursorId;
     private boolean started;
 
     private RawFind(MongoClient client, MongoDatabase database, String collection, int batchSize,
                     RawDocumentCodec.Sink sink) {
-        this.database = database.withCodecRegistry(CodecRegistries.fromRegistries(
-                CodecRegistries.fromCodecs(new BatchCodec(sink)), database.getCodecRegistry()));
         this.collection = collection;
         this.batchSize = batchSize;
-        this.session = sessionOf(client);
+        if (suits(client, database)) {
+            this.database = database.withCodecRegistry(CodecRegistries.fromRegistries(
+                    CodecRegistries.fromCodecs(new BatchCodec(sink)), database.getCodecRegistry()));
+            this.session = sessionOf(client);
+            this.cursor = null;
+        } else {
+            this.database = database;
+            this.session = null;
+            this.cursor = driverCursor(database, collection, batchSize, sink);
+        }
+    }
+
+    private static MongoCursor<RawDocumentCodec.Taken> driverCursor(MongoDatabase database, String collection,
+                                                                   int batchSize, RawDocumentCodec.Sink sink) {
+        MongoCollection<RawDocumentCodec.Taken> documents = database.getCollection(collection,
+                RawDocumentCodec.Taken.class);
+        FindIterable<RawDocumentCodec.Taken> find = documents.withCodecRegistry(CodecRegistries.fromRegistries(
+                CodecRegistries.fromCodecs(new RawDocumentCodec(sink)), documents.getCodecRegistry())).find();
+        return (batchSize > 0 ? find.batchSize(batchSize) : find).iterator();
     }
 
     /**
-     * True when this reader may replace the driver's cursor on {@code database}: the client reaches one server or a
-     * replica set, and reads from its primary.
+     * True when the batches can be taken whole on {@code database}: the client reaches one server or a replica set,
+     * and reads from its primary.
      */
-    public static boolean suits(MongoClient client, MongoDatabase database) {
+    static boolean suits(MongoClient client, MongoDatabase database) {
         ClusterType type = client.getClusterDescription().getType();
         return (type == ClusterType.STANDALONE || type == ClusterType.REPLICA_SET)
                 && database.getReadPreference().equals(ReadPreference.primary());
     }
 
     /**
-     * A reader of {@code collection} in {@code database} (of {@code client}) in batches of {@code batchSize}
-     * documents (0: as many as the server sends, up to 16 MB), each document handed to {@code sink}. Nothing is
-     * read before the first {@link #next}.
+     * A reader of {@code collection} in the database named {@code database} of {@code client}, in batches of
+     * {@code batchSize} documents (0: as many as the server sends, up to 16 MB), each document handed to
+     * {@code sink}. Taking the batches whole, nothing is read before the first {@link #next}; through the driver's
+     * cursor, the first batch is asked for at once.
      */
-    public static RawFind open(MongoClient client, MongoDatabase database, String collection, int batchSize,
+    public static RawFind open(MongoClient client, String database, String collection, int batchSize,
                                RawDocumentCodec.Sink sink) {
-        return new RawFind(client, database, collection, batchSize, sink);
+        return new RawFind(client, client.getDatabase(database), collection, batchSize, sink);
     }
 
     /**
@@ -85,6 +109,9 @@ public final class RawFind implements AutoCloseable {
      *         been read to its end
      */
     public int next() {
+        if (cursor != null) {
+            return nextFromCursor();
+        }
         if (started && cursorId == 0) {
             return -1;
         }
@@ -101,6 +128,19 @@ public final class RawFind implements AutoCloseable {
         return batch.documents();
     }
 
+    /** Through the driver's cursor: the documents it holds without asking the server again, at least one. */
+    private int nextFromCursor() {
+        if (!cursor.hasNext()) {
+            return -1;
+        }
+        int documents = 0;
+        do {
+            cursor.next();
+            documents++;
+        } while (cursor.available() > 0);
+        return documents;
+    }
+
     /** The server's cursor: 0 before the first batch and after the last. */
     long cursorId() {
         return cursorId;
@@ -109,6 +149,10 @@ public final class RawFind implements AutoCloseable {
     /** Ends the server's cursor if the collection was not read to its end, and the session. */
     @Override
     public void close() {
+        if (cursor != null) {
+            cursor.close();
+            return;
+        }
         try {
             if (cursorId != 0) {
                 BsonDocument kill = new BsonDocument("killCursors", new BsonString(collection))

@@ -32,10 +32,6 @@ final class DigestAccumulator implements RawDocumentCodec.Sink {
         append(bytes, 0, bytes.length);
     }
 
-    void add(byte[] document) {
-        append(document, 0, document.length);
-    }
-
     @Override
     public void append(BsonInput input, int length) {
         if (scratch.length < length) {

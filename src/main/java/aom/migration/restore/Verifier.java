@@ -3,7 +3,6 @@ package aom.migration.restore;
 import aom.migration.model.ExtractionProfile;
 import aom.migration.model.PasswordHash;
 import aom.migration.model.SystemKind;
-import aom.migration.mongo.RawDocumentCodec;
 import aom.migration.mongo.RawFind;
 import aom.migration.mongo.SystemHosts;
 import aom.migration.progress.CancellationToken;
@@ -11,16 +10,12 @@ import aom.migration.progress.CancelledException;
 import aom.migration.progress.ProgressTracker;
 import aom.migration.progress.Workers;
 import com.mongodb.MongoException;
-import com.mongodb.client.FindIterable;
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoCursor;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import org.bson.BsonDocument;
 import org.bson.BsonString;
 import org.bson.BsonValue;
-import org.bson.codecs.configuration.CodecRegistries;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -118,27 +113,10 @@ public final class Verifier {
                                            long averageBytes, CancellationToken cancel) {
         DigestAccumulator digest = new DigestAccumulator();
         // The documents are hashed straight out of the replies, as the server sent them, never decoded.
-        MongoDatabase source = client.getDatabase(database);
         int batchSize = averageBytes > 0 ? (int) Math.max(1, Math.min(100_000, BATCH_BYTES / averageBytes)) : 0;
-        if (RawFind.suits(client, source)) {
-            try (RawFind find = RawFind.open(client, source, collection, batchSize, digest)) {
-                while (find.next() >= 0) {
-                    cancel.throwIfCancelled();
-                }
-            }
-            return digest.result();
-        }
-        MongoCollection<RawDocumentCodec.Taken> documents = source.getCollection(collection,
-                RawDocumentCodec.Taken.class);
-        FindIterable<RawDocumentCodec.Taken> find = documents.withCodecRegistry(CodecRegistries.fromRegistries(
-                CodecRegistries.fromCodecs(new RawDocumentCodec(digest)), documents.getCodecRegistry())).find();
-        if (batchSize > 0) {
-            find = find.batchSize(batchSize);
-        }
-        try (MongoCursor<RawDocumentCodec.Taken> cursor = find.iterator()) {
-            while (cursor.hasNext()) {
+        try (RawFind find = RawFind.open(client, database, collection, batchSize, digest)) {
+            while (find.next() >= 0) {
                 cancel.throwIfCancelled();
-                cursor.next();
             }
         }
         return digest.result();

@@ -86,7 +86,7 @@ class RawFindTest {
     void readsEveryDocumentAsTheDriversCursorDoesBatchByBatch() {
         Collected collected = new Collected();
         List<Integer> batches = new ArrayList<>();
-        try (RawFind find = RawFind.open(client, database, "Media", 7, collected)) {
+        try (RawFind find = RawFind.open(client, "App", "Media", 7, collected)) {
             for (int batch = find.next(); batch >= 0; batch = find.next()) {
                 batches.add(batch);
             }
@@ -101,7 +101,7 @@ class RawFindTest {
     @Test
     void withoutABatchSizeTheServerChoosesAndNothingIsMissed() {
         Collected collected = new Collected();
-        try (RawFind find = RawFind.open(client, database, "Media", 0, collected)) {
+        try (RawFind find = RawFind.open(client, "App", "Media", 0, collected)) {
             while (find.next() >= 0) {
                 assertThat(collected.documents).isPositive();
             }
@@ -113,7 +113,7 @@ class RawFindTest {
     void anEmptyOrMissingCollectionEndsAfterAnEmptyFirstBatch() {
         for (String collection : List.of("Empty", "NoSuchCollection")) {
             Collected collected = new Collected();
-            try (RawFind find = RawFind.open(client, database, collection, 100, collected)) {
+            try (RawFind find = RawFind.open(client, "App", collection, 100, collected)) {
                 assertThat(find.next()).as(collection).isZero();
                 assertThat(find.next()).as(collection).isEqualTo(-1);
             }
@@ -125,7 +125,7 @@ class RawFindTest {
     void closingBeforeTheEndEndsTheServersCursor() {
         Collected collected = new Collected();
         long cursor;
-        try (RawFind find = RawFind.open(client, database, "Media", 10, collected)) {
+        try (RawFind find = RawFind.open(client, "App", "Media", 10, collected)) {
             assertThat(find.next()).isEqualTo(10);
             cursor = find.cursorId();
             assertThat(cursor).isNotZero();
@@ -134,6 +134,23 @@ class RawFindTest {
                 .append("collection", new BsonString("Media"));
         assertThatThrownBy(() -> database.runCommand(getMore)).isInstanceOf(MongoCommandException.class)
                 .hasMessageContaining(Long.toString(cursor));
+    }
+
+    @Test
+    void whereTheBatchesCannotBeTakenWholeItReadsTheSameThroughTheDriversCursor() {
+        try (MongoClient secondary = MongoClients.create(server.uri() + "?readPreference=secondaryPreferred")) {
+            Collected collected = new Collected();
+            int total = 0;
+            try (RawFind find = RawFind.open(secondary, "App", "Media", 7, collected)) {
+                for (int batch = find.next(); batch >= 0; batch = find.next()) {
+                    assertThat(batch).isBetween(1, 7);
+                    total += batch;
+                }
+                assertThat(find.next()).isEqualTo(-1);
+            }
+            assertThat(total).isEqualTo(1_000);
+            assertThat(collected.bytes.toByteArray()).isEqualTo(throughTheDriver("Media"));
+        }
     }
 
     @Test
