@@ -79,12 +79,7 @@ final class BundleStructure {
                     ? ": its manifest is not a JSON object" : ": its manifest is not valid JSON (" + e.getMessage() + ")"),
                     e);
         }
-        String format;
-        try {
-            format = tree.string("format");
-        } catch (IllegalArgumentException e) {
-            format = null;
-        }
+        String format = tree.describe("format");
         if (!Manifest.FORMAT.equals(format)) {
             throw new CorruptDataException(file + " is not an ApiOmat migration bundle (its manifest has format '"
                     + format + "', expected '" + Manifest.FORMAT + "')");

@@ -83,14 +83,9 @@ final class InsertBatch {
 
     /** Appends one whole document, {@code document[offset, offset + size)}. */
     void add(byte[] document, int offset, int size) {
-        if (finished) {
-            throw new IllegalStateException("The batch for " + collection + " was already sent");
-        }
-        put(DOCUMENT);
-        index(documents);
-        bytes(document, offset, size);
-        documents++;
-        documentBytes += size;
+        startDocument(size);
+        System.arraycopy(document, offset, command, length, size);
+        endDocument(size);
     }
 
     /**
@@ -100,18 +95,27 @@ final class InsertBatch {
      * @return where the document starts in {@link #buffer()}
      */
     int add(BsonDocumentReader reader, int size) throws IOException {
+        startDocument(size);
+        int at = length;
+        reader.readDocument(command, at);
+        endDocument(size);
+        return at;
+    }
+
+    /** The next array element's type and name, and room for its {@code size} bytes after them. */
+    private void startDocument(int size) {
         if (finished) {
             throw new IllegalStateException("The batch for " + collection + " was already sent");
         }
         put(DOCUMENT);
         index(documents);
         ensure(size);
-        int at = length;
-        reader.readDocument(command, at);
+    }
+
+    private void endDocument(int size) {
         length += size;
         documents++;
         documentBytes += size;
-        return at;
     }
 
     /** The array the command is written into; after {@link #send}, free for the next batch. */
