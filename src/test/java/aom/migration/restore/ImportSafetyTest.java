@@ -8,6 +8,7 @@ import aom.migration.progress.CancellationToken;
 import aom.migration.progress.CancelledException;
 import aom.migration.progress.Phase;
 import aom.migration.progress.ProgressListener;
+import com.mongodb.client.MongoCollection;
 import org.bson.BsonArray;
 import org.bson.BsonBoolean;
 import org.bson.BsonDocument;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -80,6 +82,54 @@ class ImportSafetyTest extends ImportTestSupport {
                 || point.equals("merged") || point.equals("indexed"));
         assertThat(TargetSnapshot.differences(before, snapshot())).isEmpty();
         assertThat(importLeftovers()).isEmpty();
+    }
+
+    /**
+     * After the swap, each collection read back while it was staged is counted once more by the server: a document
+     * written into it between the rename and the verification (by an application still running against the target)
+     * fails the import, which puts everything back.
+     */
+    @Test
+    void aDocumentWrittenIntoASwappedInCollectionBeforeTheVerificationFailsItAndTheTargetIsRestored() {
+        Map<String, Map<String, List<String>>> before = snapshot();
+        AtomicLong countAfterWrite = new AtomicLong(-1);
+        ImportJob.Checkpoint writeAfterSwap = point -> {
+            if (point.equals("swapped")) {
+                MongoCollection<Document> talks = target.client().getDatabase("ConferenceApp")
+                        .getCollection("Speakers_Talk");
+                talks.insertOne(new Document("title", "written by someone else"));
+                countAfterWrite.set(talks.countDocuments());
+            }
+        };
+
+        assertThatThrownBy(() -> job(request, ImportOptions.defaults(), writeAfterSwap)
+                .run(ProgressListener.NONE, CancellationToken.none()))
+                .isInstanceOf(ImportFailedException.class)
+                .hasMessageContaining("ConferenceApp.Speakers_Talk has " + countAfterWrite.get()
+                        + " documents, the import brought " + (countAfterWrite.get() - 1))
+                .hasMessageContaining("The target was restored to its state before the import");
+        assertThat(TargetSnapshot.differences(before, snapshot())).isEmpty();
+        assertThat(importLeftovers()).isEmpty();
+    }
+
+    /** The verification reads every metadata entity the merge wrote back and compares it with what was written. */
+    @Test
+    void aMetadataEntityChangedAfterTheMergeFailsTheVerificationAndTheTargetIsRestored() {
+        Map<String, Map<String, List<String>>> before = snapshot();
+        ImportJob.Checkpoint changeTalkAfterSwap = point -> {
+            if (point.equals("swapped")) {
+                apiomat().getCollection("metamodels").updateOne(new Document("name", "Talk"),
+                        new Document("$set", new Document("name", "Lecture")));
+            }
+        };
+
+        assertThatThrownBy(() -> job(request, ImportOptions.defaults(), changeTalkAfterSwap)
+                .run(ProgressListener.NONE, CancellationToken.none()))
+                .isInstanceOf(ImportFailedException.class)
+                .hasMessageMatching("(?s).*The verification of ConferenceApp failed: apiomat\\.metamodels [^;]*Talk[^;]*"
+                        + " differs from what the import wrote.*")
+                .hasMessageContaining("The target was restored to its state before the import");
+        assertThat(TargetSnapshot.differences(before, snapshot())).isEmpty();
     }
 
     @Test
