@@ -35,6 +35,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -172,6 +173,19 @@ class ExportJobTest {
                 assertThat(content.length).as(entry.path()).isEqualTo(entry.bytes());
                 assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content)))
                         .as(entry.path()).isEqualTo(entry.sha256());
+            }
+        }
+    }
+
+    /** Entry headers hold the export's time as plain zip (DOS) time, without NTFS or extended timestamp fields. */
+    @Test
+    void everyEntryCarriesTheExportTimeAndNoExtraFields() throws Exception {
+        long created = Instant.parse(conference.manifest().createdAt()).toEpochMilli();
+        try (ZipFile zip = new ZipFile(conferenceBundle.toFile())) {
+            for (ZipEntry entry : Collections.list(zip.entries())) {
+                assertThat(entry.getExtra()).as(entry.getName()).isNullOrEmpty();
+                // DOS time counts in steps of 2 seconds.
+                assertThat(entry.getTime()).as(entry.getName()).isBetween(created - 2000, created);
             }
         }
     }
