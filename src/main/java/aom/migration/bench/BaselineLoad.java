@@ -17,7 +17,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -63,6 +65,15 @@ final class BaselineLoad {
         }
         entries.sort(Comparator.comparingLong(ZipArchiveEntry::getSize).reversed());
         return entries;
+    }
+
+    /** The databases the bundle's documents go to, in the order of {@link #entries()}. */
+    List<String> databases() {
+        Set<String> databases = new LinkedHashSet<>();
+        for (ZipArchiveEntry entry : entries()) {
+            databases.add(entry.getName().split("/")[1]);
+        }
+        return List.copyOf(databases);
     }
 
     /** Loads with {@code parallel} collections at once, one inserter each; returns documents and bytes. */

@@ -43,6 +43,9 @@ public final class BenchResults {
     record Warm(long bestMillis, double ratio, long cpuMillis, double cpuRatio) {
     }
 
+    /** The name of the line of the loads followed by a read-back. */
+    private static final String LOAD_AND_READ_BACK = "load + read-back (ref)";
+
     /** The export ratio for one compression ({@code none}, {@code fast}, {@code best}), if it was measured. */
     public Optional<Double> exportRatio(String compression) {
         return line("export-" + compression).map(Line::ratio);
@@ -96,8 +99,21 @@ public final class BenchResults {
                     }
                 }
             }
+            List<Map<String, Object>> readBacks = of("verified-load", ".*");
+            if (!readBacks.isEmpty()) {
+                lines.add(summarize(LOAD_AND_READ_BACK, readBacks, load));
+            }
         }
         return lines;
+    }
+
+    /**
+     * An import's best time against the best plain load followed by a raw read-back of what it loaded: how much the
+     * import costs beyond the least that its verification needs. A reference beside the bar, not the bar.
+     */
+    public Optional<Double> importRatioAgainstLoadAndReadBack(String compression) {
+        return line(LOAD_AND_READ_BACK).flatMap(reference -> line("import-" + compression)
+                .map(line -> line.bestMillis() / (double) reference.bestMillis()));
     }
 
     private static String shape(Map<String, Object> load) {
@@ -191,6 +207,16 @@ public final class BenchResults {
                         .append(System.lineSeparator());
             }
         }
+        line(LOAD_AND_READ_BACK).ifPresent(reference -> {
+            out.append(String.format("load + read-back (best run): load %d ms, read-back %d ms; against it (a reference,"
+                            + " not the bar):", number(reference.best(), "loadMillis"),
+                    number(reference.best(), "readBackMillis")));
+            for (String compression : List.of("none", "fast")) {
+                importRatioAgainstLoadAndReadBack(compression).ifPresent(ratio -> out.append(
+                        String.format(" import-%s %.2f", compression, ratio)));
+            }
+            out.append(System.lineSeparator());
+        });
         runs.stream().filter(run -> "preview".equals(run.get("kind"))).forEach(preview ->
                 out.append(String.format("%s of the %s bundle (%.1f MB): cold %.1f ms (%d ms with the JVM's"
                                 + " start), warm median %.1f ms, warm max %.1f ms%n", preview.get("label"), "fast",
@@ -231,6 +257,11 @@ public final class BenchResults {
             summary.add(entry);
         }
         json.put("summary", summary);
+        Map<String, Object> againstReadBack = new LinkedHashMap<>();
+        for (String compression : List.of("none", "fast")) {
+            importRatioAgainstLoadAndReadBack(compression).ifPresent(ratio -> againstReadBack.put(compression, ratio));
+        }
+        json.put("importAgainstLoadAndReadBack", againstReadBack);
         json.put("table", table());
         json.put("runs", runs);
         return json;

@@ -80,6 +80,9 @@ public final class BenchTask {
         System.exit(0);
     }
 
+    /** Collections read back at once after a load with {@code readBack=true}: as many as the import reads. */
+    private static final int READ_BACK_PARALLEL = 2;
+
     /** The tasks that can run a second time in the same JVM. */
     private static final Set<String> WARM_TASKS = Set.of("drain", "export", "load", "import");
 
@@ -181,6 +184,17 @@ public final class BenchTask {
         try (MongoClient client = client(options); ZipFile zip = BaselineLoad.open(Path.of(options.get("bundle")))) {
             BaselineLoad load = new BaselineLoad(client, zip, batchDocuments, batchBytes);
             long[] loaded = mode.equals("workers") ? load.byWorkers(parallel) : load.byCollections(parallel);
+            if (Boolean.parseBoolean(options.getOrDefault("readBack", "false"))) {
+                // The least a verified load needs: every loaded document read back once, as raw BSON.
+                long loadedAt = System.nanoTime();
+                figures.put("loadMillis", (loadedAt - start) / 1_000_000);
+                BaselineDrain readBack = new BaselineDrain(client);
+                long[] read = readBack.drain(readBack.targets(load.databases()), READ_BACK_PARALLEL);
+                if (read[0] != loaded[0]) {
+                    throw new IllegalStateException("Read back " + read[0] + " documents of " + loaded[0]);
+                }
+                figures.put("readBackMillis", (System.nanoTime() - loadedAt) / 1_000_000);
+            }
             figures.put("elapsedMillis", (System.nanoTime() - start) / 1_000_000);
             figures.put("mode", mode);
             figures.put("parallel", parallel);

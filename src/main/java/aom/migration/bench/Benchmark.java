@@ -22,8 +22,9 @@ import java.util.function.Consumer;
  * target, in-memory mongo-java-server), the benchmark data set ({@link BenchmarkDataSet}) written into the source,
  * then, each in its own JVM with the user's heap limit: drains of the source's collections (the export's
  * baseline), exports with every compression, plain {@code insertMany} loads of the stored bundle's documents in
- * several shapes (the import's baseline), imports of the stored and the default bundle, and the preview of the
- * default bundle. Writes
+ * several shapes (the import's baseline), the best of them followed by a raw read-back of what it loaded (a
+ * reference for the import's verification, not a bar), imports of the stored and the default bundle, and the preview
+ * of the default bundle. Writes
  * {@code bench-<time>.json} and {@code latest.json} into the output directory and returns the table.
  */
 public final class Benchmark {
@@ -89,6 +90,13 @@ public final class Benchmark {
             for (int repeat = 1; repeat <= settings.repeats(); repeat++) {
                 dropAll(target);
                 measure("load", "load-" + best.label() + "-r" + repeat, target, load(target, best));
+                // Not a bar: the same load followed by a raw read-back of everything, the least that a load with
+                // the import's verification (DESIGN.md section 5) costs.
+                dropAll(target);
+                Map<String, Object> readBack = new LinkedHashMap<>(load(target, best));
+                readBack.put("readBack", true);
+                measure("verified-load", "load+read-back-" + best.label() + "-r" + repeat, target, readBack,
+                        "load");
                 // From the stored bundle: the same input as the baseline; from the fast one: what users import.
                 for (String compression : List.of("none", DEFAULT_COMPRESSION)) {
                     measureBoth("import", "import-" + compression + "-r" + repeat, target,

@@ -35,13 +35,18 @@ class BenchmarkSmokeTest {
                 .extracting(run -> run.get("verified")).containsOnly(true);
         assertThat(results.exportRatio("none")).isPresent();
         assertThat(results.importRatio("none")).isPresent();
+        assertThat(results.runs()).filteredOn(run -> "verified-load".equals(run.get("kind"))).singleElement()
+                .satisfies(run -> assertThat(run).containsKeys("loadMillis", "readBackMillis"));
+        assertThat(results.importRatioAgainstLoadAndReadBack("none")).isPresent();
         assertThat(results.warmExportRatio("none")).isPresent();
         assertThat(results.warmImportRatio("none")).isPresent();
         assertThat(results.runs()).filteredOn(run -> "import".equals(run.get("kind")))
                 .allSatisfy(run -> assertThat(run.get("warm")).asInstanceOf(
                         org.assertj.core.api.InstanceOfAssertFactories.MAP).containsEntry("verified", true));
-        assertThat(results.table()).contains("export-none", "import", "preview of the fast bundle");
+        assertThat(results.table()).contains("export-none", "import", "preview of the fast bundle",
+                "load + read-back (ref)");
         assertThat(out.resolve("latest.json")).exists();
-        assertThat(Files.readString(out.resolve("latest.json"))).contains("\"summary\"", "\"heapPeakBytes\"");
+        assertThat(Files.readString(out.resolve("latest.json"))).contains("\"summary\"", "\"heapPeakBytes\"",
+                "\"importAgainstLoadAndReadBack\"");
     }
 }
