@@ -8,6 +8,13 @@ import org.bson.BsonString;
 import org.bson.BsonValue;
 import org.bson.RawBsonDocument;
 
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -26,6 +33,8 @@ final class BaselineDrain {
 
     /** The exporter's cursor batch: about 4 MB from the average document size (as DatabaseExporter does). */
     static final long CURSOR_BATCH_BYTES = 4L * 1024 * 1024;
+    /** The write buffer of {@link #drain(List, int, Path)}: the exporter writes blocks of about 1 MB as well. */
+    private static final int WRITE_BUFFER_BYTES = 1 << 20;
 
     private final MongoClient client;
 
@@ -65,6 +74,17 @@ final class BaselineDrain {
      * @return documents and bytes read
      */
     long[] drain(List<Target> targets, int parallel) throws Exception {
+        return drain(targets, parallel, null);
+    }
+
+    /**
+     * Drains every target with {@code parallel} threads and, when {@code directory} is given, writes what each
+     * thread reads into a file of its own there, each collection's documents hashed with SHA-256 on the way: the
+     * least an export into one checksummed file per collection could do, with no zip, spool or manifest.
+     *
+     * @return documents and bytes read
+     */
+    long[] drain(List<Target> targets, int parallel, Path directory) throws Exception {
         ConcurrentLinkedQueue<Target> queue = new ConcurrentLinkedQueue<>(targets);
         AtomicLong documents = new AtomicLong();
         AtomicLong bytes = new AtomicLong();
@@ -72,12 +92,17 @@ final class BaselineDrain {
         try {
             List<Future<?>> futures = new ArrayList<>();
             for (int i = 0; i < parallel; i++) {
+                Path file = directory == null ? null : directory.resolve("drained-" + i + ".bson");
                 futures.add(pool.submit(() -> {
-                    Target target;
-                    while ((target = queue.poll()) != null) {
-                        long[] read = drainOne(target);
-                        documents.addAndGet(read[0]);
-                        bytes.addAndGet(read[1]);
+                    try (OutputStream out = file == null ? OutputStream.nullOutputStream()
+                            : new BufferedOutputStream(Files.newOutputStream(file), WRITE_BUFFER_BYTES)) {
+                        MessageDigest sha256 = file == null ? null : MessageDigest.getInstance("SHA-256");
+                        Target target;
+                        while ((target = queue.poll()) != null) {
+                            long[] read = drainOne(target, out, sha256);
+                            documents.addAndGet(read[0]);
+                            bytes.addAndGet(read[1]);
+                        }
                     }
                     return null;
                 }));
@@ -91,16 +116,26 @@ final class BaselineDrain {
         return new long[] {documents.get(), bytes.get()};
     }
 
-    private long[] drainOne(Target target) {
+    /** Reads one collection to its end; with a digest, writes every document to {@code out} and hashes it. */
+    private long[] drainOne(Target target, OutputStream out, MessageDigest sha256) throws IOException {
         long documents = 0;
         long bytes = 0;
         try (MongoCursor<RawBsonDocument> cursor = client.getDatabase(target.database())
                 .getCollection(target.collection(), RawBsonDocument.class).find().batchSize(target.batchSize())
                 .iterator()) {
             while (cursor.hasNext()) {
-                bytes += cursor.next().getByteBuffer().remaining();
+                ByteBuffer document = cursor.next().getByteBuffer().asNIO();
+                if (sha256 != null) {
+                    out.write(document.array(), document.arrayOffset() + document.position(), document.remaining());
+                    sha256.update(document.array(), document.arrayOffset() + document.position(),
+                            document.remaining());
+                }
+                bytes += document.remaining();
                 documents++;
             }
+        }
+        if (sha256 != null) {
+            sha256.digest();
         }
         return new long[] {documents, bytes};
     }

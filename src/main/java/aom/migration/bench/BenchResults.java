@@ -45,6 +45,8 @@ public final class BenchResults {
 
     /** The name of the line of the loads followed by a read-back. */
     private static final String LOAD_AND_READ_BACK = "load + read-back (ref)";
+    /** The name of the line of the drains that write and hash what they read. */
+    private static final String DRAIN_AND_WRITE = "drain + write (ref)";
 
     /** The export ratio for one compression ({@code none}, {@code fast}, {@code best}), if it was measured. */
     public Optional<Double> exportRatio(String compression) {
@@ -75,6 +77,10 @@ public final class BenchResults {
         List<Line> lines = new ArrayList<>();
         Line drain = summarize("drain (baseline)", of("drain", ".*"), null);
         lines.add(drain);
+        List<Map<String, Object>> written = of("written-drain", ".*");
+        if (!written.isEmpty()) {
+            lines.add(summarize(DRAIN_AND_WRITE, written, drain));
+        }
         for (String prefix : List.of("before:", "")) {
             for (String compression : List.of("none", "fast", "best")) {
                 List<Map<String, Object>> exports = of("export", prefix + "export-" + compression + "-r\\d+");
@@ -112,8 +118,20 @@ public final class BenchResults {
      * import costs beyond the least that its verification needs. A reference beside the bar, not the bar.
      */
     public Optional<Double> importRatioAgainstLoadAndReadBack(String compression) {
-        return line(LOAD_AND_READ_BACK).flatMap(reference -> line("import-" + compression)
-                .map(line -> line.bestMillis() / (double) reference.bestMillis()));
+        return against(LOAD_AND_READ_BACK, "import-" + compression);
+    }
+
+    /**
+     * An export's best time against the best drain that writes what it reads to files with SHA-256 checksums: how
+     * much the export costs beyond copying the data into checksummed files. A reference beside the bar.
+     */
+    public Optional<Double> exportRatioAgainstDrainAndWrite(String compression) {
+        return against(DRAIN_AND_WRITE, "export-" + compression);
+    }
+
+    private Optional<Double> against(String reference, String measure) {
+        return line(reference).flatMap(ref -> line(measure).map(line -> line.bestMillis() / (double) ref
+                .bestMillis()));
     }
 
     private static String shape(Map<String, Object> load) {
@@ -207,6 +225,14 @@ public final class BenchResults {
                         .append(System.lineSeparator());
             }
         }
+        line(DRAIN_AND_WRITE).ifPresent(reference -> {
+            out.append("drain + write (best run): against it (a reference, not the bar):");
+            for (String compression : List.of("none", "fast")) {
+                exportRatioAgainstDrainAndWrite(compression).ifPresent(ratio -> out.append(
+                        String.format(" export-%s %.2f", compression, ratio)));
+            }
+            out.append(System.lineSeparator());
+        });
         line(LOAD_AND_READ_BACK).ifPresent(reference -> {
             out.append(String.format("load + read-back (best run): load %d ms, read-back %d ms; against it (a reference,"
                             + " not the bar):", number(reference.best(), "loadMillis"),
@@ -262,6 +288,11 @@ public final class BenchResults {
             importRatioAgainstLoadAndReadBack(compression).ifPresent(ratio -> againstReadBack.put(compression, ratio));
         }
         json.put("importAgainstLoadAndReadBack", againstReadBack);
+        Map<String, Object> againstWrite = new LinkedHashMap<>();
+        for (String compression : List.of("none", "fast")) {
+            exportRatioAgainstDrainAndWrite(compression).ifPresent(ratio -> againstWrite.put(compression, ratio));
+        }
+        json.put("exportAgainstDrainAndWrite", againstWrite);
         json.put("table", table());
         json.put("runs", runs);
         return json;

@@ -143,8 +143,12 @@ public final class BenchTask {
             BaselineDrain drain = new BaselineDrain(client);
             List<BaselineDrain.Target> targets = drain.targets(List.of(options.get("databases").split(",")));
             int parallel = Integer.parseInt(options.get("parallel"));
+            Path writeTo = options.containsKey("writeDir") ? Path.of(options.get("writeDir")) : null;
+            if (writeTo != null) {
+                Files.createDirectories(writeTo);
+            }
             long draining = System.nanoTime();
-            long[] read = drain.drain(targets, parallel);
+            long[] read = drain.drain(targets, parallel, writeTo);
             figures.put("elapsedMillis", (System.nanoTime() - start) / 1_000_000);
             figures.put("drainMillis", (System.nanoTime() - draining) / 1_000_000);
             figures.put("parallel", parallel);

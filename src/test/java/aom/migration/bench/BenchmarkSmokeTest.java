@@ -38,15 +38,21 @@ class BenchmarkSmokeTest {
         assertThat(results.runs()).filteredOn(run -> "verified-load".equals(run.get("kind"))).singleElement()
                 .satisfies(run -> assertThat(run).containsKeys("loadMillis", "readBackMillis"));
         assertThat(results.importRatioAgainstLoadAndReadBack("none")).isPresent();
+        assertThat(results.runs()).filteredOn(run -> "written-drain".equals(run.get("kind"))).singleElement()
+                .satisfies(run -> assertThat(run.get("bytes")).isEqualTo(results.runs().stream()
+                        .filter(other -> "drain".equals(other.get("kind"))).findFirst().orElseThrow()
+                        .get("bytes")));
+        assertThat(out.resolve("work/drained/drained-0.bson")).isNotEmptyFile();
+        assertThat(results.exportRatioAgainstDrainAndWrite("none")).isPresent();
         assertThat(results.warmExportRatio("none")).isPresent();
         assertThat(results.warmImportRatio("none")).isPresent();
         assertThat(results.runs()).filteredOn(run -> "import".equals(run.get("kind")))
                 .allSatisfy(run -> assertThat(run.get("warm")).asInstanceOf(
                         org.assertj.core.api.InstanceOfAssertFactories.MAP).containsEntry("verified", true));
         assertThat(results.table()).contains("export-none", "import", "preview of the fast bundle",
-                "load + read-back (ref)");
+                "load + read-back (ref)", "drain + write (ref)");
         assertThat(out.resolve("latest.json")).exists();
         assertThat(Files.readString(out.resolve("latest.json"))).contains("\"summary\"", "\"heapPeakBytes\"",
-                "\"importAgainstLoadAndReadBack\"");
+                "\"importAgainstLoadAndReadBack\"", "\"exportAgainstDrainAndWrite\"");
     }
 }
