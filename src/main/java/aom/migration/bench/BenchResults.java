@@ -198,7 +198,7 @@ public final class BenchResults {
                         + " task JVMs -Xmx%s; load %.2f at start, %.2f at end%n", settings.sizeMb(),
                 ((Number) dataSet.get("documents")).longValue(), rawBytes / 1048576.0, dataSet.get("collections"),
                 machine.get("cores"), settings.childHeap(), machine.get("loadAtStart"), machine.get("loadAtEnd")));
-        out.append(String.format("%-22s %-31s %8s %8s %4s %6s %8s %6s %8s %6s %8s %6s %7s %7s %6s %8s%n",
+        out.append(String.format("%-22s %-42s %8s %8s %4s %6s %8s %6s %8s %6s %8s %6s %7s %7s %6s %8s%n",
                 "measure", "best run", "best ms", "worst ms", "runs", "ratio", "CPU ms", "ratio", "warm ms", "ratio",
                 "warm CPU", "ratio", "heap MB", "live MB", "RSS MB", "size/raw"));
         for (Line line : lines()) {
@@ -208,7 +208,7 @@ public final class BenchResults {
             String size = line.bundleBytes() > 0 && dataBytes > 0
                     ? String.format("%.3f", line.bundleBytes() / (double) dataBytes) : "";
             Warm warm = line.warm();
-            out.append(String.format("%-22s %-31s %8d %8d %4d %6.2f %8d %6.2f %8s %6s %8s %6s %7d %7d %6d %8s%n",
+            out.append(String.format("%-22s %-42s %8d %8d %4d %6.2f %8d %6.2f %8s %6s %8s %6s %7d %7d %6d %8s%n",
                     line.name(), shape, line.bestMillis(), line.worstMillis(), line.runs(), line.ratio(),
                     line.cpuMillis(), line.cpuRatio(), warm == null ? "" : Long.toString(warm.bestMillis()),
                     warm == null ? "" : String.format("%.2f", warm.ratio()),
