@@ -10,10 +10,10 @@ import org.bson.RawBsonDocument;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -94,12 +94,12 @@ final class BaselineDrain {
             for (int i = 0; i < parallel; i++) {
                 Path file = directory == null ? null : directory.resolve("drained-" + i + ".bson");
                 futures.add(pool.submit(() -> {
-                    try (OutputStream out = file == null ? OutputStream.nullOutputStream()
-                            : new BufferedOutputStream(Files.newOutputStream(file), WRITE_BUFFER_BYTES)) {
-                        MessageDigest sha256 = file == null ? null : MessageDigest.getInstance("SHA-256");
+                    try (DigestOutputStream copy = file == null ? null : new DigestOutputStream(
+                            new BufferedOutputStream(Files.newOutputStream(file), WRITE_BUFFER_BYTES),
+                            MessageDigest.getInstance("SHA-256"))) {
                         Target target;
                         while ((target = queue.poll()) != null) {
-                            long[] read = drainOne(target, out, sha256);
+                            long[] read = drainOne(target, copy);
                             documents.addAndGet(read[0]);
                             bytes.addAndGet(read[1]);
                         }
@@ -116,8 +116,8 @@ final class BaselineDrain {
         return new long[] {documents.get(), bytes.get()};
     }
 
-    /** Reads one collection to its end; with a digest, writes every document to {@code out} and hashes it. */
-    private long[] drainOne(Target target, OutputStream out, MessageDigest sha256) throws IOException {
+    /** Reads one collection to its end; with a {@code copy}, writes and hashes every document on the way. */
+    private long[] drainOne(Target target, DigestOutputStream copy) throws IOException {
         long documents = 0;
         long bytes = 0;
         try (MongoCursor<RawBsonDocument> cursor = client.getDatabase(target.database())
@@ -125,17 +125,15 @@ final class BaselineDrain {
                 .iterator()) {
             while (cursor.hasNext()) {
                 ByteBuffer document = cursor.next().getByteBuffer().asNIO();
-                if (sha256 != null) {
-                    out.write(document.array(), document.arrayOffset() + document.position(), document.remaining());
-                    sha256.update(document.array(), document.arrayOffset() + document.position(),
-                            document.remaining());
+                if (copy != null) {
+                    copy.write(document.array(), document.arrayOffset() + document.position(), document.remaining());
                 }
                 bytes += document.remaining();
                 documents++;
             }
         }
-        if (sha256 != null) {
-            sha256.digest();
+        if (copy != null) {
+            copy.getMessageDigest().digest();
         }
         return new long[] {documents, bytes};
     }
