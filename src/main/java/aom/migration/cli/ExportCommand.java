@@ -40,8 +40,8 @@ import java.util.concurrent.TimeUnit;
  * bar on stderr; the file's path is the last line on stdout, so scripts can pick it up.
  */
 @Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Export one application (its metadata and LIVE/STAGING/TEST data) into a bundle file,",
-            "or its LIVE/STAGING/TEST data into a mongodump archive (--format archive) for mongorestore.",
+        description = {"Export one application (its metadata and LIVE/STAGING/TEST data) into a bundle file.",
+            "With --format archive, its LIVE/STAGING/TEST data go into a mongodump archive for mongorestore instead.",
             "The file's path is printed as the last line."})
 public class ExportCommand implements Callable<Integer> {
 

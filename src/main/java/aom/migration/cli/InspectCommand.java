@@ -27,8 +27,8 @@ import java.util.concurrent.Callable;
  * gzipped files); damage exits with 2 and names the entry, namespace or file.
  */
 @Command(name = "inspect", mixinStandardHelpOptions = true,
-        description = {"Show what a bundle, a mongodump directory or a mongodump archive (plain or gzip) holds;",
-            "with --verify, check it completely."})
+        description = {"Show what a bundle, a mongodump directory or a mongodump archive (plain or gzip) holds.",
+            "With --verify, check it completely."})
 public class InspectCommand implements Callable<Integer> {
 
     private static final long PROGRESS_FROM_BYTES = 16L * 1024 * 1024;

@@ -17,6 +17,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -198,6 +199,28 @@ class ExportAndInspectCommandsTest {
         assertThat(MigrationCli.commandNames()).contains("export", "inspect", "apps", "demo");
         Run help = cli("--help");
         assertThat(help.out).contains("export").contains("inspect").contains("Legacy forms");
+    }
+
+    @Test
+    void everyCommandInTheHelpIsSummedUpInAWholeSentence() {
+        // The command list shows only the first line of each command's description.
+        String out = cli("--help").out;
+        String commands = out.substring(out.indexOf("Commands:") + "Commands:".length(), out.indexOf("Legacy forms"));
+        Map<String, String> summaries = new LinkedHashMap<>();
+        String current = null;
+        for (String line : commands.lines().toList()) {
+            java.util.regex.Matcher entry = java.util.regex.Pattern.compile("^  (\\w+)\\s+(.*)$").matcher(line);
+            if (entry.matches()) {
+                current = entry.group(1);
+                summaries.put(current, entry.group(2).strip());
+            } else if (current != null && !line.isBlank()) {
+                summaries.merge(current, line.strip(), (a, b) -> a + " " + b);
+            }
+        }
+        assertThat(summaries).containsKeys("apps", "export", "inspect", "import", "verify", "demo");
+        summaries.forEach((command, summary) -> assertThat(summary).as(command).endsWith("."));
+        assertThat(summaries.get("export")).isEqualTo("Export one application (its metadata and LIVE/STAGING/TEST"
+                + " data) into a bundle file.");
     }
 
     private record Run(int code, String out, String err) {
