@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -73,7 +74,20 @@ class InstallationTest {
                     .isInstanceOf(UnknownApplicationException.class)
                     .hasMessageContaining("There is no application 'Nope'")
                     .hasMessageContaining("ConferenceApp, FleetTracker, ShopApp");
+            assertThatThrownBy(() -> installation.application("conferenceapp"))
+                    .isInstanceOf(UnknownApplicationException.class)
+                    .hasMessage("There is no application 'conferenceapp' on " + installation.settings().hostsOnly()
+                            + ". Did you mean 'ConferenceApp'? Application names are case-sensitive.");
         }
+    }
+
+    @Test
+    void anInstallationWithManyApplicationsIsNotListedInFull() {
+        List<String> known = java.util.stream.IntStream.rangeClosed(1, 25).mapToObj(i -> "App" + i).toList();
+        assertThat(new UnknownApplicationException("Nope", "h:27017", known))
+                .hasMessage("There is no application 'Nope' on h:27017. Applications there: App1, App2, App3, App4,"
+                        + " App5, App6, App7, App8, App9, App10, App11, App12, App13, App14, App15, App16, App17,"
+                        + " App18, App19, App20 and 5 more");
     }
 
     @Test
