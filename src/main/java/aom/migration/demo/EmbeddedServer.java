@@ -36,6 +36,14 @@ public final class EmbeddedServer implements AutoCloseable {
         return new EmbeddedServer(new MemoryBackend(), port);
     }
 
+    /**
+     * Starts a server on a free loopback port with a backend of the caller's (tests use one that behaves more like
+     * a real mongod in some respect); the server closes the backend when it closes.
+     */
+    public static EmbeddedServer of(MongoBackend backend) {
+        return new EmbeddedServer(backend, 0);
+    }
+
     /** Starts a server whose data lives in {@code file} (created if missing) on {@code port} (0 for any). */
     public static EmbeddedServer fileBacked(Path file, int port) {
         return new EmbeddedServer(new H2Backend(file.toAbsolutePath().toString()), port);
