@@ -91,6 +91,8 @@ class ExportPagesTest extends WizardUiTest {
         assertThat(lookup("#fact-0").queryAs(TextField.class).getText()).isEqualTo(bundle.toAbsolutePath()
                 .toString());
         assertThat(lookup("#nextButton").queryButton().isDisabled()).isTrue();
+        assertThat(lookup("#cancelButton").queryButton().isDisabled()).isTrue();
+        assertThat(lookup("#startOver").queryButton().isDisabled()).isFalse();
     }
 
     private static List<String> labels(TreeItem<MetadataNode> item) {

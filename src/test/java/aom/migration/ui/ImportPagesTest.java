@@ -102,6 +102,7 @@ class ImportPagesTest extends WizardUiTest {
         assertThat(lookup("#reportLocation").queryAs(TextField.class).getText())
                 .startsWith("The report was saved to ");
         assertThat(targetCounts("ConferenceApp-test")).containsEntry("ConferenceApp-test.Speakers_Talk", 6L);
+        assertThat(lookup("#cancelButton").queryButton().isDisabled()).isTrue();
 
         clickOn("#startOver");
 

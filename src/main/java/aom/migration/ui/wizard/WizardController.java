@@ -66,8 +66,10 @@ public class WizardController {
         nextButton.setOnAction(event -> model.next());
         backButton.disableProperty().bind(model.canGoBackProperty().not());
         backButton.setOnAction(event -> model.back());
+        // Nothing to cancel on the Start page, and nothing left to cancel on the Summary (which has "Start over"): a
+        // Cancel next to a finished import reads as if it could undo it.
         cancelButton.disableProperty().bind(model.currentPageProperty().isEqualTo(PageId.START)
-                .and(model.jobRunningProperty().not()));
+                .or(model.currentPageProperty().isEqualTo(PageId.SUMMARY)).and(model.jobRunningProperty().not()));
         cancelButton.setOnAction(event -> cancel());
         // A filter, not a handler: text fields, toggles and lists consume Enter and Escape themselves.
         wizard.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
