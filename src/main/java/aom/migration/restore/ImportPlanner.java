@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -202,6 +203,9 @@ public final class ImportPlanner {
             changes.add(new CollectionChange(name, CollectionAction.DROP,
                     targetView ? 0 : target.getCollection(name).estimatedDocumentCount(), 0, targetView, null));
         }
+        // By name, whatever order the bundle holds them in (the export writes the largest first): the plan, the drop
+        // warnings and the verification report list them as a reader looks for them.
+        changes.sort(Comparator.comparing(CollectionChange::collection));
         return new SystemPlan(system, sourceDatabase, database, exists, changes,
                 targets.ownHost(system) ? targets.hostsOnly(system) : null);
     }

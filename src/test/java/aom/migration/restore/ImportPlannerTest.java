@@ -1,5 +1,6 @@
 package aom.migration.restore;
 
+import aom.migration.bundle.CollectionSource;
 import aom.migration.model.DatabaseNaming;
 import aom.migration.model.SystemKind;
 import aom.migration.mongo.ServerInfo;
@@ -60,5 +61,24 @@ class ImportPlannerTest extends ImportTestSupport {
         });
         assertThat(plan.metadata()).isEmpty();
         assertThat(plan.rollbackFile()).isEmpty();
+    }
+
+    @Test
+    void everySystemListsItsCollectionsByNameWhateverOrderTheBundleHoldsThem() {
+        Map<SystemKind, List<CollectionSource>> reversed = new java.util.EnumMap<>(SystemKind.class);
+        request.data().forEach((system, sources) -> {
+            List<CollectionSource> copy = new java.util.ArrayList<>(sources);
+            java.util.Collections.reverse(copy);
+            reversed.put(system, copy);
+        });
+        ImportRequest largestFirst = new ImportRequest(request.application(), request.targetNaming(), reversed,
+                request.metadata(), request.profile(), null);
+
+        ImportPlan plan = plan(largestFirst, target.serverInfo());
+
+        assertThat(plan.systems()).hasSize(3).allSatisfy(system -> assertThat(system.collections())
+                .hasSizeGreaterThan(3).extracting(CollectionChange::collection).isSorted());
+        assertThat(plan.systems().get(0).collections()).extracting(CollectionChange::action)
+                .contains(CollectionAction.CREATE, CollectionAction.REPLACE, CollectionAction.DROP);
     }
 }
