@@ -1,6 +1,6 @@
 package aom.migration.mongo;
 
-import aom.migration.cli.MigrationCli;
+import aom.migration.cli.CliRun;
 import aom.migration.demo.DemoInstallation;
 import aom.migration.demo.DemoScale;
 import aom.migration.demo.EmbeddedServer;
@@ -14,16 +14,11 @@ import org.bson.BsonDocument;
 import org.bson.BsonInt32;
 import org.bson.BsonInt64;
 import org.bson.BsonString;
-import org.bson.RawBsonDocument;
-import org.bson.io.BsonInput;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -83,7 +78,7 @@ class RawFindSessionsTest {
     @Test
     void readsEveryBatchInTheSessionOfItsFind() {
         int checked = backend.cursorCommandsChecked.get();
-        Collected collected = new Collected();
+        CollectedDocuments collected = new CollectedDocuments();
         int batches = 0;
         try (RawFind find = RawFind.open(client, "App", "Media", 7, collected)) {
             while (find.next() >= 0) {
@@ -91,7 +86,7 @@ class RawFindSessionsTest {
             }
         }
         assertThat(collected.documents).isEqualTo(500);
-        assertThat(collected.bytes.toByteArray()).isEqualTo(throughTheDriver("Media"));
+        assertThat(collected.bytes.toByteArray()).isEqualTo(CollectedDocuments.throughTheDriver(database, "Media"));
         // every batch after the first came by a getMore that the server checked against the find's session
         assertThat(backend.cursorCommandsChecked.get() - checked).isEqualTo(batches - 1).isGreaterThan(70);
     }
@@ -100,7 +95,7 @@ class RawFindSessionsTest {
     void closingEarlyKillsTheCursorInItsSession() {
         int checked = backend.cursorCommandsChecked.get();
         long cursor;
-        try (RawFind find = RawFind.open(client, "App", "Media", 10, new Collected())) {
+        try (RawFind find = RawFind.open(client, "App", "Media", 10, new CollectedDocuments())) {
             find.next();
             find.next();
             cursor = find.cursorId();
@@ -133,13 +128,13 @@ class RawFindSessionsTest {
             }
             Path bundle = directory.resolve("conference.aombundle");
             String[] export = {"export", "--source", source.uri(), "--app", "ConferenceApp", "--out", bundle.toString()};
-            Run exported = run(export);
-            assertThat(exported.code).as(exported.err).isZero();
+            CliRun exported = CliRun.of(export);
+            assertThat(exported.exitCode()).as(exported.err()).isZero();
             assertThat(Files.size(bundle)).isPositive();
 
-            Run imported = run("import", "--target", target.uri(), bundle.toString(), "--yes");
-            assertThat(imported.code).as(imported.err).isZero();
-            assertThat(imported.out).containsPattern("Verification of ConferenceApp on \\S+ at \\S+: PASSED");
+            CliRun imported = CliRun.of("import", "--target", target.uri(), bundle.toString(), "--yes");
+            assertThat(imported.exitCode()).as(imported.err()).isZero();
+            assertThat(imported.out()).containsPattern("Verification of ConferenceApp on \\S+ at \\S+: PASSED");
             try (MongoClient reader = MongoClients.create(target.uri())) {
                 assertThat(reader.getDatabase("ConferenceApp").getCollection("Media").countDocuments())
                         .isEqualTo(3_000);
@@ -147,44 +142,6 @@ class RawFindSessionsTest {
             // the export's and the verification's getMore commands came in their cursors' sessions
             assertThat(sourceBackend.cursorCommandsChecked.get()).isPositive();
             assertThat(targetBackend.cursorCommandsChecked.get()).isPositive();
-        }
-    }
-
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = MigrationCli.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
-    }
-
-    private static byte[] throughTheDriver(String collection) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (RawBsonDocument document : database.getCollection(collection, RawBsonDocument.class).find()) {
-            byte[] bytes = new byte[document.getByteBuffer().remaining()];
-            document.getByteBuffer().asNIO().get(bytes);
-            out.writeBytes(bytes);
-        }
-        return out.toByteArray();
-    }
-
-    private static final class Collected implements RawDocumentCodec.Sink {
-        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        int documents;
-
-        @Override
-        public void append(BsonInput input, int length) {
-            byte[] document = new byte[length];
-            input.readBytes(document);
-            append(document, 0, length);
-        }
-
-        @Override
-        public void append(byte[] document, int offset, int length) {
-            bytes.write(document, offset, length);
-            documents++;
         }
     }
 }

@@ -10,13 +10,10 @@ import org.bson.BsonDocument;
 import org.bson.BsonInt32;
 import org.bson.BsonInt64;
 import org.bson.BsonString;
-import org.bson.RawBsonDocument;
-import org.bson.io.BsonInput;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -52,39 +49,9 @@ class RawFindTest {
         server.close();
     }
 
-    /** What the driver's own cursor reads: the documents' bytes back to back, in natural order. */
-    private static byte[] throughTheDriver(String collection) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (RawBsonDocument document : database.getCollection(collection, RawBsonDocument.class).find()) {
-            byte[] bytes = new byte[document.getByteBuffer().remaining()];
-            document.getByteBuffer().asNIO().get(bytes);
-            out.writeBytes(bytes);
-        }
-        return out.toByteArray();
-    }
-
-    /** Collects what a reader hands over, document by document. */
-    private static final class Collected implements RawDocumentCodec.Sink {
-        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        int documents;
-
-        @Override
-        public void append(BsonInput input, int length) {
-            byte[] document = new byte[length];
-            input.readBytes(document);
-            append(document, 0, length);
-        }
-
-        @Override
-        public void append(byte[] document, int offset, int length) {
-            bytes.write(document, offset, length);
-            documents++;
-        }
-    }
-
     @Test
     void readsEveryDocumentAsTheDriversCursorDoesBatchByBatch() {
-        Collected collected = new Collected();
+        CollectedDocuments collected = new CollectedDocuments();
         List<Integer> batches = new ArrayList<>();
         try (RawFind find = RawFind.open(client, "App", "Media", 7, collected)) {
             for (int batch = find.next(); batch >= 0; batch = find.next()) {
@@ -93,26 +60,26 @@ class RawFindTest {
             assertThat(find.next()).isEqualTo(-1);
         }
         assertThat(collected.documents).isEqualTo(1_000);
-        assertThat(collected.bytes.toByteArray()).isEqualTo(throughTheDriver("Media"));
+        assertThat(collected.bytes.toByteArray()).isEqualTo(CollectedDocuments.throughTheDriver(database, "Media"));
         assertThat(batches).hasSizeGreaterThan(100).allSatisfy(size -> assertThat(size).isBetween(0, 7));
         assertThat(batches.stream().mapToInt(Integer::intValue).sum()).isEqualTo(1_000);
     }
 
     @Test
     void withoutABatchSizeTheServerChoosesAndNothingIsMissed() {
-        Collected collected = new Collected();
+        CollectedDocuments collected = new CollectedDocuments();
         try (RawFind find = RawFind.open(client, "App", "Media", 0, collected)) {
             while (find.next() >= 0) {
                 assertThat(collected.documents).isPositive();
             }
         }
-        assertThat(collected.bytes.toByteArray()).isEqualTo(throughTheDriver("Media"));
+        assertThat(collected.bytes.toByteArray()).isEqualTo(CollectedDocuments.throughTheDriver(database, "Media"));
     }
 
     @Test
     void anEmptyOrMissingCollectionEndsAfterAnEmptyFirstBatch() {
         for (String collection : List.of("Empty", "NoSuchCollection")) {
-            Collected collected = new Collected();
+            CollectedDocuments collected = new CollectedDocuments();
             try (RawFind find = RawFind.open(client, "App", collection, 100, collected)) {
                 assertThat(find.next()).as(collection).isZero();
                 assertThat(find.next()).as(collection).isEqualTo(-1);
@@ -123,7 +90,7 @@ class RawFindTest {
 
     @Test
     void closingBeforeTheEndEndsTheServersCursor() {
-        Collected collected = new Collected();
+        CollectedDocuments collected = new CollectedDocuments();
         long cursor;
         try (RawFind find = RawFind.open(client, "App", "Media", 10, collected)) {
             assertThat(find.next()).isEqualTo(10);
@@ -139,7 +106,7 @@ class RawFindTest {
     @Test
     void whereTheBatchesCannotBeTakenWholeItReadsTheSameThroughTheDriversCursor() {
         try (MongoClient secondary = MongoClients.create(server.uri() + "?readPreference=secondaryPreferred")) {
-            Collected collected = new Collected();
+            CollectedDocuments collected = new CollectedDocuments();
             int total = 0;
             try (RawFind find = RawFind.open(secondary, "App", "Media", 7, collected)) {
                 for (int batch = find.next(); batch >= 0; batch = find.next()) {
@@ -149,7 +116,7 @@ class RawFindTest {
                 assertThat(find.next()).isEqualTo(-1);
             }
             assertThat(total).isEqualTo(1_000);
-            assertThat(collected.bytes.toByteArray()).isEqualTo(throughTheDriver("Media"));
+            assertThat(collected.bytes.toByteArray()).isEqualTo(CollectedDocuments.throughTheDriver(database, "Media"));
         }
     }
 
