@@ -78,13 +78,15 @@ public class ExportCommand implements Callable<Integer> {
     String compression;
 
     @Option(names = "--naming", paramLabel = "CONVENTION",
-            description = "dashed or suffixed, when the database names do not tell")
+            description = "DASHED or SUFFIXED: how the source names the application's databases, when their names"
+                    + " do not tell")
     String naming;
 
     @Option(names = "--profile", paramLabel = "FILE", description = "Extraction profile to use instead of the default")
     Path profile;
 
-    @Option(names = "--parallel", paramLabel = "N", description = "Collections read at the same time")
+    @Option(names = "--parallel", paramLabel = "N", description = "Collections read at the same time, 1 to "
+            + MAX_PARALLEL + " (default: the number of cores, at least 2 and at most 4)")
     Integer parallel;
 
     @Option(names = "--force", description = "Replace the output file if it exists")
@@ -92,6 +94,12 @@ public class ExportCommand implements Callable<Integer> {
 
     @Option(names = "--no-progress", description = "Do not show a progress bar")
     boolean noProgress;
+
+    /**
+     * The most collections read at once: each takes a connection, a reading and a compressing thread and its share
+     * of the spool memory, and the source server serves them all.
+     */
+    static final int MAX_PARALLEL = 16;
 
     @Spec
     CommandSpec spec;
@@ -110,6 +118,10 @@ public class ExportCommand implements Callable<Integer> {
         ExportOptions options = ExportOptions.defaults().withCompression(Compression.parse(compression))
                 .withOverwrite(force).withNaming(naming == null ? null : DatabaseNaming.parse(naming));
         if (parallel != null) {
+            if (parallel < 1 || parallel > MAX_PARALLEL) {
+                throw new UserError(ExitCode.BAD_INPUT, "--parallel must be between 1 and " + MAX_PARALLEL + " (got "
+                        + parallel + ")");
+            }
             options = options.withParallelism(parallel);
         }
         return archive ? exportArchive(settings, hosts, selection, options)

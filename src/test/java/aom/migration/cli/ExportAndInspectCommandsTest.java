@@ -98,6 +98,15 @@ class ExportAndInspectCommandsTest {
                 "--systems", "");
         assertThat(nothing.code).isEqualTo(2);
         assertThat(nothing.err).contains("Nothing to export");
+        for (String parallel : List.of("0", "17")) {
+            Path out = dir.resolve("parallel-" + parallel + ".aombundle");
+            Run badParallel = cli("export", "--source", servers.source().uri(), "--app", "ShopApp", "--parallel",
+                    parallel, "--out", out.toString());
+            assertThat(badParallel.code).isEqualTo(2);
+            assertThat(badParallel.err).isEqualTo("Error: --parallel must be between 1 and 16 (got " + parallel + ")"
+                    + System.lineSeparator());
+            assertThat(out).doesNotExist();
+        }
     }
 
     @Test
