@@ -17,12 +17,15 @@ import java.util.Optional;
 
 /**
  * Renders a job's overall progress as a terminal progress bar on stderr (me.tongfei progressbar): megabytes done of
- * the total, rate, ETA, and the collection being worked on. On a terminal the bar redraws in place; when stderr is
+ * the total (kilobytes below 10 MB), rate, ETA, and the collection being worked on. On a terminal the bar redraws in place; when stderr is
  * redirected it prints a line every few seconds instead. Warnings are collected and printed after the bar.
  */
 final class TerminalProgress implements ProgressListener, AutoCloseable {
 
+    private static final long KILOBYTE = 1024;
     private static final long MEGABYTE = 1024 * 1024;
+    /** Below this total the bar counts kilobytes: a small application's "0/0 MB" said nothing. */
+    static final long KILOBYTES_BELOW = 10 * MEGABYTE;
 
     private final String task;
     private final PrintWriter err;
@@ -30,6 +33,7 @@ final class TerminalProgress implements ProgressListener, AutoCloseable {
     private final boolean enabled;
     private final List<String> warnings = new ArrayList<>();
     private ProgressBar bar;
+    private String working;
     private volatile Duration eta;
 
     /**
@@ -62,13 +66,19 @@ final class TerminalProgress implements ProgressListener, AutoCloseable {
             return;
         }
         if (event.isOverall()) {
-            ProgressBar current = bar();
             long total = Math.max(event.bytesTotal(), event.bytesDone());
+            if (bar == null && total <= 0) {
+                return; // the unit is chosen by the total, once there is one
+            }
+            ProgressBar current = bar(total);
             current.maxHint(Math.max(1, total));
             current.stepTo(event.bytesDone());
             eta = event.etaIfKnown().orElse(null);
         } else {
-            bar().setExtraMessage(" " + event.namespace());
+            working = " " + event.namespace();
+            if (bar != null) {
+                bar.setExtraMessage(working);
+            }
         }
     }
 
@@ -85,8 +95,9 @@ final class TerminalProgress implements ProgressListener, AutoCloseable {
         err.flush();
     }
 
-    private ProgressBar bar() {
+    private ProgressBar bar(long total) {
         if (bar == null) {
+            boolean small = total < KILOBYTES_BELOW;
             ProgressBarConsumer consumer = interactive ? new ConsoleProgressBarConsumer(System.err)
                     : new DelegatingProgressBarConsumer(line -> {
                         err.println(line);
@@ -94,8 +105,12 @@ final class TerminalProgress implements ProgressListener, AutoCloseable {
                     }, 120);
             bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(1).setConsumer(consumer)
                     .setStyle(interactive ? ProgressBarStyle.COLORFUL_UNICODE_BLOCK : ProgressBarStyle.ASCII)
-                    .setUnit(" MB", MEGABYTE).showSpeed().setUpdateIntervalMillis(interactive ? 200 : 5000)
+                    .setUnit(small ? " KB" : " MB", small ? KILOBYTE : MEGABYTE).showSpeed()
+                    .setUpdateIntervalMillis(interactive ? 200 : 5000)
                     .setEtaFunction(state -> Optional.ofNullable(eta)).continuousUpdate().build();
+            if (working != null) {
+                bar.setExtraMessage(working);
+            }
         }
         return bar;
     }
