@@ -7,6 +7,7 @@ import aom.migration.model.SystemKind;
 import aom.migration.mongo.InstanceHosts;
 import aom.migration.mongo.Installation;
 import aom.migration.mongo.SystemHosts;
+import aom.migration.mongo.UnknownApplicationException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -20,6 +21,7 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code apps}: lists the applications of an installation with owner, naming and per-system databases. */
@@ -44,16 +46,27 @@ public class AppsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         List<AppRef> apps;
         String server;
+        String noMetadata = null;
         InstanceHosts hosts = systemUris.hosts();
         try (Installation installation = Installation.connect(source.settings());
              SystemHosts systems = SystemHosts.connect(installation, hosts)) {
             apps = installation.applications().stream().map(systems::withOwnHosts).toList();
             server = installation.settings().hostsOnly() + " (" + installation.serverInfo().describe() + ")";
+            if (apps.isEmpty()) {
+                List<String> databases = installation.databaseNames();
+                if (!databases.contains(Installation.METADATA_DATABASE)) {
+                    noMetadata = UnknownApplicationException.withoutMetadata(databases);
+                }
+            }
         }
         if (json) {
             out.println(toJson(apps));
         } else {
             printTable(out, server, apps);
+            if (noMetadata != null) {
+                out.println("Note: " + noMetadata.substring(0, 1).toUpperCase(Locale.ROOT)
+                        + noMetadata.substring(1));
+            }
         }
         out.flush();
         return ExitCode.OK;

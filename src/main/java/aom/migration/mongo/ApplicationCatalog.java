@@ -61,12 +61,15 @@ final class ApplicationCatalog {
     AppRef application(String name) {
         try {
             List<String> databases = installation.databaseNames();
-            Document app = !databases.contains(Installation.METADATA_DATABASE) ? null
-                    : installation.metadataDatabase().getCollection("applications")
-                            .find(Filters.eq("applicationName", name))
-                            .projection(Projections.include("applicationName", "applicationDisplayName", "ownerId",
-                                    "usedModules"))
-                            .first();
+            if (!databases.contains(Installation.METADATA_DATABASE)) {
+                throw UnknownApplicationException.withoutMetadata(name, installation.settings().hostsOnly(),
+                        databases);
+            }
+            Document app = installation.metadataDatabase().getCollection("applications")
+                    .find(Filters.eq("applicationName", name))
+                    .projection(Projections.include("applicationName", "applicationDisplayName", "ownerId",
+                            "usedModules"))
+                    .first();
             if (app == null) {
                 throw new UnknownApplicationException(name, installation.settings().hostsOnly(),
                         applications().stream().map(AppRef::name).toList());

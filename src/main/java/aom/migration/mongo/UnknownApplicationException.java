@@ -11,8 +11,29 @@ public class UnknownApplicationException extends RuntimeException {
     private final List<String> known;
 
     public UnknownApplicationException(String name, String where, List<String> known) {
-        super(message(name, where, known));
+        this(message(name, where, known), known);
+    }
+
+    private UnknownApplicationException(String message, List<String> known) {
+        super(message);
         this.known = List.copyOf(known);
+    }
+
+    /**
+     * The server at {@code where} has no {@code apiomat} database at all: most likely not the MongoDB of an ApiOmat
+     * installation (another port, another cluster), which says more than "no applications".
+     */
+    public static UnknownApplicationException withoutMetadata(String name, String where, List<String> databases) {
+        return new UnknownApplicationException("There is no application '" + name + "' on " + where + ": "
+                + withoutMetadata(databases), List.of());
+    }
+
+    /** Why a server without an {@code apiomat} database has no applications, naming the databases it has. */
+    public static String withoutMetadata(List<String> databases) {
+        List<String> own = databases.stream().filter(db -> !List.of("admin", "config", "local").contains(db)).toList();
+        return "it has no '" + Installation.METADATA_DATABASE + "' database, so it is not the MongoDB of an ApiOmat"
+                + " installation (" + (own.isEmpty() ? "it has no databases of its own" : "its databases: "
+                + listed(own)) + ")";
     }
 
     public List<String> known() {
@@ -30,9 +51,11 @@ public class UnknownApplicationException extends RuntimeException {
         if (sameButCase != null) {
             return missing + ". Did you mean '" + sameButCase + "'? Application names are case-sensitive.";
         }
-        String listed = known.size() <= LISTED
-                ? String.join(", ", known)
-                : String.join(", ", known.subList(0, LISTED)) + " and " + (known.size() - LISTED) + " more";
-        return missing + ". Applications there: " + listed;
+        return missing + ". Applications there: " + listed(known);
+    }
+
+    private static String listed(List<String> names) {
+        return names.size() <= LISTED ? String.join(", ", names)
+                : String.join(", ", names.subList(0, LISTED)) + " and " + (names.size() - LISTED) + " more";
     }
 }

@@ -2,8 +2,12 @@ package aom.migration.cli;
 
 import aom.migration.demo.DemoScale;
 import aom.migration.demo.DemoServers;
+import aom.migration.demo.EmbeddedServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,6 +41,29 @@ class AppsCommandTest {
         assertThat(run.out()).containsPattern("ShopApp +Shop App +bob@shop\\.example +suffixed +ShopApp \\(\\d+ docs\\)"
                 + " +- +ShopAppTEST \\(\\d+ docs\\)");
         assertThat(run.out()).contains("Note: Only the LIVE database FleetTracker exists");
+    }
+
+    @Test
+    void aServerWithoutTheApiomatDatabaseIsNamedForWhatItIs() {
+        try (EmbeddedServer other = EmbeddedServer.inMemory()) {
+            CliRun empty = CliRun.of("apps", "--source", other.uri());
+            assertThat(empty.exitCode()).isZero();
+            assertThat(empty.out()).contains("0 applications" + System.lineSeparator() + "Note: It has no 'apiomat'"
+                    + " database, so it is not the MongoDB of an ApiOmat installation (it has no databases of its own)");
+
+            try (MongoClient client = MongoClients.create(other.uri())) {
+                client.getDatabase("shop").getCollection("orders").insertOne(new Document("n", 1));
+                client.getDatabase("crm").getCollection("leads").insertOne(new Document("n", 1));
+            }
+            CliRun others = CliRun.of("apps", "--source", other.uri());
+            assertThat(others.out()).containsPattern("\\(its databases: (crm, shop|shop, crm)\\)");
+
+            CliRun export = CliRun.of("export", "--source", other.uri(), "--app", "ConferenceApp");
+            assertThat(export.exitCode()).isEqualTo(2);
+            assertThat(export.err()).startsWith("Error: There is no application 'ConferenceApp' on "
+                    + other.settings().hostsOnly() + ": it has no 'apiomat' database, so it is not the MongoDB of an"
+                    + " ApiOmat installation (its databases: ");
+        }
     }
 
     @Test
