@@ -17,8 +17,9 @@ import java.util.Optional;
 
 /**
  * Renders a job's overall progress as a terminal progress bar on stderr (me.tongfei progressbar): megabytes done of
- * the total (kilobytes below 10 MB), rate, ETA, and the collection being worked on. On a terminal the bar redraws in place; when stderr is
- * redirected it prints a line every few seconds instead. Warnings are collected and printed after the bar.
+ * the total (kilobytes below 10 MB), rate, ETA, and the collection being worked on. On a terminal the bar redraws in
+ * place; when stderr is redirected it prints a line every few seconds instead. Warnings are collected and printed
+ * after the bar.
  */
 final class TerminalProgress implements ProgressListener, AutoCloseable {
 

@@ -49,7 +49,8 @@ class AppsCommandTest {
             CliRun empty = CliRun.of("apps", "--source", other.uri());
             assertThat(empty.exitCode()).isZero();
             assertThat(empty.out()).contains("0 applications" + System.lineSeparator() + "Note: It has no 'apiomat'"
-                    + " database, so it is not the MongoDB of an ApiOmat installation (it has no databases of its own)");
+                    + " database, so it does not look like the MongoDB of an ApiOmat installation (it has no databases"
+                    + " of its own)");
 
             try (MongoClient client = MongoClients.create(other.uri())) {
                 client.getDatabase("shop").getCollection("orders").insertOne(new Document("n", 1));
@@ -61,8 +62,8 @@ class AppsCommandTest {
             CliRun export = CliRun.of("export", "--source", other.uri(), "--app", "ConferenceApp");
             assertThat(export.exitCode()).isEqualTo(2);
             assertThat(export.err()).startsWith("Error: There is no application 'ConferenceApp' on "
-                    + other.settings().hostsOnly() + ": it has no 'apiomat' database, so it is not the MongoDB of an"
-                    + " ApiOmat installation (its databases: ");
+                    + other.settings().hostsOnly() + ": it has no 'apiomat' database, so it does not look like the"
+                    + " MongoDB of an ApiOmat installation (its databases: ");
         }
     }
 

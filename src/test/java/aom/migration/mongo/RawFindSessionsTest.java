@@ -119,7 +119,8 @@ class RawFindSessionsTest {
                 // larger than one batch of the export's and of the verification's reads, so that both need getMore
                 List<BsonDocument> media = new ArrayList<>();
                 for (int i = 0; i < 3_000; i++) {
-                    media.add(new BsonDocument("_id", new BsonInt32(i)).append("data", new BsonBinary(new byte[4_000])));
+                    media.add(new BsonDocument("_id", new BsonInt32(i))
+                            .append("data", new BsonBinary(new byte[4_000])));
                 }
                 writer.getDatabase("ConferenceApp").getCollection("Media", BsonDocument.class).insertMany(media);
             }
@@ -127,8 +128,8 @@ class RawFindSessionsTest {
                 DemoInstallation.writeTarget(writer, DemoScale.TESTS);
             }
             Path bundle = directory.resolve("conference.aombundle");
-            String[] export = {"export", "--source", source.uri(), "--app", "ConferenceApp", "--out", bundle.toString()};
-            CliRun exported = CliRun.of(export);
+            CliRun exported = CliRun.of("export", "--source", source.uri(), "--app", "ConferenceApp", "--out",
+                    bundle.toString());
             assertThat(exported.exitCode()).as(exported.err()).isZero();
             assertThat(Files.size(bundle)).isPositive();
 
