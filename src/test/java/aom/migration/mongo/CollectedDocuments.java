@@ -25,7 +25,7 @@ final class CollectedDocuments implements RawDocumentCodec.Sink {
         documents++;
     }
 
-    /** What the driver's own cursor reads of {@code collection}: the documents' bytes back to back, naturally ordered. */
+    /** What the driver's own cursor reads of {@code collection}: the documents' bytes back to back, in order. */
     static byte[] throughTheDriver(MongoDatabase database, String collection) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (RawBsonDocument document : database.getCollection(collection, RawBsonDocument.class).find()) {
