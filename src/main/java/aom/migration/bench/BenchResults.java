@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.regex.Pattern;
 
 /**
  * The figures of one benchmark run, the ratios against the baselines and the table that shows them. Every timed
@@ -129,6 +131,45 @@ public final class BenchResults {
         return against(DRAIN_AND_WRITE, "export-" + compression);
     }
 
+    /**
+     * For each repeat, one run of {@code measure} (e.g. {@code export-none}, {@code import-fast}) against the
+     * baseline of the same repeat: the fastest drain of that repeat for an export, the load of that repeat (the best
+     * shape's) for an import. Each pair ran within minutes, under much the same load from other work, and each side
+     * has one run, where the table's ratio sets the best of all drains (every shape, every repeat) against the best
+     * of fewer exports.
+     */
+    public List<Double> perRepeatRatios(String measure) {
+        boolean export = measure.replaceFirst("^before:", "").startsWith("export-");
+        List<Double> ratios = new ArrayList<>();
+        for (int repeat = 1; repeat <= settings.repeats(); repeat++) {
+            String suffix = "-r" + repeat;
+            List<Map<String, Object>> measured = of(export ? "export" : "import", Pattern.quote(measure + suffix));
+            OptionalLong baseline = of(export ? "drain" : "load", ".*" + Pattern.quote(suffix)).stream()
+                    .mapToLong(BenchResults::millis).min();
+            if (!measured.isEmpty() && baseline.isPresent()) {
+                ratios.add(millis(measured.get(0)) / (double) baseline.getAsLong());
+            }
+        }
+        return ratios;
+    }
+
+    private Map<String, List<Double>> perRepeatRatios() {
+        Map<String, List<Double>> all = new LinkedHashMap<>();
+        for (String measure : List.of("export-none", "export-fast", "import-none", "import-fast")) {
+            List<Double> ratios = perRepeatRatios(measure);
+            if (!ratios.isEmpty()) {
+                all.put(measure, ratios);
+            }
+        }
+        return all;
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int middle = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+    }
+
     private Optional<Double> against(String reference, String measure) {
         return line(reference).flatMap(ref -> line(measure).map(line -> line.bestMillis() / (double) ref
                 .bestMillis()));
@@ -234,8 +275,8 @@ public final class BenchResults {
             out.append(System.lineSeparator());
         });
         line(LOAD_AND_READ_BACK).ifPresent(reference -> {
-            out.append(String.format("load + read-back (best run): load %d ms, read-back %d ms; against it (a reference,"
-                            + " not the bar):", number(reference.best(), "loadMillis"),
+            out.append(String.format("load + read-back (best run): load %d ms, read-back %d ms; against it (a"
+                            + " reference, not the bar):", number(reference.best(), "loadMillis"),
                     number(reference.best(), "readBackMillis")));
             for (String compression : List.of("none", "fast")) {
                 importRatioAgainstLoadAndReadBack(compression).ifPresent(ratio -> out.append(
@@ -243,6 +284,17 @@ public final class BenchResults {
             }
             out.append(System.lineSeparator());
         });
+        Map<String, List<Double>> perRepeat = perRepeatRatios();
+        if (!perRepeat.isEmpty()) {
+            out.append("each repeat against the fastest drain or the load of the same repeat:");
+            perRepeat.forEach((measure, ratios) -> {
+                out.append(' ').append(measure);
+                ratios.forEach(ratio -> out.append(String.format(" %.2f", ratio)));
+                out.append(String.format(" (median %.2f);", median(ratios)));
+            });
+            out.setLength(out.length() - 1);
+            out.append(System.lineSeparator());
+        }
         runs.stream().filter(run -> "preview".equals(run.get("kind"))).forEach(preview ->
                 out.append(String.format("%s of the %s bundle (%.1f MB): cold %.1f ms (%d ms with the JVM's"
                                 + " start), warm median %.1f ms, warm max %.1f ms%n", preview.get("label"), "fast",
@@ -293,6 +345,7 @@ public final class BenchResults {
             exportRatioAgainstDrainAndWrite(compression).ifPresent(ratio -> againstWrite.put(compression, ratio));
         }
         json.put("exportAgainstDrainAndWrite", againstWrite);
+        json.put("perRepeatRatios", perRepeatRatios());
         json.put("table", table());
         json.put("runs", runs);
         return json;

@@ -44,6 +44,9 @@ class BenchmarkSmokeTest {
                         .get("bytes")));
         assertThat(out.resolve("work/drained/drained-0.bson")).isNotEmptyFile();
         assertThat(results.exportRatioAgainstDrainAndWrite("none")).isPresent();
+        assertThat(results.perRepeatRatios("export-none")).singleElement().satisfies(ratio -> assertThat(ratio)
+                .isPositive());
+        assertThat(results.perRepeatRatios("import-fast")).hasSize(1);
         assertThat(results.warmExportRatio("none")).isPresent();
         assertThat(results.warmImportRatio("none")).isPresent();
         assertThat(results.runs()).filteredOn(run -> "import".equals(run.get("kind")))
@@ -53,6 +56,6 @@ class BenchmarkSmokeTest {
                 "load + read-back (ref)", "drain + write (ref)");
         assertThat(out.resolve("latest.json")).exists();
         assertThat(Files.readString(out.resolve("latest.json"))).contains("\"summary\"", "\"heapPeakBytes\"",
-                "\"importAgainstLoadAndReadBack\"", "\"exportAgainstDrainAndWrite\"");
+                "\"importAgainstLoadAndReadBack\"", "\"exportAgainstDrainAndWrite\"", "\"perRepeatRatios\"");
     }
 }
