@@ -76,6 +76,16 @@ public final class ImportPlanner {
         }
         compareWithSource(request, warnings);
         Map<MongoClient, Set<String>> databases = new HashMap<>();
+        String metadataDatabase = request.profile().database();
+        if (!databases.computeIfAbsent(client, host -> host.listDatabaseNames().into(new LinkedHashSet<>()))
+                .contains(metadataDatabase)) {
+            // A typo in the connection string lands on some other MongoDB: say so before anything is written there.
+            warnings.add(hosts + " has no '" + metadataDatabase + "' database, so it does not look like the MongoDB of"
+                    + " an ApiOmat installation. The import creates " + (request.metadata() != null
+                    ? "it with the metadata of " + request.application() + ", as on a new installation"
+                    : "only the databases of " + request.application() + "'s data")
+                    + ". If the target is an existing installation, check the connection string.");
+        }
         List<SystemPlan> systems = new ArrayList<>();
         List<JournalEntry> entries = new ArrayList<>();
         List<DatabaseImporter.StagedCollection> loads = new ArrayList<>();

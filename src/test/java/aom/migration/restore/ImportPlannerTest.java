@@ -1,13 +1,17 @@
 package aom.migration.restore;
 
 import aom.migration.bundle.CollectionSource;
+import aom.migration.demo.EmbeddedServer;
 import aom.migration.model.DatabaseNaming;
 import aom.migration.model.SystemKind;
 import aom.migration.mongo.ServerInfo;
 import aom.migration.mongo.Topology;
 import aom.migration.progress.CancellationToken;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -67,7 +71,7 @@ class ImportPlannerTest extends ImportTestSupport {
     void everySystemListsItsCollectionsByNameWhateverOrderTheBundleHoldsThem() {
         Map<SystemKind, List<CollectionSource>> reversed = new java.util.EnumMap<>(SystemKind.class);
         request.data().forEach((system, sources) -> {
-            List<CollectionSource> copy = new java.util.ArrayList<>(sources);
+            List<CollectionSource> copy = new ArrayList<>(sources);
             java.util.Collections.reverse(copy);
             reversed.put(system, copy);
         });
@@ -80,5 +84,23 @@ class ImportPlannerTest extends ImportTestSupport {
                 .hasSizeGreaterThan(3).extracting(CollectionChange::collection).isSorted());
         assertThat(plan.systems().get(0).collections()).extracting(CollectionChange::action)
                 .contains(CollectionAction.CREATE, CollectionAction.REPLACE, CollectionAction.DROP);
+    }
+
+    @Test
+    void aTargetWithoutTheMetadataDatabaseIsWarnedAboutBeforeAnythingIsWritten() {
+        try (EmbeddedServer other = EmbeddedServer.inMemory();
+             MongoClient client = MongoClients.create(other.uri())) {
+            ImportPlan plan = new ImportPlanner(client, target.serverInfo(), "other.example:27017")
+                    .plan(request, ImportOptions.defaults(), CancellationToken.none());
+
+            assertThat(plan.warnings()).contains("other.example:27017 has no 'apiomat' database, so it does not look"
+                    + " like the MongoDB of an ApiOmat installation. The import creates it with the metadata of"
+                    + " ConferenceApp, as on a new installation. If the target is an existing installation, check the"
+                    + " connection string.");
+            // nothing written (mongo-java-server lists a database that was only read from, but empty)
+            assertThat(client.listDatabaseNames().into(new ArrayList<>())).doesNotContain("ConferenceApp");
+            assertThat(client.getDatabase("apiomat").listCollectionNames().into(new ArrayList<>())).isEmpty();
+        }
+        assertThat(plan(request, target.serverInfo()).warnings()).noneMatch(w -> w.contains("has no 'apiomat'"));
     }
 }
