@@ -77,9 +77,9 @@ public final class ImportPlanner {
         compareWithSource(request, warnings);
         Map<MongoClient, Set<String>> databases = new HashMap<>();
         String metadataDatabase = request.profile().database();
-        if (!databases.computeIfAbsent(client, host -> host.listDatabaseNames().into(new LinkedHashSet<>()))
-                .contains(metadataDatabase)) {
+        if (client.getDatabase(metadataDatabase).listCollectionNames().first() == null) {
             // A typo in the connection string lands on some other MongoDB: say so before anything is written there.
+            // (No collections rather than no database: mongo-java-server lists a database that was only read from.)
             warnings.add(hosts + " has no '" + metadataDatabase + "' database, so it does not look like the MongoDB of"
                     + " an ApiOmat installation. The import creates " + (request.metadata() != null
                     ? "it with the metadata of " + request.application() + ", as on a new installation"

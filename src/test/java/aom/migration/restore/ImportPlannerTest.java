@@ -100,6 +100,10 @@ class ImportPlannerTest extends ImportTestSupport {
             // nothing written (mongo-java-server lists a database that was only read from, but empty)
             assertThat(client.listDatabaseNames().into(new ArrayList<>())).doesNotContain("ConferenceApp");
             assertThat(client.getDatabase("apiomat").listCollectionNames().into(new ArrayList<>())).isEmpty();
+            // planned again, with that empty database listed now, it still warns
+            assertThat(new ImportPlanner(client, target.serverInfo(), "other.example:27017")
+                    .plan(request, ImportOptions.defaults(), CancellationToken.none()).warnings())
+                    .anyMatch(warning -> warning.startsWith("other.example:27017 has no 'apiomat' database"));
         }
         assertThat(plan(request, target.serverInfo()).warnings()).noneMatch(w -> w.contains("has no 'apiomat'"));
     }
