@@ -52,11 +52,8 @@ public class AppsCommand implements Callable<Integer> {
              SystemHosts systems = SystemHosts.connect(installation, hosts)) {
             apps = installation.applications().stream().map(systems::withOwnHosts).toList();
             server = installation.settings().hostsOnly() + " (" + installation.serverInfo().describe() + ")";
-            if (apps.isEmpty()) {
-                List<String> databases = installation.databaseNames();
-                if (!databases.contains(Installation.METADATA_DATABASE)) {
-                    noMetadata = UnknownApplicationException.withoutMetadata(databases);
-                }
+            if (apps.isEmpty() && !installation.hasMetadata()) {
+                noMetadata = UnknownApplicationException.withoutMetadata(installation.databaseNames());
             }
         }
         if (json) {

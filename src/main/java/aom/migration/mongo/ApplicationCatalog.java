@@ -61,7 +61,7 @@ final class ApplicationCatalog {
     AppRef application(String name) {
         try {
             List<String> databases = installation.databaseNames();
-            if (!databases.contains(Installation.METADATA_DATABASE)) {
+            if (!installation.hasMetadata()) {
                 throw UnknownApplicationException.withoutMetadata(name, installation.settings().hostsOnly(),
                         databases);
             }

@@ -76,6 +76,18 @@ public final class Installation implements AutoCloseable {
         return client.getDatabase(METADATA_DATABASE);
     }
 
+    /**
+     * Whether the installation has an {@code apiomat} database with anything in it. Collections rather than the
+     * database's name: mongo-java-server lists a database that was only read from.
+     */
+    public boolean hasMetadata() {
+        try {
+            return metadataDatabase().listCollectionNames().first() != null;
+        } catch (MongoException e) {
+            throw ConnectionErrors.wrap(e, settings);
+        }
+    }
+
     /** Names of all databases on the installation. */
     public List<String> databaseNames() {
         try {

@@ -30,7 +30,9 @@ public class UnknownApplicationException extends RuntimeException {
 
     /** Why a server without an {@code apiomat} database has no applications, naming the databases it has. */
     public static String withoutMetadata(List<String> databases) {
-        List<String> own = databases.stream().filter(db -> !List.of("admin", "config", "local").contains(db)).toList();
+        List<String> own = databases.stream()
+                .filter(db -> !List.of("admin", "config", "local", Installation.METADATA_DATABASE).contains(db))
+                .toList();
         return "it has no '" + Installation.METADATA_DATABASE + "' database, so it does not look like the MongoDB of an"
                 + " ApiOmat installation (" + (own.isEmpty() ? "it has no databases of its own" : "its databases: "
                 + listed(own)) + ")";
