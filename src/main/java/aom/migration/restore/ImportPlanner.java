@@ -23,9 +23,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Computes the {@link ImportPlan} of a request against a target installation. Reads only: lists databases and
@@ -142,6 +144,11 @@ public final class ImportPlanner {
                     + source.serverVersion() + "; documents, indexes or options that the older version does not know"
                     + " will fail to load.");
         }
+        if (source.hosts() != null && sameHosts(source.hosts(), hosts)) {
+            warnings.add("The target " + hosts + " is the installation the bundle was exported from: the import"
+                    + " replaces " + request.application() + " there with the bundle's copy of it. That is right for"
+                    + " restoring a backup; for a migration, check the target's connection string.");
+        }
         if (source.naming() != null && source.naming() != request.targetNaming()) {
             List<String> names = new ArrayList<>();
             request.data().keySet().forEach(system -> names.add(request.targetDatabase(system)));
@@ -149,6 +156,20 @@ public final class ImportPlanner {
                     + request.targetNaming().name().toLowerCase() + ": the data goes to "
                     + (names.isEmpty() ? "no database" : String.join(", ", names)) + ".");
         }
+    }
+
+    /** Whether two host lists ({@code h1:27017,h2:27017}) name the same servers, in any order and case. */
+    static boolean sameHosts(String first, String second) {
+        return hostSet(first).equals(hostSet(second));
+    }
+
+    private static Set<String> hostSet(String hosts) {
+        Set<String> set = new TreeSet<>();
+        for (String host : hosts.split(",")) {
+            String trimmed = host.strip().toLowerCase(Locale.ROOT);
+            set.add(trimmed.contains(":") ? trimmed : trimmed + ":27017");
+        }
+        return set;
     }
 
     private SystemPlan planSystem(ImportRequest request, SystemKind system, List<CollectionSource> sources,

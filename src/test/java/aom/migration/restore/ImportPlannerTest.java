@@ -107,4 +107,22 @@ class ImportPlannerTest extends ImportTestSupport {
         }
         assertThat(plan(request, target.serverInfo()).warnings()).noneMatch(w -> w.contains("has no 'apiomat'"));
     }
+
+    @Test
+    void aTargetThatIsTheBundlesSourceIsWarnedAbout() {
+        ImportPlan elsewhere = plan(from(new SourceDescription("db2.example:27017,TARGET.example", "5.0.0",
+                DatabaseNaming.DASHED), DatabaseNaming.DASHED), target.serverInfo());
+        // the planner's target is "target.example:27017"
+        assertThat(elsewhere.warnings()).noneMatch(warning -> warning.contains("exported from"));
+
+        ImportPlan back = plan(from(new SourceDescription("TARGET.example", "5.0.0", DatabaseNaming.DASHED),
+                DatabaseNaming.DASHED), target.serverInfo());
+        assertThat(back.warnings()).contains("The target target.example:27017 is the installation the bundle was"
+                + " exported from: the import replaces ConferenceApp there with the bundle's copy of it. That is right"
+                + " for restoring a backup; for a migration, check the target's connection string.");
+
+        assertThat(ImportPlanner.sameHosts("a:1,B:2", "b:2, a:1")).isTrue();
+        assertThat(ImportPlanner.sameHosts("a", "A:27017")).isTrue();
+        assertThat(ImportPlanner.sameHosts("a:1", "a:2")).isFalse();
+    }
 }
