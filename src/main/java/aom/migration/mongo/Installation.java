@@ -3,6 +3,7 @@ package aom.migration.mongo;
 import aom.migration.model.AppRef;
 import aom.migration.model.SystemDatabase;
 import aom.migration.model.SystemKind;
+import com.mongodb.MongoCommandException;
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
@@ -21,6 +22,8 @@ public final class Installation implements AutoCloseable {
 
     /** The global database holding every application's metadata. */
     public static final String METADATA_DATABASE = "apiomat";
+    /** MongoDB's error code for a command the user may not run. */
+    private static final int UNAUTHORIZED = 13;
 
     private static final Logger LOG = LoggerFactory.getLogger(Installation.class);
 
@@ -83,6 +86,12 @@ public final class Installation implements AutoCloseable {
     public boolean hasMetadata() {
         try {
             return metadataDatabase().listCollectionNames().first() != null;
+        } catch (MongoCommandException e) {
+            if (e.getErrorCode() == UNAUTHORIZED) {
+                // A user allowed to read the metadata's collections but not to list them: let the reads tell.
+                return true;
+            }
+            throw ConnectionErrors.wrap(e, settings);
         } catch (MongoException e) {
             throw ConnectionErrors.wrap(e, settings);
         }

@@ -1,6 +1,8 @@
 package aom.migration.restore;
 
 import aom.migration.bundle.CorruptDataException;
+import aom.migration.mongo.ConnectionErrors;
+import aom.migration.mongo.ConnectionSettings;
 import aom.migration.mongo.Installation;
 import aom.migration.mongo.ServerInfo;
 import aom.migration.mongo.SystemHosts;
@@ -68,6 +70,8 @@ public final class ImportJob {
     private final Checkpoint checkpoint;
     /** Names the rollback file, so that the previewed plan and the run name the same one. */
     private final Instant createdAt = Instant.now();
+    /** The target's connection, to say in its words why the plan could not be made; null in tests. */
+    private ConnectionSettings settings;
 
     /**
      * @param target  the connected target installation
@@ -76,6 +80,7 @@ public final class ImportJob {
      */
     public ImportJob(Installation target, ImportRequest request, ImportOptions options) {
         this(SystemHosts.mainOnly(target), target.serverInfo(), request, options, Checkpoint.NONE);
+        this.settings = target.settings();
     }
 
     /**
@@ -90,6 +95,7 @@ public final class ImportJob {
         if (hosts.main() != target.client()) {
             throw new IllegalArgumentException("The system hosts were not opened on this target");
         }
+        this.settings = target.settings();
     }
 
     ImportJob(MongoClient client, ServerInfo server, String hosts, ImportRequest request, ImportOptions options,
@@ -110,7 +116,12 @@ public final class ImportJob {
 
     /** The plan as the target is now (the preview); writes nothing. */
     public ImportPlan plan(CancellationToken cancel) {
-        return planner.plan(request, options, cancel, createdAt);
+        try {
+            return planner.plan(request, options, cancel, createdAt);
+        } catch (MongoException e) {
+            // e.g. a user who may not list the metadata's collections: one sentence, not the driver's exception
+            throw settings == null ? e : ConnectionErrors.wrap(e, settings);
+        }
     }
 
     /**

@@ -260,6 +260,44 @@ class BadInputTest {
 
     @Order(13)
     @Test
+    @DisplayName("source whose user may read but not list the metadata's collections: error 13 from listCollections")
+    void sourceThatMayNotListTheMetadataCollections(Observed observed) throws IOException {
+        try (WireProxy proxy = new WireProxy(demo.source().port())) {
+            proxy.addRule(command -> command.name().equals("listCollections") && command.database().equals("apiomat")
+                    ? WireProxy.Action.answer(WireProxy.error(13, "Unauthorized", "not authorized on apiomat to"
+                    + " execute command { listCollections: 1 }")) : WireProxy.Action.FORWARD);
+            Path bundle = dir.resolve("conference.aombundle");
+            CliRun run = observed.cli(CliRun.of("export", "--source", proxy.uri("", ""), "--app", "ConferenceApp",
+                    "--out", bundle.toString(), "--no-progress"));
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.out().strip()).endsWith(bundle.toString());
+            assertThat(bundle).isNotEmptyFile();
+            observed.note("The check whether the source has an 'apiomat' database lists its collections; refused,"
+                    + " the export reads the metadata as it would otherwise.");
+        }
+    }
+
+    @Order(13)
+    @Test
+    @DisplayName("target whose user may not list the metadata's collections: error 13 from listCollections")
+    void targetThatMayNotListTheMetadataCollections(Observed observed) throws IOException {
+        try (EmbeddedServer target = freshTarget(); WireProxy proxy = new WireProxy(target.port())) {
+            proxy.addRule(command -> command.name().equals("listCollections") && command.database().equals("apiomat")
+                    ? WireProxy.Action.answer(WireProxy.error(13, "Unauthorized", "not authorized on apiomat to"
+                    + " execute command { listCollections: 1 }")) : WireProxy.Action.FORWARD);
+            CliRun run = observed.cli(CliRun.of("import", "--target", proxy.uri("", ""), bundle(), "--dry-run",
+                    "--no-progress"));
+            assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(1);
+            assertOneErrorLine(run, "Without a user name, 127.0.0.1:" + proxy.port() + " does not allow this: not"
+                    + " authorized on apiomat to execute command { listCollections: 1 }");
+            assertThat(run.err()).doesNotContain("MongoCommandException");
+            observed.note("The plan needs to list the metadata's collections (to find an interrupted import and to"
+                    + " merge); refused, it stops with one sentence before anything is written.");
+        }
+    }
+
+    @Order(14)
+    @Test
     @DisplayName("disk full while writing a bundle (a 64 KiB file size limit, ulimit -f)")
     void diskFullWhileWritingABundle(Observed observed) throws Exception {
         Path out = Files.createDirectories(dir.resolve("out"));
@@ -286,7 +324,7 @@ class BadInputTest {
                 + " it left no bundle, no part file and no spool file.");
     }
 
-    @Order(14)
+    @Order(15)
     @Test
     @DisplayName("bundle path whose folder is a file")
     void outputFolderIsAFile(Observed observed) throws IOException {
@@ -300,7 +338,7 @@ class BadInputTest {
         }
     }
 
-    @Order(15)
+    @Order(16)
     @Test
     @DisplayName("bundle that does not exist")
     void bundleThatDoesNotExist(Observed observed) {
@@ -310,7 +348,7 @@ class BadInputTest {
         assertOneErrorLine(run, "missing.aombundle does not exist");
     }
 
-    @Order(16)
+    @Order(17)
     @Test
     @DisplayName("connection string typed where the command expects something else")
     void connectionStringInTheWrongPlace(Observed observed) {
@@ -326,7 +364,7 @@ class BadInputTest {
                 + " now go through the redaction.");
     }
 
-    @Order(17)
+    @Order(18)
     @ParameterizedTest(name = "the real stderr of a failed command (child JVM): {0}")
     @ValueSource(strings = {"refused port", "target without write permission"})
     void realStderrHoldsOneLine(String failure, Observed observed) throws Exception {
