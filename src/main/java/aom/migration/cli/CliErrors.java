@@ -7,6 +7,7 @@ import aom.migration.mongo.UnknownApplicationException;
 import aom.migration.mongo.UriRedaction;
 import aom.migration.progress.CancelledException;
 import aom.migration.restore.ImportFailedException;
+import com.mongodb.MongoCommandException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -64,7 +65,7 @@ final class CliErrors implements IExecutionExceptionHandler {
         return ExitCode.FAILED;
     }
 
-    private static String message(Throwable failure) {
+    static String message(Throwable failure) {
         if (failure instanceof CancelledException) {
             return "Cancelled";
         }
@@ -75,6 +76,13 @@ final class CliErrors implements IExecutionExceptionHandler {
                 || failure instanceof IllegalArgumentException || failure instanceof UnknownApplicationException
                 || failure instanceof CorruptDataException || failure instanceof ImportFailedException) {
             return failure.getMessage();
+        }
+        if (failure instanceof MongoCommandException command) {
+            // A command the server refused where no step put it in its own words: the server's words, without the
+            // driver's wrapping and the full reply.
+            return command.getServerAddress() + " answered with error " + command.getErrorCode()
+                    + (command.getErrorCodeName().isEmpty() ? "" : " (" + command.getErrorCodeName() + ")") + ": "
+                    + command.getErrorMessage();
         }
         String text = failure.getMessage();
         return failure.getClass().getSimpleName() + (text == null ? "" : ": " + text);
