@@ -147,7 +147,9 @@ public final class ImportPlanner {
         if (source.hosts() != null && sameHosts(source.hosts(), hosts)) {
             warnings.add("The target " + hosts + " is the installation the bundle was exported from: the import"
                     + " replaces " + request.application() + " there with the bundle's copy of it. That is right for"
-                    + " restoring a backup; for a migration, check the target's connection string.");
+                    + " restoring a backup; for a migration, check the target's connection string."
+                    + (loopback(hosts) ? " (An address on this computer may lead elsewhere now, through a tunnel"
+                    + " or on another computer than the export's; then this does not apply.)" : ""));
         }
         if (source.naming() != null && source.naming() != request.targetNaming()) {
             List<String> names = new ArrayList<>();
@@ -163,11 +165,18 @@ public final class ImportPlanner {
         return hostSet(first).equals(hostSet(second));
     }
 
+    /** Whether every host of the list is this computer (localhost, 127.x, ::1). */
+    static boolean loopback(String hosts) {
+        return hostSet(hosts).stream().allMatch(host -> host.startsWith("localhost:") || host.startsWith("127.")
+                || host.startsWith("[::1]:"));
+    }
+
     private static Set<String> hostSet(String hosts) {
         Set<String> set = new TreeSet<>();
         for (String host : hosts.split(",")) {
             String trimmed = host.strip().toLowerCase(Locale.ROOT);
-            set.add(trimmed.contains(":") ? trimmed : trimmed + ":27017");
+            boolean port = trimmed.startsWith("[") ? trimmed.contains("]:") : trimmed.contains(":");
+            set.add(port ? trimmed : trimmed + ":27017");
         }
         return set;
     }

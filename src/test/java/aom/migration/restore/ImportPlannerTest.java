@@ -121,8 +121,21 @@ class ImportPlannerTest extends ImportTestSupport {
                 + " exported from: the import replaces ConferenceApp there with the bundle's copy of it. That is right"
                 + " for restoring a backup; for a migration, check the target's connection string.");
 
+        assertThat(back.warnings()).noneMatch(warning -> warning.contains("tunnel"));
+        ImportPlan tunnelled = new ImportPlanner(target.client(), target.serverInfo(), "localhost:27017")
+                .plan(from(new SourceDescription("localhost", "5.0.0", DatabaseNaming.DASHED), DatabaseNaming.DASHED),
+                        ImportOptions.defaults(), CancellationToken.none());
+        assertThat(tunnelled.warnings()).anyMatch(warning -> warning.startsWith("The target localhost:27017 is the"
+                + " installation the bundle was exported from") && warning.endsWith("(An address on this computer may"
+                + " lead elsewhere now, through a tunnel or on another computer than the export's; then this does"
+                + " not apply.)"));
+        assertThat(ImportPlanner.loopback("localhost:27017,127.0.0.1:27018")).isTrue();
+        assertThat(ImportPlanner.loopback("[::1]")).isTrue();
+        assertThat(ImportPlanner.loopback("localhost,db1.example")).isFalse();
+
         assertThat(ImportPlanner.sameHosts("a:1,B:2", "b:2, a:1")).isTrue();
         assertThat(ImportPlanner.sameHosts("a", "A:27017")).isTrue();
         assertThat(ImportPlanner.sameHosts("a:1", "a:2")).isFalse();
+        assertThat(ImportPlanner.sameHosts("[::1]", "[::1]:27017")).isTrue();
     }
 }
