@@ -7,7 +7,6 @@ import aom.migration.model.ExtractionProfile.Ownership;
 import aom.migration.model.NaturalKeys;
 import aom.migration.progress.CancellationToken;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
 import org.bson.BsonDocument;
 import org.bson.BsonObjectId;
 import org.bson.BsonValue;
@@ -40,8 +39,6 @@ import java.util.TreeSet;
  * </ul>
  */
 final class MetadataMergePlanner {
-
-    private static final int FETCH_BATCH = 200;
 
     private final ExtractionProfile profile;
     private final MongoDatabase database;
@@ -350,20 +347,13 @@ final class MetadataMergePlanner {
                                                                    MetadataIndex source, CancellationToken cancel) {
         Map<String, Map<BsonValue, BsonDocument>> fetched = new HashMap<>();
         decisions.forEach((collection, byId) -> {
-            Map<BsonValue, BsonDocument> documents = new HashMap<>();
-            fetched.put(collection, documents);
             List<BsonValue> ids = new ArrayList<>();
             for (Decision decision : byId.values()) {
                 if (decision.matched && source.policy(collection, decision.source) == ImportPolicy.REPLACE) {
                     ids.add(decision.targetId);
                 }
             }
-            for (int from = 0; from < ids.size(); from += FETCH_BATCH) {
-                cancel.throwIfCancelled();
-                List<BsonValue> batch = ids.subList(from, Math.min(ids.size(), from + FETCH_BATCH));
-                database.getCollection(collection, BsonDocument.class).find(Filters.in("_id", batch))
-                        .forEach(document -> documents.put(document.get("_id"), document));
-            }
+            fetched.put(collection, DocumentsById.read(database, collection, ids, cancel));
         });
         return fetched;
     }

@@ -9,7 +9,6 @@ import aom.migration.model.NaturalKeys;
 import aom.migration.mongo.UnknownApplicationException;
 import aom.migration.progress.CancellationToken;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
 
@@ -28,8 +27,6 @@ import java.util.TreeSet;
  * compare by key only: an import keeps the target's version of them on purpose.
  */
 final class MetadataSliceComparison {
-
-    private static final int FETCH_BATCH = 500;
 
     private final ExtractionProfile profile;
 
@@ -103,7 +100,8 @@ final class MetadataSliceComparison {
         });
         Map<String, Map<String, Entity>> slice = new LinkedHashMap<>();
         closure.records().forEach((collection, records) -> {
-            Map<BsonValue, BsonDocument> documents = fetch(database, collection, records, cancel);
+            Map<BsonValue, BsonDocument> documents = DocumentsById.read(database, collection,
+                    records.stream().map(ClosureRecord::id).toList(), cancel);
             Map<String, Entity> entities = new LinkedHashMap<>();
             for (ClosureRecord record : records) {
                 BsonDocument document = documents.get(record.id());
@@ -128,18 +126,5 @@ final class MetadataSliceComparison {
                     return key == null ? value : key;
                 }));
         return copy;
-    }
-
-    private static Map<BsonValue, BsonDocument> fetch(MongoDatabase database, String collection,
-                                                      List<ClosureRecord> records, CancellationToken cancel) {
-        Map<BsonValue, BsonDocument> documents = new HashMap<>();
-        List<BsonValue> ids = records.stream().map(ClosureRecord::id).toList();
-        for (int from = 0; from < ids.size(); from += FETCH_BATCH) {
-            cancel.throwIfCancelled();
-            database.getCollection(collection, BsonDocument.class)
-                    .find(Filters.in("_id", ids.subList(from, Math.min(ids.size(), from + FETCH_BATCH))))
-                    .forEach(document -> documents.put(document.get("_id"), document));
-        }
-        return documents;
     }
 }

@@ -19,7 +19,6 @@ import org.bson.BsonValue;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -330,8 +329,8 @@ public final class Verifier {
             cancel.throwIfCancelled();
             int before = problems.size();
             List<MetadataMergePlan.PlannedWrite> written = writes.getOrDefault(collection, List.of());
-            Map<BsonValue, BsonDocument> stored = byId(database, collection,
-                    written.stream().map(MetadataMergePlan.PlannedWrite::id).toList());
+            Map<BsonValue, BsonDocument> stored = DocumentsById.read(database, collection,
+                    written.stream().map(MetadataMergePlan.PlannedWrite::id).toList(), cancel);
             for (MetadataMergePlan.PlannedWrite write : written) {
                 checkWritten(database.getName(), write, stored.get(write.id()), profile, problems);
             }
@@ -353,18 +352,6 @@ public final class Verifier {
             }
         }
         return checks;
-    }
-
-    /** The documents of {@code collection} with these ids, by id: one query per {@value #BATCH} ids. */
-    private static Map<BsonValue, BsonDocument> byId(MongoDatabase database, String collection, List<BsonValue> ids) {
-        Map<BsonValue, BsonDocument> found = new HashMap<>();
-        for (int from = 0; from < ids.size(); from += BATCH) {
-            for (BsonDocument document : database.getCollection(collection, BsonDocument.class)
-                    .find(Filters.in("_id", ids.subList(from, Math.min(ids.size(), from + BATCH))))) {
-                found.put(document.get("_id"), document);
-            }
-        }
-        return found;
     }
 
     /** Compares what the merge wrote with what the target holds under its id ({@code actual}, null if nothing). */
