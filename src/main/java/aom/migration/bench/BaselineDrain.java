@@ -1,5 +1,6 @@
 package aom.migration.bench;
 
+import aom.migration.bundle.DirectWriteChannel;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCursor;
 import com.mongodb.client.MongoDatabase;
@@ -11,7 +12,7 @@ import org.bson.RawBsonDocument;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
+import java.nio.channels.Channels;
 import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
@@ -80,7 +81,9 @@ final class BaselineDrain {
     /**
      * Drains every target with {@code parallel} threads and, when {@code directory} is given, writes what each
      * thread reads into a file of its own there, each collection's documents hashed with SHA-256 on the way: the
-     * least an export into one checksummed file per collection could do, with no zip, spool or manifest.
+     * least an export into one checksummed file per collection could do, with no zip, spool or manifest. The files
+     * are written as the bundle is (direct I/O where the file system takes it, {@link DirectWriteChannel}): through
+     * the page cache, this VM spends about 2.6 ms of system CPU per MB, which the export does not.
      *
      * @return documents and bytes read
      */
@@ -95,7 +98,8 @@ final class BaselineDrain {
                 Path file = directory == null ? null : directory.resolve("drained-" + i + ".bson");
                 futures.add(pool.submit(() -> {
                     try (DigestOutputStream copy = file == null ? null : new DigestOutputStream(
-                            new BufferedOutputStream(Files.newOutputStream(file), WRITE_BUFFER_BYTES),
+                            new BufferedOutputStream(Channels.newOutputStream(DirectWriteChannel.create(file)),
+                                    WRITE_BUFFER_BYTES),
                             MessageDigest.getInstance("SHA-256"))) {
                         Target target;
                         while ((target = queue.poll()) != null) {
