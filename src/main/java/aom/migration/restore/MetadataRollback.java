@@ -1,5 +1,6 @@
 package aom.migration.restore;
 
+import aom.migration.bundle.ExtendedJson;
 import aom.migration.model.AppHome;
 import aom.migration.progress.CancellationToken;
 import com.mongodb.client.MongoCollection;
@@ -15,7 +16,6 @@ import org.bson.BsonDocument;
 import org.bson.BsonInt32;
 import org.bson.BsonString;
 import org.bson.BsonValue;
-import org.bson.json.JsonMode;
 import org.bson.json.JsonWriterSettings;
 
 import java.io.BufferedReader;
@@ -51,8 +51,7 @@ public final class MetadataRollback {
     /** The first line's {@code format} value of a rollback file. */
     public static final String FILE_FORMAT = "aom-metadata-rollback";
 
-    private static final JsonWriterSettings CANONICAL = JsonWriterSettings.builder().outputMode(JsonMode.EXTENDED)
-            .indent(false).build();
+    private static final JsonWriterSettings CANONICAL = ExtendedJson.CANONICAL;
     private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")
             .withZone(ZoneOffset.UTC);
     private static final int BATCH = 200;

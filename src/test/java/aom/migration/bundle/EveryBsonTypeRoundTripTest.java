@@ -76,6 +76,27 @@ class EveryBsonTypeRoundTripTest {
         assertThat(ExtendedJson.toBson(line, "test")).isEqualTo(document);
     }
 
+    @Test
+    void metadataLinesAreTheDriversCanonicalExtendedJsonToTheCharacter() {
+        // The lines' binary values take a shorter path than the driver's; what they read must not change.
+        byte[] jarChunk = new byte[300_000];
+        new java.util.Random(7).nextBytes(jarChunk);
+        byte[] document = write(writer -> {
+            writer.writeBinaryData("data", new BsonBinary(jarChunk));
+            writer.writeBinaryData("uuid", new BsonBinary((byte) 4, new byte[16]));
+            writer.writeBinaryData("userDefined", new BsonBinary((byte) 0x80, new byte[] {1, 2, 3}));
+            writer.writeBinaryData("empty", new BsonBinary(new byte[0]));
+        });
+        for (byte[] bson : List.of(document, everyType())) {
+            String drivers = new RawBsonDocument(bson).toJson(org.bson.json.JsonWriterSettings.builder()
+                    .outputMode(org.bson.json.JsonMode.EXTENDED).build());
+            assertThat(ExtendedJson.toLine(bson, 0, bson.length)).isEqualTo(drivers);
+        }
+        assertThat(ExtendedJson.toLine(document, 0, document.length))
+                .contains("\"userDefined\": {\"$binary\": {\"base64\": \"AQID\", \"subType\": \"80\"}}")
+                .contains("\"empty\": {\"$binary\": {\"base64\": \"\", \"subType\": \"00\"}}");
+    }
+
     /** One field of every BSON type, several binary subtypes and special numbers. */
     static byte[] everyType() {
         return write(writer -> {
