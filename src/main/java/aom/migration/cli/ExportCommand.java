@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
@@ -51,7 +52,10 @@ public class ExportCommand implements Callable<Integer> {
     @Mixin
     SystemUriOptions systemUris;
 
-    @Option(names = "--app", required = true, paramLabel = "NAME", description = "The application to export")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "APP", description = "The application to export (or --app)")
+    String appArgument;
+
+    @Option(names = "--app", paramLabel = "NAME", description = "The application to export")
     String app;
 
     @Option(names = "--systems", split = ",", paramLabel = "SYSTEM",
@@ -111,6 +115,7 @@ public class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        app = application(appArgument, app);
         boolean archive = archiveFormat();
         ConnectionSettings settings = source.settings();
         InstanceHosts hosts = systemUris.hosts();
@@ -126,6 +131,20 @@ public class ExportCommand implements Callable<Integer> {
         }
         return archive ? exportArchive(settings, hosts, selection, options)
                 : exportBundle(settings, hosts, selection, options);
+    }
+
+    /** The application named as the argument or with {@code --app}: one of them, or both the same. */
+    static String application(String argument, String option) {
+        if (argument != null && option != null && !argument.equals(option)) {
+            throw new UserError(ExitCode.BAD_INPUT, "Two applications given: '" + argument + "' and --app '" + option
+                    + "'; export one at a time");
+        }
+        String named = argument != null ? argument : option;
+        if (named == null || named.isBlank()) {
+            throw new UserError(ExitCode.BAD_INPUT, "Name the application to export: export <App> (or --app <App>);"
+                    + " the apps command lists the source's applications");
+        }
+        return named;
     }
 
     /** Checks {@code --format} and the options that belong to one format only; true for an archive. */

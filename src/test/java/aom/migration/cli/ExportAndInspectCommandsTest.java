@@ -58,6 +58,33 @@ class ExportAndInspectCommandsTest {
     }
 
     @Test
+    void exportTakesTheApplicationAsItsArgumentToo(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("shop.aombundle");
+        Run run = cli("export", "ShopApp", "--source", servers.source().uri(), "--out", out.toString(),
+                "--no-progress", "--systems", "LIVE");
+        assertThat(run.code).as(run.err).isZero();
+        assertThat(run.lastLine()).isEqualTo(out.toAbsolutePath().toString());
+        try (BundleReader bundle = BundleReader.open(out)) {
+            assertThat(bundle.manifest().application().name()).isEqualTo("ShopApp");
+        }
+        Run same = cli("export", "ShopApp", "--app", "ShopApp", "--source", servers.source().uri(), "--out",
+                dir.resolve("same.aombundle").toString(), "--no-progress", "--systems", "LIVE");
+        assertThat(same.code).as(same.err).isZero();
+
+        Run two = cli("export", "ShopApp", "--app", "ConferenceApp", "--source", servers.source().uri(), "--out",
+                dir.resolve("two.aombundle").toString());
+        assertThat(two.code).isEqualTo(2);
+        assertThat(two.err).isEqualTo("Error: Two applications given: 'ShopApp' and --app 'ConferenceApp'; export one"
+                + " at a time" + System.lineSeparator());
+        Run none = cli("export", "--source", servers.source().uri(), "--out", dir.resolve("none.aombundle").toString());
+        assertThat(none.code).isEqualTo(2);
+        assertThat(none.err).isEqualTo("Error: Name the application to export: export <App> (or --app <App>); the"
+                + " apps command lists the source's applications" + System.lineSeparator());
+        assertThat(dir.resolve("two.aombundle")).doesNotExist();
+        assertThat(dir.resolve("none.aombundle")).doesNotExist();
+    }
+
+    @Test
     void exportOfAnUnknownApplicationExitsWithTwoAndNamesTheApplications(@TempDir Path dir) {
         Run run = cli("export", "--source", servers.source().uri(), "--app", "Nope", "--out",
                 dir.resolve("x.aombundle").toString());
