@@ -13,6 +13,7 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
@@ -97,6 +98,9 @@ final class BaselineDrain {
             for (int i = 0; i < parallel; i++) {
                 Path file = directory == null ? null : directory.resolve("drained-" + i + ".bson");
                 futures.add(pool.submit(() -> {
+                    if (file != null) {
+                        Files.deleteIfExists(file); // from the cold run before the warm one
+                    }
                     try (DigestOutputStream copy = file == null ? null : new DigestOutputStream(
                             new BufferedOutputStream(Channels.newOutputStream(DirectWriteChannel.create(file)),
                                     WRITE_BUFFER_BYTES),
