@@ -115,7 +115,7 @@ public class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        app = application(appArgument, app);
+        app = ApplicationArgument.resolve(appArgument, app, "export", "export one at a time");
         boolean archive = archiveFormat();
         ConnectionSettings settings = source.settings();
         InstanceHosts hosts = systemUris.hosts();
@@ -131,20 +131,6 @@ public class ExportCommand implements Callable<Integer> {
         }
         return archive ? exportArchive(settings, hosts, selection, options)
                 : exportBundle(settings, hosts, selection, options);
-    }
-
-    /** The application named as the argument or with {@code --app}: one of them, or both the same. */
-    static String application(String argument, String option) {
-        if (argument != null && option != null && !argument.equals(option)) {
-            throw new UserError(ExitCode.BAD_INPUT, "Two applications given: '" + argument + "' and --app '" + option
-                    + "'; export one at a time");
-        }
-        String named = argument != null ? argument : option;
-        if (named == null || named.isBlank()) {
-            throw new UserError(ExitCode.BAD_INPUT, "Name the application to export: export <App> (or --app <App>);"
-                    + " the apps command lists the source's applications");
-        }
-        return named;
     }
 
     /** Checks {@code --format} and the options that belong to one format only; true for an archive. */

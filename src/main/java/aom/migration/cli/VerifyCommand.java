@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
@@ -38,7 +39,10 @@ public class VerifyCommand implements Callable<Integer> {
     @Mixin
     TargetOptions target;
 
-    @Option(names = "--app", required = true, paramLabel = "NAME", description = "The application to compare")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "APP", description = "The application to compare (or --app)")
+    String appArgument;
+
+    @Option(names = "--app", paramLabel = "NAME", description = "The application to compare")
     String app;
 
     @Option(names = "--systems", split = ",", paramLabel = "SYSTEM",
@@ -62,6 +66,7 @@ public class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        app = ApplicationArgument.resolve(appArgument, app, "verify", "compare one at a time");
         PrintWriter out = spec.commandLine().getOut();
         Set<SystemKind> chosen = SystemList.parse(systems);
         ExtractionProfile extraction = profile == null ? ExtractionProfile.defaults() : ExtractionProfile.load(profile);

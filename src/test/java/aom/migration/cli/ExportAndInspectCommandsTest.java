@@ -78,7 +78,7 @@ class ExportAndInspectCommandsTest {
                 + " at a time" + System.lineSeparator());
         Run none = cli("export", "--source", servers.source().uri(), "--out", dir.resolve("none.aombundle").toString());
         assertThat(none.code).isEqualTo(2);
-        assertThat(none.err).isEqualTo("Error: Name the application to export: export <App> (or --app <App>); the"
+        assertThat(none.err).isEqualTo("Error: Name the application: export <App> (or --app <App>); the"
                 + " apps command lists the source's applications" + System.lineSeparator());
         assertThat(dir.resolve("two.aombundle")).doesNotExist();
         assertThat(dir.resolve("none.aombundle")).doesNotExist();

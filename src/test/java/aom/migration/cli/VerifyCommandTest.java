@@ -24,7 +24,8 @@ class VerifyCommandTest extends ConferenceBundleTests {
 
     @Test
     void theDemoTargetsOlderVersionDiffersFromTheSource() {
-        CliRun run = verify(demo.target().uri());
+        // The application as the argument, as export takes it too.
+        CliRun run = CliRun.of("verify", APP, "--source", demo.source().uri(), "--target", demo.target().uri());
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.FAILED);
         assertThat(run.out()).contains("Result: DIFFERENT")
@@ -76,6 +77,10 @@ class VerifyCommandTest extends ConferenceBundleTests {
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(run.err()).contains("There is no application 'Nope'");
+        CliRun none = CliRun.of("verify", "--source", demo.source().uri(), "--target", demo.target().uri());
+        assertThat(none.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(none.err()).isEqualTo("Error: Name the application: verify <App> (or --app <App>); the apps"
+                + " command lists the source's applications" + System.lineSeparator());
     }
 
     private static CliRun verify(String target) {
