@@ -1,12 +1,11 @@
 package aom.migration.cli;
 
+import aom.migration.progress.Phase;
 import aom.migration.progress.ProgressEvent;
 import aom.migration.progress.ProgressListener;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
-import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 import java.io.PrintWriter;
@@ -14,12 +13,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 
 /**
- * Renders a job's overall progress as a terminal progress bar on stderr (me.tongfei progressbar): megabytes done of
- * the total (kilobytes below 10 MB), rate, ETA, and the collection being worked on. On a terminal the bar redraws in
- * place; when stderr is redirected it prints a line every few seconds instead. Warnings are collected and printed
- * after the bar.
+ * Shows a job's overall progress on stderr: megabytes done of the total (kilobytes below 10 MB), rate, ETA, and the
+ * collection being worked on. On a terminal a progress bar (me.tongfei progressbar) redraws in place; when stderr is
+ * redirected, a line is printed when the job starts, every few seconds and at its end ({@link Lines}). Warnings are
+ * collected and printed after the bar.
  */
 final class TerminalProgress implements ProgressListener, AutoCloseable {
 
@@ -27,25 +27,35 @@ final class TerminalProgress implements ProgressListener, AutoCloseable {
     private static final long MEGABYTE = 1024 * 1024;
     /** Below this total the bar counts kilobytes: a small application's "0/0 MB" said nothing. */
     static final long KILOBYTES_BELOW = 10 * MEGABYTE;
+    /** How often a redirected stderr gets a line. */
+    static final Duration LINE_INTERVAL = Duration.ofSeconds(5);
+    private static final int BAR_WIDTH = 30;
 
     private final String task;
     private final PrintWriter err;
     private final boolean interactive;
     private final boolean enabled;
+    private final LongSupplier clock;
     private final List<String> warnings = new ArrayList<>();
     private ProgressBar bar;
+    private Lines lines;
     private String working;
     private volatile Duration eta;
 
     /**
-     * @param interactive whether stderr is a terminal (redraw in place) or redirected (periodic lines)
+     * @param interactive whether stderr is a terminal (redraw in place) or redirected (a line now and then)
      * @param enabled     {@code false} to print nothing but the warnings
      */
     TerminalProgress(String task, PrintWriter err, boolean interactive, boolean enabled) {
+        this(task, err, interactive, enabled, System::nanoTime);
+    }
+
+    TerminalProgress(String task, PrintWriter err, boolean interactive, boolean enabled, LongSupplier clock) {
         this.task = task;
         this.err = err;
         this.interactive = interactive;
         this.enabled = enabled;
+        this.clock = clock;
     }
 
     /** Whether this process writes to a terminal, so that the bar can redraw in place. */
@@ -58,8 +68,8 @@ final class TerminalProgress implements ProgressListener, AutoCloseable {
         if (event.message() != null) {
             if (event.level() != ProgressEvent.Level.INFO) {
                 warnings.add(event.message());
-            } else if (bar != null && event.phase() != aom.migration.progress.Phase.DONE) {
-                bar.setExtraMessage(" " + event.phase().label());
+            } else if (event.phase() != Phase.DONE) {
+                showWorking(" " + event.phase().label());
             }
             return;
         }
@@ -68,27 +78,34 @@ final class TerminalProgress implements ProgressListener, AutoCloseable {
         }
         if (event.isOverall()) {
             long total = Math.max(event.bytesTotal(), event.bytesDone());
-            if (bar == null && total <= 0) {
+            if (bar == null && lines == null && total <= 0) {
                 return; // the unit is chosen by the total, once there is one
             }
-            ProgressBar current = bar(total);
-            current.maxHint(Math.max(1, total));
-            current.stepTo(event.bytesDone());
             eta = event.etaIfKnown().orElse(null);
+            if (interactive) {
+                advanceBar(total, event.bytesDone());
+            } else {
+                if (lines == null) {
+                    lines = new Lines(total, clock.getAsLong());
+                }
+                lines.advance(total, event.bytesDone(), clock.getAsLong());
+            }
         } else {
             working = " " + event.namespace();
-            if (bar != null) {
-                bar.setExtraMessage(working);
-            }
+            showWorking(working);
         }
     }
 
-    /** Closes the bar and prints the warnings. */
+    /** Closes the bar, or prints the last line, and prints the warnings. */
     @Override
     public synchronized void close() {
         if (bar != null) {
             bar.close();
             bar = null;
+        }
+        if (lines != null) {
+            lines.finish(clock.getAsLong());
+            lines = null;
         }
         for (String warning : warnings) {
             err.println("Warning: " + warning);
@@ -96,23 +113,93 @@ final class TerminalProgress implements ProgressListener, AutoCloseable {
         err.flush();
     }
 
-    private ProgressBar bar(long total) {
-        if (bar == null) {
-            boolean small = total < KILOBYTES_BELOW;
-            ProgressBarConsumer consumer = interactive ? new ConsoleProgressBarConsumer(System.err)
-                    : new DelegatingProgressBarConsumer(line -> {
-                        err.println(line);
-                        err.flush();
-                    }, 120);
-            bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(1).setConsumer(consumer)
-                    .setStyle(interactive ? ProgressBarStyle.COLORFUL_UNICODE_BLOCK : ProgressBarStyle.ASCII)
-                    .setUnit(small ? " KB" : " MB", small ? KILOBYTE : MEGABYTE).showSpeed()
-                    .setUpdateIntervalMillis(interactive ? 200 : 5000)
-                    .setEtaFunction(state -> Optional.ofNullable(eta)).continuousUpdate().build();
-            if (working != null) {
-                bar.setExtraMessage(working);
+    private void showWorking(String message) {
+        if (bar != null) {
+            bar.setExtraMessage(message);
+        }
+        if (lines != null) {
+            lines.working = message;
+        }
+    }
+
+    /**
+     * Moves the terminal's bar, starting it at {@code done} of {@code total}. The library draws from a thread of its
+     * own and reads the figures without a lock, so a bar built empty and moved right away was drawn half before and
+     * half after the move; on a terminal the next redraw, 200 ms later, puts that right.
+     */
+    private void advanceBar(long total, long done) {
+        if (bar != null) {
+            bar.maxHint(Math.max(1, total));
+            bar.stepTo(done);
+            return;
+        }
+        boolean small = total < KILOBYTES_BELOW;
+        bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(Math.max(1, total))
+                .startsFrom(done, Duration.ZERO).setConsumer(new ConsoleProgressBarConsumer(System.err))
+                .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK)
+                .setUnit(small ? " KB" : " MB", small ? KILOBYTE : MEGABYTE).showSpeed()
+                .setUpdateIntervalMillis(200)
+                .setEtaFunction(state -> Optional.ofNullable(eta)).continuousUpdate().build();
+        if (working != null) {
+            bar.setExtraMessage(working);
+        }
+    }
+
+    /**
+     * The lines of a redirected stderr, drawn here from the figures of one event each: the first when there is a
+     * total, then at most one every {@link #LINE_INTERVAL}, and the last at the end.
+     */
+    private final class Lines {
+        private final long started;
+        private final boolean small;
+        private long total;
+        private long done;
+        private long printedAt;
+        private boolean printedLatest;
+        String working;
+
+        Lines(long total, long now) {
+            this.started = now;
+            this.small = total < KILOBYTES_BELOW;
+            this.working = TerminalProgress.this.working;
+        }
+
+        void advance(long total, long done, long now) {
+            boolean first = this.total == 0;
+            this.total = Math.max(1, total);
+            this.done = done;
+            printedLatest = false;
+            if (first || now - printedAt >= LINE_INTERVAL.toNanos()) {
+                print(now);
             }
         }
-        return bar;
+
+        void finish(long now) {
+            if (!printedLatest) {
+                print(now);
+            }
+        }
+
+        private void print(long now) {
+            long unit = small ? KILOBYTE : MEGABYTE;
+            String unitName = small ? " KB" : " MB";
+            int percent = (int) Math.min(100, 100 * done / total);
+            int filled = (int) Math.min(BAR_WIDTH, BAR_WIDTH * done / total);
+            Duration elapsed = Duration.ofNanos(now - started);
+            Duration left = done >= total ? Duration.ZERO : eta;
+            long seconds = elapsed.toSeconds();
+            String speed = seconds == 0 ? "?" : String.valueOf(done / unit / seconds);
+            err.printf("%s %3d%% [%s%s] %d/%d%s (%s / %s) %s%s/s%s%n", task, percent, "=".repeat(filled),
+                    " ".repeat(BAR_WIDTH - filled), done / unit, total / unit, unitName, clockTime(elapsed),
+                    left == null ? "?" : clockTime(left), speed, unitName, working == null ? "" : working);
+            err.flush();
+            printedAt = now;
+            printedLatest = true;
+        }
+    }
+
+    private static String clockTime(Duration duration) {
+        long seconds = Math.max(0, duration.toSeconds());
+        return String.format("%d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60);
     }
 }

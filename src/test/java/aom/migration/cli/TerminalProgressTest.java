@@ -6,6 +6,9 @@ import org.junit.jupiter.api.Test;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,6 +43,55 @@ class TerminalProgressTest {
 
         String large = run(300L << 20, "App.Media");
         assertThat(large).contains("300/300 MB").contains("App.Media").doesNotContain(" KB");
+    }
+
+    @Test
+    void everyLineIsDrawnFromOneStateItsPercentageMatchesItsCounts() {
+        // The first line used to be drawn while the bar moved from its empty start: "0% [=====  ] 514/2595 KB".
+        Pattern line = Pattern.compile("Export App +(\\d+)% \\[[= >-]*\\] +(\\d+)/(\\d+) KB");
+        for (int round = 0; round < 20; round++) {
+            StringWriter out = new StringWriter();
+            try (TerminalProgress progress = new TerminalProgress("Export App", new PrintWriter(out, true), false,
+                    true)) {
+                progress.onProgress(overall(526_336, 2_657_280));
+                progress.onProgress(overall(2_657_280, 2_657_280));
+            }
+            List<String> lines = out.toString().lines().toList();
+            assertThat(lines).isNotEmpty();
+            for (String printed : lines) {
+                Matcher matcher = line.matcher(printed);
+                assertThat(matcher.find()).as(printed).isTrue();
+                long done = Long.parseLong(matcher.group(2));
+                long total = Long.parseLong(matcher.group(3));
+                assertThat(total).as(printed).isEqualTo(2595);
+                assertThat(Integer.parseInt(matcher.group(1))).as(printed).isIn(
+                        (int) (100 * done / total), (int) (100 * (done + 1) / total));
+            }
+        }
+    }
+
+    @Test
+    void aRedirectedStderrGetsALineAtTheStartEveryFiveSecondsAndAtTheEnd() {
+        long[] now = {0};
+        long total = 300L << 20;
+        StringWriter out = new StringWriter();
+        try (TerminalProgress progress = new TerminalProgress("Import App", new PrintWriter(out, true), false, true,
+                () -> now[0])) {
+            progress.onProgress(working("App.Media"));
+            progress.onProgress(overall(0, total));
+            now[0] = 1_000_000_000L;
+            progress.onProgress(overall(30L << 20, total));
+            now[0] = 6_000_000_000L;
+            progress.onProgress(overall(150L << 20, total));
+            now[0] = 7_000_000_000L;
+            progress.onProgress(overall(175L << 20, total));
+            now[0] = 12_000_000_000L;
+            progress.onProgress(overall(total, total));
+        }
+        assertThat(out.toString().lines().toList()).containsExactly(
+                "Import App   0% [                              ] 0/300 MB (0:00:00 / ?) ? MB/s App.Media",
+                "Import App  50% [===============               ] 150/300 MB (0:00:06 / ?) 25 MB/s App.Media",
+                "Import App 100% [==============================] 300/300 MB (0:00:12 / 0:00:00) 25 MB/s App.Media");
     }
 
     @Test
