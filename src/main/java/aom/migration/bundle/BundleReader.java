@@ -181,7 +181,9 @@ public final class BundleReader implements AutoCloseable {
         }
         InputStream raw;
         try {
-            raw = zip.getInputStream(zipEntry);
+            raw = zipEntry.getMethod() == ZipArchiveEntry.DEFLATED
+                    ? EntryInflater.inflate(zip.getRawInputStream(zipEntry), STREAM_BUFFER)
+                    : zip.getInputStream(zipEntry);
         } catch (IOException | RuntimeException e) {
             throw new CorruptDataException(describe(entry.path()) + " cannot be read: " + e.getMessage(), e);
         }
