@@ -83,8 +83,8 @@ final class BaselineDrain {
      * Drains every target with {@code parallel} threads and, when {@code directory} is given, writes what each
      * thread reads into a file of its own there, each collection's documents hashed with SHA-256 on the way: the
      * least an export into one checksummed file per collection could do, with no zip, spool or manifest. The files
-     * are written as the bundle is (direct I/O where the file system takes it, {@link DirectWriteChannel}): through
-     * the page cache, this VM spends about 2.6 ms of system CPU per MB, which the export does not.
+     * are written as the bundle is (direct I/O where the file system takes it, {@link DirectWriteChannel}), so that
+     * the reference does what the export does.
      *
      * @return documents and bytes read
      */

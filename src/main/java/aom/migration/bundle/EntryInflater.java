@@ -11,8 +11,9 @@ import java.util.zip.InflaterInputStream;
 /**
  * Inflates a deflated zip entry from its raw bytes, read in large pieces. The zip library's own stream reads the
  * file 8 KB at a time, one system call each, and every entry of a bundle made with fast compression is deflated (its
- * incompressible blocks are stored blocks inside the deflate stream): reading a 300 MB bundle that way cost about a
- * third more CPU than reading the same data stored.
+ * incompressible blocks are stored blocks inside the deflate stream). Reading every entry of a 300 MB fast bundle
+ * in a warm JVM took 630-740 ms of CPU through the library's stream, 490-550 ms this way (the same data stored:
+ * 310-330 ms).
  */
 final class EntryInflater extends InflaterInputStream {
 
