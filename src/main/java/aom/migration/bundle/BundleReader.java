@@ -181,7 +181,8 @@ public final class BundleReader implements AutoCloseable {
         }
         InputStream raw;
         try {
-            raw = zipEntry.getMethod() == ZipArchiveEntry.DEFLATED
+            // The zip library's own stream for what it refuses (encryption and the like) or other methods.
+            raw = zipEntry.getMethod() == ZipArchiveEntry.DEFLATED && zip.canReadEntryData(zipEntry)
                     ? EntryInflater.inflate(zip.getRawInputStream(zipEntry), STREAM_BUFFER)
                     : zip.getInputStream(zipEntry);
         } catch (IOException | RuntimeException e) {
