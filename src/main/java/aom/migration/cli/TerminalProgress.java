@@ -3,6 +3,7 @@ package aom.migration.cli;
 import aom.migration.progress.Phase;
 import aom.migration.progress.ProgressEvent;
 import aom.migration.progress.ProgressListener;
+import aom.migration.progress.Workers;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -13,13 +14,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
  * Shows a job's overall progress on stderr: megabytes done of the total (kilobytes below 10 MB), rate, ETA, and the
  * collection being worked on. On a terminal a progress bar (me.tongfei progressbar) redraws in place; when stderr is
- * redirected, a line is printed when the job starts, every few seconds and at its end ({@link Lines}). Warnings are
- * collected and printed after the bar.
+ * redirected, a line is printed when the job starts, every few seconds (also while a phase reports no progress, so
+ * that a log shows the job is alive) and at its end ({@link Lines}). Warnings are collected and printed after the
+ * bar.
  */
 final class TerminalProgress implements ProgressListener, AutoCloseable {
 
@@ -36,6 +41,7 @@ final class TerminalProgress implements ProgressListener, AutoCloseable {
     private final boolean interactive;
     private final boolean enabled;
     private final LongSupplier clock;
+    private final Duration interval;
     private final List<String> warnings = new ArrayList<>();
     private ProgressBar bar;
     private Lines lines;
@@ -47,15 +53,18 @@ final class TerminalProgress implements ProgressListener, AutoCloseable {
      * @param enabled     {@code false} to print nothing but the warnings
      */
     TerminalProgress(String task, PrintWriter err, boolean interactive, boolean enabled) {
-        this(task, err, interactive, enabled, System::nanoTime);
+        this(task, err, interactive, enabled, System::nanoTime, LINE_INTERVAL);
     }
 
-    TerminalProgress(String task, PrintWriter err, boolean interactive, boolean enabled, LongSupplier clock) {
+    /** A redirected stderr gets a line every {@code interval}, by {@code clock}, with progress or without. */
+    TerminalProgress(String task, PrintWriter err, boolean interactive, boolean enabled, LongSupplier clock,
+                     Duration interval) {
         this.task = task;
         this.err = err;
         this.interactive = interactive;
         this.enabled = enabled;
         this.clock = clock;
+        this.interval = interval;
     }
 
     /** Whether this process writes to a terminal, so that the bar can redraw in place. */
@@ -146,8 +155,8 @@ final class TerminalProgress implements ProgressListener, AutoCloseable {
     }
 
     /**
-     * The lines of a redirected stderr, drawn here from the figures of one event each: the first when there is a
-     * total, then at most one every {@link #LINE_INTERVAL}, and the last at the end.
+     * The lines of a redirected stderr, drawn here under the listener's lock from one state: the first when there is a
+     * total, then one every interval (on progress, or by a timer while none comes in), and the last at the end.
      */
     private final class Lines {
         private final long started;
@@ -156,12 +165,25 @@ final class TerminalProgress implements ProgressListener, AutoCloseable {
         private long done;
         private long printedAt;
         private boolean printedLatest;
+        private final ScheduledExecutorService timer;
         String working;
 
         Lines(long total, long now) {
             this.started = now;
             this.small = total < KILOBYTES_BELOW;
             this.working = TerminalProgress.this.working;
+            this.timer = Executors.newSingleThreadScheduledExecutor(Workers.daemons("progress-lines"));
+            timer.scheduleAtFixedRate(this::beat, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        }
+
+        /** Timer: a line when none was printed for an interval, from the figures as they are (under the lock). */
+        private void beat() {
+            synchronized (TerminalProgress.this) {
+                long now = clock.getAsLong();
+                if (lines == this && now - printedAt >= interval.toNanos()) {
+                    print(now);
+                }
+            }
         }
 
         void advance(long total, long done, long now) {
@@ -169,12 +191,13 @@ final class TerminalProgress implements ProgressListener, AutoCloseable {
             this.total = Math.max(1, total);
             this.done = done;
             printedLatest = false;
-            if (first || now - printedAt >= LINE_INTERVAL.toNanos()) {
+            if (first || now - printedAt >= interval.toNanos()) {
                 print(now);
             }
         }
 
         void finish(long now) {
+            timer.shutdownNow();
             if (!printedLatest) {
                 print(now);
             }

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -76,7 +77,7 @@ class TerminalProgressTest {
         long total = 300L << 20;
         StringWriter out = new StringWriter();
         try (TerminalProgress progress = new TerminalProgress("Import App", new PrintWriter(out, true), false, true,
-                () -> now[0])) {
+                () -> now[0], Duration.ofSeconds(5))) {
             progress.onProgress(working("App.Media"));
             progress.onProgress(overall(0, total));
             now[0] = 1_000_000_000L;
@@ -92,6 +93,24 @@ class TerminalProgressTest {
                 "Import App   0% [                              ] 0/300 MB (0:00:00 / ?) ? MB/s App.Media",
                 "Import App  50% [===============               ] 150/300 MB (0:00:06 / ?) 25 MB/s App.Media",
                 "Import App 100% [==============================] 300/300 MB (0:00:12 / 0:00:00) 25 MB/s App.Media");
+    }
+
+    @Test
+    void whileNoProgressComesInALineStillComesEveryInterval() throws InterruptedException {
+        // Building the indexes of a large collection reports nothing for minutes; a log should show the job alive.
+        StringWriter out = new StringWriter();
+        try (TerminalProgress progress = new TerminalProgress("Import App", new PrintWriter(out, true), false, true,
+                System::nanoTime, Duration.ofMillis(100))) {
+            progress.onProgress(overall(150L << 20, 300L << 20));
+            progress.onProgress(ProgressEvent.message(Phase.INDEXES, ProgressEvent.Level.INFO, "indexes"));
+            Thread.sleep(650);
+        }
+        List<String> lines = out.toString().lines().toList();
+        assertThat(lines.size()).as(out.toString()).isBetween(3, 9);
+        assertThat(lines.get(0)).startsWith("Import App  50% [===============               ] 150/300 MB");
+        assertThat(lines.subList(1, lines.size())).allSatisfy(line -> assertThat(line)
+                .startsWith("Import App  50% [===============               ] 150/300 MB")
+                .endsWith(" " + Phase.INDEXES.label()));
     }
 
     @Test
