@@ -100,8 +100,7 @@ final class TerminalProgress implements ProgressListener, AutoCloseable {
                 lines.advance(total, event.bytesDone(), clock.getAsLong());
             }
         } else {
-            working = " " + event.namespace();
-            showWorking(working);
+            showWorking(" " + event.namespace());
         }
     }
 
@@ -122,12 +121,11 @@ final class TerminalProgress implements ProgressListener, AutoCloseable {
         err.flush();
     }
 
+    /** What the job works on now (a collection, or a phase that reports none), after the figures. */
     private void showWorking(String message) {
+        working = message;
         if (bar != null) {
             bar.setExtraMessage(message);
-        }
-        if (lines != null) {
-            lines.working = message;
         }
     }
 
@@ -142,11 +140,10 @@ final class TerminalProgress implements ProgressListener, AutoCloseable {
             bar.stepTo(done);
             return;
         }
-        boolean small = total < KILOBYTES_BELOW;
         bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(Math.max(1, total))
                 .startsFrom(done, Duration.ZERO).setConsumer(new ConsoleProgressBarConsumer(System.err))
                 .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK)
-                .setUnit(small ? " KB" : " MB", small ? KILOBYTE : MEGABYTE).showSpeed()
+                .setUnit(unitName(total), unitSize(total)).showSpeed()
                 .setUpdateIntervalMillis(200)
                 .setEtaFunction(state -> Optional.ofNullable(eta)).continuousUpdate().build();
         if (working != null) {
@@ -160,18 +157,18 @@ final class TerminalProgress implements ProgressListener, AutoCloseable {
      */
     private final class Lines {
         private final long started;
-        private final boolean small;
+        private final long unit;
+        private final String unitName;
         private long total;
         private long done;
         private long printedAt;
         private boolean printedLatest;
         private final ScheduledExecutorService timer;
-        String working;
 
         Lines(long total, long now) {
             this.started = now;
-            this.small = total < KILOBYTES_BELOW;
-            this.working = TerminalProgress.this.working;
+            this.unit = unitSize(total);
+            this.unitName = unitName(total);
             this.timer = Executors.newSingleThreadScheduledExecutor(Workers.daemons("progress-lines"));
             timer.scheduleAtFixedRate(this::beat, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
         }
@@ -204,8 +201,6 @@ final class TerminalProgress implements ProgressListener, AutoCloseable {
         }
 
         private void print(long now) {
-            long unit = small ? KILOBYTE : MEGABYTE;
-            String unitName = small ? " KB" : " MB";
             int percent = (int) Math.min(100, 100 * done / total);
             int filled = (int) Math.min(BAR_WIDTH, BAR_WIDTH * done / total);
             Duration elapsed = Duration.ofNanos(now - started);
@@ -219,6 +214,15 @@ final class TerminalProgress implements ProgressListener, AutoCloseable {
             printedAt = now;
             printedLatest = true;
         }
+    }
+
+    /** Kilobytes below {@link #KILOBYTES_BELOW}, megabytes from there on. */
+    private static long unitSize(long total) {
+        return total < KILOBYTES_BELOW ? KILOBYTE : MEGABYTE;
+    }
+
+    private static String unitName(long total) {
+        return total < KILOBYTES_BELOW ? " KB" : " MB";
     }
 
     private static String clockTime(Duration duration) {

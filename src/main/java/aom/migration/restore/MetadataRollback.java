@@ -16,7 +16,6 @@ import org.bson.BsonDocument;
 import org.bson.BsonInt32;
 import org.bson.BsonString;
 import org.bson.BsonValue;
-import org.bson.json.JsonWriterSettings;
 
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -51,7 +50,6 @@ public final class MetadataRollback {
     /** The first line's {@code format} value of a rollback file. */
     public static final String FILE_FORMAT = "aom-metadata-rollback";
 
-    private static final JsonWriterSettings CANONICAL = ExtendedJson.CANONICAL;
     private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")
             .withZone(ZoneOffset.UTC);
     private static final int BATCH = 200;
@@ -90,7 +88,7 @@ public final class MetadataRollback {
             inserted.forEach((collection, ids) -> insertedIds.put(collection, new BsonArray(ids)));
             header.put("inserted", insertedIds);
             header.put("createdCollections", created);
-            writer.write(header.toJson(CANONICAL));
+            writer.write(header.toJson(ExtendedJson.CANONICAL));
             writer.newLine();
             saved.insertOne(record("created", "").append("collections", created));
             for (Map.Entry<String, List<BsonValue>> entry : inserted.entrySet()) {
@@ -111,7 +109,7 @@ public final class MetadataRollback {
                             .find(Filters.in("_id", batch))) {
                         records.add(record("document", entry.getKey()).append("document", document));
                         writer.write(new BsonDocument("collection", new BsonString(entry.getKey()))
-                                .append("document", document).toJson(CANONICAL));
+                                .append("document", document).toJson(ExtendedJson.CANONICAL));
                         writer.newLine();
                     }
                     if (!records.isEmpty()) {
