@@ -1,12 +1,14 @@
 package aom.migration.cli;
 
 import aom.migration.bundle.CorruptDataException;
+import aom.migration.export.ImportInFlight;
 import aom.migration.mongo.ConnectionFailedException;
 import aom.migration.mongo.InvalidConnectionException;
 import aom.migration.mongo.UnknownApplicationException;
 import aom.migration.mongo.UriRedaction;
 import aom.migration.progress.CancelledException;
 import aom.migration.restore.ImportFailedException;
+import aom.migration.restore.TargetBusyException;
 import com.mongodb.MongoCommandException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,6 +60,9 @@ final class CliErrors implements IExecutionExceptionHandler {
         if (failure instanceof UserError user) {
             return user.exitCode();
         }
+        if (failure instanceof TargetBusyException || failure instanceof ImportInFlight) {
+            return ExitCode.REFUSED;
+        }
         if (failure instanceof InvalidConnectionException || failure instanceof UnknownApplicationException
                 || failure instanceof IllegalArgumentException || failure instanceof CorruptDataException) {
             return ExitCode.BAD_INPUT;
@@ -67,14 +72,17 @@ final class CliErrors implements IExecutionExceptionHandler {
 
     static String message(Throwable failure) {
         if (failure instanceof CancelledException) {
-            return "Cancelled";
+            // A job that put something right after the cancel says what it checked; a bare cancel has nothing to add.
+            String said = failure.getMessage();
+            return said == null || said.equals(new CancelledException().getMessage()) ? "Cancelled" : said;
         }
         if (failure instanceof UncheckedIOException io && io.getCause() != null) {
             return io.getMessage();
         }
         if (failure instanceof ConnectionFailedException || failure instanceof UserError
                 || failure instanceof IllegalArgumentException || failure instanceof UnknownApplicationException
-                || failure instanceof CorruptDataException || failure instanceof ImportFailedException) {
+                || failure instanceof CorruptDataException || failure instanceof ImportFailedException
+                || failure instanceof ImportInFlight) {
             return failure.getMessage();
         }
         if (failure instanceof MongoCommandException command) {

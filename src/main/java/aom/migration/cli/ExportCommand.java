@@ -99,6 +99,11 @@ public class ExportCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "Do not show a progress bar")
     boolean noProgress;
 
+    @Option(names = "--during-import", description = {"Export even while an import of the application into the"
+            + " source is in flight or was interrupted (refused otherwise: its data may be half swapped); the output"
+            + " and the manifest warn"})
+    boolean duringImport;
+
     /**
      * The most collections read at once: each takes a connection, a reading and a compressing thread and its share
      * of the spool memory, and the source server serves them all.
@@ -121,7 +126,8 @@ public class ExportCommand implements Callable<Integer> {
         InstanceHosts hosts = systemUris.hosts();
         Selection selection = selection();
         ExportOptions options = ExportOptions.defaults().withCompression(Compression.parse(compression))
-                .withOverwrite(force).withNaming(naming == null ? null : DatabaseNaming.parse(naming));
+                .withOverwrite(force).withNaming(naming == null ? null : DatabaseNaming.parse(naming))
+                .withDuringImport(duringImport);
         if (parallel != null) {
             if (parallel < 1 || parallel > MAX_PARALLEL) {
                 throw new UserError(ExitCode.BAD_INPUT, "--parallel must be between 1 and " + MAX_PARALLEL + " (got "

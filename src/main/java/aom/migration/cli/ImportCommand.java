@@ -57,7 +57,8 @@ import java.util.concurrent.Callable;
         footer = {"", "A dump holds no metadata: name the application with --app; its databases are matched to the"
                 + " systems by name (<App>, <App>-staging or <App>STAGING, <App>-test or <App>TEST) unless --map says"
                 + " otherwise; the target's metadata is left as it is.",
-            "Exit codes: 0 imported (or dry run), 1 failed (the target is restored), 2 bad input, 3 not confirmed."})
+            "Exit codes: 0 imported (or dry run), 1 failed (the message says in what state the target is), 2 bad input,"
+                + " 3 not confirmed, or another import of the application into the target is at work."})
 public class ImportCommand implements Callable<Integer> {
 
     private static final Duration ROLLBACK_GRACE = Duration.ofSeconds(60);
@@ -105,6 +106,10 @@ public class ImportCommand implements Callable<Integer> {
 
     @Option(names = "--no-progress", description = "Do not show a progress bar")
     boolean noProgress;
+
+    /** How long the import's lease lasts; hidden: for tests that play a suspended import, and for slow sites. */
+    @Option(names = "--lease", paramLabel = "SECONDS", hidden = true)
+    Integer leaseSeconds;
 
     @Spec
     CommandSpec spec;
@@ -218,8 +223,14 @@ public class ImportCommand implements Callable<Integer> {
         notes.forEach(note -> out.println("Note: " + note));
         out.println();
         CancellationToken token = new CancellationToken();
-        ImportJob job = new ImportJob(installation, targets, request,
-                ImportOptions.defaults().withResetPasswords(resetPasswords).withDryRun(dryRun));
+        ImportOptions options = ImportOptions.defaults().withResetPasswords(resetPasswords).withDryRun(dryRun);
+        if (leaseSeconds != null) {
+            if (leaseSeconds < 1) {
+                throw new UserError(ExitCode.BAD_INPUT, "--lease must be at least 1 second (got " + leaseSeconds + ")");
+            }
+            options = options.withLease(Duration.ofSeconds(leaseSeconds));
+        }
+        ImportJob job = new ImportJob(installation, targets, request, options);
         ImportPlan plan = job.plan(token);
         out.print(plan.toText());
         out.println();

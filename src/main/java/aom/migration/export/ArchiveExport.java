@@ -156,6 +156,13 @@ public final class ArchiveExport {
         AppRef app = source.application(application);
         token.throwIfCancelled();
         List<String> warnings = new ArrayList<>();
+        ImportInFlight.journal(source, application).ifPresent(journal -> {
+            if (!options.duringImport()) {
+                throw ImportInFlight.refusal(application, journal);
+            }
+            warn(listener, tracker, warnings, "Exported while " + journal + ": the archive may hold half loaded or"
+                    + " half swapped collections.");
+        });
         DatabaseExporter exporter = new DatabaseExporter(hosts, options);
         SourceSystems found = SourceSystems.find(app, hosts, options.naming(), true);
         DatabaseNaming naming = found.naming();
@@ -169,6 +176,7 @@ public final class ArchiveExport {
                 continue;
             }
             plans.put(system, exporter.plan(system, database, token));
+            ExportJob.warnAboutWorkingCollections(hosts.client(system), database, listener, tracker, warnings);
             names.put(system, database);
             token.throwIfCancelled();
         }

@@ -2,6 +2,7 @@ package aom.migration.export;
 
 import aom.migration.bundle.CollectionMetadata;
 import aom.migration.model.SystemKind;
+import aom.migration.model.WorkingNames;
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
@@ -19,7 +20,7 @@ import java.util.List;
 
 /**
  * Lists what a system database holds, the way mongodump sees it: every collection except {@code system.*} (but
- * {@code system.js} is kept), views as definitions only, with options and UUID from {@code listCollections},
+ * {@code system.js} is kept) and the working collections of imports ({@link WorkingNames}), views as definitions only, with options and UUID from {@code listCollections},
  * indexes from {@code listIndexes} and sizes from {@code collStats}.
  */
 final class CollectionPlanner {
@@ -66,7 +67,7 @@ final class CollectionPlanner {
      */
     static CollectionMetadata describe(BsonDocument info) {
         String name = info.getString("name", new BsonString("")).getValue();
-        if (name.isEmpty() || name.startsWith("system.") && !name.equals("system.js")) {
+        if (name.isEmpty() || name.startsWith("system.") && !name.equals("system.js") || WorkingNames.isWorking(name)) {
             return null;
         }
         String type = info.getString("type", new BsonString("collection")).getValue();

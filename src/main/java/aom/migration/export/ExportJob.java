@@ -20,6 +20,7 @@ import aom.migration.progress.Phase;
 import aom.migration.progress.ProgressListener;
 import aom.migration.progress.ProgressTracker;
 import aom.migration.progress.Workers;
+import com.mongodb.client.MongoClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -187,6 +188,14 @@ public final class ExportJob {
                                 ProgressTracker tracker, CancellationToken token) throws IOException {
         tracker.phase(Phase.PLAN, "Planning the export of " + application);
         AppRef app = source.application(application);
+        List<String> warnings = new ArrayList<>();
+        ImportInFlight.journal(source, application).ifPresent(journal -> {
+            if (!options.duringImport()) {
+                throw ImportInFlight.refusal(application, journal);
+            }
+            warn(listener, tracker, warnings, "Exported while " + journal + ": the bundle may hold half loaded or"
+                    + " half swapped collections.");
+        });
         token.throwIfCancelled();
         Instant createdAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         try (BundleWriter writer = BundleWriter.create(output, options.compression(), options.spoolMemoryBytes(),
@@ -202,7 +211,7 @@ public final class ExportJob {
             Future<Metadata> metadata = side == null ? null
                     : side.submit(() -> readMetadata(source, writer, tracker, abort));
             try {
-                return export(source, hosts, app, writer, metadata, createdAt, listener, tracker, abort);
+                return export(source, hosts, app, writer, metadata, createdAt, warnings, listener, tracker, abort);
             } catch (CancelledException e) {
                 if (!token.isCancelled() && metadata != null && metadata.isDone()) {
                     // Cancelled because the metadata failed: that failure is the one to report.
@@ -220,9 +229,9 @@ public final class ExportJob {
     }
 
     private ExportResult export(Installation source, SystemHosts hosts, AppRef app, BundleWriter writer,
-                                Future<Metadata> metadata, Instant createdAt, ProgressListener listener,
-                                ProgressTracker tracker, CancellationToken token) throws IOException {
-        List<String> warnings = new ArrayList<>();
+                                Future<Metadata> metadata, Instant createdAt, List<String> warnings,
+                                ProgressListener listener, ProgressTracker tracker, CancellationToken token)
+            throws IOException {
         DatabaseExporter exporter = new DatabaseExporter(hosts, options).withHeadroom(headroom);
         SourceSystems found = SourceSystems.find(app, hosts, options.naming(), !selection.systems().isEmpty());
         DatabaseNaming naming = found.naming();
@@ -236,6 +245,7 @@ public final class ExportJob {
                 continue;
             }
             List<CollectionPlan> collections = exporter.plan(system, database, token);
+            warnAboutWorkingCollections(hosts.client(system), database, listener, tracker, warnings);
             collections.forEach(plan -> tracker.expect(plan.namespace(), plan.expectedDocuments(),
                     plan.expectedBytes()));
             plans.put(system, collections);
@@ -380,8 +390,19 @@ public final class ExportJob {
                 warnings, profile(), entries);
     }
 
-    private static void warn(ProgressListener listener, ProgressTracker tracker, List<String> warnings,
-                             String warning) {
+    /** Working collections are never exported, but where an import left them the export says so. */
+    static void warnAboutWorkingCollections(MongoClient client, String database, ProgressListener listener,
+                                            ProgressTracker tracker, List<String> warnings) {
+        List<String> working = ImportInFlight.workingCollections(client.getDatabase(database));
+        if (!working.isEmpty()) {
+            warn(listener, tracker, warnings, database + ": left out " + working.size() + " working collection(s)"
+                    + " of an import (" + String.join(", ", working) + "); an import into this installation is in"
+                    + " flight or was interrupted, and they are not the application's data.");
+        }
+    }
+
+    static void warn(ProgressListener listener, ProgressTracker tracker, List<String> warnings,
+                     String warning) {
         warnings.add(warning);
         listener.warn(tracker.phase(), warning);
         LOG.info("Warning: {}", warning);

@@ -13,9 +13,11 @@ import aom.migration.model.DatabaseNaming;
  *                         temporary files next to the bundle
  * @param naming           the naming convention to use instead of the detected one, or {@code null} to detect
  * @param overwrite        whether an existing bundle file may be replaced
+ * @param duringImport     whether to export even while an import of the application into the source is in flight
+ *                         or was interrupted (its data may be half loaded or half swapped); a warning says so
  */
 public record ExportOptions(Compression compression, int parallelism, long spoolMemoryBytes, DatabaseNaming naming,
-                            boolean overwrite) {
+                            boolean overwrite, boolean duringImport) {
 
     public ExportOptions {
         compression = compression == null ? Compression.FAST : compression;
@@ -30,26 +32,31 @@ public record ExportOptions(Compression compression, int parallelism, long spool
     /** Fast compression, up to four collections at once, 32 MB of spool memory, detected naming, no overwrite. */
     public static ExportOptions defaults() {
         int parallelism = Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
-        return new ExportOptions(Compression.FAST, parallelism, SpoolStore.DEFAULT_MEMORY_BUDGET, null, false);
+        return new ExportOptions(Compression.FAST, parallelism, SpoolStore.DEFAULT_MEMORY_BUDGET, null, false,
+                false);
     }
 
     public ExportOptions withCompression(Compression value) {
-        return new ExportOptions(value, parallelism, spoolMemoryBytes, naming, overwrite);
+        return new ExportOptions(value, parallelism, spoolMemoryBytes, naming, overwrite, duringImport);
     }
 
     public ExportOptions withParallelism(int value) {
-        return new ExportOptions(compression, value, spoolMemoryBytes, naming, overwrite);
+        return new ExportOptions(compression, value, spoolMemoryBytes, naming, overwrite, duringImport);
     }
 
     public ExportOptions withSpoolMemoryBytes(long value) {
-        return new ExportOptions(compression, parallelism, value, naming, overwrite);
+        return new ExportOptions(compression, parallelism, value, naming, overwrite, duringImport);
     }
 
     public ExportOptions withNaming(DatabaseNaming value) {
-        return new ExportOptions(compression, parallelism, spoolMemoryBytes, value, overwrite);
+        return new ExportOptions(compression, parallelism, spoolMemoryBytes, value, overwrite, duringImport);
+    }
+
+    public ExportOptions withDuringImport(boolean value) {
+        return new ExportOptions(compression, parallelism, spoolMemoryBytes, naming, overwrite, value);
     }
 
     public ExportOptions withOverwrite(boolean value) {
-        return new ExportOptions(compression, parallelism, spoolMemoryBytes, naming, value);
+        return new ExportOptions(compression, parallelism, spoolMemoryBytes, naming, value, duringImport);
     }
 }

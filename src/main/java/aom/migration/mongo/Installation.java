@@ -3,6 +3,7 @@ package aom.migration.mongo;
 import aom.migration.model.AppRef;
 import aom.migration.model.SystemDatabase;
 import aom.migration.model.SystemKind;
+import aom.migration.model.WorkingNames;
 import com.mongodb.MongoCommandException;
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoClient;
@@ -117,9 +118,22 @@ public final class Installation implements AutoCloseable {
 
     /** {@code database} on {@code client} as {@code system}'s database, with its size ({@code dbStats}). */
     static SystemDatabase systemDatabase(MongoClient client, SystemKind system, String database) {
-        Document stats = client.getDatabase(database).runCommand(new Document("dbStats", 1));
-        return new SystemDatabase(system, database, number(stats.get("objects")), number(stats.get("dataSize")),
-                (int) number(stats.get("collections")));
+        MongoDatabase db = client.getDatabase(database);
+        Document stats = db.runCommand(new Document("dbStats", 1));
+        long documents = number(stats.get("objects"));
+        long bytes = number(stats.get("dataSize"));
+        long collections = number(stats.get("collections"));
+        // Working collections of an import in flight (or of an interrupted one) are not the application's data.
+        for (String name : db.listCollectionNames()) {
+            if (WorkingNames.isWorking(name)) {
+                Document working = db.runCommand(new Document("collStats", name));
+                documents -= number(working.get("count"));
+                bytes -= number(working.get("size"));
+                collections--;
+            }
+        }
+        return new SystemDatabase(system, database, Math.max(0, documents), Math.max(0, bytes),
+                (int) Math.max(0, collections));
     }
 
     /** The applications found in the metadata database, sorted by name. */

@@ -6,4 +6,9 @@ public class CancelledException extends RuntimeException {
     public CancelledException() {
         super("Cancelled by the user");
     }
+
+    /** A cancel, with what the job did about it (e.g. what it checked after putting the target back). */
+    public CancelledException(String message) {
+        super(message);
+    }
 }

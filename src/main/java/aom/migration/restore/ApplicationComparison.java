@@ -4,6 +4,7 @@ import aom.migration.model.DatabaseNaming;
 import aom.migration.model.ExtractionProfile;
 import aom.migration.model.NamingDetection;
 import aom.migration.model.SystemKind;
+import aom.migration.model.WorkingNames;
 import aom.migration.mongo.Installation;
 import aom.migration.mongo.SystemHosts;
 import aom.migration.progress.CancellationToken;
@@ -158,7 +159,7 @@ public final class ApplicationComparison {
         Map<String, BsonDocument> collections = new LinkedHashMap<>();
         for (BsonDocument info : database.listCollections(BsonDocument.class)) {
             String name = info.getString("name").getValue();
-            if (!StagingNames.isLeftover(name) && (!name.startsWith("system.") || name.equals("system.js"))) {
+            if (!WorkingNames.isWorking(name) && (!name.startsWith("system.") || name.equals("system.js"))) {
                 collections.put(name, info);
             }
         }

@@ -16,7 +16,7 @@ import java.util.List;
 
 /**
  * Copies a collection within one database (options, documents as raw bytes, indexes): the swap of the copy
- * strategy, for targets that cannot rename (sharded clusters).
+ * strategy, for targets that cannot rename (sharded clusters) or whose rename loses data.
  */
 final class CollectionCopier {
 
@@ -28,14 +28,21 @@ final class CollectionCopier {
         this.maxBatchBytes = options.maxBatchBytes();
     }
 
-    /** Copies {@code from} to {@code to}, which must not exist. */
-    void copy(MongoDatabase database, String from, String to, CancellationToken cancel) {
-        BsonDocument info = database.listCollections(BsonDocument.class).filter(Filters.eq("name", from)).first();
+    /**
+     * Copies {@code from} to {@code to}, which must not exist, asking {@code fence} before it creates {@code to} and
+     * before each batch.
+     *
+     * @return the digest of the documents copied, as they were read from {@code from}
+     */
+    CollectionDigest copy(MongoDatabase database, String from, String to, Fence fence, CancellationToken cancel) {
+        BsonDocument info = Namespaces.info(database, from).orElse(null);
         BsonDocument create = new BsonDocument("create", new BsonString(to));
         if (info != null && info.containsKey("options")) {
             create.putAll(info.getDocument("options"));
         }
+        fence.confirm();
         database.runCommand(create);
+        DigestAccumulator digest = new DigestAccumulator();
         MongoCollection<RawBsonDocument> target = database.getCollection(to, RawBsonDocument.class);
         InsertManyOptions insert = new InsertManyOptions().ordered(false).bypassDocumentValidation(true);
         List<RawBsonDocument> batch = new ArrayList<>();
@@ -47,15 +54,18 @@ final class CollectionCopier {
                 RawBsonDocument document = cursor.next();
                 int size = document.getByteBuffer().remaining();
                 if (!batch.isEmpty() && (batch.size() >= maxBatchDocuments || batchBytes + size > maxBatchBytes)) {
+                    fence.confirmRecent();
                     target.insertMany(batch, insert);
                     batch = new ArrayList<>();
                     batchBytes = 0;
                 }
                 batch.add(document);
+                digest.add(document);
                 batchBytes += size;
             }
         }
         if (!batch.isEmpty()) {
+            fence.confirmRecent();
             target.insertMany(batch, insert);
         }
         BsonArray indexes = new BsonArray();
@@ -66,7 +76,9 @@ final class CollectionCopier {
             }
         }
         if (!indexes.isEmpty()) {
+            fence.confirm();
             database.runCommand(new BsonDocument("createIndexes", new BsonString(to)).append("indexes", indexes));
         }
+        return digest.result();
     }
 }

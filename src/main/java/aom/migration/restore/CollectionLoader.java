@@ -48,13 +48,15 @@ final class CollectionLoader {
     private final ExecutorService insertPool;
     private final ProgressTracker tracker;
     private final CancellationToken cancel;
+    private final Fence fence;
 
     CollectionLoader(ImportOptions options, ExecutorService insertPool, ProgressTracker tracker,
-                     CancellationToken cancel) {
+                     CancellationToken cancel, Fence fence) {
         this.options = options;
         this.insertPool = insertPool;
         this.tracker = tracker;
         this.cancel = cancel;
+        this.fence = fence;
     }
 
     /**
@@ -64,6 +66,7 @@ final class CollectionLoader {
      * @throws CorruptDataException when the data does not match its checksum, count or size
      */
     CollectionDigest load(MongoDatabase database, String staging, CollectionSource source, String progressName) {
+        fence.confirm();
         create(database, staging, source);
         int workers = source.expectedBytes() >= options.largeCollectionBytes() ? options.insertWorkers() : 1;
         BlockingQueue<InsertBatch> queue = new ArrayBlockingQueue<>(workers);
@@ -180,6 +183,7 @@ final class CollectionLoader {
                     if (batch == END) {
                         return null;
                     }
+                    fence.confirmRecent();
                     batch.send(database);
                     spare.offer(batch.buffer());
                     tracker.advance(progressName, batch.documents(), batch.documentBytes());

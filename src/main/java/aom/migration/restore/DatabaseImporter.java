@@ -39,7 +39,9 @@ import java.util.function.Function;
  * (DESIGN.md section 5, steps 2 and 4): each collection goes into a staging collection first (several at once,
  * checksums verified on the way), gets its indexes there, and only then do the swaps happen: the live collection is
  * renamed aside, the staging collection renamed in. The set-aside collections are dropped only after verification;
- * until then {@link #rollBack} puts everything back, from any state a crash can leave.
+ * until then {@link CollectionRollback} puts everything back, from any state a crash can leave. Every step that
+ * changes the target first asks the import's {@link Fence}; each swap step is recorded in the journal before it is
+ * taken.
  */
 public final class DatabaseImporter {
 
@@ -61,22 +63,18 @@ public final class DatabaseImporter {
 
     private final Function<SystemKind, MongoClient> clients;
     private final ImportOptions options;
+    private final Fence fence;
 
-    /** An importer writing every system's database through {@code client}. */
-    public DatabaseImporter(MongoClient client, ImportOptions options) {
-        this(system -> client, options);
+    /** An importer writing each system's database on its own host where it has one, asking {@code fence}. */
+    DatabaseImporter(SystemHosts hosts, ImportOptions options, Fence fence) {
+        this(hosts::client, options, fence);
     }
 
-    /** An importer writing each system's database on its own host where it has one. */
-    public DatabaseImporter(SystemHosts hosts, ImportOptions options) {
-        this(hosts::client, options);
-    }
-
-    DatabaseImporter(Function<SystemKind, MongoClient> clients, ImportOptions options) {
+    DatabaseImporter(Function<SystemKind, MongoClient> clients, ImportOptions options, Fence fence) {
         this.clients = clients;
         this.options = options;
+        this.fence = fence;
     }
-
     /**
      * What loading one collection found.
      *
@@ -106,7 +104,7 @@ public final class DatabaseImporter {
                 Math.max(1, Math.min(options.parallelCollections(), collections.size())), Workers.daemons("aom-load"));
         ExecutorService inserters = Executors.newCachedThreadPool(Workers.daemons("aom-insert"));
         try {
-            CollectionLoader loader = new CollectionLoader(options, inserters, tracker, stop);
+            CollectionLoader loader = new CollectionLoader(options, inserters, tracker, stop, fence);
             Map<String, Future<Loaded>> futures = new LinkedHashMap<>();
             // Largest first, so that the last collections to load are small ones and every loader stays busy to the
             // end; the results keep the plan's order.
@@ -167,6 +165,7 @@ public final class DatabaseImporter {
                 tracker.expect(collection.namespace() + " indexes", indexes.size(), -1);
                 futures.put(collection.namespace(), builders.submit(() -> {
                     stop.throwIfCancelled();
+                    fence.confirmRecent();
                     createIndexes(database(collection.system(), collection.database()), collection, indexes);
                     tracker.advance(collection.namespace() + " indexes", indexes.size(), 0);
                     return null;
@@ -181,7 +180,9 @@ public final class DatabaseImporter {
     /**
      * Puts the staging collections in place: every live collection is renamed (or, with {@link SwapStrategy#COPY},
      * copied) aside, the staging collection takes its name, target-only collections are set aside too; views are
-     * created last. {@code afterStep} runs after each collection (progress, tests).
+     * created last. What each step is about to do is recorded in the journal first (the count and indexes of the
+     * collection set aside, the copy's digest, that the live name is given over), which is also the step's ownership
+     * check. {@code afterStep} runs after each collection (progress, tests).
      */
     void swap(ImportJournal journal, SwapStrategy strategy, Consumer<JournalEntry> afterStep,
               CancellationToken cancel) {
@@ -194,83 +195,80 @@ public final class DatabaseImporter {
             }
             cancel.throwIfCancelled();
             MongoDatabase database = database(entry);
-            if (entry.oldView() != null) {
-                database.getCollection(entry.collection()).drop();
-            } else if (entry.aside() != null) {
-                if (strategy == SwapStrategy.COPY) {
-                    copier.copy(database, entry.collection(), entry.aside(), cancel);
-                    journal.markAsideComplete(i);
-                    database.getCollection(entry.collection()).drop();
-                } else {
-                    rename(entry, entry.collection(), entry.aside());
-                }
-            }
-            if (entry.staging() != null) {
-                if (strategy == SwapStrategy.COPY) {
-                    copier.copy(database, entry.staging(), entry.collection(), cancel);
-                    database.getCollection(entry.staging()).drop();
-                } else {
-                    rename(entry, entry.staging(), entry.collection());
-                }
+            JournalEntry.Swap swap = start(journal, i, entry, database);
+            if (strategy == SwapStrategy.COPY) {
+                copySwap(journal, i, entry, swap, database, copier, cancel);
+            } else {
+                renameSwap(entry, swap, database);
             }
             afterStep.accept(entry);
         }
-        for (JournalEntry entry : entries) {
+        for (int i = 0; i < entries.size(); i++) {
+            JournalEntry entry = journal.entries().get(i);
             if (entry.newView() != null) {
                 cancel.throwIfCancelled();
-                createView(database(entry), entry.collection(), entry.newView());
+                if (!entry.swap().started()) {
+                    journal.recordSwap(i, JournalEntry.Swap.starting(-1, null));
+                }
+                if (strategy == SwapStrategy.COPY && !entry.swap().liveDropped()) {
+                    journal.recordSwap(i, journal.entries().get(i).swap().withLiveDropped());
+                }
+                journal.confirm();
+                Namespaces.createView(database(entry), entry.collection(), entry.newView());
                 afterStep.accept(entry);
             }
         }
     }
 
-    /**
-     * Restores every collection of the journal to its state before the import, from whatever state a failure, a
-     * cancel or a crash left. Idempotent: running it again after it was interrupted finishes the job.
-     *
-     * @param swapStarted whether the swap may have begun; before it, only staging collections are dropped
-     */
-    void rollBack(List<JournalEntry> entries, SwapStrategy strategy, boolean swapStarted) {
-        List<JournalEntry> reversed = new ArrayList<>(entries);
-        Collections.reverse(reversed);
-        CollectionCopier copier = new CollectionCopier(options);
-        for (JournalEntry entry : reversed) {
-            MongoDatabase database = database(entry);
-            if (swapStarted) {
-                Set<String> names = names(database);
-                if (entry.aside() != null && names.contains(entry.aside())) {
-                    if (strategy != SwapStrategy.COPY) {
-                        dropIfPresent(database, entry.collection(), names);
-                        rename(entry, entry.aside(), entry.collection());
-                    } else if (entry.asideComplete()) {
-                        dropIfPresent(database, entry.collection(), names);
-                        copier.copy(database, entry.aside(), entry.collection(), CancellationToken.none());
-                        database.getCollection(entry.aside()).drop();
-                    } else {
-                        // The copy aside was not complete, so the live collection was never dropped.
-                        database.getCollection(entry.aside()).drop();
-                    }
-                } else if (entry.oldView() != null) {
-                    dropIfPresent(database, entry.collection(), names);
-                    createView(database, entry.collection(), entry.oldView());
-                } else if (entry.aside() == null && names.contains(entry.collection())) {
-                    // The plan found nothing of this name in the target: what is there now came from the import.
-                    database.getCollection(entry.collection()).drop();
-                }
+    /** Records, before the first step on it, the target's collection as it is: its count and index names. */
+    private JournalEntry.Swap start(ImportJournal journal, int index, JournalEntry entry, MongoDatabase database) {
+        JournalEntry.Swap swap = entry.aside() == null ? JournalEntry.Swap.starting(-1, null)
+                : JournalEntry.Swap.starting(database.getCollection(entry.collection()).estimatedDocumentCount(),
+                List.copyOf(Namespaces.indexNames(database, entry.collection())));
+        journal.recordSwap(index, swap);
+        return swap;
+    }
+
+    private void renameSwap(JournalEntry entry, JournalEntry.Swap swap, MongoDatabase database) {
+        MongoClient client = clients.apply(entry.system());
+        if (entry.oldView() != null) {
+            fence.confirm();
+            database.getCollection(entry.collection()).drop();
+        } else if (entry.aside() != null) {
+            fence.confirm();
+            Namespaces.rename(client, entry.database(), entry.collection(), entry.aside());
+            long kept = database.getCollection(entry.aside()).estimatedDocumentCount();
+            if (kept != swap.countBefore()) {
+                throw new ImportFailedException("Renaming " + entry.namespace() + " aside kept " + kept + " of its "
+                        + swap.countBefore() + " documents: the target server's renameCollection does not keep"
+                        + " what it renames");
             }
-            if (entry.staging() != null) {
-                dropIfPresent(database, entry.staging(), names(database));
-            }
+        }
+        if (entry.staging() != null) {
+            fence.confirm();
+            Namespaces.rename(client, entry.database(), entry.staging(), entry.collection());
         }
     }
 
-    /** Drops the set-aside collections: the import is verified and committed. */
-    void dropAsides(List<JournalEntry> entries) {
-        for (JournalEntry entry : entries) {
-            if (entry.aside() != null) {
-                MongoDatabase database = database(entry);
-                dropIfPresent(database, entry.aside(), names(database));
-            }
+    /**
+     * The copy swap: the live collection is copied aside completely (its digest recorded) before the live name is
+     * given over; the staging collection is copied in and kept until the import is committed.
+     */
+    private void copySwap(ImportJournal journal, int index, JournalEntry entry, JournalEntry.Swap swap,
+                          MongoDatabase database, CollectionCopier copier, CancellationToken cancel) {
+        JournalEntry.Swap progress = swap;
+        if (entry.aside() != null) {
+            CollectionDigest copied = copier.copy(database, entry.collection(), entry.aside(), fence, cancel);
+            progress = progress.withAsideComplete(copied);
+            journal.recordSwap(index, progress);
+        }
+        journal.recordSwap(index, progress.withLiveDropped());
+        if (entry.aside() != null || entry.oldView() != null) {
+            fence.confirm();
+            database.getCollection(entry.collection()).drop();
+        }
+        if (entry.staging() != null) {
+            copier.copy(database, entry.staging(), entry.collection(), fence, cancel);
         }
     }
 
@@ -294,48 +292,6 @@ public final class DatabaseImporter {
 
     private MongoDatabase database(JournalEntry entry) {
         return database(entry.system(), entry.database());
-    }
-
-    /** Renames within the entry's database, on the host of the entry's system. */
-    private void rename(JournalEntry entry, String from, String to) {
-        String database = entry.database();
-        try {
-            clients.apply(entry.system()).getDatabase("admin").runCommand(new BsonDocument("renameCollection",
-                    new BsonString(database + "." + from)).append("to", new BsonString(database + "." + to))
-                    .append("dropTarget", BsonBoolean.FALSE));
-        } catch (MongoCommandException e) {
-            throw new ImportFailedException("Cannot rename " + database + "." + from + " to " + to + ": "
-                    + e.getErrorMessage(), e);
-        }
-    }
-
-    /** Creates a view and checks that the server really made one (mongo-java-server silently makes a collection). */
-    static void createView(MongoDatabase database, String name, BsonDocument definition) {
-        BsonDocument command = new BsonDocument("create", new BsonString(name));
-        command.putAll(definition);
-        try {
-            database.runCommand(command);
-        } catch (MongoCommandException e) {
-            throw new ImportFailedException("Cannot create the view " + database.getName() + "." + name + ": "
-                    + e.getErrorMessage(), e);
-        }
-        BsonDocument created = database.listCollections(BsonDocument.class).filter(Filters.eq("name", name)).first();
-        if (created == null || !"view".equals(created.getString("type", new BsonString("")).getValue())) {
-            database.getCollection(name).drop();
-            throw new ImportFailedException("The target server does not support views: it made "
-                    + database.getName() + "." + name + " a plain collection instead of a view on "
-                    + definition.get("viewOn"));
-        }
-    }
-
-    static Set<String> names(MongoDatabase database) {
-        return database.listCollectionNames().into(new TreeSet<>());
-    }
-
-    private static void dropIfPresent(MongoDatabase database, String name, Set<String> names) {
-        if (names.contains(name)) {
-            database.getCollection(name).drop();
-        }
     }
 
     /** A token that is cancelled by {@code parent} or by the first failing task. */

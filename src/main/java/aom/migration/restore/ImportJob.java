@@ -1,6 +1,8 @@
 package aom.migration.restore;
 
 import aom.migration.bundle.CorruptDataException;
+import aom.migration.model.SystemKind;
+import aom.migration.model.WorkingNames;
 import aom.migration.mongo.ConnectionErrors;
 import aom.migration.mongo.ConnectionSettings;
 import aom.migration.mongo.Installation;
@@ -14,7 +16,6 @@ import aom.migration.progress.ProgressTracker;
 import aom.migration.progress.Workers;
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoDatabase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +23,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -59,7 +62,7 @@ public final class ImportJob {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(ImportJob.class);
-    private static final Duration MIN_HEARTBEAT = Duration.ofSeconds(1);
+    private static final Duration MIN_HEARTBEAT = Duration.ofMillis(250);
 
     private final MongoClient client;
     private final SystemHosts targets;
@@ -70,6 +73,9 @@ public final class ImportJob {
     private final Checkpoint checkpoint;
     /** Names the rollback file, so that the previewed plan and the run name the same one. */
     private final Instant createdAt = Instant.now();
+    /** This import's id, and the tag its working collections carry (the plan names them). */
+    private final String importId = UUID.randomUUID().toString();
+    private final String tag = WorkingNames.tagOf(importId);
     /** The target's connection, to say in its words why the plan could not be made; null in tests. */
     private ConnectionSettings settings;
 
@@ -117,7 +123,7 @@ public final class ImportJob {
     /** The plan as the target is now (the preview); writes nothing. */
     public ImportPlan plan(CancellationToken cancel) {
         try {
-            return planner.plan(request, options, cancel, createdAt);
+            return planner.plan(request, options, cancel, createdAt, tag, null);
         } catch (MongoException e) {
             // e.g. a user who may not list the metadata's collections: one sentence, not the driver's exception
             throw settings == null ? e : ConnectionErrors.wrap(e, settings);
@@ -127,88 +133,174 @@ public final class ImportJob {
     /**
      * Runs the import.
      *
-     * @throws CancelledException     when cancelled; the target is as it was
-     * @throws CorruptDataException   when the data does not match its checksums; the target is as it was
+     * @throws CancelledException     when cancelled; the target was restored, and the message says what was checked
+     * @throws CorruptDataException   when the data does not match its checksums; the target was restored
+     * @throws TargetBusyException    when another import of the application into the target may be running;
+     *                                nothing was changed
+     * @throws OwnershipLostException when another import took this one's journal over (this one had been taken
+     *                                for dead); this one stopped and changed nothing more
      * @throws ImportFailedException  for every other failure; the message says in what state the target is
      */
     public ImportResult run(ProgressListener listener, CancellationToken cancel) {
         ProgressTracker tracker = new ProgressTracker(listener, Phase.PLAN);
         tracker.phase(Phase.PLAN, "Planning the import of " + request.application());
-        List<String> recovered = List.of();
-        Optional<InterruptedImport> interrupted = InterruptedImport.find(targets, request.application(),
-                request.targetNaming(), request.profile());
-        if (interrupted.isPresent() && !options.dryRun()) {
-            recovered = interrupted.get().describe();
-            recovered.forEach(line -> listener.warn(Phase.PLAN, line));
-            interrupted.get().restore(listener);
-        }
-        cancel.throwIfCancelled();
-        ImportPlan plan = planner.plan(request, options, cancel, createdAt);
-        plan.warnings().forEach(warning -> listener.warn(Phase.PLAN, warning));
         if (options.dryRun()) {
+            ImportPlan plan = planner.plan(request, options, cancel, createdAt, tag, null);
+            plan.warnings().forEach(warning -> listener.warn(Phase.PLAN, warning));
             tracker.phase(Phase.DONE, "Dry run: nothing was written");
-            return new ImportResult(plan, true, recovered, null, null, null);
+            return new ImportResult(plan, true, List.of(), null, null, null);
         }
-        if (!plan.canProceed()) {
-            throw new ImportFailedException("The import of " + request.application() + " cannot start: "
-                    + String.join("; ", plan.problems()) + ". Nothing was changed.");
+        Held held = new Held(acquire());
+        try {
+            List<String> recovered = putRightFirst(held, listener);
+            cancel.throwIfCancelled();
+            Map<MongoClient, Set<String>> databasesBefore = databasesByHost();
+            String renameProblem = checkRenames(held.journal);
+            ImportPlan plan = planner.plan(request, options, cancel, createdAt, tag, renameProblem);
+            plan.warnings().forEach(warning -> listener.warn(Phase.PLAN, warning));
+            if (!plan.canProceed()) {
+                held.journal.delete();
+                throw new ImportFailedException("The import of " + request.application() + " cannot start: "
+                        + String.join("; ", plan.problems()) + ". Nothing was changed.");
+            }
+            cancel.throwIfCancelled();
+            return execute(plan, held.journal, databasesBefore, recovered, tracker, listener, cancel);
+        } finally {
+            held.close();
         }
-        cancel.throwIfCancelled();
-        return execute(plan, recovered, tracker, listener, cancel);
     }
 
-    private ImportResult execute(ImportPlan plan, List<String> recovered, ProgressTracker tracker,
-                                 ProgressListener listener, CancellationToken cancel) {
-        MongoDatabase metadata = client.getDatabase(request.profile().database());
-        Path rollbackFile = plan.rollbackFile().orElse(null);
-        ImportJournal journal;
-        try {
-            journal = ImportJournal.begin(metadata, request.application(), UUID.randomUUID().toString(),
-                    plan.entries(), newDatabases(plan), plan.swapStrategy(),
-                    rollbackFile == null ? null : rollbackFile.toString(), options.lease(), plan.systemHosts());
-        } catch (MongoException e) {
-            // The journal is the first write: a target that refuses it (no write permission) is still untouched.
-            throw new ImportFailedException("The import of " + request.application() + " cannot start: "
-                    + DriverFailures.readable(e, hosts) + ". Nothing was changed.", e);
+    /** The journal this run holds, with the lease that keeps it. */
+    private final class Held implements AutoCloseable {
+        private ImportJournal journal;
+        private ScheduledExecutorService lease;
+
+        Held(ImportJournal journal) {
+            hold(journal);
         }
-        ScheduledExecutorService lease = startLease(journal);
-        try {
-            VerificationReport report;
-            VerificationReport.Saved saved;
-            try {
-                report = loadMergeSwapVerify(plan, journal, tracker, cancel);
-                saved = report.save();
-                if (!report.passed()) {
-                    throw new ImportFailedException("The verification of " + request.application() + " failed: "
-                            + String.join("; ", report.problems()) + " (report: " + saved.text() + ")");
-                }
-                checkpoint.reached("verified");
-                cancel.throwIfCancelled();
-                journal.advance(ImportJournal.State.COMMITTED, journal.metadataSaved());
-                checkpoint.reached("committed");
-            } catch (RuntimeException e) {
-                throw rolledBack(journal, e, tracker);
-            }
-            return cleanUp(plan, journal, recovered, report, saved, tracker, listener);
-        } finally {
+
+        void hold(ImportJournal next) {
+            journal = next;
+            lease = startLease(next);
+        }
+
+        @Override
+        public void close() {
             lease.shutdownNow();
             journal.release();
         }
     }
 
+    /** Takes the application's journal in the target: the first write, so a refusal here changed nothing. */
+    private ImportJournal acquire() {
+        try {
+            return ImportJournal.acquire(client.getDatabase(request.profile().database()), request.application(),
+                    importId, options.lease(), createdAt);
+        } catch (TargetBusyException e) {
+            throw e;
+        } catch (MongoException e) {
+            throw new ImportFailedException("The import of " + request.application() + " cannot start: "
+                    + DriverFailures.readable(e, hosts) + ". Nothing was changed.", e);
+        }
+    }
+
+    /**
+     * Puts right what an interrupted earlier import left, holding the journal: rolls back the import whose journal
+     * was taken over (then holds a fresh journal of its own) and deals with working collections no journal names.
+     *
+     * @return what was found, one line each
+     */
+    private List<String> putRightFirst(Held held, ProgressListener listener) {
+        List<String> recovered = new ArrayList<>();
+        if (held.journal.takenOver()) {
+            recovered.add("Found the journal of " + held.journal.describe() + ".");
+            recovered.forEach(line -> listener.warn(Phase.PLAN, line));
+            InterruptedImport.rollBackTakenOver(targets, held.journal, request.application(), request.profile(),
+                    listener).ifPresent(checked -> recovered.add("The target was restored to its state before that"
+                    + " import; checked: " + checked + "."));
+            held.close();
+            held.hold(acquire());
+        }
+        for (String line : InterruptedImport.cleanLeftovers(targets, held.journal, request.application(),
+                request.targetNaming(), tag, listener)) {
+            recovered.add(line);
+        }
+        return recovered;
+    }
+
+    /**
+     * Checks that the target's {@code renameCollection} keeps what it renames, on every host the import renames on,
+     * in the import's own scratch collections.
+     *
+     * @return why renaming is not safe there, or {@code null}
+     */
+    private String checkRenames(ImportJournal journal) {
+        if (request.data().isEmpty() || options.swapStrategy() == SwapStrategy.COPY) {
+            return null;
+        }
+        Map<MongoClient, SystemKind> hostsToCheck = new LinkedHashMap<>();
+        request.data().keySet().forEach(system -> hostsToCheck.putIfAbsent(targets.client(system), system));
+        for (Map.Entry<MongoClient, SystemKind> host : hostsToCheck.entrySet()) {
+            String database = request.targetDatabase(host.getValue());
+            if (!RenameCheck.keepsData(host.getKey(), database, tag, journal)) {
+                return "In a check just now, " + database + " on the target kept the documents of a renamed"
+                        + " collection under its old name (mongo-java-server's H2 backend does this), so renaming is"
+                        + " not safe there";
+            }
+        }
+        return null;
+    }
+
+    private Map<MongoClient, Set<String>> databasesByHost() {
+        Map<MongoClient, Set<String>> databases = new HashMap<>();
+        databases.put(client, client.listDatabaseNames().into(new HashSet<>()));
+        for (SystemKind system : request.data().keySet()) {
+            databases.computeIfAbsent(targets.client(system), host -> host.listDatabaseNames().into(new HashSet<>()));
+        }
+        return databases;
+    }
+
+    private ImportResult execute(ImportPlan plan, ImportJournal journal, Map<MongoClient, Set<String>> before,
+                                 List<String> recovered, ProgressTracker tracker, ProgressListener listener,
+                                 CancellationToken cancel) {
+        Path rollbackFile = plan.rollbackFile().orElse(null);
+        try {
+            journal.start(plan.entries(), newDatabases(plan, before), plan.swapStrategy(),
+                    rollbackFile == null ? null : rollbackFile.toString(), plan.systemHosts());
+        } catch (MongoException e) {
+            journal.delete();
+            throw new ImportFailedException("The import of " + request.application() + " cannot start: "
+                    + DriverFailures.readable(e, hosts) + ". Nothing was changed.", e);
+        }
+        VerificationReport report;
+        VerificationReport.Saved saved;
+        try {
+            report = loadMergeSwapVerify(plan, journal, tracker, cancel);
+            saved = report.save();
+            if (!report.passed()) {
+                throw new ImportFailedException("The verification of " + request.application() + " failed: "
+                        + String.join("; ", report.problems()) + " (report: " + saved.text() + ")");
+            }
+            checkpoint.reached("verified");
+            cancel.throwIfCancelled();
+            journal.advance(ImportJournal.State.COMMITTED, journal.metadataSaved());
+            checkpoint.reached("committed");
+        } catch (RuntimeException e) {
+            throw rolledBack(journal, e, tracker);
+        }
+        return cleanUp(plan, journal, recovered, report, saved, tracker, listener);
+    }
+
     /** The databases the import will create, the metadata database included (the journal lives there). */
-    private List<String> newDatabases(ImportPlan plan) {
-        Set<String> existing = client.listDatabaseNames().into(new HashSet<>());
+    private List<String> newDatabases(ImportPlan plan, Map<MongoClient, Set<String>> before) {
         List<String> created = new ArrayList<>();
         for (SystemPlan system : plan.systems()) {
             // Each system's database is looked for on the host it is written to.
-            Set<String> there = targets.ownHost(system.system())
-                    ? targets.client(system.system()).listDatabaseNames().into(new HashSet<>()) : existing;
-            if (!there.contains(system.targetDatabase())) {
+            if (!before.get(targets.client(system.system())).contains(system.targetDatabase())) {
                 created.add(system.targetDatabase());
             }
         }
-        if (!existing.contains(request.profile().database())) {
+        if (!before.get(client).contains(request.profile().database())) {
             created.add(request.profile().database());
         }
         return created;
@@ -216,7 +308,7 @@ public final class ImportJob {
 
     private VerificationReport loadMergeSwapVerify(ImportPlan plan, ImportJournal journal, ProgressTracker tracker,
                                                    CancellationToken cancel) {
-        DatabaseImporter importer = new DatabaseImporter(targets, options);
+        DatabaseImporter importer = new DatabaseImporter(targets, options, journal);
         tracker.phase(Phase.LOAD, "Loading " + plan.loads().size() + " collection(s) into staging collections");
         // Each staging collection is read back while the others load; renamed into place it needs only a count.
         boolean readBack = plan.swapStrategy() != SwapStrategy.COPY;
@@ -239,10 +331,11 @@ public final class ImportJob {
                     + " and merging the import's");
             MetadataMerger merger = new MetadataMerger(client.getDatabase(request.profile().database()),
                     request.profile());
-            merger.saveRollback(merge.get(), journal.importId(), plan.rollbackFile().orElseThrow(), cancel);
+            merger.rollback(request.application(), journal.importId(), journal)
+                    .save(merge.get(), plan.rollbackFile().orElseThrow(), cancel);
             journal.advance(ImportJournal.State.MERGING, true);
             checkpoint.reached("metadata-saved");
-            merger.write(merge.get(), cancel);
+            merger.write(merge.get(), journal, cancel);
             checkpoint.reached("merged");
         }
         cancel.throwIfCancelled();
@@ -284,10 +377,18 @@ public final class ImportJob {
     private RuntimeException rolledBack(ImportJournal journal, RuntimeException failure, ProgressTracker tracker) {
         // Logged at INFO: the caller reports the failure, and at WARN the command line's console would repeat it.
         LOG.info("Import of {} stopped: {}", request.application(), failure.toString());
+        if (failure instanceof OwnershipLostException || journal.isLost()) {
+            // Another import holds the target now: this one touches nothing more, not even to roll back.
+            return failure instanceof OwnershipLostException ? failure : ownershipLost(journal, failure);
+        }
         Phase phase = tracker.phase();
         tracker.phase(Phase.CLEANUP, "Restoring the target to its state before the import");
+        RollbackProof proof;
         try {
-            rollback().rollBack(journal);
+            proof = rollback().rollBack(journal);
+        } catch (OwnershipLostException lost) {
+            failure.addSuppressed(lost);
+            return new OwnershipLostException(describe(failure, phase) + " " + lost.getMessage());
         } catch (RuntimeException rollbackFailure) {
             LOG.info("Rollback of the import of {} failed", request.application(), rollbackFailure);
             failure.addSuppressed(rollbackFailure);
@@ -296,11 +397,35 @@ public final class ImportJob {
                     + request.application() + " finds what this one left and restores the state from before it"
                     + " first.", failure);
         }
-        if (failure instanceof CancelledException || failure instanceof CorruptDataException) {
-            return failure;
+        if (!proof.passed()) {
+            return new ImportFailedException(describe(failure, phase) + " The import was rolled back, but the target"
+                    + " does not match what was recorded before it changed anything: "
+                    + String.join("; ", proof.differences()) + " (checked: " + proof.checked() + "). Nothing was"
+                    + " deleted: the imported data stays in its working collections"
+                    + (journal.metadataSaved() ? ", the saved metadata in " + request.profile().database() + "."
+                    + journal.sliceCollection() + (journal.rollbackFile() == null ? ""
+                    : " and in " + journal.rollbackFile()) : "") + ". Look at the differences before you run the"
+                    + " import again.", failure);
         }
-        return new ImportFailedException(describe(failure, phase) + " The target was restored to its state before"
-                + " the import.", failure);
+        String restored = " The target was restored to its state before the import; checked: " + proof.checked()
+                + ".";
+        if (failure instanceof CancelledException) {
+            return new CancelledException("The import was cancelled." + restored);
+        }
+        if (failure instanceof CorruptDataException) {
+            return new CorruptDataException(failure.getMessage() + restored, failure);
+        }
+        return new ImportFailedException(describe(failure, phase) + restored, failure);
+    }
+
+    private OwnershipLostException ownershipLost(ImportJournal journal, RuntimeException failure) {
+        try {
+            journal.confirm();
+        } catch (OwnershipLostException lost) {
+            lost.addSuppressed(failure);
+            return lost;
+        }
+        return new OwnershipLostException(failure.getMessage());
     }
 
     private ImportRollback rollback() {
@@ -326,8 +451,12 @@ public final class ImportJob {
         scheduler.scheduleAtFixedRate(() -> {
             try {
                 journal.heartbeat();
+            } catch (OwnershipLostException e) {
+                // The journal remembers it: the job's next step stops.
+                LOG.info("The import of {} lost its journal: {}", request.application(), e.getMessage());
+                throw e;
             } catch (RuntimeException e) {
-                LOG.debug("Could not renew the import's lease: {}", e.toString());
+                LOG.info("Could not renew the import's lease: {}", e.toString());
             }
         }, every, every, TimeUnit.MILLISECONDS);
         return scheduler;

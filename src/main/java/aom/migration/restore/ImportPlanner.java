@@ -3,6 +3,7 @@ package aom.migration.restore;
 import aom.migration.bundle.CollectionMetadata;
 import aom.migration.bundle.CollectionSource;
 import aom.migration.model.SystemKind;
+import aom.migration.model.WorkingNames;
 import aom.migration.mongo.Installation;
 import aom.migration.mongo.ServerInfo;
 import aom.migration.mongo.SystemHosts;
@@ -28,6 +29,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 
 /**
  * Computes the {@link ImportPlan} of a request against a target installation. Reads only: lists databases and
@@ -61,14 +63,20 @@ public final class ImportPlanner {
 
     /** Plans {@code request}; nothing is written. */
     public ImportPlan plan(ImportRequest request, ImportOptions options, CancellationToken cancel) {
-        return plan(request, options, cancel, Instant.now());
+        return plan(request, options, cancel, Instant.now(), WorkingNames.tagOf(UUID.randomUUID().toString()), null);
     }
 
-    /** Plans {@code request} as of {@code now}, which also names the rollback file. */
-    ImportPlan plan(ImportRequest request, ImportOptions options, CancellationToken cancel, Instant now) {
+    /**
+     * Plans {@code request} as of {@code now}, which also names the rollback file.
+     *
+     * @param tag           the tag of the import's working collections
+     * @param renameProblem why renaming is not safe on the target (the import's check found it), or {@code null}
+     */
+    ImportPlan plan(ImportRequest request, ImportOptions options, CancellationToken cancel, Instant now, String tag,
+                    String renameProblem) {
         List<String> warnings = new ArrayList<>();
         List<String> problems = new ArrayList<>();
-        SwapStrategy strategy = strategy(options, warnings);
+        SwapStrategy strategy = strategy(options, renameProblem, warnings);
         List<String> leftovers = InterruptedImport.find(targets, request.application(), request.targetNaming(),
                 request.profile()).map(InterruptedImport::describe).orElse(List.of());
         if (!leftovers.isEmpty()) {
@@ -97,7 +105,7 @@ public final class ImportPlanner {
             List<String> clashes = leftovers.isEmpty() ? problems : new ArrayList<>();
             Set<String> onHost = databases.computeIfAbsent(targets.client(system),
                     host -> host.listDatabaseNames().into(new LinkedHashSet<>()));
-            systems.add(planSystem(request, system, sources, onHost, entries, loads, clashes));
+            systems.add(planSystem(request, system, sources, onHost, entries, loads, clashes, warnings, tag));
         });
         MetadataMergePlan metadata = null;
         Path rollbackFile = null;
@@ -116,7 +124,12 @@ public final class ImportPlanner {
                 leftovers, rollbackFile, now, entries, loads, targets.ownHosts());
     }
 
-    private SwapStrategy strategy(ImportOptions options, List<String> warnings) {
+    private SwapStrategy strategy(ImportOptions options, String renameProblem, List<String> warnings) {
+        if (renameProblem != null && options.swapStrategy() != SwapStrategy.COPY) {
+            warnings.add(renameProblem + ": the collections are copied into place instead of renamed. This is"
+                    + " slower; the live collections are still kept until the import is verified.");
+            return SwapStrategy.COPY;
+        }
         if (options.swapStrategy() == SwapStrategy.COPY) {
             warnings.add("Collections are swapped in by copying, as requested: slower than renaming; the live"
                     + " collections are still kept until the import is verified.");
@@ -183,7 +196,8 @@ public final class ImportPlanner {
 
     private SystemPlan planSystem(ImportRequest request, SystemKind system, List<CollectionSource> sources,
                                   Set<String> databases, List<JournalEntry> entries,
-                                  List<DatabaseImporter.StagedCollection> loads, List<String> problems) {
+                                  List<DatabaseImporter.StagedCollection> loads, List<String> problems,
+                                  List<String> warnings, String tag) {
         String database = request.targetDatabase(system);
         boolean exists = databases.contains(database);
         MongoDatabase target = targets.client(system).getDatabase(database);
@@ -193,7 +207,7 @@ public final class ImportPlanner {
             for (BsonDocument info : target.listCollections(BsonDocument.class)) {
                 String name = info.getString("name").getValue();
                 allNames.add(name);
-                if (!StagingNames.isLeftover(name) && (!name.startsWith("system.") || name.equals("system.js"))) {
+                if (!WorkingNames.isWorking(name) && (!name.startsWith("system.") || name.equals("system.js"))) {
                     existing.put(name, info);
                 }
             }
@@ -203,6 +217,13 @@ public final class ImportPlanner {
         String sourceDatabase = sources.isEmpty() ? null : sources.get(0).database();
         for (CollectionSource source : sources) {
             String name = source.collection();
+            if (WorkingNames.isWorking(name)) {
+                // The tool would take it for one of its own working collections (a leftover of an interrupted
+                // import, copied by an export of an earlier version): importing it would make it one.
+                warnings.add(system + ": the collection " + name + " is not imported: its name has the form of the"
+                        + " tool's working collections, which are left out wherever the tool reads an installation.");
+                continue;
+            }
             if (!seen.add(name)) {
                 problems.add(system + ": the collection " + name + " appears twice in the import");
                 continue;
@@ -215,13 +236,14 @@ public final class ImportPlanner {
             BsonDocument info = existing.get(name);
             boolean targetView = info != null && isView(info);
             CollectionMetadata metadata = source.metadata();
-            String staging = metadata.isView() ? null : StagingNames.staging(database, name);
-            String aside = info != null && !targetView ? StagingNames.aside(database, name) : null;
+            String staging = metadata.isView() ? null : WorkingNames.staging(database, name, tag);
+            String aside = info != null && !targetView ? WorkingNames.aside(database, name, tag) : null;
             checkFree(database, allNames, problems, staging, aside);
             entries.add(new JournalEntry(system, database, name,
                     info == null ? CollectionAction.CREATE : CollectionAction.REPLACE, staging, aside,
                     metadata.isView() ? viewDefinition(metadata.options()) : null,
-                    targetView ? viewDefinition(info.getDocument("options", new BsonDocument())) : null, false));
+                    targetView ? viewDefinition(info.getDocument("options", new BsonDocument())) : null,
+                    JournalEntry.Swap.NOT_STARTED));
             if (staging != null) {
                 loads.add(new DatabaseImporter.StagedCollection(system, database, name, staging, source));
             }
@@ -235,11 +257,11 @@ public final class ImportPlanner {
             }
             String name = entry.getKey();
             boolean targetView = isView(entry.getValue());
-            String aside = targetView ? null : StagingNames.aside(database, name);
+            String aside = targetView ? null : WorkingNames.aside(database, name, tag);
             checkFree(database, allNames, problems, null, aside);
             entries.add(new JournalEntry(system, database, name, CollectionAction.DROP, null, aside, null,
                     targetView ? viewDefinition(entry.getValue().getDocument("options", new BsonDocument())) : null,
-                    false));
+                    JournalEntry.Swap.NOT_STARTED));
             changes.add(new CollectionChange(name, CollectionAction.DROP,
                     targetView ? 0 : target.getCollection(name).estimatedDocumentCount(), 0, targetView, null));
         }
@@ -253,8 +275,8 @@ public final class ImportPlanner {
     private static void checkFree(String database, Set<String> names, List<String> problems, String... wanted) {
         for (String name : wanted) {
             if (name != null && names.contains(name)) {
-                problems.add(database + "." + name + " already exists; an earlier import left it behind and it"
-                        + " could not be matched to a journal. Look at it and drop or rename it by hand.");
+                problems.add(database + "." + name + " already exists, though its name carries this import's own"
+                        + " tag. Look at it and drop or rename it by hand.");
             }
         }
     }

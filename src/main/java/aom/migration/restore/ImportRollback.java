@@ -6,13 +6,21 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 
 import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
  * Brings the target back to its state before an import, or finishes a committed one, from what the journal says.
  * The job uses it after a failure or cancel, recovery uses it after a crash: one code path for both, and every
  * step is idempotent, so an interrupted rollback is finished by the next run. Each system's collections are put
- * back on the host its database is on ({@code clients}); the metadata and the journal are on the main target.
+ * back on the host its database is on ({@code clients}); the metadata and the journal are on the main target. Every
+ * step first asks the journal whether its holder still owns it.
+ *
+ * <p>A rollback proves itself (DESIGN.md section 5): after putting the collections and the metadata back it checks
+ * them against what was recorded before the import changed them, and only when that check passes does it drop the
+ * import's working collections, the saved slice and the journal. When it does not pass, nothing is deleted: the
+ * journal records the differences, and the next run looks again.
  */
 final class ImportRollback {
 
@@ -20,10 +28,6 @@ final class ImportRollback {
     private final Function<SystemKind, MongoClient> clients;
     private final ExtractionProfile profile;
     private final ImportOptions options;
-
-    ImportRollback(MongoClient client, ExtractionProfile profile, ImportOptions options) {
-        this(client, system -> client, profile, options);
-    }
 
     /**
      * @param client  the main target: the metadata database and the journal
@@ -37,25 +41,57 @@ final class ImportRollback {
         this.options = options;
     }
 
-    /** Restores collections, then metadata, then removes staging, the saved slice and the journal. */
-    void rollBack(ImportJournal journal) {
-        boolean swapStarted = journal.state() == ImportJournal.State.SWAPPING;
-        new DatabaseImporter(clients, options).rollBack(journal.entries(), journal.strategy(), swapStarted);
-        MetadataMerger merger = new MetadataMerger(metadata(), profile);
+    /**
+     * Restores collections, then metadata, checks both; when the check passed, removes the working collections,
+     * the saved slice and the journal.
+     *
+     * @return what was checked and what differed; when it did not pass, everything is kept
+     */
+    RollbackProof rollBack(ImportJournal journal) {
+        List<JournalEntry> entries = journal.entries();
+        CollectionRollback collections = new CollectionRollback(clients, options, journal);
+        List<String> notPutBack = collections.putBack(entries, journal.strategy());
+        MetadataRollback metadata = new MetadataRollback(metadata(), journal.sliceCollection(), journal.importId(),
+                journal);
+        List<RollbackProof.Part> parts = new ArrayList<>();
+        RollbackProof.Part checked = collections.check(entries, journal.strategy());
+        List<String> differences = new ArrayList<>(notPutBack);
+        differences.addAll(checked.differences());
+        parts.add(new RollbackProof.Part(checked.checked(), differences));
         if (journal.metadataSaved()) {
-            merger.restore(journal.importId());
-        } else {
-            merger.discardRollback(journal.importId());
+            metadata.restore();
+            parts.add(metadata.check());
         }
+        RollbackProof proof = new RollbackProof(parts);
+        if (!proof.passed()) {
+            journal.recordUnproven(proof.differences());
+            return proof;
+        }
+        collections.dropWorking(entries);
+        metadata.discard();
         journal.delete();
         dropEmptyNewDatabases(journal);
+        return proof;
     }
 
-    /** Finishes a committed import: drops the set-aside collections, the saved slice and the journal. */
+    /** Finishes a committed import: drops the set-aside and staging collections, the saved slice and the journal. */
     void rollForward(ImportJournal journal) {
-        new DatabaseImporter(clients, options).dropAsides(journal.entries());
-        new MetadataMerger(metadata(), profile).discardRollback(journal.importId());
+        new CollectionRollback(clients, options, journal).dropWorking(journal.entries());
+        new MetadataRollback(metadata(), journal.sliceCollection(), journal.importId(), journal).discard();
         journal.delete();
+    }
+
+    /**
+     * Whichever the journal's state calls for.
+     *
+     * @return the rollback's proof, or empty when a committed import was finished
+     */
+    Optional<RollbackProof> finish(ImportJournal journal) {
+        if (journal.state() == ImportJournal.State.COMMITTED) {
+            rollForward(journal);
+            return Optional.empty();
+        }
+        return Optional.of(rollBack(journal));
     }
 
     /** A database the import created is dropped again, but only when nothing is left in it. */
@@ -64,7 +100,7 @@ final class ImportRollback {
             MongoClient host = hostOf(journal, name);
             MongoDatabase database = host.getDatabase(name);
             if (host.listDatabaseNames().into(new ArrayList<>()).contains(name)
-                    && DatabaseImporter.names(database).isEmpty()) {
+                    && Namespaces.names(database).isEmpty()) {
                 database.drop();
             }
         }
@@ -74,15 +110,6 @@ final class ImportRollback {
     private MongoClient hostOf(ImportJournal journal, String database) {
         return journal.entries().stream().filter(entry -> entry.database().equals(database)).findFirst()
                 .map(entry -> clients.apply(entry.system())).orElse(client);
-    }
-
-    /** Whichever the journal's state calls for. */
-    void finish(ImportJournal journal) {
-        if (journal.state() == ImportJournal.State.COMMITTED) {
-            rollForward(journal);
-        } else {
-            rollBack(journal);
-        }
     }
 
     private MongoDatabase metadata() {

@@ -22,8 +22,8 @@ import java.util.Map;
 
 /**
  * Merges one application's metadata closure into the target's metadata database by the profile's natural keys
- * (DESIGN.md section 5, step 3): {@link #plan} decides entity by entity without writing, {@link #apply} saves the
- * target's slice for a rollback and then deletes, replaces and inserts as planned.
+ * (DESIGN.md section 5, step 3): {@link #plan} decides entity by entity without writing, {@link #write} deletes,
+ * replaces and inserts as planned, after the import saved the target's slice ({@link MetadataRollback}).
  */
 public final class MetadataMerger {
 
@@ -51,26 +51,31 @@ public final class MetadataMerger {
 
     /**
      * Saves the target's current slice ({@code rollbackFile} and the server copy under {@code importId}), then
-     * carries out the plan. On any failure or cancel the caller restores with {@link #restore(String)}.
+     * carries out the plan, outside any import's journal (for tests and for merges by hand). On a failure the
+     * caller restores with {@link MetadataRollback}.
      */
     public void apply(MetadataMergePlan plan, String importId, Path rollbackFile, CancellationToken cancel) {
-        saveRollback(plan, importId, rollbackFile, cancel);
-        write(plan, cancel);
+        rollback(plan.application(), importId, Fence.NONE).save(plan, rollbackFile, cancel);
+        write(plan, Fence.NONE, cancel);
     }
 
-    /** Saves the target's current slice before anything changes. */
-    void saveRollback(MetadataMergePlan plan, String importId, Path rollbackFile, CancellationToken cancel) {
-        new MetadataRollback(database, importId).save(plan, rollbackFile, cancel);
+    /** The saved slice of {@code application} under {@code importId}, written and restored through {@code fence}. */
+    MetadataRollback rollback(String application, String importId, Fence fence) {
+        return new MetadataRollback(database, MetadataRollback.collectionName(application), importId, fence);
     }
 
-    /** Carries out the plan's deletions, replacements and inserts, in an order the unique keys allow. */
-    void write(MetadataMergePlan plan, CancellationToken cancel) {
+    /**
+     * Carries out the plan's deletions, replacements and inserts, in an order the unique keys allow, asking
+     * {@code fence} before each batch.
+     */
+    void write(MetadataMergePlan plan, Fence fence, CancellationToken cancel) {
         List<String> childrenFirst = new ArrayList<>(plan.deletions().keySet());
         Collections.reverse(childrenFirst);
         for (String collection : childrenFirst) {
             List<BsonValue> ids = plan.deletions().get(collection);
             for (int from = 0; from < ids.size(); from += BATCH) {
                 cancel.throwIfCancelled();
+                fence.confirmRecent();
                 database.getCollection(collection)
                         .deleteMany(Filters.in("_id", ids.subList(from, Math.min(ids.size(), from + BATCH))));
             }
@@ -90,6 +95,7 @@ public final class MetadataMerger {
             for (int from = 0; from < models.size(); from += BATCH) {
                 cancel.throwIfCancelled();
                 List<WriteModel<BsonDocument>> batch = models.subList(from, Math.min(models.size(), from + BATCH));
+                fence.confirmRecent();
                 int matched = target.bulkWrite(batch).getMatchedCount();
                 if (matched != batch.size()) {
                     throw new IllegalStateException("The target's " + collection + " changed while the import ran: "
@@ -101,21 +107,15 @@ public final class MetadataMerger {
             MongoCollection<BsonDocument> target = database.getCollection(collection, BsonDocument.class);
             for (int from = 0; from < documents.size(); from += BATCH) {
                 cancel.throwIfCancelled();
+                fence.confirmRecent();
                 target.insertMany(documents.subList(from, Math.min(documents.size(), from + BATCH)));
             }
         });
     }
 
-    /** Puts the slice saved under {@code importId} back and removes the server copy. */
-    public void restore(String importId) {
-        MetadataRollback rollback = new MetadataRollback(database, importId);
-        rollback.restore();
-        rollback.discard();
-    }
-
-    /** Removes the server copy of a saved slice after a successful import (the rollback file stays). */
-    public void discardRollback(String importId) {
-        new MetadataRollback(database, importId).discard();
+    /** Removes the server copy of a slice saved outside an import's journal (the rollback file stays). */
+    public void discardRollback(String application, String importId) {
+        rollback(application, importId, Fence.NONE).discard();
     }
 
     private BsonDocument withPassword(MetadataMergePlan.PlannedWrite write) {

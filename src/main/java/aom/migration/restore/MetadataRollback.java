@@ -2,6 +2,7 @@ package aom.migration.restore;
 
 import aom.migration.bundle.ExtendedJson;
 import aom.migration.model.AppHome;
+import aom.migration.model.WorkingNames;
 import aom.migration.progress.CancellationToken;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoCursor;
@@ -29,6 +30,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,15 +40,16 @@ import java.util.TreeSet;
  * The target's metadata slice of one application, saved before the merge changes anything, so that a failed or
  * cancelled import (or the recovery after a crash) can put every document back.
  *
- * <p>It is saved twice: in the target itself (collection {@value #COLLECTION} of the metadata database), which is
- * what recovery uses, because it survives on the server whatever happens to the machine that ran the import; and
- * as a JSON-lines file under {@link AppHome#rollbacks()} that the plan names, for people and for a restore by hand.
- * Restoring deletes what the merge inserted and puts every saved document back by id.
+ * <p>It is saved twice: in the target itself (collection {@code __aom_import_rollback.<application>} of the metadata
+ * database, which only the import holding that application's journal writes), which is what recovery uses, because
+ * it survives on the server whatever happens to the machine that ran the import; and as a JSON-lines file under
+ * {@link AppHome#rollbacks()} that the plan names, for people and for a restore by hand. Restoring deletes what the
+ * merge inserted and puts every saved document back by id; {@link #check()} then compares the target with what was
+ * saved, and only after that passes is the saved slice discarded. Every write first asks the import's
+ * {@link Fence}.
  */
 public final class MetadataRollback {
 
-    /** The collection of the metadata database that holds saved slices while an import runs. */
-    public static final String COLLECTION = "__aom_import_rollback";
     /** The first line's {@code format} value of a rollback file. */
     public static final String FILE_FORMAT = "aom-metadata-rollback";
 
@@ -56,11 +59,24 @@ public final class MetadataRollback {
     private static final int IDS_PER_RECORD = 10_000;
 
     private final MongoDatabase database;
+    private final String collection;
     private final String importId;
+    private final Fence fence;
 
-    MetadataRollback(MongoDatabase database, String importId) {
+    /**
+     * @param collection where the slice is saved on the server: {@link #collectionName} of the application (or the
+     *                   legacy collection, for an import of an earlier version)
+     */
+    MetadataRollback(MongoDatabase database, String collection, String importId, Fence fence) {
         this.database = database;
+        this.collection = collection;
         this.importId = importId;
+        this.fence = fence;
+    }
+
+    /** The collection of the metadata database that holds {@code application}'s saved slice while an import runs. */
+    static String collectionName(String application) {
+        return WorkingNames.slice(application);
     }
 
     /** Where the rollback file of an import of {@code application} started at {@code when} goes. */
@@ -71,7 +87,7 @@ public final class MetadataRollback {
 
     /** Saves every target document the plan names, and the ids it will insert, to the server and to {@code file}. */
     void save(MetadataMergePlan plan, Path file, CancellationToken cancel) {
-        MongoCollection<BsonDocument> saved = database.getCollection(COLLECTION, BsonDocument.class);
+        MongoCollection<BsonDocument> saved = database.getCollection(collection, BsonDocument.class);
         Map<String, List<BsonValue>> inserted = plan.insertedIds();
         Set<String> existing = database.listCollectionNames().into(new TreeSet<>());
         BsonArray created = new BsonArray();
@@ -90,10 +106,12 @@ public final class MetadataRollback {
             header.put("createdCollections", created);
             writer.write(header.toJson(ExtendedJson.CANONICAL));
             writer.newLine();
+            fence.confirm();
             saved.insertOne(record("created", "").append("collections", created));
             for (Map.Entry<String, List<BsonValue>> entry : inserted.entrySet()) {
                 List<BsonValue> ids = entry.getValue();
                 for (int from = 0; from < ids.size(); from += IDS_PER_RECORD) {
+                    fence.confirmRecent();
                     saved.insertOne(record("inserted", entry.getKey())
                             .append("ids", new BsonArray(ids.subList(from, Math.min(ids.size(),
                                     from + IDS_PER_RECORD)))));
@@ -113,6 +131,7 @@ public final class MetadataRollback {
                         writer.newLine();
                     }
                     if (!records.isEmpty()) {
+                        fence.confirmRecent();
                         saved.insertMany(records);
                     }
                 }
@@ -122,12 +141,16 @@ public final class MetadataRollback {
         }
     }
 
-    /** Puts the saved slice back: deletes what the merge inserted, restores every saved document. Idempotent. */
+    /**
+     * Puts the saved slice back: deletes what the merge inserted, restores every saved document. Idempotent. The
+     * saved slice stays until {@link #discard()}, so that a restore that does not {@link #check} out loses nothing.
+     */
     void restore() {
-        MongoCollection<BsonDocument> saved = database.getCollection(COLLECTION, BsonDocument.class);
+        MongoCollection<BsonDocument> saved = database.getCollection(collection, BsonDocument.class);
         for (BsonDocument record : saved.find(Filters.and(Filters.eq("importId", importId),
                 Filters.eq("kind", "inserted")))) {
             List<BsonValue> ids = record.getArray("ids").getValues();
+            fence.confirmRecent();
             database.getCollection(record.getString("collection").getValue()).deleteMany(Filters.in("_id", ids));
         }
         List<WriteModel<BsonDocument>> pending = new ArrayList<>();
@@ -136,26 +159,74 @@ public final class MetadataRollback {
                 Filters.eq("kind", "document"))).iterator()) {
             while (cursor.hasNext()) {
                 BsonDocument record = cursor.next();
-                String collection = record.getString("collection").getValue();
-                if (pendingCollection != null && (!collection.equals(pendingCollection) || pending.size() >= BATCH)) {
+                String name = record.getString("collection").getValue();
+                if (pendingCollection != null && (!name.equals(pendingCollection) || pending.size() >= BATCH)) {
+                    fence.confirmRecent();
                     database.getCollection(pendingCollection, BsonDocument.class).bulkWrite(pending);
                     pending = new ArrayList<>();
                 }
-                pendingCollection = collection;
+                pendingCollection = name;
                 BsonDocument document = record.getDocument("document");
                 pending.add(new ReplaceOneModel<>(Filters.eq("_id", document.get("_id")), document,
                         new ReplaceOptions().upsert(true)));
             }
         }
         if (!pending.isEmpty()) {
+            fence.confirmRecent();
             database.getCollection(pendingCollection, BsonDocument.class).bulkWrite(pending);
         }
         for (BsonDocument record : saved.find(Filters.and(Filters.eq("importId", importId),
                 Filters.eq("kind", "created")))) {
+            fence.confirm();
             dropIfEmpty(database, record.getArray("collections"));
         }
     }
 
+    /**
+     * Compares the target with the saved slice: every saved document is there, equal to what was saved, and no
+     * document the merge inserted is left.
+     *
+     * @return what was compared, and every difference
+     */
+    RollbackProof.Part check() {
+        MongoCollection<BsonDocument> saved = database.getCollection(collection, BsonDocument.class);
+        List<String> differences = new ArrayList<>();
+        long compared = 0;
+        for (BsonDocument record : saved.find(Filters.and(Filters.eq("importId", importId),
+                Filters.eq("kind", "inserted")))) {
+            String name = record.getString("collection").getValue();
+            List<BsonValue> ids = record.getArray("ids").getValues();
+            long left = database.getCollection(name).countDocuments(Filters.in("_id", ids));
+            if (left > 0) {
+                differences.add(database.getName() + "." + name + ": " + left + " document(s) the import inserted"
+                        + " are still there");
+            }
+        }
+        Map<String, Map<BsonValue, BsonDocument>> wanted = new LinkedHashMap<>();
+        for (BsonDocument record : saved.find(Filters.and(Filters.eq("importId", importId),
+                Filters.eq("kind", "document")))) {
+            BsonDocument document = record.getDocument("document");
+            wanted.computeIfAbsent(record.getString("collection").getValue(), c -> new LinkedHashMap<>())
+                    .put(document.get("_id"), document);
+        }
+        for (Map.Entry<String, Map<BsonValue, BsonDocument>> entry : wanted.entrySet()) {
+            Map<BsonValue, BsonDocument> actual = DocumentsById.read(database, entry.getKey(),
+                    new ArrayList<>(entry.getValue().keySet()), CancellationToken.none());
+            for (Map.Entry<BsonValue, BsonDocument> document : entry.getValue().entrySet()) {
+                compared++;
+                BsonDocument found = actual.get(document.getKey());
+                if (found == null) {
+                    differences.add(database.getName() + "." + entry.getKey() + " " + document.getKey()
+                            + " is missing");
+                } else if (!found.equals(document.getValue())) {
+                    differences.add(database.getName() + "." + entry.getKey() + " " + document.getKey()
+                            + " differs from what was saved before the import");
+                }
+            }
+        }
+        return new RollbackProof.Part(compared + " metadata document(s) of " + database.getName()
+                + " compared with the copy saved before the merge", differences);
+    }
     /** Collections the merge created are dropped again once the restore has emptied them. */
     private static void dropIfEmpty(MongoDatabase database, BsonArray collections) {
         for (BsonValue name : collections) {
@@ -167,11 +238,18 @@ public final class MetadataRollback {
         }
     }
 
-    /** Removes the saved slice from the server (the file stays). */
+    /**
+     * Removes the saved slice from the server (the file stays). The collection is the application's own, held
+     * through its journal, so it is dropped once empty; the shared collection of earlier versions is only emptied.
+     */
     void discard() {
-        database.getCollection(COLLECTION).deleteMany(Filters.eq("importId", importId));
-        if (database.getCollection(COLLECTION).countDocuments() == 0) {
-            database.getCollection(COLLECTION).drop();
+        if (!database.listCollectionNames().into(new TreeSet<>()).contains(collection)) {
+            return;
+        }
+        fence.confirm();
+        database.getCollection(collection).deleteMany(Filters.eq("importId", importId));
+        if (!collection.equals(WorkingNames.LEGACY_SLICE) && database.getCollection(collection).countDocuments() == 0) {
+            database.getCollection(collection).drop();
         }
     }
 

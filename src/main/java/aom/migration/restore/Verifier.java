@@ -3,6 +3,7 @@ package aom.migration.restore;
 import aom.migration.model.ExtractionProfile;
 import aom.migration.model.PasswordHash;
 import aom.migration.model.SystemKind;
+import aom.migration.model.WorkingNames;
 import aom.migration.mongo.RawFind;
 import aom.migration.mongo.SystemHosts;
 import aom.migration.progress.CancellationToken;
@@ -183,7 +184,7 @@ public final class Verifier {
             Set<String> extra = new TreeSet<>(present.keySet());
             system.collections().stream().filter(c -> c.action() != CollectionAction.DROP)
                     .forEach(c -> extra.remove(c.collection()));
-            extra.removeIf(name -> StagingNames.isLeftover(name) || name.startsWith("system."));
+            extra.removeIf(name -> WorkingNames.isWorking(name) || name.startsWith("system."));
             for (String name : extra) {
                 problems.add(system.targetDatabase() + "." + name + system.onHost()
                         + " is in the target but not in the import");

@@ -103,7 +103,7 @@ class InstanceHostsImportTest extends ImportTestSupport {
         assertThatThrownBy(() -> splitJob(failOnStaging).run(ProgressListener.NONE, CancellationToken.none()))
                 .isInstanceOf(ImportFailedException.class)
                 .hasMessageContaining("simulated failure on the STAGING host")
-                .hasMessageContaining("The target was restored to its state before the import.");
+                .hasMessageContaining("The target was restored to its state before the import; checked: ");
         assertThat(TargetSnapshot.differences(mainBefore, snapshot())).isEmpty();
         assertThat(TargetSnapshot.differences(stagingBefore, TargetSnapshot.of(stagingClient))).isEmpty();
     }
@@ -117,7 +117,8 @@ class InstanceHostsImportTest extends ImportTestSupport {
         });
         assertThat(catchThrowable(() -> splitJob(crash).run(ProgressListener.NONE, CancellationToken.none())))
                 .isInstanceOf(SimulatedCrash.class);
-        Document journal = apiomat().getCollection(ImportJournal.COLLECTION).find().first();
+        Document journal = apiomat().getCollection(ImportJournal.collectionName(DemoImport.APP)).find()
+                .first();
         assertThat(journal.get("systemHosts", Document.class)).isEqualTo(new Document("STAGING", stagingHost));
         assertThat(leftovers(stagingClient)).isNotEmpty();
         Map<String, Map<String, List<String>>> mainCrashed = snapshot();

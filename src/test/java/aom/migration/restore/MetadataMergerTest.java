@@ -93,7 +93,7 @@ class MetadataMergerTest extends ImportTestSupport {
         MetadataMergePlan plan = merger().plan("ConferenceApp", DemoImport.conferenceClosure(source), true,
                 CancellationToken.none());
         merger().apply(plan, "by-hand", file, CancellationToken.none());
-        merger().discardRollback("by-hand");
+        merger().discardRollback("ConferenceApp", "by-hand");
         assertThat(TargetSnapshot.differences(before, TargetSnapshot.of(target.client()))).isNotEmpty();
 
         long restored = MetadataRollback.restoreFile(apiomat(), file);

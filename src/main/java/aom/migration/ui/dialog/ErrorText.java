@@ -1,6 +1,7 @@
 package aom.migration.ui.dialog;
 
 import aom.migration.bundle.CorruptDataException;
+import aom.migration.export.ImportInFlight;
 import aom.migration.mongo.ConnectionFailedException;
 import aom.migration.mongo.InvalidConnectionException;
 import aom.migration.mongo.UnknownApplicationException;
@@ -32,7 +33,8 @@ public final class ErrorText {
         boolean described = cause instanceof ConnectionFailedException || cause instanceof InvalidConnectionException
                 || cause instanceof UnknownApplicationException || cause instanceof UncheckedIOException
                 || cause instanceof IllegalArgumentException || cause instanceof CorruptDataException
-                || cause instanceof ImportFailedException || cause instanceof IOException;
+                || cause instanceof ImportFailedException || cause instanceof IOException
+                || cause instanceof ImportInFlight;
         if (described && message != null && !message.isBlank()) {
             return UriRedaction.redact(message);
         }
