@@ -4,6 +4,7 @@ import aom.migration.model.DatabaseNaming;
 import aom.migration.model.ExtractionProfile;
 import aom.migration.model.NamingDetection;
 import aom.migration.model.SystemKind;
+import aom.migration.model.ToolClock;
 import aom.migration.model.WorkingNames;
 import aom.migration.mongo.Installation;
 import aom.migration.mongo.SystemHosts;
@@ -94,7 +95,7 @@ public final class ApplicationComparison {
             reader.shutdownNow();
         }
         return new ComparisonReport(application, sourceHosts.describe(), targetHosts.describe(),
-                Instant.now().toString(), differences.isEmpty(), rows, metadata.rows(), differences);
+                ToolClock.now().toString(), differences.isEmpty(), rows, metadata.rows(), differences);
     }
 
     private void compareDatabase(SystemKind system, MongoDatabase from, MongoDatabase to, ExecutorService reader,

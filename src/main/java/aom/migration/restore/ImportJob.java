@@ -2,6 +2,7 @@ package aom.migration.restore;
 
 import aom.migration.bundle.CorruptDataException;
 import aom.migration.model.SystemKind;
+import aom.migration.model.ToolClock;
 import aom.migration.model.WorkingNames;
 import aom.migration.mongo.ConnectionErrors;
 import aom.migration.mongo.ConnectionSettings;
@@ -72,7 +73,7 @@ public final class ImportJob {
     private final ImportPlanner planner;
     private final Checkpoint checkpoint;
     /** Names the rollback file, so that the previewed plan and the run name the same one. */
-    private final Instant createdAt = Instant.now();
+    private final Instant createdAt = ToolClock.now();
     /** This import's id, and the tag its working collections carry (the plan names them). */
     private final String importId = UUID.randomUUID().toString();
     private final String tag = WorkingNames.tagOf(importId);
@@ -153,21 +154,53 @@ public final class ImportJob {
         Held held = new Held(acquire());
         try {
             List<String> recovered = putRightFirst(held, listener);
-            cancel.throwIfCancelled();
-            Map<MongoClient, Set<String>> databasesBefore = databasesByHost();
-            String renameProblem = checkRenames(held.journal);
-            ImportPlan plan = planner.plan(request, options, cancel, createdAt, tag, renameProblem);
-            plan.warnings().forEach(warning -> listener.warn(Phase.PLAN, warning));
-            if (!plan.canProceed()) {
-                held.journal.delete();
-                throw new ImportFailedException("The import of " + request.application() + " cannot start: "
-                        + String.join("; ", plan.problems()) + ". Nothing was changed.");
+            ImportPlan plan;
+            Map<MongoClient, Set<String>> databasesBefore;
+            try {
+                cancel.throwIfCancelled();
+                databasesBefore = databasesByHost();
+                String renameProblem = checkRenames(held.journal);
+                plan = planner.plan(request, options, cancel, createdAt, tag, renameProblem);
+                if (!plan.canProceed()) {
+                    throw new ImportFailedException("The import of " + request.application() + " cannot start: "
+                            + String.join("; ", plan.problems()) + ".");
+                }
+                cancel.throwIfCancelled();
+            } catch (RuntimeException e) {
+                throw notStarted(held.journal, e);
             }
-            cancel.throwIfCancelled();
+            plan.warnings().forEach(warning -> listener.warn(Phase.PLAN, warning));
             return execute(plan, held.journal, databasesBefore, recovered, tracker, listener, cancel);
         } finally {
             held.close();
         }
+    }
+
+    /**
+     * What to throw when the import stops before it wrote anything of its own (the journal aside, and the rename
+     * check's scratch collections, which it dropped): the journal is removed again, and the message says whether
+     * that worked.
+     */
+    private RuntimeException notStarted(ImportJournal journal, RuntimeException failure) {
+        if (failure instanceof OwnershipLostException) {
+            return failure;
+        }
+        String removed;
+        try {
+            journal.delete();
+            removed = " Nothing was changed.";
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
+            removed = " Its journal could not be removed (" + DriverFailures.readable(e, hosts) + "); the next import"
+                    + " of " + request.application() + " removes it.";
+        }
+        if (failure instanceof CancelledException) {
+            return new CancelledException("The import was cancelled before it started." + removed);
+        }
+        String message = failure instanceof ImportFailedException ? failure.getMessage()
+                : "The import of " + request.application() + " cannot start: " + DriverFailures.readable(failure,
+                hosts) + ".";
+        return new ImportFailedException(message.replaceFirst("\\.$", "") + "." + removed, failure);
     }
 
     /** The journal this run holds, with the lease that keeps it. */

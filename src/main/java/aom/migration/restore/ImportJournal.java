@@ -4,6 +4,7 @@ import aom.migration.model.SystemKind;
 import aom.migration.model.WorkingNames;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoException;
+import com.mongodb.MongoSocketException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoCollection;
@@ -491,16 +492,41 @@ final class ImportJournal implements Fence {
         throwIfLost();
         long sentNanos = System.nanoTime();
         long sentMillis = System.currentTimeMillis();
-        UpdateResult result = collection.updateOne(Filters.and(Filters.eq("_id", id), Filters.eq("owner", owner)),
-                change == null ? Updates.combine(Updates.currentDate("heartbeatAt"), Updates.inc("beat", 1L))
-                        : Updates.combine(change, Updates.currentDate("heartbeatAt"), Updates.inc("beat", 1L)));
+        Bson filter = Filters.and(Filters.eq("_id", id), Filters.eq("owner", owner));
+        Bson update = change == null ? Updates.combine(Updates.currentDate("heartbeatAt"), Updates.inc("beat", 1L))
+                : Updates.combine(change, Updates.currentDate("heartbeatAt"), Updates.inc("beat", 1L));
+        UpdateResult result;
+        try {
+            result = collection.updateOne(filter, update);
+        } catch (MongoSocketException broken) {
+            // A broken connection costs one more try, as for the inserts; applying the update twice does no harm.
+            result = collection.updateOne(filter, update);
+        }
         if (result.getMatchedCount() == 0) {
             lost = whoHasIt();
             RUNNING_HERE.remove(owner);
+            removeIfRecreated();
             throwIfLost();
         }
         confirmedNanos = sentNanos;
         confirmedMillis = sentMillis;
+    }
+
+    /**
+     * Some servers (mongo-java-server) create a collection for an update that matches nothing: when this import's
+     * last update found its journal gone and left an empty collection in its place, that is removed again.
+     */
+    private void removeIfRecreated() {
+        if (legacy) {
+            return;
+        }
+        try {
+            if (collection.countDocuments() == 0) {
+                collection.drop();
+            }
+        } catch (MongoException e) {
+            // Only tidying: an empty journal collection is found and reused by the next import.
+        }
     }
 
     private void throwIfLost() {

@@ -20,7 +20,8 @@ final class ImportPlanText {
                 + plan.targetServer().describe() + ")");
         line(plan.swapStrategy() == SwapStrategy.COPY
                 ? "Swap: copy (live collections are copied aside, dropped and loaded; kept until verified)"
-                : "Swap: rename (live collections are renamed aside and dropped only after verification)");
+                : "Swap: rename (live collections are renamed aside and dropped only after verification; where a"
+                + " check at the start finds that the server's rename does not keep the data, they are copied)");
         if (!plan.leftovers().isEmpty()) {
             blank();
             line("An earlier import was interrupted:");

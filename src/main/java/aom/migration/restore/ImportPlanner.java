@@ -3,6 +3,7 @@ package aom.migration.restore;
 import aom.migration.bundle.CollectionMetadata;
 import aom.migration.bundle.CollectionSource;
 import aom.migration.model.SystemKind;
+import aom.migration.model.ToolClock;
 import aom.migration.model.WorkingNames;
 import aom.migration.mongo.Installation;
 import aom.migration.mongo.ServerInfo;
@@ -63,7 +64,7 @@ public final class ImportPlanner {
 
     /** Plans {@code request}; nothing is written. */
     public ImportPlan plan(ImportRequest request, ImportOptions options, CancellationToken cancel) {
-        return plan(request, options, cancel, Instant.now(), WorkingNames.tagOf(UUID.randomUUID().toString()), null);
+        return plan(request, options, cancel, ToolClock.now(), WorkingNames.tagOf(UUID.randomUUID().toString()), null);
     }
 
     /**

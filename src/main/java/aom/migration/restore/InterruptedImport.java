@@ -3,6 +3,7 @@ package aom.migration.restore;
 import aom.migration.model.DatabaseNaming;
 import aom.migration.model.ExtractionProfile;
 import aom.migration.model.SystemKind;
+import aom.migration.model.ToolClock;
 import aom.migration.model.WorkingNames;
 import aom.migration.mongo.Installation;
 import aom.migration.mongo.SystemHosts;
@@ -223,7 +224,7 @@ public final class InterruptedImport {
         MongoDatabase metadata = targets.main().getDatabase(profile.database());
         String importId = UUID.randomUUID().toString();
         ImportJournal held = ImportJournal.acquire(metadata, application, importId, ImportOptions.defaults().lease(),
-                Instant.now());
+                ToolClock.now());
         try {
             Optional<String> checked = Optional.empty();
             if (held.takenOver()) {
@@ -231,7 +232,7 @@ public final class InterruptedImport {
                 // The rollback removed the journal it took over; the leftovers are dealt with under a fresh one.
                 held.release();
                 held = ImportJournal.acquire(metadata, application, importId, ImportOptions.defaults().lease(),
-                        Instant.now());
+                        ToolClock.now());
             }
             cleanLeftovers(targets, held, application, naming, WorkingNames.tagOf(importId), listener);
             held.delete();

@@ -2,6 +2,7 @@ package aom.migration.restore;
 
 import aom.migration.bundle.ExtendedJson;
 import aom.migration.model.AppHome;
+import aom.migration.model.ToolClock;
 import aom.migration.model.WorkingNames;
 import aom.migration.progress.CancellationToken;
 import com.mongodb.client.MongoCollection;
@@ -291,7 +292,7 @@ public final class MetadataRollback {
     private BsonDocument record(String kind, String collection) {
         return new BsonDocument("importId", new BsonString(importId)).append("kind", new BsonString(kind))
                 .append("collection", new BsonString(collection))
-                .append("savedAt", new BsonDateTime(Instant.now().toEpochMilli()));
+                .append("savedAt", new BsonDateTime(ToolClock.now().toEpochMilli()));
     }
 
     /** The file holds password hashes of customers, so only its owner may read it where the system allows. */

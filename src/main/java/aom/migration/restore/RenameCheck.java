@@ -1,7 +1,8 @@
 package aom.migration.restore;
 
 import aom.migration.model.WorkingNames;
-import com.mongodb.MongoException;
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import org.bson.BsonDocument;
@@ -19,7 +20,11 @@ final class RenameCheck {
     private RenameCheck() {
     }
 
-    /** Whether renames keep data in {@code database} on {@code client}; the check's collections are dropped again. */
+    /**
+     * Whether renames keep data in {@code database} on {@code client}; the check's collections are dropped again.
+     *
+     * @throws ImportFailedException when the server refuses the rename (e.g. not authorised): the swap would too
+     */
     static boolean keepsData(MongoClient client, String database, String tag, Fence fence) {
         MongoDatabase db = client.getDatabase(database);
         String first = WorkingNames.probe(tag, 'a');
@@ -31,8 +36,12 @@ final class RenameCheck {
             // A new collection under the old name must start empty.
             db.getCollection(first, BsonDocument.class).insertOne(new BsonDocument("_id", new BsonInt32(2)));
             return db.getCollection(first).countDocuments() == 1 && db.getCollection(second).countDocuments() == 1;
-        } catch (MongoException | ImportFailedException e) {
-            return false;
+        } catch (MongoWriteException e) {
+            // A duplicate key: the new collection under the old name found the renamed one's documents.
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                return false;
+            }
+            throw e;
         } finally {
             fence.confirm();
             db.getCollection(first).drop();

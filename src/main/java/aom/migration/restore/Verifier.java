@@ -3,6 +3,7 @@ package aom.migration.restore;
 import aom.migration.model.ExtractionProfile;
 import aom.migration.model.PasswordHash;
 import aom.migration.model.SystemKind;
+import aom.migration.model.ToolClock;
 import aom.migration.model.WorkingNames;
 import aom.migration.mongo.RawFind;
 import aom.migration.mongo.SystemHosts;
@@ -145,7 +146,7 @@ public final class Verifier {
                         passed));
             }
         }
-        return new VerificationReport(plan.application(), plan.targetDescription(), Instant.now().toString(),
+        return new VerificationReport(plan.application(), plan.targetDescription(), ToolClock.now().toString(),
                 problems.isEmpty(), true, checks, List.of(), problems);
     }
 
@@ -194,7 +195,7 @@ public final class Verifier {
         plan.metadata().ifPresent(merge -> metadata.addAll(checkMetadata(merge, profile, problems, cancel)));
         boolean passed = problems.isEmpty() && checks.stream().allMatch(VerificationReport.CollectionCheck::passed)
                 && metadata.stream().allMatch(VerificationReport.MetadataCheck::passed);
-        return new VerificationReport(plan.application(), plan.targetDescription(), Instant.now().toString(), passed,
+        return new VerificationReport(plan.application(), plan.targetDescription(), ToolClock.now().toString(), passed,
                 !staged.isEmpty(), checks, metadata, problems);
     }
 

@@ -22,8 +22,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
@@ -112,6 +114,40 @@ final class BundleSurgery {
                         if (record.has("documents") && record.path("documents").asLong() > 0) {
                             ((ObjectNode) record).put("documents", documents(name, forged));
                         }
+                    }
+                }
+            });
+        });
+    }
+
+    /**
+     * Renames a collection of the bundle, as a forger (or an export of a version that did not know working
+     * collections) would: its two entries, the name in its metadata entry and the manifest's records of both.
+     */
+    static Path renameCollection(Path from, Path to, String database, String collection, String newName) {
+        String prefix = "dump/" + database + "/";
+        return rewrite(from, to, entries -> {
+            Map<String, byte[]> renamed = new HashMap<>();
+            entries.replaceAll(entry -> {
+                for (String suffix : List.of(".bson", ".metadata.json")) {
+                    if (entry.name().equals(prefix + collection + suffix)) {
+                        byte[] content = suffix.equals(".bson") ? entry.content() : new String(entry.content(),
+                                StandardCharsets.UTF_8).replace("\"" + collection + "\"", "\"" + newName + "\"")
+                                .getBytes(StandardCharsets.UTF_8);
+                        renamed.put(entry.name(), content);
+                        return new Entry(prefix + newName + suffix, content);
+                    }
+                }
+                return entry;
+            });
+            return withManifest(entries, manifest -> {
+                for (JsonNode record : manifest.withArray("entries")) {
+                    byte[] content = renamed.get(record.path("path").asText());
+                    if (content != null) {
+                        ObjectNode edited = (ObjectNode) record;
+                        edited.put("path", record.path("path").asText().replace(prefix + collection + ".",
+                                prefix + newName + ".")).put("collection", newName).put("bytes", content.length)
+                                .put("sha256", sha256(content));
                     }
                 }
             });

@@ -34,10 +34,19 @@ public final class ChildJvm {
 
     /** A process builder for {@code migration <args>} in a child JVM with its own tool home. */
     static ProcessBuilder command(Path home, String... args) {
+        return command(home, List.of(), args);
+    }
+
+    /**
+     * The same with system properties for the child ({@code -Daom.machine=...} plays another computer,
+     * {@code -Daom.clockOffset=PT10M} a clock ten minutes ahead).
+     */
+    static ProcessBuilder command(Path home, List<String> jvmOptions, String... args) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), "-Daom.home=" + home,
-                ChildJvm.class.getName()));
+                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), "-Daom.home=" + home));
+        command.addAll(jvmOptions);
+        command.add(ChildJvm.class.getName());
         command.addAll(List.of(args));
         return new ProcessBuilder(command);
     }

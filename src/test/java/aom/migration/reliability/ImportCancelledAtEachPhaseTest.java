@@ -87,7 +87,8 @@ class ImportCancelledAtEachPhaseTest extends ImportFaults {
         assertThat(failure).isInstanceOf(CancelledException.class);
         try (Installation target = Installation.connect(direct())) {
             assertThat(InterruptedImport.find(target, ConferenceBundle.APP, DatabaseNaming.DASHED,
-                    ExtractionProfile.defaults())).as("leftovers after the cancel").isEmpty();
+                    ExtractionProfile.defaults()).map(InterruptedImport::describe)).as("leftovers after the cancel")
+                    .isEmpty();
         }
         assertThat(TargetSnapshot.differences(before, snapshot())).isEmpty();
         observed.note("Target byte for byte as before, nothing left over.");

@@ -4,6 +4,7 @@ import aom.migration.bundle.BundleReader;
 import aom.migration.cli.CliRun;
 import aom.migration.model.DatabaseNaming;
 import aom.migration.model.ExtractionProfile;
+import aom.migration.model.WorkingNames;
 import aom.migration.mongo.ConnectionSettings;
 import aom.migration.mongo.Installation;
 import aom.migration.progress.CancellationToken;
@@ -42,18 +43,20 @@ abstract class ImportFaults {
     /** The commands that mark the points of an import (seen in the wire log of a complete import). */
     static final Predicate<WireProxy.Command> COUNT = c -> c.name().equals("count");
     static final Predicate<WireProxy.Command> STAGING_INSERT = c -> c.name().equals("insert")
-            && c.collection().endsWith(".__aom_import");
+            && WorkingNames.kind(c.collection()).filter(kind -> kind == WorkingNames.Kind.STAGING).isPresent();
     static final Predicate<WireProxy.Command> INDEX_BUILD = c -> c.name().equals("createIndexes");
     static final Predicate<WireProxy.Command> SLICE_SAVE = c -> c.name().equals("insert")
-            && c.collection().equals("__aom_import_rollback");
+            && c.collection().equals(WorkingNames.slice(ConferenceBundle.APP));
     static final Predicate<WireProxy.Command> METADATA_WRITE = c -> c.database().equals("apiomat")
             && c.name().matches("insert|update|delete") && !c.collection().startsWith("__aom");
-    static final Predicate<WireProxy.Command> RENAME = c -> c.name().equals("renameCollection");
     /** With the copy swap: an insert into a live collection of the application (staging copied in). */
     static final Predicate<WireProxy.Command> COPY_IN = c -> c.name().equals("insert")
             && c.database().startsWith("ConferenceApp") && !c.collection().contains("__aom");
     static final Predicate<WireProxy.Command> DROP_SET_ASIDE = c -> c.name().equals("drop")
-            && c.collection().endsWith(".__aom_old");
+            && WorkingNames.kind(c.collection()).filter(kind -> kind == WorkingNames.Kind.ASIDE).isPresent();
+    /** A rename of the swap (not the scratch collections of the import's rename check). */
+    static final Predicate<WireProxy.Command> SWAP_RENAME = c -> c.name().equals("renameCollection")
+            && !c.body().getString("renameCollection").getValue().contains("__aom_probe");
 
     private final AtomicReference<Phase> phase = new AtomicReference<>();
     /** A read of the verification: the first {@code find} once the job announced the VERIFY phase. */

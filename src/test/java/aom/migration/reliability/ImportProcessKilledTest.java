@@ -63,7 +63,7 @@ class ImportProcessKilledTest extends ImportFaults {
     @Test
     @DisplayName("killed in the middle of the rename swap, a live collection renamed aside (before the 8th rename)")
     void killedWhileSwapping(Observed observed) throws Exception {
-        killToolAt(RENAME, 8, observed);
+        killToolAt(SWAP_RENAME, 8, observed);
         recoverAndImportAgain(observed);
     }
 

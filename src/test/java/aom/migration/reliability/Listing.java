@@ -1,5 +1,6 @@
 package aom.migration.reliability;
 
+import aom.migration.model.WorkingNames;
 import com.mongodb.client.MongoClient;
 import org.bson.Document;
 
@@ -23,7 +24,8 @@ record Listing(Map<String, Long> counts, String journal) {
                         .countDocuments());
             }
         }
-        Document journal = client.getDatabase("apiomat").getCollection("__aom_import_journal").find().first();
+        Document journal = client.getDatabase("apiomat").getCollection(WorkingNames.journal(ConferenceBundle.APP))
+                .find().first();
         return new Listing(counts, journal == null ? "none" : journal.getString("state"));
     }
 
