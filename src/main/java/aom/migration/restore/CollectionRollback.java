@@ -130,7 +130,7 @@ final class CollectionRollback {
      * absent as before, the view as it was, the document count and index names taken just before it was set aside,
      * and, where a copy was set aside, its content hash.
      */
-    RollbackProof.Part check(List<JournalEntry> entries, SwapStrategy strategy) {
+    RollbackProof check(List<JournalEntry> entries, SwapStrategy strategy) {
         List<String> differences = new ArrayList<>();
         Set<String> databases = new LinkedHashSet<>();
         int counted = 0;
@@ -181,10 +181,7 @@ final class CollectionRollback {
                         + " import");
             }
         }
-        return new RollbackProof.Part(entries.size() + " collection(s) in " + databases.size() + " database(s)"
-                + " present or absent as before the import" + (counted == 0 ? "" : ", " + counted + " of them by"
-                + " document count and index names taken just before they were set aside") + (hashed == 0 ? ""
-                : ", " + hashed + " by content hash"), differences);
+        return new RollbackProof(entries.size(), databases.size(), counted, hashed, 0, null, differences);
     }
 
     /** Drops the import's working collections (staging, set aside): only after {@link #check} passed. */

@@ -195,7 +195,7 @@ public final class ImportJob {
                     + " of " + request.application() + " removes it.";
         }
         if (failure instanceof CancelledException) {
-            return new CancelledException("The import was cancelled before it started." + removed);
+            return new ImportCancelledException("The import was cancelled before it started." + removed, null);
         }
         String message = failure instanceof ImportFailedException ? failure.getMessage()
                 : "The import of " + request.application() + " cannot start: " + DriverFailures.readable(failure,
@@ -443,7 +443,7 @@ public final class ImportJob {
         String restored = " The target was restored to its state before the import; checked: " + proof.checked()
                 + ".";
         if (failure instanceof CancelledException) {
-            return new CancelledException("The import was cancelled." + restored);
+            return new ImportCancelledException("The import was cancelled." + restored, proof);
         }
         if (failure instanceof CorruptDataException) {
             return new CorruptDataException(failure.getMessage() + restored, failure);

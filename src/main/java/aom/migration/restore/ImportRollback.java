@@ -53,16 +53,11 @@ final class ImportRollback {
         List<String> notPutBack = collections.putBack(entries, journal.strategy());
         MetadataRollback metadata = new MetadataRollback(metadata(), journal.sliceCollection(), journal.importId(),
                 journal);
-        List<RollbackProof.Part> parts = new ArrayList<>();
-        RollbackProof.Part checked = collections.check(entries, journal.strategy());
-        List<String> differences = new ArrayList<>(notPutBack);
-        differences.addAll(checked.differences());
-        parts.add(new RollbackProof.Part(checked.checked(), differences));
+        RollbackProof proof = collections.check(entries, journal.strategy()).withDifferences(notPutBack);
         if (journal.metadataSaved()) {
             metadata.restore();
-            parts.add(metadata.check());
+            proof = proof.and(metadata.check());
         }
-        RollbackProof proof = new RollbackProof(parts);
         if (!proof.passed()) {
             journal.recordUnproven(proof.differences());
             return proof;

@@ -189,7 +189,7 @@ public final class MetadataRollback {
      *
      * @return what was compared, and every difference
      */
-    RollbackProof.Part check() {
+    RollbackProof check() {
         MongoCollection<BsonDocument> saved = database.getCollection(collection, BsonDocument.class);
         List<String> differences = new ArrayList<>();
         long compared = 0;
@@ -225,8 +225,7 @@ public final class MetadataRollback {
                 }
             }
         }
-        return new RollbackProof.Part(compared + " metadata document(s) of " + database.getName()
-                + " compared with the copy saved before the merge", differences);
+        return RollbackProof.metadata(database.getName(), compared, differences);
     }
     /** Collections the merge created are dropped again once the restore has emptied them. */
     private static void dropIfEmpty(MongoDatabase database, BsonArray collections) {

@@ -7,6 +7,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import org.bson.BsonDocument;
 import org.bson.BsonInt32;
+import org.bson.BsonString;
 
 /**
  * Checks, in an import's own scratch collections, that a server's {@code renameCollection} really moves a collection:
@@ -23,7 +24,8 @@ final class RenameCheck {
     /**
      * Whether renames keep data in {@code database} on {@code client}; the check's collections are dropped again.
      *
-     * @throws ImportFailedException when the server refuses the rename (e.g. not authorised): the swap would too
+     * @throws com.mongodb.MongoCommandException when the server refuses the rename (e.g. not authorised): the swap
+     *                                            would too
      */
     static boolean keepsData(MongoClient client, String database, String tag, Fence fence) {
         MongoDatabase db = client.getDatabase(database);
@@ -32,7 +34,9 @@ final class RenameCheck {
         try {
             fence.confirm();
             db.getCollection(first, BsonDocument.class).insertOne(new BsonDocument("_id", new BsonInt32(1)));
-            Namespaces.rename(client, database, first, second);
+            // The server's own refusal (e.g. not authorised) goes to the caller as it is: the swap would meet it too.
+            client.getDatabase("admin").runCommand(new BsonDocument("renameCollection",
+                    new BsonString(database + "." + first)).append("to", new BsonString(database + "." + second)));
             // A new collection under the old name must start empty.
             db.getCollection(first, BsonDocument.class).insertOne(new BsonDocument("_id", new BsonInt32(2)));
             return db.getCollection(first).countDocuments() == 1 && db.getCollection(second).countDocuments() == 1;

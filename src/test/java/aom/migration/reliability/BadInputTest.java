@@ -238,7 +238,11 @@ class BadInputTest {
                 // The journal's first write (update), the rename check's insert and rename come first.
                 assertOneErrorLine(run, "The import of ConferenceApp cannot start: 127.0.0.1:" + proxy.port()
                         + " answered with error 13 (Unauthorized): not authorized on "
-                        + (command.equals("update") ? "apiomat" : "ConferenceApp"), "Nothing was changed.");
+                        + switch (command) {
+                            case "update" -> "apiomat";
+                            case "renameCollection" -> "admin";
+                            default -> "ConferenceApp";
+                        }, "Nothing was changed.");
             }
             assertThat(TargetSnapshot.differences(before, TargetSnapshot.of(client))).isEmpty();
             observed.note("The proxy answers every " + command + " with error 13 Unauthorized; the target is byte"

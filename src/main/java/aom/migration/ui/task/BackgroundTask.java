@@ -143,6 +143,7 @@ public final class BackgroundTask<T> {
         return value;
     }
 
+    /** What the job threw: the failure, or what ended a cancelled job (which may say what it put right). */
     public Throwable getFailure() {
         return failure;
     }
@@ -184,11 +185,12 @@ public final class BackgroundTask<T> {
     }
 
     void failed(Throwable error) {
+        // Kept for a cancel too: what the job did about the cancel (e.g. what its rollback checked) is in it.
+        failure = error;
         if (error instanceof CancelledException || cancellation.isCancelled()) {
             state.set(State.CANCELLED);
             onCancelled.forEach(Runnable::run);
         } else {
-            failure = error;
             state.set(State.FAILED);
             onFailure.forEach(action -> action.accept(error));
         }

@@ -1,5 +1,7 @@
 package aom.migration.ui.pages.importing;
 
+import aom.migration.progress.CancelledException;
+import aom.migration.restore.ImportCancelledException;
 import aom.migration.restore.ImportResult;
 import aom.migration.ui.Messages;
 import aom.migration.ui.dialog.ErrorText;
@@ -112,11 +114,7 @@ public final class ImportViewModel implements PageViewModel {
                     outcomeText.set(Messages.format("import.succeeded", app, planned.plan().targetHosts()));
                     canGoNext.set(true);
                 })
-                .onCancelled(() -> {
-                    outcome.set(JobOutcome.CANCELLED);
-                    outcomeText.set(Messages.format("import.cancelled", planned.plan().targetHosts()));
-                    canGoBack.set(true);
-                })
+                .onCancelled(() -> cancelled(task.getFailure(), planned.plan().targetHosts()))
                 .onFailure(error -> {
                     outcome.set(JobOutcome.FAILED);
                     outcomeText.set(Messages.format("import.failed", ErrorText.readable(error)));
@@ -131,5 +129,27 @@ public final class ImportViewModel implements PageViewModel {
                         model.plannedImportProperty().set(null);
                     }
                 }));
+    }
+
+    /**
+     * A cancelled import: what its rollback checked, in the user's language; where the cancel came too late for a
+     * proven rollback (the target could not be checked, or another import took over), the job's failure instead.
+     */
+    private void cancelled(Throwable why, String hosts) {
+        canGoBack.set(true);
+        if (why instanceof ImportCancelledException cancelled) {
+            outcome.set(JobOutcome.CANCELLED);
+            outcomeText.set(cancelled.proof().map(proof -> proof.counted() == 0 && proof.metadataDocuments() == 0
+                    ? Messages.format("import.cancelled.loading", hosts, proof.collections(), proof.databases())
+                    : Messages.format("import.cancelled", hosts, proof.collections(), proof.databases(),
+                    proof.counted(), proof.metadataDocuments()))
+                    .orElseGet(() -> Messages.format("import.cancelled.before", hosts)));
+        } else if (why != null && !(why instanceof CancelledException)) {
+            outcome.set(JobOutcome.FAILED);
+            outcomeText.set(Messages.format("import.failed", ErrorText.readable(why)));
+        } else {
+            outcome.set(JobOutcome.CANCELLED);
+            outcomeText.set(Messages.get("import.cancelled.unchecked"));
+        }
     }
 }

@@ -127,8 +127,10 @@ class ImportViewModelTest {
         page.enter();
 
         assertThat(page.outcomeProperty().get()).isEqualTo(JobOutcome.CANCELLED);
-        assertThat(page.outcomeTextProperty().get()).isEqualTo("The import was cancelled. The target "
-                + demo.target().settings().hostsOnly() + " was left as it was before the import.");
+        assertThat(page.outcomeTextProperty().get()).isEqualTo("The import was cancelled before it changed anything"
+                + " live, and its working collections were removed. The target " + demo.target().settings()
+                .hostsOnly() + " was checked: 31 collection(s) in 3 database(s) present or absent as before the"
+                + " import.");
         assertThat(page.canGoBackProperty().get()).isTrue();
         assertThat(page.canGoNextProperty().get()).isFalse();
         assertThat(targetState()).isEqualTo(before);
