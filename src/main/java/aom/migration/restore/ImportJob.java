@@ -124,7 +124,7 @@ public final class ImportJob {
     /** The plan as the target is now (the preview); writes nothing. */
     public ImportPlan plan(CancellationToken cancel) {
         try {
-            return planner.plan(request, options, cancel, createdAt, tag, null);
+            return planner.plan(request, options, cancel, createdAt, tag, false, null);
         } catch (MongoException e) {
             // e.g. a user who may not list the metadata's collections: one sentence, not the driver's exception
             throw settings == null ? e : ConnectionErrors.wrap(e, settings);
@@ -146,7 +146,7 @@ public final class ImportJob {
         ProgressTracker tracker = new ProgressTracker(listener, Phase.PLAN);
         tracker.phase(Phase.PLAN, "Planning the import of " + request.application());
         if (options.dryRun()) {
-            ImportPlan plan = planner.plan(request, options, cancel, createdAt, tag, null);
+            ImportPlan plan = planner.plan(request, options, cancel, createdAt, tag, false, null);
             plan.warnings().forEach(warning -> listener.warn(Phase.PLAN, warning));
             tracker.phase(Phase.DONE, "Dry run: nothing was written");
             return new ImportResult(plan, true, List.of(), null, null, null);
@@ -160,7 +160,7 @@ public final class ImportJob {
                 cancel.throwIfCancelled();
                 databasesBefore = databasesByHost();
                 String renameProblem = checkRenames(held.journal);
-                plan = planner.plan(request, options, cancel, createdAt, tag, renameProblem);
+                plan = planner.plan(request, options, cancel, createdAt, tag, true, renameProblem);
                 if (!plan.canProceed()) {
                     throw new ImportFailedException("The import of " + request.application() + " cannot start: "
                             + String.join("; ", plan.problems()) + ".");

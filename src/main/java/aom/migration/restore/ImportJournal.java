@@ -89,6 +89,7 @@ final class ImportJournal implements Fence {
     /** Owner tokens of the imports running in this very process. */
     private static final Set<String> RUNNING_HERE = ConcurrentHashMap.newKeySet();
 
+    private final MongoDatabase metadata;
     private final MongoCollection<BsonDocument> collection;
     private final BsonValue id;
     private final boolean legacy;
@@ -111,8 +112,9 @@ final class ImportJournal implements Fence {
     private volatile long confirmedNanos;
     private volatile long confirmedMillis;
 
-    private ImportJournal(MongoCollection<BsonDocument> collection, BsonDocument document, String application,
-                          String owner, Duration lease, boolean takenOver) {
+    private ImportJournal(MongoDatabase metadata, MongoCollection<BsonDocument> collection, BsonDocument document,
+                          String application, String owner, Duration lease, boolean takenOver) {
+        this.metadata = metadata;
         this.collection = collection;
         this.id = document.get("_id");
         this.legacy = collection.getNamespace().getCollectionName().equals(LEGACY_COLLECTION);
@@ -198,7 +200,7 @@ final class ImportJournal implements Fence {
                         new UpdateOptions().upsert(true));
                 if (created.getUpsertedId() != null) {
                     BsonDocument document = journals.find(Filters.eq("_id", JOURNAL_ID)).first();
-                    return new ImportJournal(journals, document, application, owner, lease, false);
+                    return new ImportJournal(metadata, journals, document, application, owner, lease, false);
                 }
             } catch (MongoWriteException e) {
                 if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
@@ -257,7 +259,7 @@ final class ImportJournal implements Fence {
             RUNNING_HERE.remove(owner);
             return Optional.empty();
         }
-        return Optional.of(new ImportJournal(collection, document, application, owner, lease, true));
+        return Optional.of(new ImportJournal(metadata, collection, document, application, owner, lease, true));
     }
 
     private static BsonDocument fresh(String application, String importId, String owner, Duration lease,
@@ -521,7 +523,8 @@ final class ImportJournal implements Fence {
             return;
         }
         try {
-            if (collection.countDocuments() == 0) {
+            if (Namespaces.names(metadata).contains(collection.getNamespace().getCollectionName())
+                    && collection.countDocuments() == 0) {
                 collection.drop();
             }
         } catch (MongoException e) {

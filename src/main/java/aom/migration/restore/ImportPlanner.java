@@ -64,22 +64,25 @@ public final class ImportPlanner {
 
     /** Plans {@code request}; nothing is written. */
     public ImportPlan plan(ImportRequest request, ImportOptions options, CancellationToken cancel) {
-        return plan(request, options, cancel, ToolClock.now(), WorkingNames.tagOf(UUID.randomUUID().toString()), null);
+        return plan(request, options, cancel, ToolClock.now(), WorkingNames.tagOf(UUID.randomUUID().toString()), false,
+                null);
     }
 
     /**
      * Plans {@code request} as of {@code now}, which also names the rollback file.
      *
      * @param tag           the tag of the import's working collections
+     * @param holding       whether the import planning holds the application's journal and has put right what an
+     *                      earlier import left (then its own journal is not such a leftover)
      * @param renameProblem why renaming is not safe on the target (the import's check found it), or {@code null}
      */
     ImportPlan plan(ImportRequest request, ImportOptions options, CancellationToken cancel, Instant now, String tag,
-                    String renameProblem) {
+                    boolean holding, String renameProblem) {
         List<String> warnings = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         SwapStrategy strategy = strategy(options, renameProblem, warnings);
-        List<String> leftovers = InterruptedImport.find(targets, request.application(), request.targetNaming(),
-                request.profile()).map(InterruptedImport::describe).orElse(List.of());
+        List<String> leftovers = holding ? List.of() : InterruptedImport.find(targets, request.application(),
+                request.targetNaming(), request.profile()).map(InterruptedImport::describe).orElse(List.of());
         if (!leftovers.isEmpty()) {
             warnings.add("An earlier import of " + request.application() + " was interrupted. The counts below are"
                     + " those of the target as it is now; the import first restores the state from before that"
