@@ -151,26 +151,29 @@ public final class ImportJob {
             tracker.phase(Phase.DONE, "Dry run: nothing was written");
             return new ImportResult(plan, true, List.of(), null, null, null);
         }
-        Held held = new Held(acquire());
+        // Cancelled by the user, or by the lease when another import took the journal over.
+        CancellationToken stop = new CancellationToken();
+        cancel.onCancel(stop::cancel);
+        Held held = new Held(acquire(), stop);
         try {
             List<String> recovered = putRightFirst(held, listener);
             ImportPlan plan;
             Map<MongoClient, Set<String>> databasesBefore;
             try {
-                cancel.throwIfCancelled();
+                stop.throwIfCancelled();
                 databasesBefore = databasesByHost();
                 String renameProblem = checkRenames(held.journal);
-                plan = planner.plan(request, options, cancel, createdAt, tag, true, renameProblem);
+                plan = planner.plan(request, options, stop, createdAt, tag, true, renameProblem);
                 if (!plan.canProceed()) {
                     throw new ImportFailedException("The import of " + request.application() + " cannot start: "
                             + String.join("; ", plan.problems()) + ".");
                 }
-                cancel.throwIfCancelled();
+                stop.throwIfCancelled();
             } catch (RuntimeException e) {
                 throw notStarted(held.journal, e);
             }
             plan.warnings().forEach(warning -> listener.warn(Phase.PLAN, warning));
-            return execute(plan, held.journal, databasesBefore, recovered, tracker, listener, cancel);
+            return execute(plan, held.journal, databasesBefore, recovered, tracker, listener, stop);
         } finally {
             held.close();
         }
@@ -182,8 +185,8 @@ public final class ImportJob {
      * that worked.
      */
     private RuntimeException notStarted(ImportJournal journal, RuntimeException failure) {
-        if (failure instanceof OwnershipLostException) {
-            return failure;
+        if (failure instanceof OwnershipLostException || journal.isLost()) {
+            return failure instanceof OwnershipLostException ? failure : ownershipLost(journal, failure);
         }
         String removed;
         try {
@@ -205,16 +208,18 @@ public final class ImportJob {
 
     /** The journal this run holds, with the lease that keeps it. */
     private final class Held implements AutoCloseable {
+        private final CancellationToken stop;
         private ImportJournal journal;
         private ScheduledExecutorService lease;
 
-        Held(ImportJournal journal) {
+        Held(ImportJournal journal, CancellationToken stop) {
+            this.stop = stop;
             hold(journal);
         }
 
         void hold(ImportJournal next) {
             journal = next;
-            lease = startLease(next);
+            lease = startLease(next, stop);
         }
 
         @Override
@@ -477,7 +482,11 @@ public final class ImportJob {
         return message.endsWith(".") ? message : message + ".";
     }
 
-    private ScheduledExecutorService startLease(ImportJournal journal) {
+    /**
+     * Renews the journal's lease a few times per lease; when a renewal finds the journal taken over, {@code stop}
+     * is cancelled, so that even a long step (a verification read) ends at once, and the job reports the take-over.
+     */
+    private ScheduledExecutorService startLease(ImportJournal journal, CancellationToken stop) {
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
                 Workers.daemons("aom-import-lease"));
         long every = Math.max(MIN_HEARTBEAT.toMillis(), options.lease().toMillis() / 4);
@@ -485,8 +494,8 @@ public final class ImportJob {
             try {
                 journal.heartbeat();
             } catch (OwnershipLostException e) {
-                // The journal remembers it: the job's next step stops.
                 LOG.info("The import of {} lost its journal: {}", request.application(), e.getMessage());
+                stop.cancel();
                 throw e;
             } catch (RuntimeException e) {
                 LOG.info("Could not renew the import's lease: {}", e.toString());

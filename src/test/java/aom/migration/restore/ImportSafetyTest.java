@@ -9,6 +9,7 @@ import aom.migration.progress.CancelledException;
 import aom.migration.progress.Phase;
 import aom.migration.progress.ProgressListener;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import org.bson.BsonArray;
 import org.bson.BsonBoolean;
 import org.bson.BsonDocument;
@@ -314,6 +315,45 @@ class ImportSafetyTest extends ImportTestSupport {
                 .isInstanceOf(ImportFailedException.class)
                 .hasMessageContaining("cannot create the capped collection Basics_Token in ConferenceApp");
         assertThat(TargetSnapshot.differences(before, snapshot())).isEmpty();
+    }
+
+    /**
+     * A server that loses documents of a collection the swap set aside (as mongo-java-server's H2 backend does with
+     * renamed collections) cannot make a rollback say "restored": the check finds the difference, nothing is deleted,
+     * the journal keeps the differences, and the next recovery looks again and refuses again.
+     */
+    @Test
+    void aRollbackThatDoesNotCheckOutDeletesNothingAndSaysWhatDiffers() {
+        ImportJob.Checkpoint loseADocumentThenFail = checkpoint("swapped ", 3, point -> {
+            MongoDatabase live = target.client().getDatabase("ConferenceApp");
+            String aside = Namespaces.names(live).stream().filter(name -> name.startsWith("Basics_User.__aom_old_"))
+                    .findFirst().orElseThrow();
+            live.getCollection(aside).deleteOne(new Document());
+            throw new IllegalStateException("simulated failure after the swap began");
+        });
+
+        assertThatThrownBy(() -> job(request, ImportOptions.defaults(), loseADocumentThenFail)
+                .run(ProgressListener.NONE, CancellationToken.none()))
+                .isInstanceOf(ImportFailedException.class)
+                .hasMessageContaining("simulated failure after the swap began")
+                .hasMessageContaining("The import was rolled back, but the target does not match what was recorded"
+                        + " before it changed anything: ConferenceApp.Basics_User has 23 documents; it had 24"
+                        + " before the import")
+                .hasMessageContaining("Nothing was deleted")
+                .hasMessageNotContaining("was restored");
+        assertThat(importLeftovers()).contains("apiomat.__aom_import_journal.ConferenceApp",
+                        "apiomat.__aom_import_rollback.ConferenceApp")
+                .anyMatch(name -> name.matches("ConferenceApp\\.Basics_User\\.__aom_import_[0-9a-f]{8}"));
+
+        InterruptedImport interrupted = InterruptedImport.find(target, DemoImport.APP, request.targetNaming(),
+                request.profile()).orElseThrow();
+        assertThat(interrupted.describe()).anyMatch(line -> line.contains("could not show that the target was as"
+                + " before: ConferenceApp.Basics_User has 23 documents; it had 24 before the import"));
+        assertThatThrownBy(() -> interrupted.restore(ProgressListener.NONE))
+                .isInstanceOf(ImportFailedException.class)
+                .hasMessageContaining("ConferenceApp.Basics_User has 23 documents; it had 24 before the import")
+                .hasMessageContaining("Nothing was deleted");
+        assertThat(importLeftovers()).contains("apiomat.__aom_import_journal.ConferenceApp");
     }
 
     /** A checkpoint that runs {@code action} the {@code nth} time a point starting with {@code prefix} is reached. */
