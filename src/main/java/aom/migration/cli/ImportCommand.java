@@ -22,6 +22,7 @@ import aom.migration.restore.ImportPlan;
 import aom.migration.restore.ImportRequest;
 import aom.migration.restore.ImportResult;
 import aom.migration.restore.OpenedForImport;
+import aom.migration.restore.Placement;
 import aom.migration.restore.TargetNaming;
 import com.mongodb.client.model.Filters;
 import picocli.CommandLine.Command;
@@ -77,10 +78,18 @@ public class ImportCommand implements Callable<Integer> {
             description = "The application (required for a dump; for a bundle it must match the bundle's)")
     String app;
 
-    @Option(names = "--map", paramLabel = "DB=SYSTEM",
-            description = "Load the dump's database DB as SYSTEM (LIVE, STAGING, TEST, or SKIP to leave it out);"
-                    + " repeatable")
+    @Option(names = "--map", paramLabel = "FROM=SYSTEM",
+            description = {"A bundle: put the bundle's system FROM (LIVE, STAGING, TEST) into SYSTEM of the target,"
+                    + " or SKIP it. A dump: load its database FROM as SYSTEM (or SKIP it). Repeatable"})
     Map<String, String> map = new LinkedHashMap<>();
+
+    @Option(names = "--as", paramLabel = "NAME",
+            description = "Import the bundle's application under another name (its databases named after NAME)")
+    String asName;
+
+    @Option(names = "--replace",
+            description = "With --as and --yes: confirms replacing an application called NAME that the target has")
+    boolean replace;
 
     @Option(names = "--systems", split = ",", paramLabel = "SYSTEM",
             description = "Systems to import, comma-separated (default: every system the input holds)")
@@ -135,16 +144,14 @@ public class ImportCommand implements Callable<Integer> {
     }
 
     private int importBundle(ConnectionSettings settings) throws IOException {
-        if (!map.isEmpty()) {
-            throw new UserError(ExitCode.BAD_INPUT, "--map is for mongodump input; a bundle names the system of each"
-                    + " database itself (choose systems with --systems)");
-        }
+        Placement placement = Placement.parse(asName, map);
         try (OpenedForImport opened = OpenedForImport.open(path, settings)) {
             BundleReader bundle = opened.bundle();
             Installation installation = opened.target();
             String name = bundle.manifest().application().name();
             if (app != null && !app.equals(name)) {
-                throw new UserError(ExitCode.BAD_INPUT, "The bundle holds the application " + name + ", not " + app);
+                throw new UserError(ExitCode.BAD_INPUT, "The bundle holds the application " + name + ", not " + app
+                        + (asName == null ? "" : " (--as names it in the target)"));
             }
             List<String> notes = new ArrayList<>();
             boolean metadata = !noMetadata && bundle.manifest().selection().metadata();
@@ -155,12 +162,28 @@ public class ImportCommand implements Callable<Integer> {
                 notes.add("--reset-passwords has no effect: no customers are imported.");
             }
             Set<SystemKind> chosen = systems == null ? BundleImport.systemsIn(bundle) : SystemList.parse(systems);
+            String targetName = placement.nameFor(name);
+            if (!targetName.equals(name)) {
+                refuseReplacingUnconfirmed(installation, name, targetName);
+            }
             try (SystemHosts targets = SystemHosts.connect(installation, hosts)) {
                 DatabaseNaming targetNaming = naming != null ? DatabaseNaming.parse(naming)
-                        : BundleImport.targetNaming(targets, bundle);
-                ImportRequest request = BundleImport.request(bundle, targetNaming, chosen, metadata);
+                        : BundleImport.targetNaming(targets, bundle, targetName);
+                ImportRequest request = BundleImport.request(bundle, targetNaming, chosen, metadata, placement);
                 return execute(installation, targets, request, notes);
             }
+        }
+    }
+
+    /**
+     * An import under another name must not replace an application of that name by accident (a typo in NAME):
+     * without a console to ask on, {@code --replace} must say so.
+     */
+    private void refuseReplacingUnconfirmed(Installation installation, String name, String targetName) {
+        if (hasApplication(installation, targetName) && yes && !replace && !dryRun) {
+            throw new UserError(ExitCode.REFUSED, "Not imported: the target already has an application called "
+                    + targetName + ", which importing " + name + " as " + targetName + " would replace. Pass"
+                    + " --replace to confirm that, or choose another name. Nothing was changed.");
         }
     }
 
@@ -172,6 +195,9 @@ public class ImportCommand implements Callable<Integer> {
         ApplicationNames.problem(app).ifPresent(problem -> {
             throw new UserError(ExitCode.BAD_INPUT, problem);
         });
+        if (asName != null) {
+            throw new UserError(ExitCode.BAD_INPUT, "--as is for bundles: a dump's application is named by --app");
+        }
         Map<String, SystemKind> overrides = parseMap();
         try (DumpContents dump = DumpContents.open(path)) {
             DumpImport.Mapping mapping = DumpImport.propose(app, dump.databases(), overrides);
@@ -189,7 +215,7 @@ public class ImportCommand implements Callable<Integer> {
             List<String> notes = dumpNotes(dump, mapping);
             try (Installation installation = Installation.connect(settings);
                  SystemHosts targets = SystemHosts.connect(installation, hosts)) {
-                if (!hasApplication(installation)) {
+                if (!hasApplication(installation, app)) {
                     notes.add("The target's metadata has no application " + app + "; the data is loaded anyway, but"
                             + " ApiOmat will not use it until the application exists there.");
                 }
@@ -278,10 +304,10 @@ public class ImportCommand implements Callable<Integer> {
         }
     }
 
-    private boolean hasApplication(Installation installation) {
+    private static boolean hasApplication(Installation installation, String name) {
         ExtractionProfile.ApplicationSpec spec = ExtractionProfile.defaults().application();
         return installation.metadataDatabase().getCollection(spec.collection())
-                .countDocuments(Filters.eq(spec.nameField(), app)) > 0;
+                .countDocuments(Filters.eq(spec.nameField(), name)) > 0;
     }
 
     private Map<String, SystemKind> parseMap() {

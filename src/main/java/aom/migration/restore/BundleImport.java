@@ -42,17 +42,33 @@ public final class BundleImport {
      */
     public static ImportRequest request(BundleReader bundle, DatabaseNaming targetNaming, Set<SystemKind> systems,
                                         boolean metadata) {
+        return request(bundle, targetNaming, systems, metadata, Placement.AS_IS);
+    }
+
+    /**
+     * The request to import {@code bundle} under the name and into the systems {@code placement} says.
+     *
+     * @param systems      the bundle's systems to import; each must be in the bundle
+     * @param targetNaming how the target names the databases of the application under its name there
+     * @throws IllegalArgumentException naming what the bundle lacks, or two systems going into one
+     */
+    public static ImportRequest request(BundleReader bundle, DatabaseNaming targetNaming, Set<SystemKind> systems,
+                                        boolean metadata, Placement placement) {
         Manifest manifest = bundle.manifest();
         verifyUnusedEntries(bundle);
-        Map<SystemKind, List<CollectionSource>> data = new EnumMap<>(SystemKind.class);
         for (SystemKind system : systems) {
             if (!manifest.selection().systems().contains(system.name())) {
                 throw new IllegalArgumentException("The bundle holds no " + system + " data (it has: "
                         + (manifest.selection().systems().isEmpty() ? "none"
                         : String.join(", ", manifest.selection().systems())) + ")");
             }
-            data.put(system, new ArrayList<CollectionSource>(bundle.collections(system.name())));
         }
+        Map<SystemKind, SystemKind> targets = placement.targets(systems);
+        Map<SystemKind, List<CollectionSource>> data = new EnumMap<>(SystemKind.class);
+        targets.forEach((target, source) -> data.put(target, new ArrayList<CollectionSource>(
+                bundle.collections(source.name()))));
+        String application = manifest.application().name();
+        String name = placement.nameFor(application);
         Map<String, List<RawBsonDocument>> closure = null;
         if (metadata) {
             if (!manifest.selection().metadata()) {
@@ -64,13 +80,16 @@ public final class BundleImport {
                     closure.put(collection, documents.toList());
                 }
             }
+            if (!name.equals(application)) {
+                closure = ApplicationRename.of(bundle.profile(), application, name).apply(closure);
+            }
         }
         DatabaseNaming sourceNaming = manifest.application().naming() == null
                 ? null : DatabaseNaming.parse(manifest.application().naming());
         SourceDescription source = new SourceDescription(manifest.source().hosts(),
-                manifest.source().serverVersion(), sourceNaming);
-        return new ImportRequest(manifest.application().name(), targetNaming, data, closure, bundle.profile(),
-                source);
+                manifest.source().serverVersion(), sourceNaming, name.equals(application) ? null : application,
+                targets);
+        return new ImportRequest(name, targetNaming, data, closure, bundle.profile(), source);
     }
 
     /**
@@ -101,9 +120,13 @@ public final class BundleImport {
 
     /** {@link #targetNaming(Installation, BundleReader)} where the target's systems may live on hosts of their own. */
     public static DatabaseNaming targetNaming(SystemHosts target, BundleReader bundle) {
+        return targetNaming(target, bundle, bundle.manifest().application().name());
+    }
+
+    /** The naming convention for the databases of the application imported as {@code name}. */
+    public static DatabaseNaming targetNaming(SystemHosts target, BundleReader bundle, String name) {
         String bundleNaming = bundle.manifest().application().naming();
-        return TargetNaming.choose(target, bundle.manifest().application().name(),
-                bundleNaming == null ? null : DatabaseNaming.parse(bundleNaming));
+        return TargetNaming.choose(target, name, bundleNaming == null ? null : DatabaseNaming.parse(bundleNaming));
     }
 
     /** The systems whose data the bundle holds. */

@@ -390,7 +390,7 @@ public final class ImportJob {
         ProgressTracker verifying = new ProgressTracker(tracker.listener(), Phase.VERIFY);
         VerificationReport report = verifier.verify(plan, loaded, request.profile(), verifying, cancel);
         verifying.flush();
-        return report;
+        return report.withNotes(plan.placement());
     }
 
     private ImportResult cleanUp(ImportPlan plan, ImportJournal journal, List<String> recovered,

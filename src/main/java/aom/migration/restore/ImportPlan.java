@@ -35,11 +35,13 @@ public final class ImportPlan {
     private final List<JournalEntry> entries;
     private final List<DatabaseImporter.StagedCollection> loads;
     private final Map<SystemKind, String> systemHosts;
+    private final List<String> placement;
 
     ImportPlan(String application, String targetHosts, ServerInfo targetServer, SwapStrategy swapStrategy,
                List<SystemPlan> systems, MetadataMergePlan metadata, List<String> warnings, List<String> problems,
                List<String> leftovers, Path rollbackFile, Instant createdAt, List<JournalEntry> entries,
-               List<DatabaseImporter.StagedCollection> loads, Map<SystemKind, String> systemHosts) {
+               List<DatabaseImporter.StagedCollection> loads, Map<SystemKind, String> systemHosts,
+               List<String> placement) {
         this.application = application;
         this.targetHosts = targetHosts;
         this.targetServer = targetServer;
@@ -56,6 +58,15 @@ public final class ImportPlan {
         Map<SystemKind, String> hostsCopy = new EnumMap<>(SystemKind.class);
         hostsCopy.putAll(systemHosts);
         this.systemHosts = Collections.unmodifiableMap(hostsCopy);
+        this.placement = List.copyOf(placement);
+    }
+
+    /**
+     * Where the import puts what it brings, when not as the bundle has it: "ConferenceApp is imported as
+     * ConferenceCopy", "the bundle's LIVE data goes into STAGING"; empty otherwise.
+     */
+    public List<String> placement() {
+        return placement;
     }
 
     public String application() {

@@ -22,6 +22,9 @@ final class ImportPlanText {
                 ? "Swap: copy (live collections are copied aside, dropped and loaded; kept until verified)"
                 : "Swap: rename (live collections are renamed aside and dropped only after verification; where a"
                 + " check at the start finds that the server's rename does not keep the data, they are copied)");
+        if (!plan.placement().isEmpty()) {
+            line("Placement: " + String.join("; ", plan.placement()));
+        }
         if (!plan.leftovers().isEmpty()) {
             blank();
             line("An earlier import was interrupted:");

@@ -125,7 +125,19 @@ public final class ImportPlanner {
             problems.add("There is nothing to import: no system's data and no metadata");
         }
         return new ImportPlan(request.application(), hosts, server, strategy, systems, metadata, warnings, problems,
-                leftovers, rollbackFile, now, entries, loads, targets.ownHosts());
+                leftovers, rollbackFile, now, entries, loads, targets.ownHosts(), placement(request));
+    }
+
+    /** What the request changes of the bundle's placement (another name, other systems), one line each. */
+    static List<String> placement(ImportRequest request) {
+        List<String> lines = new ArrayList<>();
+        SourceDescription source = request.source();
+        if (source.application() != null) {
+            lines.add(source.application() + " is imported as " + request.application());
+        }
+        source.systems().forEach((target, from) -> lines.add("the bundle's " + from + " data goes into " + target
+                + " (" + request.targetDatabase(target) + ")"));
+        return lines;
     }
 
     private SwapStrategy strategy(ImportOptions options, String renameProblem, List<String> warnings) {

@@ -6,6 +6,7 @@ import aom.migration.model.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -22,15 +23,32 @@ import java.util.List;
  * @param collections one check per collection of the import
  * @param metadata    one check per metadata collection, when the import included metadata
  * @param problems    everything that did not match, in words
+ * @param notes       what the import did differently from a plain one (resumed, renamed, other systems)
  */
 public record VerificationReport(String application, String target, String verifiedAt, boolean passed,
                                  boolean readBeforeSwap, List<CollectionCheck> collections,
-                                 List<MetadataCheck> metadata, List<String> problems) {
+                                 List<MetadataCheck> metadata, List<String> problems, List<String> notes) {
 
     public VerificationReport {
         collections = List.copyOf(collections);
         metadata = List.copyOf(metadata);
         problems = List.copyOf(problems);
+        notes = List.copyOf(notes);
+    }
+
+    /** A report without notes. */
+    public VerificationReport(String application, String target, String verifiedAt, boolean passed,
+                              boolean readBeforeSwap, List<CollectionCheck> collections, List<MetadataCheck> metadata,
+                              List<String> problems) {
+        this(application, target, verifiedAt, passed, readBeforeSwap, collections, metadata, problems, List.of());
+    }
+
+    /** The same report with {@code more} notes. */
+    public VerificationReport withNotes(List<String> more) {
+        List<String> all = new ArrayList<>(notes);
+        all.addAll(more);
+        return new VerificationReport(application, target, verifiedAt, passed, readBeforeSwap, collections, metadata,
+                problems, all);
     }
 
     /**
@@ -82,6 +100,7 @@ public record VerificationReport(String application, String target, String verif
                 .put("present", check.present()).put("removed", check.removed()).put("passed", check.passed())
                 .build()).toList());
         json.strings("problems", problems);
+        json.strings("notes", notes);
         return new String(JsonObject.write(json.build()), StandardCharsets.UTF_8);
     }
 
@@ -90,6 +109,7 @@ public record VerificationReport(String application, String target, String verif
         StringBuilder text = new StringBuilder();
         text.append("Verification of ").append(application).append(" on ").append(target).append(" at ")
                 .append(verifiedAt).append(": ").append(passed ? "PASSED" : "FAILED").append('\n');
+        notes.forEach(note -> text.append("Note: ").append(note).append('\n'));
         if (readBeforeSwap) {
             text.append("Documents read back from the target's staging collections before the swap, counted again"
                     + " after it.\n");
