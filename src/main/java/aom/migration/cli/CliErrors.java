@@ -8,6 +8,7 @@ import aom.migration.mongo.UnknownApplicationException;
 import aom.migration.mongo.UriRedaction;
 import aom.migration.progress.CancelledException;
 import aom.migration.restore.ImportFailedException;
+import aom.migration.restore.ResumeRefusedException;
 import aom.migration.restore.TargetBusyException;
 import com.mongodb.MongoCommandException;
 import org.slf4j.Logger;
@@ -62,6 +63,9 @@ final class CliErrors implements IExecutionExceptionHandler {
         }
         if (failure instanceof TargetBusyException || failure instanceof ImportInFlight) {
             return ExitCode.REFUSED;
+        }
+        if (failure instanceof ResumeRefusedException) {
+            return ExitCode.BAD_INPUT;
         }
         if (failure instanceof InvalidConnectionException || failure instanceof UnknownApplicationException
                 || failure instanceof IllegalArgumentException || failure instanceof CorruptDataException) {

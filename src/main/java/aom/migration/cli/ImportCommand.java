@@ -116,9 +116,18 @@ public class ImportCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "Do not show a progress bar")
     boolean noProgress;
 
+    @Option(names = "--resume", description = {"Go on with an interrupted import of the same bundle into this target:"
+            + " collections it had loaded and verified are kept, a partly loaded one goes on after what the target"
+            + " acknowledged (refused in one sentence where there is none, or it was of another bundle)"})
+    boolean resume;
+
     /** How long the import's lease lasts; hidden: for tests that play a suspended import, and for slow sites. */
     @Option(names = "--lease", paramLabel = "SECONDS", hidden = true)
     Integer leaseSeconds;
+
+    /** Documents per insert; hidden: for tests that stop an import in the middle of a collection. */
+    @Option(names = "--batch-documents", paramLabel = "N", hidden = true)
+    Integer batchDocuments;
 
     @Spec
     CommandSpec spec;
@@ -249,12 +258,16 @@ public class ImportCommand implements Callable<Integer> {
         notes.forEach(note -> out.println("Note: " + note));
         out.println();
         CancellationToken token = new CancellationToken();
-        ImportOptions options = ImportOptions.defaults().withResetPasswords(resetPasswords).withDryRun(dryRun);
+        ImportOptions options = ImportOptions.defaults().withResetPasswords(resetPasswords).withDryRun(dryRun)
+                .withResume(resume);
         if (leaseSeconds != null) {
             if (leaseSeconds < 1) {
                 throw new UserError(ExitCode.BAD_INPUT, "--lease must be at least 1 second (got " + leaseSeconds + ")");
             }
             options = options.withLease(Duration.ofSeconds(leaseSeconds));
+        }
+        if (batchDocuments != null) {
+            options = options.withBatches(Math.max(1, batchDocuments), options.maxBatchBytes());
         }
         ImportJob job = new ImportJob(installation, targets, request, options);
         ImportPlan plan = job.plan(token);

@@ -14,9 +14,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,8 +91,17 @@ public final class BundleImport {
                 ? null : DatabaseNaming.parse(manifest.application().naming());
         SourceDescription source = new SourceDescription(manifest.source().hosts(),
                 manifest.source().serverVersion(), sourceNaming, name.equals(application) ? null : application,
-                targets);
+                targets, fingerprint(manifest));
         return new ImportRequest(name, targetNaming, data, closure, bundle.profile(), source);
+    }
+
+    /** The SHA-256 of the manifest as this build writes it: the same for the same bundle, whatever its file. */
+    static String fingerprint(Manifest manifest) {
+        try {
+            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(manifest.toJson()));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**

@@ -21,7 +21,9 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
@@ -30,6 +32,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongConsumer;
 
 /**
  * Streams one collection's raw BSON into its staging collection: one thread reads and checks the documents, the
@@ -66,17 +69,44 @@ final class CollectionLoader {
      * @throws CorruptDataException when the data does not match its checksum, count or size
      */
     CollectionDigest load(MongoDatabase database, String staging, CollectionSource source, String progressName) {
-        fence.confirm();
-        create(database, staging, source);
+        return load(database, staging, source, progressName, Resume.FRESH);
+    }
+
+    /**
+     * Where a load starts.
+     *
+     * @param existing     the staging collection exists already (a resumed import): it is not created, and documents
+     *                     an earlier attempt inserted come back as duplicate keys, which are expected
+     * @param skip         how many of the source's documents, from the first on, the target already acknowledged:
+     *                     they are read and hashed but not sent again
+     * @param acknowledged told, now and then, how many documents from the first on the target has acknowledged
+     */
+    record Resume(boolean existing, long skip, LongConsumer acknowledged) {
+        static final Resume FRESH = new Resume(false, 0, documents -> { });
+    }
+
+    /**
+     * Loads {@code source} into {@code staging}, fresh or going on where {@code resume} says.
+     *
+     * @return the digest of all the source's documents (those skipped included), for the verification
+     */
+    CollectionDigest load(MongoDatabase database, String staging, CollectionSource source, String progressName,
+                          Resume resume) {
+        if (!resume.existing()) {
+            fence.confirm();
+            create(database, staging, source);
+        }
         int workers = source.expectedBytes() >= options.largeCollectionBytes() ? options.insertWorkers() : 1;
         BlockingQueue<InsertBatch> queue = new ArrayBlockingQueue<>(workers);
         // The arrays of sent batches, for the next ones: large arrays are costly to allocate (zeroed, and at small
         // heaps outside the young generation), and at most workers + 2 batches exist at a time.
         BlockingQueue<byte[]> spare = new ArrayBlockingQueue<>(workers + 2);
         AtomicReference<Throwable> failure = new AtomicReference<>();
+        Acknowledgements acknowledgements = new Acknowledgements(resume.skip(), resume.acknowledged());
         List<Future<Void>> futures = new ArrayList<>();
         for (int i = 0; i < workers; i++) {
-            futures.add(insertPool.submit(worker(database, queue, spare, failure, progressName)));
+            futures.add(insertPool.submit(worker(database, queue, spare, failure, progressName, acknowledgements,
+                    resume.existing())));
         }
         // A source that checks its own checksum while streaming (a bundle) need not be hashed twice.
         MessageDigest entryHash = source.verifiesWhileReading() ? null : DigestAccumulator.newSha256();
@@ -86,14 +116,16 @@ final class CollectionLoader {
         try (InputStream raw = source.openDocuments();
              InputStream in = hashed(new BufferedInputStream(raw, READ_BUFFER), entryHash)) {
             BsonDocumentReader reader = new BsonDocumentReader(in, source.namespace());
-            int next = reader.nextLength();
+            int next = skip(reader, resume.skip(), readDigest, progressName);
             // Room for a whole batch up front (or the whole collection, when smaller): no growing and copying.
             long expected = source.expectedBytes() < 0 ? 0 : source.expectedBytes();
             int capacity = (int) Math.min(options.maxBatchBytes(), expected) + options.maxBatchDocuments() * 12 + 256;
+            long sequence = 0;
             while (next >= 0) {
                 byte[] buffer = spare.poll();
                 InsertBatch batch = new InsertBatch(staging, buffer != null ? buffer : new byte[capacity]);
                 next = fill(batch, next, reader, readDigest);
+                batch.number(sequence++, reader.documents());
                 hand(queue, batch, failure);
             }
             documents = reader.documents();
@@ -111,6 +143,37 @@ final class CollectionLoader {
         tracker.finish(progressName);
         check(source, entryHash == null ? null : HexFormat.of().formatHex(entryHash.digest()), documents, bytes);
         return readDigest.result();
+    }
+
+    /** Counts a collection an interrupted attempt had loaded whole as done, for the progress. */
+    void skipped(String progressName, CollectionDigest kept) {
+        tracker.advance(progressName, kept.documents(), kept.bytes());
+        tracker.finish(progressName);
+    }
+
+    /**
+     * Reads and hashes the first {@code count} documents without sending them (the target has them already).
+     *
+     * @return the length of the next document, or -1 at the end of the data
+     */
+    private int skip(BsonDocumentReader reader, long count, DigestAccumulator digest, String progressName)
+            throws IOException {
+        byte[] scratch = new byte[count == 0 ? 0 : 64 * 1024];
+        int next = reader.nextLength();
+        long skippedBytes = 0;
+        for (long i = 0; i < count && next >= 0; i++) {
+            if (scratch.length < next) {
+                scratch = new byte[Math.max(next, scratch.length * 2)];
+            }
+            reader.readDocument(scratch, 0);
+            digest.append(scratch, 0, next);
+            skippedBytes += next;
+            next = reader.nextLength();
+        }
+        if (count > 0) {
+            tracker.advance(progressName, Math.min(count, reader.documents()), skippedBytes);
+        }
+        return next;
     }
 
     /**
@@ -172,7 +235,8 @@ final class CollectionLoader {
 
     private Callable<Void> worker(MongoDatabase database, BlockingQueue<InsertBatch> queue,
                                   BlockingQueue<byte[]> spare, AtomicReference<Throwable> failure,
-                                  String progressName) {
+                                  String progressName, Acknowledgements acknowledgements,
+                                  boolean duplicatesExpected) {
         return () -> {
             try {
                 while (failure.get() == null && !cancel.isCancelled()) {
@@ -184,7 +248,8 @@ final class CollectionLoader {
                         return null;
                     }
                     fence.confirmRecent();
-                    batch.send(database);
+                    batch.send(database, duplicatesExpected);
+                    acknowledgements.sent(batch.sequence(), batch.endDocument());
                     spare.offer(batch.buffer());
                     tracker.advance(progressName, batch.documents(), batch.documentBytes());
                 }
@@ -196,6 +261,34 @@ final class CollectionLoader {
             }
             return null;
         };
+    }
+
+    /**
+     * The batches the target acknowledged, in whatever order the workers got their replies, turned into the count
+     * of documents from the first on without a gap: what a resumed load may skip.
+     */
+    private static final class Acknowledgements {
+        private final Map<Long, Long> done = new HashMap<>();
+        private final LongConsumer listener;
+        private long nextBatch;
+        private long documents;
+
+        Acknowledgements(long skipped, LongConsumer listener) {
+            this.documents = skipped;
+            this.listener = listener;
+        }
+
+        synchronized void sent(long batch, long endDocument) {
+            done.put(batch, endDocument);
+            long before = documents;
+            while (done.containsKey(nextBatch)) {
+                documents = done.remove(nextBatch);
+                nextBatch++;
+            }
+            if (documents > before) {
+                listener.accept(documents);
+            }
+        }
     }
 
     /** Puts a batch on the queue, waking up regularly to honour a cancel or another worker's failure. */

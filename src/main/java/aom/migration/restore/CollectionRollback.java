@@ -186,10 +186,19 @@ final class CollectionRollback {
 
     /** Drops the import's working collections (staging, set aside): only after {@link #check} passed. */
     void dropWorking(List<JournalEntry> entries) {
+        drop(entries, true);
+    }
+
+    /** Drops the collections the import set aside, keeping its staging collections (a resume). */
+    void dropAsides(List<JournalEntry> entries) {
+        drop(entries, false);
+    }
+
+    private void drop(List<JournalEntry> entries, boolean staging) {
         for (JournalEntry entry : entries) {
             MongoDatabase database = database(entry);
             Set<String> names = Namespaces.names(database);
-            for (String working : new String[] {entry.staging(), entry.aside()}) {
+            for (String working : new String[] {staging ? entry.staging() : null, entry.aside()}) {
                 if (working != null && names.contains(working)) {
                     fence.confirm();
                     database.getCollection(working).drop();

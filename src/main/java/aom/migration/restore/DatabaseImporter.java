@@ -63,17 +63,18 @@ public final class DatabaseImporter {
 
     private final Function<SystemKind, MongoClient> clients;
     private final ImportOptions options;
+    private final ImportJournal journal;
     private final Fence fence;
 
-    /** An importer writing each system's database on its own host where it has one, asking {@code fence}. */
-    DatabaseImporter(SystemHosts hosts, ImportOptions options, Fence fence) {
-        this(hosts::client, options, fence);
-    }
-
-    DatabaseImporter(Function<SystemKind, MongoClient> clients, ImportOptions options, Fence fence) {
-        this.clients = clients;
+    /**
+     * An importer writing each system's database on its own host where it has one, asking {@code journal} before
+     * every step and recording in it what it loaded.
+     */
+    DatabaseImporter(SystemHosts hosts, ImportOptions options, ImportJournal journal) {
+        this.clients = hosts::client;
         this.options = options;
-        this.fence = fence;
+        this.journal = journal;
+        this.fence = journal;
     }
     /**
      * What loading one collection found.
@@ -81,8 +82,11 @@ public final class DatabaseImporter {
      * @param expected the digest of the bundle's documents, computed while they streamed in
      * @param staged   the digest of what the staging collection holds, read back from the target right after the
      *                 load, or {@code null} where it was not read back
+     * @param kept     documents the staging collection already held from an interrupted attempt of this import,
+     *                 which were not sent again: 0 for a fresh load
+     * @param whole    whether that attempt had loaded and verified the whole collection, which was kept as it was
      */
-    public record Loaded(CollectionDigest expected, CollectionDigest staged) {
+    public record Loaded(CollectionDigest expected, CollectionDigest staged, long kept, boolean whole) {
     }
 
     /**
@@ -103,7 +107,7 @@ public final class DatabaseImporter {
         ExecutorService loaders = Executors.newFixedThreadPool(
                 Math.max(1, Math.min(options.parallelCollections(), collections.size())), Workers.daemons("aom-load"));
         ExecutorService inserters = Executors.newCachedThreadPool(Workers.daemons("aom-insert"));
-        try {
+        try (AckRecorder acknowledgements = new AckRecorder(journal)) {
             CollectionLoader loader = new CollectionLoader(options, inserters, tracker, stop, fence);
             Map<String, Future<Loaded>> futures = new LinkedHashMap<>();
             // Largest first, so that the last collections to load are small ones and every loader stays busy to the
@@ -115,11 +119,7 @@ public final class DatabaseImporter {
                 submitted.put(collection.namespace(), loaders.submit(() -> {
                     stop.throwIfCancelled();
                     try {
-                        MongoDatabase database = database(collection.system(), collection.database());
-                        CollectionDigest expected = loader.load(database, collection.staging(), collection.source(),
-                                collection.namespace());
-                        CollectionDigest staged = readBack ? readBack(collection, expected, stop) : null;
-                        return new Loaded(expected, staged);
+                        return load(loader, collection, readBack, acknowledgements, stop);
                     } catch (MongoException | InsertBatch.InsertRefusedException e) {
                         // The driver's message does not say which collection was being loaded.
                         throw new ImportFailedException("Loading " + collection.namespace() + " into the target"
@@ -135,6 +135,50 @@ public final class DatabaseImporter {
             loaders.shutdownNow();
             inserters.shutdownNow();
         }
+    }
+
+    /**
+     * Loads one collection, or, where an interrupted attempt of this import began it, keeps what it verified and
+     * goes on after what the target acknowledged; records the result in the journal.
+     */
+    private Loaded load(CollectionLoader loader, StagedCollection collection, boolean readBack,
+                        AckRecorder acknowledgements, CancellationToken stop) {
+        MongoDatabase database = database(collection.system(), collection.database());
+        String working = collection.database() + "." + collection.staging();
+        JournalEntry.Load record = journal.load(working);
+        boolean exists = record != JournalEntry.Load.NONE
+                && Namespaces.names(database).contains(collection.staging());
+        if (exists && record.digest() != null) {
+            CollectionDigest kept = keep(collection, record, stop);
+            if (kept != null) {
+                loader.skipped(collection.namespace(), kept);
+                return new Loaded(kept, readBack ? kept : null, kept.documents(), true);
+            }
+        }
+        long skip = exists ? record.acknowledged() : 0;
+        CollectionDigest expected = loader.load(database, collection.staging(), collection.source(),
+                collection.namespace(), new CollectionLoader.Resume(exists, skip,
+                        documents -> acknowledgements.acknowledged(working, documents)));
+        CollectionDigest staged = readBack ? readBack(collection, expected, stop) : null;
+        journal.recordLoad(working, new JournalEntry.Load(expected.documents(), expected,
+                expected.equals(staged)));
+        return new Loaded(expected, staged, skip, false);
+    }
+
+    /**
+     * The digest of a staging collection an interrupted attempt loaded whole, when it still holds that: verified
+     * then (the count is checked again), or, where it was not read back then (the copy swap), read back now.
+     *
+     * @return the digest, or {@code null} when the collection must be loaded on
+     */
+    private CollectionDigest keep(StagedCollection collection, JournalEntry.Load record, CancellationToken stop) {
+        MongoDatabase database = database(collection.system(), collection.database());
+        if (record.verified()) {
+            long count = database.getCollection(collection.staging()).estimatedDocumentCount();
+            return count == record.digest().documents() ? record.digest() : null;
+        }
+        CollectionDigest now = readBack(collection, record.digest(), stop);
+        return now.equals(record.digest()) ? record.digest() : null;
     }
 
     /**

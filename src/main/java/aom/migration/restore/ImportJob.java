@@ -75,8 +75,8 @@ public final class ImportJob {
     /** Names the rollback file, so that the previewed plan and the run name the same one. */
     private final Instant createdAt = ToolClock.now();
     /** This import's id, and the tag its working collections carry (the plan names them). */
-    private final String importId = UUID.randomUUID().toString();
-    private final String tag = WorkingNames.tagOf(importId);
+    private String importId = UUID.randomUUID().toString();
+    private String tag = WorkingNames.tagOf(importId);
     /** The target's connection, to say in its words why the plan could not be made; null in tests. */
     private ConnectionSettings settings;
 
@@ -156,7 +156,29 @@ public final class ImportJob {
         cancel.onCancel(stop::cancel);
         Held held = new Held(acquire(), stop);
         try {
-            List<String> recovered = putRightFirst(held, listener);
+            ResumedImport resumed = null;
+            List<String> recovered;
+            if (options.resume()) {
+                try {
+                    resumed = ResumedImport.takeUp(held.journal, request.application(), request.source().bundle(),
+                            targets, request.profile(), listener);
+                } catch (ResumeRefusedException e) {
+                    if (!held.journal.takenOver()) {
+                        // The journal was taken only to look: there was nothing to resume.
+                        held.journal.delete();
+                    }
+                    throw e;
+                }
+                // The resumed import goes on under its own id: its working collections carry its tag.
+                importId = held.journal.importId();
+                tag = held.journal.tag().orElseThrow();
+                recovered = new ArrayList<>(resumed.describe());
+                recovered.forEach(line -> listener.info(Phase.PLAN, line));
+                recovered.addAll(InterruptedImport.cleanLeftovers(targets, held.journal, request.application(),
+                        request.targetNaming(), tag, listener));
+            } else {
+                recovered = putRightFirst(held, listener);
+            }
             ImportPlan plan;
             Map<MongoClient, Set<String>> databasesBefore;
             try {
@@ -173,7 +195,7 @@ public final class ImportJob {
                 throw notStarted(held.journal, e);
             }
             plan.warnings().forEach(warning -> listener.warn(Phase.PLAN, warning));
-            return execute(plan, held.journal, databasesBefore, recovered, tracker, listener, stop);
+            return execute(plan, held.journal, databasesBefore, recovered, resumed, tracker, listener, stop);
         } finally {
             held.close();
         }
@@ -190,8 +212,16 @@ public final class ImportJob {
         }
         String removed;
         try {
-            journal.delete();
-            removed = " Nothing was changed.";
+            if (journal.entries().isEmpty()) {
+                journal.delete();
+                removed = " Nothing was changed.";
+            } else {
+                // A resume that stopped before it began to load: the interrupted import it took up is rolled back.
+                RollbackProof proof = rollback().rollBack(journal);
+                removed = proof.passed() ? " The interrupted import it was resuming was rolled back; checked: "
+                        + proof.checked() + "." : " The interrupted import it was resuming could not be rolled back"
+                        + " with proof (" + String.join("; ", proof.differences()) + "); nothing was deleted.";
+            }
         } catch (RuntimeException e) {
             failure.addSuppressed(e);
             removed = " Its journal could not be removed (" + DriverFailures.readable(e, hosts) + "); the next import"
@@ -299,12 +329,15 @@ public final class ImportJob {
     }
 
     private ImportResult execute(ImportPlan plan, ImportJournal journal, Map<MongoClient, Set<String>> before,
-                                 List<String> recovered, ProgressTracker tracker, ProgressListener listener,
-                                 CancellationToken cancel) {
+                                 List<String> recovered, ResumedImport resumed, ProgressTracker tracker,
+                                 ProgressListener listener, CancellationToken cancel) {
         Path rollbackFile = plan.rollbackFile().orElse(null);
         try {
-            journal.start(plan.entries(), newDatabases(plan, before), plan.swapStrategy(),
-                    rollbackFile == null ? null : rollbackFile.toString(), plan.systemHosts());
+            List<JournalEntry> entries = resumed == null ? plan.entries() : resumed.merge(plan.entries(), targets);
+            List<String> created = newDatabases(plan, before);
+            journal.start(entries, resumed == null ? created : resumed.newDatabases(created), plan.swapStrategy(),
+                    rollbackFile == null ? null : rollbackFile.toString(), plan.systemHosts(),
+                    request.source().bundle());
         } catch (MongoException e) {
             journal.delete();
             throw new ImportFailedException("The import of " + request.application() + " cannot start: "
@@ -313,7 +346,7 @@ public final class ImportJob {
         VerificationReport report;
         VerificationReport.Saved saved;
         try {
-            report = loadMergeSwapVerify(plan, journal, tracker, cancel);
+            report = loadMergeSwapVerify(plan, journal, resumed, tracker, cancel);
             saved = report.save();
             if (!report.passed()) {
                 throw new ImportFailedException("The verification of " + request.application() + " failed: "
@@ -344,8 +377,8 @@ public final class ImportJob {
         return created;
     }
 
-    private VerificationReport loadMergeSwapVerify(ImportPlan plan, ImportJournal journal, ProgressTracker tracker,
-                                                   CancellationToken cancel) {
+    private VerificationReport loadMergeSwapVerify(ImportPlan plan, ImportJournal journal, ResumedImport resumed,
+                                                   ProgressTracker tracker, CancellationToken cancel) {
         DatabaseImporter importer = new DatabaseImporter(targets, options, journal);
         tracker.phase(Phase.LOAD, "Loading " + plan.loads().size() + " collection(s) into staging collections");
         // Each staging collection is read back while the others load; renamed into place it needs only a count.
@@ -390,7 +423,11 @@ public final class ImportJob {
         ProgressTracker verifying = new ProgressTracker(tracker.listener(), Phase.VERIFY);
         VerificationReport report = verifier.verify(plan, loaded, request.profile(), verifying, cancel);
         verifying.flush();
-        return report.withNotes(plan.placement());
+        List<String> notes = new ArrayList<>(plan.placement());
+        if (resumed != null) {
+            notes.add(resumed.note(loaded));
+        }
+        return report.withNotes(notes);
     }
 
     private ImportResult cleanUp(ImportPlan plan, ImportJournal journal, List<String> recovered,

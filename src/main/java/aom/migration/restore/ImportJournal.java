@@ -29,6 +29,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -108,6 +109,7 @@ final class ImportJournal implements Fence {
     private List<String> newDatabases = new ArrayList<>();
     private final Map<SystemKind, String> systemHosts = new EnumMap<>(SystemKind.class);
     private List<String> unproven = new ArrayList<>();
+    private String bundle;
     private volatile String lost;
     private volatile long confirmedNanos;
     private volatile long confirmedMillis;
@@ -146,6 +148,7 @@ final class ImportJournal implements Fence {
             systemHosts.put(SystemKind.valueOf(entry.getKey()), entry.getValue().asString().getValue());
         }
         unproven = strings(document.getArray("unproven", new BsonArray()));
+        bundle = document.isString("bundle") ? document.getString("bundle").getValue() : null;
     }
 
     /** The collection that holds {@code application}'s journal. */
@@ -344,7 +347,7 @@ final class ImportJournal implements Fence {
         return state;
     }
 
-    List<JournalEntry> entries() {
+    synchronized List<JournalEntry> entries() {
         return List.copyOf(entries);
     }
 
@@ -401,13 +404,24 @@ final class ImportJournal implements Fence {
     }
 
     /** Records the import's plan before its first working collection is created; the state becomes LOADING. */
-    void start(List<JournalEntry> planned, List<String> created, SwapStrategy swap, String file,
-               Map<SystemKind, String> hosts) {
+    /**
+     * Records the import's plan before its first working collection is created; the state becomes LOADING.
+     *
+     * @param source what the import brings (a bundle's fingerprint), so that a resume can tell it is the same; or
+     *               {@code null} where it cannot be told (a dump)
+     */
+    synchronized void start(List<JournalEntry> planned, List<String> created, SwapStrategy swap, String file,
+                            Map<SystemKind, String> hosts, String source) {
         BsonDocument content = content(importId, State.LOADING, planned, file, swap, startedAt, created, hosts);
         update(Updates.combine(Updates.set("state", content.get("state")), Updates.set("entries",
                         content.get("entries")), Updates.set("rollbackFile", content.get("rollbackFile")),
                 Updates.set("strategy", content.get("strategy")), Updates.set("newDatabases",
-                        content.get("newDatabases")), Updates.set("systemHosts", content.get("systemHosts"))));
+                        content.get("newDatabases")), Updates.set("systemHosts", content.get("systemHosts")),
+                Updates.set("bundle", source == null ? BsonNull.VALUE : new BsonString(source)),
+                Updates.set("metadataSaved", false), Updates.set("unproven", new BsonArray())));
+        bundle = source;
+        metadataSaved = false;
+        unproven = new ArrayList<>();
         state = State.LOADING;
         entries.clear();
         entries.addAll(planned);
@@ -425,8 +439,83 @@ final class ImportJournal implements Fence {
         this.metadataSaved = saved;
     }
 
+    /** The fingerprint of what the import brings (a bundle's), or {@code null}. */
+    String bundle() {
+        return bundle;
+    }
+
+    /**
+     * What was recorded of the load of the staging collection {@code working} ({@code database.collection}: a
+     * staging name is unique within its database only); {@link JournalEntry.Load#NONE} when nothing.
+     */
+    synchronized JournalEntry.Load load(String working) {
+        return entries.stream().filter(entry -> entry.staging() != null
+                        && working.equals(entry.database() + "." + entry.staging())).findFirst()
+                .map(JournalEntry::load).orElse(JournalEntry.Load.NONE);
+    }
+
+    /** Records what the load found of the staging collection {@code working} ({@code database.collection}). */
+    synchronized void recordLoad(String working, JournalEntry.Load load) {
+        int index = indexOfStaging(working);
+        update(Updates.set("entries." + index + ".load", load.toBson()));
+        entries.set(index, entries.get(index).with(load));
+    }
+
+    /**
+     * Records, per staging collection ({@code database.collection}), how many documents from the first on the
+     * target has acknowledged.
+     */
+    synchronized void recordAcknowledged(Map<String, Long> documents) {
+        List<Bson> sets = new ArrayList<>();
+        Map<Integer, JournalEntry> changed = new HashMap<>();
+        documents.forEach((staging, count) -> {
+            int index = indexOfStaging(staging);
+            JournalEntry entry = entries.get(index);
+            if (count > entry.load().acknowledged() && !entry.load().complete()) {
+                sets.add(Updates.set("entries." + index + ".load.acknowledged", count));
+                changed.put(index, entry.with(new JournalEntry.Load(count, entry.load().digest(),
+                        entry.load().verified())));
+            }
+        });
+        if (!sets.isEmpty()) {
+            update(Updates.combine(sets));
+            changed.forEach(entries::set);
+        }
+    }
+
+    private int indexOfStaging(String working) {
+        for (int i = 0; i < entries.size(); i++) {
+            JournalEntry entry = entries.get(i);
+            if (entry.staging() != null && working.equals(entry.database() + "." + entry.staging())) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("The journal names no staging collection " + working);
+    }
+
+    /**
+     * For a resume, after the live collections and the metadata were put back: the import stands as while it
+     * loaded, with its staging collections and what was recorded of them.
+     */
+    synchronized void rewind() {
+        List<JournalEntry> rewound = new ArrayList<>();
+        BsonArray list = new BsonArray();
+        for (JournalEntry entry : entries) {
+            JournalEntry fresh = entry.with(JournalEntry.Swap.NOT_STARTED);
+            rewound.add(fresh);
+            list.add(fresh.toBson());
+        }
+        update(Updates.combine(Updates.set("state", State.LOADING.name()), Updates.set("metadataSaved", false),
+                Updates.set("entries", list), Updates.set("unproven", new BsonArray())));
+        entries.clear();
+        entries.addAll(rewound);
+        state = State.LOADING;
+        metadataSaved = false;
+        unproven = new ArrayList<>();
+    }
+
     /** Records what the swap is about to do to entry {@code index} (before it does it). */
-    void recordSwap(int index, JournalEntry.Swap swap) {
+    synchronized void recordSwap(int index, JournalEntry.Swap swap) {
         update(Updates.set("entries." + index + ".swap", swap.toBson()));
         entries.set(index, entries.get(index).with(swap));
     }
@@ -630,6 +719,11 @@ final class ImportJournal implements Fence {
 
         List<String> unproven() {
             return strings(document.getArray("unproven", new BsonArray()));
+        }
+
+        /** The fingerprint of what the import brought, or {@code null}. */
+        String bundle() {
+            return document.isString("bundle") ? document.getString("bundle").getValue() : null;
         }
 
         /**

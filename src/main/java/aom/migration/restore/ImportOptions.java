@@ -15,10 +15,11 @@ import java.time.Duration;
  * @param maxBatchBytes             BSON bytes per {@code insertMany}; well under MongoDB's 48 MB message limit
  * @param swapStrategy              rename (default outside sharded clusters) or copy
  * @param lease                     how long after its last sign of life an interrupted import counts as dead
+ * @param resume                    go on with an interrupted import of the same bundle instead of rolling it back
  */
 public record ImportOptions(boolean resetPasswords, boolean dryRun, int parallelCollections, int insertWorkers,
                             long largeCollectionBytes, int maxBatchDocuments, int maxBatchBytes,
-                            SwapStrategy swapStrategy, Duration lease) {
+                            SwapStrategy swapStrategy, Duration lease, boolean resume) {
 
     /** The most {@link #maxBatchBytes} may be: below the 48 MB message limit, with room for one 16 MiB document. */
     public static final int MAX_BATCH_BYTES_LIMIT = 30 * 1024 * 1024;
@@ -36,41 +37,46 @@ public record ImportOptions(boolean resetPasswords, boolean dryRun, int parallel
 
     public static ImportOptions defaults() {
         return new ImportOptions(false, false, 2, 2, 64L * 1024 * 1024, 1000, 8 * 1024 * 1024,
-                SwapStrategy.AUTO, Duration.ofMinutes(2));
+                SwapStrategy.AUTO, Duration.ofMinutes(2), false);
     }
 
     public ImportOptions withResetPasswords(boolean reset) {
         return new ImportOptions(reset, dryRun, parallelCollections, insertWorkers, largeCollectionBytes,
-                maxBatchDocuments, maxBatchBytes, swapStrategy, lease);
+                maxBatchDocuments, maxBatchBytes, swapStrategy, lease, resume);
     }
 
     public ImportOptions withDryRun(boolean dry) {
         return new ImportOptions(resetPasswords, dry, parallelCollections, insertWorkers, largeCollectionBytes,
-                maxBatchDocuments, maxBatchBytes, swapStrategy, lease);
+                maxBatchDocuments, maxBatchBytes, swapStrategy, lease, resume);
     }
 
     public ImportOptions withParallelism(int collections, int workers) {
         return new ImportOptions(resetPasswords, dryRun, collections, workers, largeCollectionBytes,
-                maxBatchDocuments, maxBatchBytes, swapStrategy, lease);
+                maxBatchDocuments, maxBatchBytes, swapStrategy, lease, resume);
     }
 
     public ImportOptions withBatches(int documents, int bytes) {
         return new ImportOptions(resetPasswords, dryRun, parallelCollections, insertWorkers, largeCollectionBytes,
-                documents, bytes, swapStrategy, lease);
+                documents, bytes, swapStrategy, lease, resume);
     }
 
     public ImportOptions withLargeCollectionBytes(long bytes) {
         return new ImportOptions(resetPasswords, dryRun, parallelCollections, insertWorkers, bytes,
-                maxBatchDocuments, maxBatchBytes, swapStrategy, lease);
+                maxBatchDocuments, maxBatchBytes, swapStrategy, lease, resume);
     }
 
     public ImportOptions withSwapStrategy(SwapStrategy strategy) {
         return new ImportOptions(resetPasswords, dryRun, parallelCollections, insertWorkers, largeCollectionBytes,
-                maxBatchDocuments, maxBatchBytes, strategy, lease);
+                maxBatchDocuments, maxBatchBytes, strategy, lease, resume);
+    }
+
+    public ImportOptions withResume(boolean value) {
+        return new ImportOptions(resetPasswords, dryRun, parallelCollections, insertWorkers, largeCollectionBytes,
+                maxBatchDocuments, maxBatchBytes, swapStrategy, lease, value);
     }
 
     public ImportOptions withLease(Duration duration) {
         return new ImportOptions(resetPasswords, dryRun, parallelCollections, insertWorkers, largeCollectionBytes,
-                maxBatchDocuments, maxBatchBytes, swapStrategy, duration);
+                maxBatchDocuments, maxBatchBytes, swapStrategy, duration, resume);
     }
 }

@@ -36,12 +36,13 @@ public final class ImportPlan {
     private final List<DatabaseImporter.StagedCollection> loads;
     private final Map<SystemKind, String> systemHosts;
     private final List<String> placement;
+    private final InterruptedImport.Resumable resumable;
 
     ImportPlan(String application, String targetHosts, ServerInfo targetServer, SwapStrategy swapStrategy,
                List<SystemPlan> systems, MetadataMergePlan metadata, List<String> warnings, List<String> problems,
                List<String> leftovers, Path rollbackFile, Instant createdAt, List<JournalEntry> entries,
                List<DatabaseImporter.StagedCollection> loads, Map<SystemKind, String> systemHosts,
-               List<String> placement) {
+               List<String> placement, InterruptedImport.Resumable resumable) {
         this.application = application;
         this.targetHosts = targetHosts;
         this.targetServer = targetServer;
@@ -59,6 +60,15 @@ public final class ImportPlan {
         hostsCopy.putAll(systemHosts);
         this.systemHosts = Collections.unmodifiableMap(hostsCopy);
         this.placement = List.copyOf(placement);
+        this.resumable = resumable;
+    }
+
+    /**
+     * The interrupted import of this same bundle that the target holds and that can be resumed
+     * ({@link ImportOptions#resume()}) instead of rolled back; empty when there is none.
+     */
+    public Optional<InterruptedImport.Resumable> resumable() {
+        return Optional.ofNullable(resumable);
     }
 
     /**

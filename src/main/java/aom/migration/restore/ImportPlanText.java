@@ -29,6 +29,10 @@ final class ImportPlanText {
             blank();
             line("An earlier import was interrupted:");
             plan.leftovers().forEach(leftover -> line("  " + leftover));
+            plan.resumable().ifPresent(resumable -> line("  It was of this same bundle and can be resumed ("
+                    + resumable.complete() + " of " + resumable.loads() + " collection(s) already loaded and"
+                    + " verified): run the import with --resume to go on from there; without it, the import rolls"
+                    + " it back and starts over."));
         }
         for (SystemPlan system : plan.systems()) {
             blank();

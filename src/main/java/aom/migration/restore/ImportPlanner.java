@@ -81,8 +81,11 @@ public final class ImportPlanner {
         List<String> warnings = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         SwapStrategy strategy = strategy(options, renameProblem, warnings);
-        List<String> leftovers = holding ? List.of() : InterruptedImport.find(targets, request.application(),
-                request.targetNaming(), request.profile()).map(InterruptedImport::describe).orElse(List.of());
+        Optional<InterruptedImport> interrupted = holding ? Optional.empty() : InterruptedImport.find(targets,
+                request.application(), request.targetNaming(), request.profile());
+        List<String> leftovers = interrupted.map(InterruptedImport::describe).orElse(List.of());
+        InterruptedImport.Resumable resumable = interrupted.flatMap(found -> found.resumable(request.source()
+                .bundle())).orElse(null);
         if (!leftovers.isEmpty()) {
             warnings.add("An earlier import of " + request.application() + " was interrupted. The counts below are"
                     + " those of the target as it is now; the import first restores the state from before that"
@@ -109,7 +112,8 @@ public final class ImportPlanner {
             List<String> clashes = leftovers.isEmpty() ? problems : new ArrayList<>();
             Set<String> onHost = databases.computeIfAbsent(targets.client(system),
                     host -> host.listDatabaseNames().into(new LinkedHashSet<>()));
-            systems.add(planSystem(request, system, sources, onHost, entries, loads, clashes, warnings, tag));
+            systems.add(planSystem(request, system, sources, onHost, entries, loads, clashes, warnings, tag,
+                    holding));
         });
         MetadataMergePlan metadata = null;
         Path rollbackFile = null;
@@ -125,7 +129,7 @@ public final class ImportPlanner {
             problems.add("There is nothing to import: no system's data and no metadata");
         }
         return new ImportPlan(request.application(), hosts, server, strategy, systems, metadata, warnings, problems,
-                leftovers, rollbackFile, now, entries, loads, targets.ownHosts(), placement(request));
+                leftovers, rollbackFile, now, entries, loads, targets.ownHosts(), placement(request), resumable);
     }
 
     /** What the request changes of the bundle's placement (another name, other systems), one line each. */
@@ -213,7 +217,7 @@ public final class ImportPlanner {
     private SystemPlan planSystem(ImportRequest request, SystemKind system, List<CollectionSource> sources,
                                   Set<String> databases, List<JournalEntry> entries,
                                   List<DatabaseImporter.StagedCollection> loads, List<String> problems,
-                                  List<String> warnings, String tag) {
+                                  List<String> warnings, String tag, boolean holding) {
         String database = request.targetDatabase(system);
         boolean exists = databases.contains(database);
         MongoDatabase target = targets.client(system).getDatabase(database);
@@ -254,12 +258,12 @@ public final class ImportPlanner {
             CollectionMetadata metadata = source.metadata();
             String staging = metadata.isView() ? null : WorkingNames.staging(database, name, tag);
             String aside = info != null && !targetView ? WorkingNames.aside(database, name, tag) : null;
-            checkFree(database, allNames, problems, staging, aside);
+            // A staging collection of the import's own tag exists only when it resumes itself (it holds the journal).
+            checkFree(database, allNames, problems, holding ? null : staging, aside);
             entries.add(new JournalEntry(system, database, name,
                     info == null ? CollectionAction.CREATE : CollectionAction.REPLACE, staging, aside,
                     metadata.isView() ? viewDefinition(metadata.options()) : null,
-                    targetView ? viewDefinition(info.getDocument("options", new BsonDocument())) : null,
-                    JournalEntry.Swap.NOT_STARTED));
+                    targetView ? viewDefinition(info.getDocument("options", new BsonDocument())) : null));
             if (staging != null) {
                 loads.add(new DatabaseImporter.StagedCollection(system, database, name, staging, source));
             }
@@ -276,8 +280,7 @@ public final class ImportPlanner {
             String aside = targetView ? null : WorkingNames.aside(database, name, tag);
             checkFree(database, allNames, problems, null, aside);
             entries.add(new JournalEntry(system, database, name, CollectionAction.DROP, null, aside, null,
-                    targetView ? viewDefinition(entry.getValue().getDocument("options", new BsonDocument())) : null,
-                    JournalEntry.Swap.NOT_STARTED));
+                    targetView ? viewDefinition(entry.getValue().getDocument("options", new BsonDocument())) : null));
             changes.add(new CollectionChange(name, CollectionAction.DROP,
                     targetView ? 0 : target.getCollection(name).estimatedDocumentCount(), 0, targetView, null));
         }

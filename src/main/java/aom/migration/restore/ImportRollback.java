@@ -69,6 +69,34 @@ final class ImportRollback {
         return proof;
     }
 
+    /**
+     * For a resume: puts back what the interrupted import changed live (collections, metadata), checks it like a
+     * rollback, and only when that passes drops its set-aside collections and saved slice; its staging collections
+     * and what the journal recorded of them stay, and the journal stands as while it loaded.
+     *
+     * @return what was checked and what differed; when it did not pass, everything is kept
+     */
+    RollbackProof rewind(ImportJournal journal) {
+        List<JournalEntry> entries = journal.entries();
+        CollectionRollback collections = new CollectionRollback(clients, options, journal);
+        List<String> notPutBack = collections.putBack(entries, journal.strategy());
+        MetadataRollback metadata = new MetadataRollback(metadata(), journal.sliceCollection(), journal.importId(),
+                journal);
+        RollbackProof proof = collections.check(entries, journal.strategy()).withDifferences(notPutBack);
+        if (journal.metadataSaved()) {
+            metadata.restore();
+            proof = proof.and(metadata.check());
+        }
+        if (!proof.passed()) {
+            journal.recordUnproven(proof.differences());
+            return proof;
+        }
+        collections.dropAsides(entries);
+        metadata.discard();
+        journal.rewind();
+        return proof;
+    }
+
     /** Finishes a committed import: drops the set-aside and staging collections, the saved slice and the journal. */
     void rollForward(ImportJournal journal) {
         new CollectionRollback(clients, options, journal).dropWorking(journal.entries());

@@ -48,6 +48,8 @@ final class InsertBatch {
     private int documents;
     private long documentBytes;
     private boolean finished;
+    private long sequence = -1;
+    private long endDocument = -1;
 
     /** An empty batch for {@code collection}. */
     InsertBatch(String collection) {
@@ -147,12 +149,35 @@ final class InsertBatch {
      * @throws com.mongodb.MongoException for everything else the driver reports (connection, command errors)
      */
     void send(MongoDatabase database) {
+        send(database, false);
+    }
+
+    /**
+     * Sends the command; with {@code duplicatesExpected} (a resumed load into a staging collection an earlier
+     * attempt of the same import began) documents already there come back as duplicate keys, which are expected.
+     */
+    void send(MongoDatabase database, boolean duplicatesExpected) {
         RawBsonDocument command = finish();
         try {
-            sendOnce(database, command, false);
+            sendOnce(database, command, duplicatesExpected);
         } catch (MongoSocketException e) {
             sendOnce(database, command, true);
         }
+    }
+
+    /** Numbers the batch within its collection's load: the {@code sequence}-th, ending before document {@code end}. */
+    void number(long sequence, long end) {
+        this.sequence = sequence;
+        this.endDocument = end;
+    }
+
+    long sequence() {
+        return sequence;
+    }
+
+    /** The number of the source's documents up to and including this batch's last. */
+    long endDocument() {
+        return endDocument;
     }
 
     private void sendOnce(MongoDatabase database, RawBsonDocument command, boolean retry) {

@@ -169,6 +169,30 @@ public final class InterruptedImport {
         return journal != null && journal.state() == ImportJournal.State.COMMITTED;
     }
 
+    /**
+     * How far the interrupted import got, when it can be resumed with the bundle whose fingerprint is
+     * {@code bundle}: it was of that bundle, it is not running, and it had not been committed.
+     */
+    public Optional<Resumable> resumable(String bundle) {
+        if (journal == null || bundle == null || !bundle.equals(journal.bundle()) || committed()
+                || possiblyRunning()) {
+            return Optional.empty();
+        }
+        List<JournalEntry> entries = journal.entries();
+        int loads = (int) entries.stream().filter(entry -> entry.staging() != null).count();
+        int complete = (int) entries.stream().filter(entry -> entry.load().complete()).count();
+        return Optional.of(new Resumable(complete, loads));
+    }
+
+    /**
+     * An interrupted import that can be resumed.
+     *
+     * @param complete collections it had loaded and verified whole (kept by a resume)
+     * @param loads    collections it loads in all
+     */
+    public record Resumable(int complete, int loads) {
+    }
+
     /** The rollback file the interrupted import saved its metadata slice to, if any. */
     public Optional<String> rollbackFile() {
         return journal == null ? Optional.empty() : Optional.ofNullable(journal.rollbackFile());

@@ -26,9 +26,53 @@ import java.util.List;
  * @param newView       the definition ({@code viewOn}, {@code pipeline}, ...) of an imported view, or {@code null}
  * @param oldView       the definition of the target's view at that name, or {@code null}
  * @param swap          what the swap recorded of this collection; {@link Swap#NOT_STARTED} until it reaches it
+ * @param load          what the load recorded of its staging collection, so that a resumed import keeps it
  */
 record JournalEntry(SystemKind system, String database, String collection, CollectionAction action, String staging,
-                    String aside, BsonDocument newView, BsonDocument oldView, Swap swap) {
+                    String aside, BsonDocument newView, BsonDocument oldView, Swap swap, Load load) {
+
+    /** A planned entry: nothing loaded or swapped yet. */
+    JournalEntry(SystemKind system, String database, String collection, CollectionAction action, String staging,
+                 String aside, BsonDocument newView, BsonDocument oldView) {
+        this(system, database, collection, action, staging, aside, newView, oldView, Swap.NOT_STARTED, Load.NONE);
+    }
+
+    /**
+     * What the load recorded of one staging collection.
+     *
+     * @param acknowledged how many of the bundle's documents, from the first on without a gap, the target has
+     *                     acknowledged (a resumed load goes on after them)
+     * @param digest       the digest of the bundle's documents once all are loaded, or {@code null}
+     * @param verified     whether the staging collection was read back and matched {@code digest}
+     */
+    record Load(long acknowledged, CollectionDigest digest, boolean verified) {
+
+        static final Load NONE = new Load(0, null, false);
+
+        /** Whether the staging collection is whole and verified, so that a resumed import keeps it. */
+        boolean complete() {
+            return digest != null && verified;
+        }
+
+        BsonDocument toBson() {
+            BsonDocument document = new BsonDocument("acknowledged", new BsonInt64(acknowledged))
+                    .append("verified", BsonBoolean.valueOf(verified));
+            if (digest != null) {
+                document.append("digest", Swap.digest(digest));
+            }
+            return document;
+        }
+
+        static Load fromBson(BsonValue value) {
+            if (value == null || !value.isDocument()) {
+                return NONE;
+            }
+            BsonDocument document = value.asDocument();
+            return new Load(document.getInt64("acknowledged", new BsonInt64(0)).getValue(),
+                    document.isDocument("digest") ? Swap.digest(document.getDocument("digest")) : null,
+                    document.getBoolean("verified", BsonBoolean.FALSE).getValue());
+        }
+    }
 
     /**
      * What the swap recorded of one collection, each fact written to the journal before the step it describes.
@@ -110,7 +154,12 @@ record JournalEntry(SystemKind system, String database, String collection, Colle
     }
 
     JournalEntry with(Swap progress) {
-        return new JournalEntry(system, database, collection, action, staging, aside, newView, oldView, progress);
+        return new JournalEntry(system, database, collection, action, staging, aside, newView, oldView, progress,
+                load);
+    }
+
+    JournalEntry with(Load loaded) {
+        return new JournalEntry(system, database, collection, action, staging, aside, newView, oldView, swap, loaded);
     }
 
     BsonDocument toBson() {
@@ -122,7 +171,8 @@ record JournalEntry(SystemKind system, String database, String collection, Colle
                 .append("aside", string(aside))
                 .append("newView", newView == null ? BsonNull.VALUE : newView)
                 .append("oldView", oldView == null ? BsonNull.VALUE : oldView)
-                .append("swap", swap.toBson());
+                .append("swap", swap.toBson())
+                .append("load", load.toBson());
     }
 
     /**
@@ -137,7 +187,7 @@ record JournalEntry(SystemKind system, String database, String collection, Colle
                 document.getString("database").getValue(), document.getString("collection").getValue(),
                 CollectionAction.valueOf(document.getString("action").getValue()),
                 text(document.get("staging")), text(document.get("aside")), doc(document.get("newView")),
-                doc(document.get("oldView")), swap);
+                doc(document.get("oldView")), swap, Load.fromBson(document.get("load")));
     }
 
     private static BsonValue string(String value) {

@@ -16,9 +16,11 @@ import java.util.Map;
  * @param naming        the source's naming convention, or {@code null}
  * @param application   the application's name in the source, or {@code null} when it is the one imported
  * @param systems       the systems whose data comes from another system of the source (target -> source)
+ * @param bundle        the fingerprint of the bundle (the SHA-256 of its manifest, which holds every entry's
+ *                      SHA-256), so that a resume can tell it is the same bundle; {@code null} for a dump
  */
 public record SourceDescription(String hosts, String serverVersion, DatabaseNaming naming, String application,
-                                Map<SystemKind, SystemKind> systems) {
+                                Map<SystemKind, SystemKind> systems, String bundle) {
 
     public SourceDescription {
         Map<SystemKind, SystemKind> copy = new EnumMap<>(SystemKind.class);
@@ -34,7 +36,7 @@ public record SourceDescription(String hosts, String serverVersion, DatabaseNami
 
     /** A source whose application and systems are imported as they are. */
     public SourceDescription(String hosts, String serverVersion, DatabaseNaming naming) {
-        this(hosts, serverVersion, naming, null, Map.of());
+        this(hosts, serverVersion, naming, null, Map.of(), null);
     }
 
     /** Nothing known. */

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,7 +40,7 @@ class ImportJournalTest {
     @Test
     void aJournalWhoseJobEndedInThisProcessIsTakenOverWithItsContent() {
         ImportJournal first = acquire();
-        first.start(java.util.List.of(), java.util.List.of("X"), SwapStrategy.RENAME, null, java.util.Map.of());
+        first.start(List.of(), List.of("X"), SwapStrategy.RENAME, null, Map.of(), null);
         first.release();
 
         ImportJournal second = acquire();
