@@ -158,7 +158,9 @@ public final class ExportViewModel implements PageViewModel {
             try {
                 return export(request, hosts, overwrite, listener, cancel);
             } catch (CancelledException e) {
-                leftovers.set(existing(request.bundle(), request.partFile()));
+                List<Path> found = new ArrayList<>(existing(request.bundle()));
+                request.partFiles().forEach(part -> found.add(part.toAbsolutePath()));
+                leftovers.set(found);
                 throw e;
             }
         });
