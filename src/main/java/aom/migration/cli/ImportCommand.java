@@ -42,6 +42,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 /**
  * {@code import}: loads a bundle, a mongodump directory or a mongodump archive into a target installation. Prints
@@ -106,6 +107,10 @@ public class ImportCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "Do not show a progress bar")
     boolean noProgress;
 
+    @Option(names = "--profile", paramLabel = "FILE", description = "Extraction profile to use instead of the built-in"
+            + " one; it decides what the import may overwrite or remove, never the profile a bundle carries")
+    Path profile;
+
     @Spec
     CommandSpec spec;
 
@@ -153,7 +158,16 @@ public class ImportCommand implements Callable<Integer> {
             try (SystemHosts targets = SystemHosts.connect(installation, hosts)) {
                 DatabaseNaming targetNaming = naming != null ? DatabaseNaming.parse(naming)
                         : BundleImport.targetNaming(targets, bundle);
-                ImportRequest request = BundleImport.request(bundle, targetNaming, chosen, metadata);
+                ExtractionProfile inForce = profile == null ? ExtractionProfile.defaults()
+                        : ExtractionProfile.load(profile);
+                List<String> differences = metadata ? BundleImport.profileDifferences(bundle, inForce) : List.of();
+                if (!differences.isEmpty()) {
+                    notes.add("The bundle's extraction profile differs from the one in force (" + (profile == null
+                            ? "built in" : profile) + "); the import follows the one in force:"
+                            + differences.stream().map(line -> System.lineSeparator() + "  - " + line)
+                            .collect(Collectors.joining()));
+                }
+                ImportRequest request = BundleImport.request(bundle, targetNaming, chosen, metadata, inForce);
                 return execute(installation, targets, request, notes);
             }
         }

@@ -5,6 +5,8 @@ import aom.migration.bundle.BundleReader;
 import aom.migration.bundle.CollectionSource;
 import aom.migration.bundle.Manifest;
 import aom.migration.model.DatabaseNaming;
+import aom.migration.model.ExtractionProfile;
+import aom.migration.model.ProfileDifferences;
 import aom.migration.model.SystemKind;
 import aom.migration.mongo.Installation;
 import aom.migration.mongo.SystemHosts;
@@ -24,8 +26,9 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Turns an opened bundle into an {@link ImportRequest}: the systems and metadata the user chose, the bundle's own
- * extraction profile, and the naming convention the target uses for the application.
+ * Turns an opened bundle into an {@link ImportRequest}: the systems and metadata the user chose, the extraction
+ * profile in force (the tool's, never the bundle's: DESIGN.md section 4, "The bundle informs; the tool decides"), and
+ * the naming convention the target uses for the application.
  */
 public final class BundleImport {
 
@@ -42,6 +45,16 @@ public final class BundleImport {
      */
     public static ImportRequest request(BundleReader bundle, DatabaseNaming targetNaming, Set<SystemKind> systems,
                                         boolean metadata) {
+        return request(bundle, targetNaming, systems, metadata, ExtractionProfile.defaults());
+    }
+
+    /**
+     * {@link #request(BundleReader, DatabaseNaming, Set, boolean)} with the extraction profile {@code inForce} (the
+     * built-in one or one the user named): what the import may overwrite or remove in the target follows it, whatever
+     * the bundle's manifest says; {@link #profileDifferences} tells where the two differ.
+     */
+    public static ImportRequest request(BundleReader bundle, DatabaseNaming targetNaming, Set<SystemKind> systems,
+                                        boolean metadata, ExtractionProfile inForce) {
         Manifest manifest = bundle.manifest();
         verifyUnusedEntries(bundle);
         Map<SystemKind, List<CollectionSource>> data = new EnumMap<>(SystemKind.class);
@@ -69,8 +82,18 @@ public final class BundleImport {
                 ? null : DatabaseNaming.parse(manifest.application().naming());
         SourceDescription source = new SourceDescription(manifest.source().hosts(),
                 manifest.source().serverVersion(), sourceNaming);
-        return new ImportRequest(manifest.application().name(), targetNaming, data, closure, bundle.profile(),
-                source);
+        return new ImportRequest(manifest.application().name(), targetNaming, data, closure, inForce, source);
+    }
+
+    /**
+     * Where the bundle's extraction profile differs from {@code inForce}, one line each ({@link ProfileDifferences});
+     * empty for a bundle without metadata or with the same profile.
+     */
+    public static List<String> profileDifferences(BundleReader bundle, ExtractionProfile inForce) {
+        if (!bundle.manifest().selection().metadata()) {
+            return List.of();
+        }
+        return ProfileDifferences.between(inForce, bundle.manifest().profile());
     }
 
     /**

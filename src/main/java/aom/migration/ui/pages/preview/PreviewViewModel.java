@@ -2,6 +2,7 @@ package aom.migration.ui.pages.preview;
 
 import aom.migration.bundle.Manifest;
 import aom.migration.model.ExtractionProfile;
+import aom.migration.restore.BundleImport;
 import aom.migration.ui.DataSizes;
 import aom.migration.ui.Messages;
 import aom.migration.ui.dialog.ErrorText;
@@ -277,6 +278,9 @@ public final class PreviewViewModel implements PageViewModel {
                 counts.collections(), DataSizes.count(counts.documents()), DataSizes.bytes(counts.bytes()),
                 DataSizes.count(counts.metadataDocuments())));
         warnings.setAll(manifest.warnings());
+        // The import follows the tool's profile, never the bundle's (DESIGN.md section 4): say where they differ.
+        BundleImport.profileDifferences(bundle.reader(), ExtractionProfile.defaults())
+                .forEach(line -> warnings.add(Messages.format("preview.warning.profile", line)));
         canGoNext.set(true);
         planAgainstTarget();
     }
