@@ -47,6 +47,7 @@ public final class BundleWriter implements AutoCloseable {
     private boolean closed;
     /** Whether {@link #finish} may replace a file that exists under the bundle's name. */
     private boolean overwrite;
+    private boolean encrypted;
     /** The path of the entry started with {@link #startStoredEntry} and not yet added, or null. */
     private String openEntry;
 
@@ -67,6 +68,16 @@ public final class BundleWriter implements AutoCloseable {
      */
     public static BundleWriter create(Path target, Compression compression, long memoryBudget, boolean overwrite)
             throws IOException {
+        return create(target, compression, memoryBudget, overwrite, null);
+    }
+
+    /**
+     * Starts a bundle at {@code target}, encrypted with {@code passphrase} unless it is null: the whole file is then
+     * an age file ({@link AgeFormat}) whose plaintext is the bundle's zip, written front to back (stored entries are
+     * spooled first, as a stream that is encrypted chunk by chunk cannot go back to patch a header).
+     */
+    public static BundleWriter create(Path target, Compression compression, long memoryBudget, boolean overwrite,
+                                      Passphrase passphrase) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path directory = absolute.getParent();
         PrivateFiles.folder(directory);
@@ -77,18 +88,43 @@ public final class BundleWriter implements AutoCloseable {
         Path part = PrivateFiles.partFile(absolute);
         SpoolStore spool = SpoolStore.create(directory, absolute.getFileName().toString(), memoryBudget);
         try {
-            ZipArchiveOutputStream zip = new ZipArchiveOutputStream(DirectWriteChannel.create(part));
+            ZipArchiveOutputStream zip = passphrase == null ? new ZipArchiveOutputStream(DirectWriteChannel.create(part))
+                    : new ZipArchiveOutputStream(encryptedFile(part, passphrase));
             zip.setUseZip64(Zip64Mode.AsNeeded);
             zip.setEncoding(StandardCharsets.UTF_8.name());
             zip.setUseLanguageEncodingFlag(true);
             BundleWriter writer = new BundleWriter(absolute, part, compression, spool, zip);
             writer.overwrite = overwrite;
+            writer.encrypted = passphrase != null;
             return writer;
         } catch (IOException | RuntimeException e) {
             spool.close();
             Files.deleteIfExists(part);
             throw e;
         }
+    }
+
+    private static OutputStream encryptedFile(Path part, Passphrase passphrase) throws IOException {
+        OutputStream file = new BufferedOutputStream(PrivateFiles.createNew(part), DIRECT_BUFFER);
+        try {
+            return new AgeWriter(file, passphrase);
+        } catch (IOException | RuntimeException e) {
+            file.close();
+            throw e;
+        }
+    }
+
+    /** Whether the bundle is encrypted. */
+    public boolean encrypted() {
+        return encrypted;
+    }
+
+    /**
+     * Whether stored entries can stream straight into the zip ({@link #startStoredEntry}): only without compression
+     * and into a plain file, whose headers the zip library patches afterwards.
+     */
+    public boolean streamsStoredEntries() {
+        return !compression.deflates() && !encrypted;
     }
 
     /** The final bundle path. */

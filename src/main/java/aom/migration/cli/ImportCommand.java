@@ -2,6 +2,7 @@ package aom.migration.cli;
 
 import aom.migration.bundle.BundleReader;
 import aom.migration.bundle.CorruptDataException;
+import aom.migration.bundle.Passphrase;
 import aom.migration.dump.DetectedFormat;
 import aom.migration.dump.DumpContents;
 import aom.migration.dump.DumpFormat;
@@ -111,6 +112,9 @@ public class ImportCommand implements Callable<Integer> {
             + " one; it decides what the import may overwrite or remove, never the profile a bundle carries")
     Path profile;
 
+    @Mixin
+    PassphraseOptions passphrase = new PassphraseOptions();
+
     @Spec
     CommandSpec spec;
 
@@ -139,7 +143,8 @@ public class ImportCommand implements Callable<Integer> {
             throw new UserError(ExitCode.BAD_INPUT, "--map is for mongodump input; a bundle names the system of each"
                     + " database itself (choose systems with --systems)");
         }
-        try (OpenedForImport opened = OpenedForImport.open(path, settings)) {
+        try (Passphrase key = passphrase.toOpen(path);
+             OpenedForImport opened = OpenedForImport.open(path, settings, key)) {
             BundleReader bundle = opened.bundle();
             Installation installation = opened.target();
             String name = bundle.manifest().application().name();

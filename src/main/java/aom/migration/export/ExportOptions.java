@@ -1,6 +1,7 @@
 package aom.migration.export;
 
 import aom.migration.bundle.Compression;
+import aom.migration.bundle.Passphrase;
 import aom.migration.bundle.SpoolStore;
 import aom.migration.model.DatabaseNaming;
 
@@ -13,9 +14,11 @@ import aom.migration.model.DatabaseNaming;
  *                         temporary files next to the bundle
  * @param naming           the naming convention to use instead of the detected one, or {@code null} to detect
  * @param overwrite        whether an existing bundle file may be replaced
+ * @param passphrase       encrypt the bundle with this passphrase ({@code export --encrypt}), or {@code null} for a
+ *                         plain bundle; the caller closes it after the export
  */
 public record ExportOptions(Compression compression, int parallelism, long spoolMemoryBytes, DatabaseNaming naming,
-                            boolean overwrite) {
+                            boolean overwrite, Passphrase passphrase) {
 
     public ExportOptions {
         compression = compression == null ? Compression.FAST : compression;
@@ -27,6 +30,12 @@ public record ExportOptions(Compression compression, int parallelism, long spool
         }
     }
 
+    /** Options for a plain bundle. */
+    public ExportOptions(Compression compression, int parallelism, long spoolMemoryBytes, DatabaseNaming naming,
+                         boolean overwrite) {
+        this(compression, parallelism, spoolMemoryBytes, naming, overwrite, null);
+    }
+
     /** Fast compression, up to four collections at once, 32 MB of spool memory, detected naming, no overwrite. */
     public static ExportOptions defaults() {
         int parallelism = Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
@@ -34,22 +43,27 @@ public record ExportOptions(Compression compression, int parallelism, long spool
     }
 
     public ExportOptions withCompression(Compression value) {
-        return new ExportOptions(value, parallelism, spoolMemoryBytes, naming, overwrite);
+        return new ExportOptions(value, parallelism, spoolMemoryBytes, naming, overwrite, passphrase);
     }
 
     public ExportOptions withParallelism(int value) {
-        return new ExportOptions(compression, value, spoolMemoryBytes, naming, overwrite);
+        return new ExportOptions(compression, value, spoolMemoryBytes, naming, overwrite, passphrase);
     }
 
     public ExportOptions withSpoolMemoryBytes(long value) {
-        return new ExportOptions(compression, parallelism, value, naming, overwrite);
+        return new ExportOptions(compression, parallelism, value, naming, overwrite, passphrase);
     }
 
     public ExportOptions withNaming(DatabaseNaming value) {
-        return new ExportOptions(compression, parallelism, spoolMemoryBytes, value, overwrite);
+        return new ExportOptions(compression, parallelism, spoolMemoryBytes, value, overwrite, passphrase);
     }
 
     public ExportOptions withOverwrite(boolean value) {
-        return new ExportOptions(compression, parallelism, spoolMemoryBytes, naming, value);
+        return new ExportOptions(compression, parallelism, spoolMemoryBytes, naming, value, passphrase);
+    }
+
+    /** The same options, encrypting the bundle with {@code value} (null: plain). */
+    public ExportOptions withPassphrase(Passphrase value) {
+        return new ExportOptions(compression, parallelism, spoolMemoryBytes, naming, overwrite, value);
     }
 }

@@ -56,6 +56,12 @@ public final class BundleImport {
     public static ImportRequest request(BundleReader bundle, DatabaseNaming targetNaming, Set<SystemKind> systems,
                                         boolean metadata, ExtractionProfile inForce) {
         Manifest manifest = bundle.manifest();
+        try {
+            // An encrypted bundle is authenticated whole before anything is written (DESIGN.md section 4).
+            bundle.authenticate();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + bundle.file(), e);
+        }
         verifyUnusedEntries(bundle);
         Map<SystemKind, List<CollectionSource>> data = new EnumMap<>(SystemKind.class);
         for (SystemKind system : systems) {
