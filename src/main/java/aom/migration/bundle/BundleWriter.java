@@ -88,7 +88,8 @@ public final class BundleWriter implements AutoCloseable {
         Path part = PrivateFiles.partFile(absolute);
         SpoolStore spool = SpoolStore.create(directory, absolute.getFileName().toString(), memoryBudget);
         try {
-            ZipArchiveOutputStream zip = passphrase == null ? new ZipArchiveOutputStream(DirectWriteChannel.create(part))
+            ZipArchiveOutputStream zip = passphrase == null
+                    ? new ZipArchiveOutputStream(DirectWriteChannel.create(part))
                     : new ZipArchiveOutputStream(encryptedFile(part, passphrase));
             zip.setUseZip64(Zip64Mode.AsNeeded);
             zip.setEncoding(StandardCharsets.UTF_8.name());
