@@ -19,8 +19,9 @@ import java.util.stream.Stream;
  * @param app       the application, with the naming convention found or chosen
  * @param selection metadata and systems
  * @param bundle    the bundle file to write
+ * @param encrypted whether the bundle is encrypted with a passphrase (asked for when the export starts)
  */
-record ExportRequest(ConnectionSettings source, AppRef app, Selection selection, Path bundle) {
+record ExportRequest(ConnectionSettings source, AppRef app, Selection selection, Path bundle, boolean encrypted) {
 
     /**
      * The part files beside the bundle, as an export writes it until it is complete ({@code <bundle>.<random>.part},
