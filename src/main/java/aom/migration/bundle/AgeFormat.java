@@ -15,8 +15,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 
 /**
  * The age file format, version 1 (age-encryption.org/v1, specified at C2SP), with one passphrase recipient: the
@@ -101,6 +103,17 @@ final class AgeFormat {
         return new Started(out.toByteArray(), payloadKey);
     }
 
+    /** One recipient stanza of a header: its type, its arguments and its body. */
+    record Stanza(String type, List<String> arguments, byte[] body) {
+    }
+
+    /**
+     * A parsed header: its stanzas, its MAC, the bytes the MAC covers and where the payload's nonce starts. Parsing
+     * checks the syntax only; {@link #open} checks the MAC once it has the file key.
+     */
+    record Header(List<Stanza> stanzas, byte[] mac, byte[] covered, int payload) {
+    }
+
     /**
      * Reads the header from {@code start} (the file's first bytes, at least up to the payload nonce).
      *
@@ -108,66 +121,88 @@ final class AgeFormat {
      * @throws WrongPassphraseException  when the passphrase does not unwrap the file key
      */
     static Opened open(byte[] start, Passphrase passphrase, String origin) {
-        int[] position = {MAGIC.length};
-        if (!Arrays.equals(Arrays.copyOf(start, MAGIC.length), MAGIC)) {
-            throw new CorruptDataException(origin + " is not an encrypted bundle (no age header)");
-        }
-        String stanza = line(start, position, origin);
-        String[] arguments = stanza.split(" ");
-        if (arguments.length != 4 || !arguments[0].equals("->") || !arguments[1].equals("scrypt")) {
-            throw new CorruptDataException(origin + " is encrypted for a key, not with a passphrase (or its header"
+        Header header = parse(start, origin);
+        Stanza stanza = header.stanzas().get(0);
+        if (header.stanzas().size() != 1 || !stanza.type().equals("scrypt")) {
+            throw new CorruptDataException(origin + " is encrypted for a key, not with one passphrase (or its header"
                     + " is damaged); this tool opens bundles encrypted with a passphrase only");
         }
-        byte[] salt = decode(arguments[2], origin);
-        int workFactor;
-        try {
-            workFactor = Integer.parseInt(arguments[3]);
-        } catch (NumberFormatException e) {
+        if (stanza.arguments().size() != 2 || stanza.body().length != FILE_KEY + TAG) {
             throw damagedHeader(origin);
         }
-        if (salt.length != 16 || workFactor < 1 || !arguments[3].equals(Integer.toString(workFactor))) {
+        byte[] salt = decode(stanza.arguments().get(0), origin);
+        String factor = stanza.arguments().get(1);
+        if (salt.length != 16 || !factor.matches("[1-9][0-9]{0,1}")) {
             throw damagedHeader(origin);
         }
+        int workFactor = Integer.parseInt(factor);
         if (workFactor > MAX_WORK_FACTOR) {
             throw new CorruptDataException(origin + " asks for a passphrase work factor of 2^" + workFactor
                     + ", more than this tool derives (2^" + MAX_WORK_FACTOR + "); decrypt it with age itself");
         }
-        StringBuilder body = new StringBuilder();
-        while (true) {
-            String bodyLine = line(start, position, origin);
-            body.append(bodyLine);
-            if (bodyLine.length() < 64) {
-                break;
-            }
-        }
-        byte[] wrapped = decode(body.toString(), origin);
-        int macLine = position[0];
-        String last = line(start, position, origin);
-        if (!last.startsWith("--- ") || wrapped.length != FILE_KEY + TAG) {
-            throw new CorruptDataException(origin + " is encrypted with more than a passphrase or its header is"
-                    + " damaged; this tool opens bundles encrypted with one passphrase only");
-        }
-        byte[] mac = decode(last.substring(4), origin);
         byte[] wrapKey = scrypt(passphrase, salt, workFactor);
         byte[] fileKey;
         try {
-            fileKey = chacha(Cipher.DECRYPT_MODE, wrapKey, new byte[12], wrapped);
+            fileKey = chacha(Cipher.DECRYPT_MODE, wrapKey, new byte[12], stanza.body());
         } catch (CorruptDataException e) {
             throw new WrongPassphraseException(origin);
         } finally {
             Arrays.fill(wrapKey, (byte) 0);
         }
-        byte[] headerBytes = Arrays.copyOf(start, macLine + 3);
-        byte[] expected = hmac(hkdf(fileKey, new byte[0], "header"), headerBytes);
-        if (!MessageDigest.isEqual(expected, mac)) {
+        return open(start, header, fileKey, origin);
+    }
+
+    /** Checks the header's MAC with {@code fileKey} and derives the payload key (also for the test vectors). */
+    static Opened open(byte[] start, Header header, byte[] fileKey, String origin) {
+        byte[] expected = hmac(hkdf(fileKey, new byte[0], "header"), header.covered());
+        if (!MessageDigest.isEqual(expected, header.mac())) {
             throw new CorruptDataException(origin + " is damaged: its header does not match its checksum");
         }
-        int payload = position[0];
-        if (start.length < payload + NONCE) {
+        if (start.length < header.payload() + NONCE) {
             throw new CorruptDataException(origin + " is truncated: it ends within its header");
         }
-        byte[] nonce = Arrays.copyOfRange(start, payload, payload + NONCE);
-        return new Opened(fileKey, hkdf(fileKey, nonce, "payload"), payload + NONCE);
+        byte[] nonce = Arrays.copyOfRange(start, header.payload(), header.payload() + NONCE);
+        return new Opened(fileKey, hkdf(fileKey, nonce, "payload"), header.payload() + NONCE);
+    }
+
+    /** Parses the header's syntax: the version line, one or more stanzas, the MAC line. */
+    static Header parse(byte[] start, String origin) {
+        if (!Arrays.equals(Arrays.copyOf(start, MAGIC.length), MAGIC)) {
+            throw new CorruptDataException(origin + " is not an encrypted bundle (no age header)");
+        }
+        int[] position = {MAGIC.length};
+        List<Stanza> stanzas = new ArrayList<>();
+        while (true) {
+            int lineStart = position[0];
+            String line = line(start, position, origin);
+            if (line.startsWith("---")) {
+                if (stanzas.isEmpty() || !line.startsWith("--- ")) {
+                    throw damagedHeader(origin);
+                }
+                byte[] mac = decode(line.substring(4), origin);
+                if (mac.length != 32) {
+                    throw damagedHeader(origin);
+                }
+                return new Header(List.copyOf(stanzas), mac, Arrays.copyOf(start, lineStart + 3), position[0]);
+            }
+            List<String> parts = List.of(line.split(" ", -1));
+            if (parts.size() < 2 || !parts.get(0).equals("->") || parts.stream().anyMatch(String::isEmpty)) {
+                throw damagedHeader(origin);
+            }
+            StringBuilder body = new StringBuilder();
+            while (true) {
+                String bodyLine = line(start, position, origin);
+                if (bodyLine.length() > 64) {
+                    throw damagedHeader(origin);
+                }
+                body.append(bodyLine);
+                if (bodyLine.length() < 64) {
+                    break;
+                }
+            }
+            byte[] decoded = body.length() == 0 ? new byte[0] : decode(body.toString(), origin);
+            stanzas.add(new Stanza(parts.get(1), parts.subList(2, parts.size()), decoded));
+        }
     }
 
     /** The 12-byte nonce of chunk {@code index}: an 11-byte big-endian counter and the last-chunk flag. */

@@ -65,6 +65,22 @@ final class AgeReader implements SeekableByteChannel {
      * @throws CorruptDataException     when the header is damaged or the file truncated
      */
     static AgeReader open(Path path, Passphrase passphrase) throws IOException {
+        return open(path, (start, origin) -> AgeFormat.open(start, passphrase, origin));
+    }
+
+    /** Opens {@code path} with its file key itself, as the specification's test vectors give it. */
+    static AgeReader open(Path path, byte[] fileKey) throws IOException {
+        return open(path, (start, origin) -> AgeFormat.open(start, AgeFormat.parse(start, origin), fileKey.clone(),
+                origin));
+    }
+
+    /** How the header yields the keys. */
+    @FunctionalInterface
+    private interface Unlock {
+        AgeFormat.Opened open(byte[] start, String origin);
+    }
+
+    private static AgeReader open(Path path, Unlock unlock) throws IOException {
         FileChannel file = FileChannel.open(path, StandardOpenOption.READ);
         try {
             ByteBuffer start = ByteBuffer.allocate((int) Math.min(HEADER_LIMIT, file.size()));
@@ -72,8 +88,7 @@ final class AgeReader implements SeekableByteChannel {
                 // fill
             }
             String origin = path.getFileName().toString();
-            AgeFormat.Opened opened = AgeFormat.open(Arrays.copyOf(start.array(), start.position()), passphrase,
-                    origin);
+            AgeFormat.Opened opened = unlock.open(Arrays.copyOf(start.array(), start.position()), origin);
             Arrays.fill(opened.fileKey(), (byte) 0);
             return new AgeReader(file, origin, opened.payloadKey(), opened.payloadStart());
         } catch (IOException | RuntimeException e) {
