@@ -189,7 +189,7 @@ public class ExportCommand implements Callable<Integer> {
                 key.close();
             }
         }
-        printSummary(stdout, result);
+        printSummary(stdout, result, encrypt);
         stdout.println(printFileNameOnly ? result.bundle().getFileName().toString() : result.bundle().toString());
         stdout.flush();
         return ExitCode.OK;
@@ -287,7 +287,7 @@ public class ExportCommand implements Callable<Integer> {
         }
     }
 
-    private static void printSummary(PrintWriter out, ExportResult result) {
+    private static void printSummary(PrintWriter out, ExportResult result, boolean encrypted) {
         Manifest manifest = result.manifest();
         out.println("Exported " + manifest.application().name() + " (" + manifest.application().displayName()
                 + ") from " + manifest.source().hosts() + " in " + seconds(result.elapsed().toMillis()));
@@ -306,7 +306,8 @@ public class ExportCommand implements Callable<Integer> {
                     Sizes.count(database.documents(), "document", "documents"), Sizes.bytes(database.bytes())));
         }
         try {
-            out.println("  bundle    " + Sizes.bytes(java.nio.file.Files.size(result.bundle())));
+            out.println("  bundle    " + Sizes.bytes(java.nio.file.Files.size(result.bundle()))
+                    + (encrypted ? ", encrypted (open it with this tool or age -d, with its passphrase)" : ""));
         } catch (java.io.IOException e) {
             out.println("  bundle    size unknown (" + e.getMessage() + ")");
         }

@@ -37,7 +37,7 @@ public final class ProfileDifferences {
             ExtractionProfile.CollectionSpec ours = inForce.collections().get(name);
             ExtractionProfile.CollectionSpec theirs = bundle.collections().get(name);
             if (ours == null) {
-                lines.add(name + ": described in the bundle, unknown to the profile in force (left alone)");
+                lines.add(name + ": described in the bundle, unknown to the profile in force (not imported)");
             } else if (theirs == null) {
                 lines.add(name + ": not described in the bundle, described in the profile in force");
             } else {

@@ -79,6 +79,10 @@ public final class BundleImport {
             }
             closure = new LinkedHashMap<>();
             for (String collection : bundle.metadataCollections()) {
+                if (!inForce.collections().containsKey(collection)) {
+                    // Only what the profile in force describes is imported (ProfileDifferences names the rest).
+                    continue;
+                }
                 try (Stream<RawBsonDocument> documents = bundle.metadataDocuments(collection)) {
                     closure.put(collection, documents.toList());
                 }

@@ -187,7 +187,21 @@ class EncryptedBundleTest {
         CliRun inspect = observed.cli(CliRun.of("inspect", plain.toString(), "--verify"));
         assertThat(inspect.exitCode()).as(inspect.err()).isZero();
         assertThat(inspect.out()).doesNotContain("encrypted").contains("ConferenceApp");
-        observed.note("`age -d` decrypted it into a plain bundle that `inspect --verify` accepts.");
+
+        // And the other way: a plain bundle that age encrypted (its own work factor, 2^18) opens in the tool.
+        Path byAge = dir.resolve("encrypted-by-age.aombundle");
+        Process encrypt = new ProcessBuilder("script", "-qec", "age -p -o " + byAge + " " + ConferenceBundle.file(),
+                "/dev/null").redirectErrorStream(true).start();
+        String twice = ConferenceBundle.PASSPHRASE + "\n" + ConferenceBundle.PASSPHRASE + "\n";
+        encrypt.getOutputStream().write(twice.getBytes(StandardCharsets.UTF_8));
+        encrypt.getOutputStream().flush();
+        assertThat(encrypt.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(encrypt.exitValue()).isZero();
+        CliRun opened = CliRun.of("inspect", byAge.toString(), "--verify", "--passphrase-file", passphrase.toString());
+        assertThat(opened.exitCode()).as(opened.err()).isZero();
+        assertThat(opened.out()).contains("encrypted (age, passphrase)").contains("Checksums    all");
+        observed.note("`age -d` decrypted it into a plain bundle that `inspect --verify` accepts; a plain bundle"
+                + " encrypted with `age -p` passes `inspect --verify` with the passphrase.");
     }
 
     private static CliRun importing(Path file, Path passphraseFile) {

@@ -203,6 +203,50 @@ class WhatTheToolWritesTest {
                 + " into place only where no file of that name exists.");
     }
 
+    @Order(5)
+    @Test
+    @DisplayName("two exports to the default name at once (within one second)")
+    void twoExportsToTheDefaultName(Observed observed) throws Exception {
+        Path work = Files.createDirectories(dir.resolve("default-name"));
+        List<Process> processes = new ArrayList<>();
+        for (String name : List.of("x", "y")) {
+            processes.add(ChildJvm.command(dir.resolve("home-" + name), "export", "--source", demo.source().uri(),
+                    "--app", "ConferenceApp", "--no-progress").directory(work.toFile())
+                    .redirectOutput(dir.resolve(name + ".out").toFile())
+                    .redirectError(dir.resolve(name + ".err").toFile()).start());
+        }
+        List<String> outcomes = new ArrayList<>();
+        int succeeded = 0;
+        for (int i = 0; i < processes.size(); i++) {
+            Process process = processes.get(i);
+            assertThat(process.waitFor(180, TimeUnit.SECONDS)).isTrue();
+            String name = i == 0 ? "x" : "y";
+            List<String> out = Files.readAllLines(dir.resolve(name + ".out"));
+            String err = Files.readString(dir.resolve(name + ".err"));
+            if (process.exitValue() == 0) {
+                // Its bundle, complete: the path it printed last.
+                Path bundle = Path.of(out.get(out.size() - 1));
+                try (BundleReader reader = BundleReader.open(bundle)) {
+                    reader.verifyChecksums(aom.migration.progress.ProgressListener.NONE,
+                            aom.migration.progress.CancellationToken.none());
+                }
+                succeeded++;
+                outcomes.add("exit 0 with " + bundle.getFileName());
+            } else {
+                assertThat(process.exitValue()).as(err).isEqualTo(2);
+                assertThat(err).contains("already exists; choose another --out or pass --force");
+                outcomes.add("exit 2: " + err.strip().replace(work.toString(), "<dir>"));
+            }
+        }
+        assertThat(succeeded).isGreaterThanOrEqualTo(1);
+        try (Stream<Path> left = Files.list(work)) {
+            assertThat(left.map(path -> path.getFileName().toString()).toList()).hasSize(succeeded)
+                    .allMatch(name -> name.matches("ConferenceApp-\\d{8}-\\d{6}\\.aombundle"));
+        }
+        observed.note(String.join("; ", outcomes) + " (the same second gives one bundle and one clear error,"
+                + " different seconds two bundles); no part file left.");
+    }
+
     private static Process start(Path home, Path out, String name) throws IOException {
         return ChildJvm.command(home, "export", "--source", demo.source().uri(), "--app", "ConferenceApp", "--out",
                 out.toString(), "--no-progress").redirectOutput(dir.resolve(name + ".out").toFile())
