@@ -222,6 +222,7 @@ final class AgeFormat {
 
     static byte[] chacha(int mode, byte[] key, byte[] nonce, byte[] input, int offset, int length) {
         try {
+            // A new object each time: the JDK's refuses to be initialised again with the key and nonce it has.
             Cipher cipher = Cipher.getInstance("ChaCha20-Poly1305");
             cipher.init(mode, new SecretKeySpec(key, "ChaCha20"), new IvParameterSpec(nonce));
             return cipher.doFinal(input, offset, length);

@@ -25,7 +25,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
@@ -42,8 +41,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EncryptedBundleTest {
 
-    private static final Set<String> WRITES = Set.of("insert", "update", "delete", "create", "createIndexes", "drop",
-            "dropDatabase", "renameCollection", "findAndModify", "dropIndexes");
 
     @TempDir
     static Path dir;
@@ -63,13 +60,7 @@ class EncryptedBundleTest {
         try (MongoClient client = MongoClients.create(server.uri())) {
             DemoInstallation.writeTarget(client, DemoScale.TESTS);
         }
-        proxy = new WireProxy(server.port());
-        proxy.addRule(command -> {
-            if (WRITES.contains(command.name())) {
-                writes.add(command);
-            }
-            return WireProxy.Action.FORWARD;
-        });
+        proxy = WriteCounting.proxy(server.port(), writes);
         before = snapshot();
     }
 

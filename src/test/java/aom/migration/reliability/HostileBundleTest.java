@@ -61,8 +61,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HostileBundleTest {
 
-    private static final Set<String> WRITES = Set.of("insert", "update", "delete", "create", "createIndexes", "drop",
-            "dropDatabase", "renameCollection", "findAndModify", "dropIndexes");
     private static final String BSON = "dump/ConferenceApp/Basics_User.bson";
     private static final String DEFINITION = "dump/ConferenceApp/Basics_User.metadata.json";
     private static final String METADATA = "metadata/customers.jsonl";
@@ -84,13 +82,7 @@ class HostileBundleTest {
         good = ConferenceBundle.file();
         server = EmbeddedServer.inMemory();
         writeDemoTarget();
-        proxy = new WireProxy(server.port());
-        proxy.addRule(command -> {
-            if (WRITES.contains(command.name())) {
-                writes.add(command);
-            }
-            return WireProxy.Action.FORWARD;
-        });
+        proxy = WriteCounting.proxy(server.port(), writes);
         before = snapshot();
     }
 

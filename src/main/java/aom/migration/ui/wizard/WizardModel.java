@@ -390,6 +390,7 @@ public final class WizardModel implements AutoCloseable {
         closer = WizardModel::closeQuietly;
         plannedImport.set(null);
         openedBundle.set(null);
+        bundlePassphrase(null);
         DemoServers servers = demo.get();
         demo.set(null);
         if (servers != null) {
