@@ -30,7 +30,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@Area(number = 9, title = "Encrypted bundles",
+@Area(number = 10, title = "Encrypted bundles",
         promise = "ConferenceApp exported with `export --encrypt` (passphrase from a file) is searched byte for byte"
                 + " for what it holds in clear in a plain bundle, and imported with `import --yes` through a wire"
                 + " proxy into the demo target that counts every write. A missing or wrong passphrase and a byte"

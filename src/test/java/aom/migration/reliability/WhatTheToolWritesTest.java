@@ -28,7 +28,7 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@Area(number = 10, title = "What the tool writes",
+@Area(number = 11, title = "What the tool writes",
         promise = "Real tool processes (child JVMs) export and import the demo ConferenceApp. With a umask of 000,"
                 + " every file and folder they create must still be readable by their user only (files 0600,"
                 + " folders 0700). On a full disk (a file size limit, ulimit -f) no report or rollback file may be"
