@@ -1,6 +1,7 @@
 package aom.migration.bench;
 
 import aom.migration.bundle.BundleReader;
+import aom.migration.bundle.Passphrase;
 import aom.migration.bundle.Compression;
 import aom.migration.demo.BenchmarkDataSet;
 import aom.migration.export.ExportJob;
@@ -159,7 +160,8 @@ public final class BenchTask {
 
     private static void export(Map<String, String> options, Map<String, Object> figures) throws Exception {
         Compression compression = Compression.parse(options.get("compression"));
-        ExportOptions exportOptions = ExportOptions.defaults().withCompression(compression).withOverwrite(true);
+        ExportOptions exportOptions = ExportOptions.defaults().withCompression(compression).withOverwrite(true)
+                .withPassphrase(passphrase(options));
         if (options.containsKey("parallel")) {
             exportOptions = exportOptions.withParallelism(Integer.parseInt(options.get("parallel")));
         }
@@ -170,6 +172,7 @@ public final class BenchTask {
                 Selection.everything(), out, null, exportOptions).run(events, new CancellationToken());
         figures.put("elapsedMillis", (System.nanoTime() - start) / 1_000_000);
         figures.put("compression", compression.name().toLowerCase());
+        figures.put("encrypted", exportOptions.passphrase() != null);
         figures.put("parallel", exportOptions.parallelism());
         figures.put("documents", result.manifest().counts().documents());
         figures.put("bytes", result.manifest().counts().bytes());
@@ -214,7 +217,7 @@ public final class BenchTask {
         long start = System.nanoTime();
         // As the import command does: the bundle is opened while the target is connected.
         try (OpenedForImport opened = OpenedForImport.open(Path.of(options.get("bundle")),
-                ConnectionSettings.fromUri(options.get("uri")))) {
+                ConnectionSettings.fromUri(options.get("uri")), passphrase(options))) {
             BundleReader bundle = opened.bundle();
             Installation target = opened.target();
             ImportRequest request = BundleImport.request(bundle, BundleImport.targetNaming(target, bundle),
@@ -233,12 +236,13 @@ public final class BenchTask {
     private static void preview(Map<String, String> options, Map<String, Object> figures) throws Exception {
         Path file = Path.of(options.get("bundle"));
         int warmRuns = Integer.parseInt(options.getOrDefault("warmRuns", "10"));
-        long cold = openPreview(file);
+        Passphrase passphrase = passphrase(options);
+        long cold = openPreview(file, passphrase);
         figures.put("coldMillis", cold / 1_000_000.0);
         figures.put("coldWithJvmStartMillis", ManagementFactory.getRuntimeMXBean().getUptime());
         List<Double> warm = new ArrayList<>();
         for (int i = 0; i < warmRuns; i++) {
-            warm.add(openPreview(file) / 1_000_000.0);
+            warm.add(openPreview(file, passphrase) / 1_000_000.0);
         }
         Collections.sort(warm);
         figures.put("warmMedianMillis", warm.get(warm.size() / 2));
@@ -247,10 +251,10 @@ public final class BenchTask {
     }
 
     /** What the preview page needs: the manifest, the closure and every metadata document. */
-    private static long openPreview(Path file) throws Exception {
+    private static long openPreview(Path file, Passphrase passphrase) throws Exception {
         long start = System.nanoTime();
         long documents = 0;
-        try (BundleReader bundle = BundleReader.open(file)) {
+        try (BundleReader bundle = BundleReader.open(file, passphrase)) {
             bundle.manifest();
             documents += bundle.closure().size();
             for (String collection : bundle.metadataCollections()) {
@@ -263,6 +267,12 @@ public final class BenchTask {
             throw new IllegalStateException("The bundle " + file + " holds no metadata to preview");
         }
         return System.nanoTime() - start;
+    }
+
+    /** The passphrase of an encrypted bundle's run (option {@code passphrase}), or null for a plain one. */
+    private static Passphrase passphrase(Map<String, String> options) {
+        String text = options.get("passphrase");
+        return text == null ? null : Passphrase.of(text);
     }
 
     /** Counts progress events, as a UI would receive them, and when each phase began. */

@@ -32,6 +32,8 @@ public final class Benchmark {
 
     private static final List<String> COMPRESSIONS = List.of("none", "fast", "best");
     private static final String DEFAULT_COMPRESSION = "fast";
+    /** Of the encrypted runs; a benchmark's bundles are throw-away. */
+    private static final String PASSPHRASE = "benchmark passphrase";
 
     private final BenchSettings settings;
     private final Consumer<String> log;
@@ -88,6 +90,10 @@ public final class Benchmark {
                             work.resolve("before-export-" + compression + ".aombundle").toString());
                 }
             }
+            // Encrypted (export --encrypt, the default compression): once, for the cost and the peak heap.
+            measure("export", "export-" + DEFAULT_COMPRESSION + "-encrypted", source, Map.of("uri", source.uri(),
+                    "app", BenchmarkDataSet.APPLICATION, "compression", DEFAULT_COMPRESSION, "passphrase",
+                    PASSPHRASE, "out", encryptedBundle()));
             machine.put("sourceServerHwmBytes", serverHwm(source));
         }
         try (JavaProcess.Server target = java.server("target-server", settings.serverHeap())) {
@@ -110,10 +116,15 @@ public final class Benchmark {
                 }
             }
             dropAll(target);
+            measure("import", "import-" + DEFAULT_COMPRESSION + "-encrypted", target, Map.of("uri", target.uri(),
+                    "bundle", encryptedBundle(), "passphrase", PASSPHRASE));
+            dropAll(target);
             machine.put("targetServerHwmBytes", serverHwm(target));
         }
         measureBoth("preview", "preview", null, Map.of(), "bundle", bundle(DEFAULT_COMPRESSION),
                 bundle(DEFAULT_COMPRESSION));
+        // The passphrase's key derivation (scrypt, 2^16) is part of opening an encrypted bundle.
+        measure("preview", "preview-encrypted", null, Map.of("bundle", encryptedBundle(), "passphrase", PASSPHRASE));
         machine.put("loadAtEnd", ProcessFigures.loadAverage());
         BenchResults results = new BenchResults(settings, machine, dataSet, runs);
         write(results);
@@ -238,6 +249,10 @@ public final class Benchmark {
 
     private static long megabytes(Map<String, Object> run, String key) {
         return run.get(key) instanceof Number number ? number.longValue() >> 20 : -1;
+    }
+
+    private String encryptedBundle() {
+        return work.resolve("export-" + DEFAULT_COMPRESSION + "-encrypted.aombundle").toString();
     }
 
     private String bundle(String compression) {

@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -49,13 +50,27 @@ public final class BundleReader implements AutoCloseable {
     private final Manifest manifest;
     private final Map<String, ZipArchiveEntry> zipEntries;
     private final List<BundleCollection> collections;
+    /** The decrypting channel of an encrypted bundle, else null. */
+    private final AgeReader encrypted;
+    private boolean authenticated;
 
-    private BundleReader(Path file, ZipFile zip, Manifest manifest, Map<String, ZipArchiveEntry> zipEntries) {
+    private BundleReader(Path file, ZipFile zip, Manifest manifest, Map<String, ZipArchiveEntry> zipEntries,
+                         AgeReader encrypted) {
         this.file = file;
         this.zip = zip;
         this.manifest = manifest;
         this.zipEntries = zipEntries;
+        this.encrypted = encrypted;
         this.collections = collectionsOf(manifest);
+    }
+
+    /** Whether {@code file} is an encrypted bundle (an age file): its first bytes tell, without a passphrase. */
+    public static boolean isEncrypted(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return Arrays.equals(in.readNBytes(AgeFormat.MAGIC.length), AgeFormat.MAGIC);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /**
@@ -66,16 +81,42 @@ public final class BundleReader implements AutoCloseable {
      * @throws IOException          when the file cannot be read
      */
     public static BundleReader open(Path file) throws IOException {
+        return open(file, null);
+    }
+
+    /**
+     * Opens a bundle, plain or encrypted. An encrypted one is decrypted as it is read: opening derives the key from
+     * {@code passphrase} and reads the zip's directory and the manifest only, like a plain one.
+     *
+     * @param passphrase for an encrypted bundle; ignored for a plain one
+     * @throws PassphraseRequiredException when the bundle is encrypted and {@code passphrase} is null
+     * @throws WrongPassphraseException    when the passphrase does not open it
+     */
+    public static BundleReader open(Path file, Passphrase passphrase) throws IOException {
         if (!Files.exists(file)) {
             throw new NoSuchFileException(file.toString(), null, "there is no such bundle file");
         }
         if (!Files.isRegularFile(file)) {
             throw new CorruptDataException(file + " is not a bundle file (it is a directory or a device)");
         }
+        AgeReader decrypted = null;
+        if (isEncrypted(file)) {
+            if (passphrase == null) {
+                throw new PassphraseRequiredException(file + " is encrypted; its passphrase is needed to open it");
+            }
+            decrypted = AgeReader.open(file, passphrase);
+        }
         ZipFile zip;
         try {
-            zip = ZipFile.builder().setPath(file).setCharset(StandardCharsets.UTF_8).get();
+            zip = decrypted == null ? ZipFile.builder().setPath(file).setCharset(StandardCharsets.UTF_8).get()
+                    : ZipFile.builder().setSeekableByteChannel(decrypted).setCharset(StandardCharsets.UTF_8).get();
         } catch (IOException | RuntimeException e) {
+            if (decrypted != null) {
+                decrypted.close();
+            }
+            if (e instanceof CorruptDataException corrupt) {
+                throw corrupt;
+            }
             throw new CorruptDataException(file + " is not a complete zip file, so not a readable bundle; it may be"
                     + " truncated or damaged (" + e.getMessage() + ")", e);
         }
@@ -83,10 +124,29 @@ public final class BundleReader implements AutoCloseable {
             Map<String, ZipArchiveEntry> entries = BundleStructure.zipEntries(file, zip);
             Manifest manifest = BundleStructure.readManifest(file, zip, entries);
             BundleStructure.checkEntriesAgainstManifest(file, manifest, entries);
-            return new BundleReader(file, zip, manifest, entries);
+            return new BundleReader(file, zip, manifest, entries, decrypted);
         } catch (IOException | RuntimeException e) {
             zip.close();
             throw e;
+        }
+    }
+
+    /** Whether this bundle is encrypted. */
+    public boolean isEncrypted() {
+        return encrypted != null;
+    }
+
+    /**
+     * For an encrypted bundle, decrypts the whole file once and checks every chunk's authentication, so that a
+     * changed byte anywhere is found before an import writes anything (its entries' checksums are checked as they
+     * stream, which for a plain bundle is while loading). Done once per reader; nothing to do for a plain bundle.
+     *
+     * @throws CorruptDataException naming where the file fails
+     */
+    public synchronized void authenticate() throws IOException {
+        if (encrypted != null && !authenticated) {
+            encrypted.authenticateAll();
+            authenticated = true;
         }
     }
 
@@ -204,6 +264,7 @@ public final class BundleReader implements AutoCloseable {
      * @throws aom.migration.progress.CancelledException when cancelled
      */
     public void verifyChecksums(ProgressListener listener, CancellationToken token) throws IOException {
+        authenticate();
         List<String> problems = new BundleVerifier(this).verify(listener, token);
         if (!problems.isEmpty()) {
             throw new CorruptDataException(file + " is damaged: " + String.join("; ", problems));

@@ -1,5 +1,6 @@
 package aom.migration.bundle;
 
+import aom.migration.model.PrivateFiles;
 import org.apache.commons.compress.archivers.zip.Zip64Mode;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
@@ -12,19 +13,18 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes a bundle (format v1, DESIGN.md section 4) to {@code <file>.part} and renames it to {@code <file>} when
- * {@link #finish} succeeds; {@link #close()} without a finish (a cancel or a failure) deletes the part file and the
- * spool, so nothing half-written is ever left behind.
+ * Writes a bundle (format v1, DESIGN.md section 4) to a part file of its own beside it ({@code <file>.<random>.part},
+ * created new and owner-only) and moves it to {@code <file>} when {@link #finish} succeeds, never over a file that
+ * appeared meanwhile unless told to overwrite; {@link #close()} without a finish (a cancel or a failure) deletes the
+ * part file and the spool, so nothing half-written is ever left behind.
  *
  * <p>Entries are produced as {@link EntrySpool}s (possibly on several threads at once, each compressing its own
  * data) and copied into the zip one after the other with {@link #add}, so every entry is contiguous. The zip is
@@ -45,6 +45,9 @@ public final class BundleWriter implements AutoCloseable {
     private long entryTime = System.currentTimeMillis();
     private boolean finished;
     private boolean closed;
+    /** Whether {@link #finish} may replace a file that exists under the bundle's name. */
+    private boolean overwrite;
+    private boolean encrypted;
     /** The path of the entry started with {@link #startStoredEntry} and not yet added, or null. */
     private String openEntry;
 
@@ -65,27 +68,64 @@ public final class BundleWriter implements AutoCloseable {
      */
     public static BundleWriter create(Path target, Compression compression, long memoryBudget, boolean overwrite)
             throws IOException {
+        return create(target, compression, memoryBudget, overwrite, null);
+    }
+
+    /**
+     * Starts a bundle at {@code target}, encrypted with {@code passphrase} unless it is null: the whole file is then
+     * an age file ({@link AgeFormat}) whose plaintext is the bundle's zip, written front to back (stored entries are
+     * spooled first, as a stream that is encrypted chunk by chunk cannot go back to patch a header).
+     */
+    public static BundleWriter create(Path target, Compression compression, long memoryBudget, boolean overwrite,
+                                      Passphrase passphrase) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path directory = absolute.getParent();
-        Files.createDirectories(directory);
+        PrivateFiles.folder(directory);
         if (!overwrite && Files.exists(absolute)) {
-            throw new FileAlreadyExistsException(absolute.toString(), null,
-                    "the bundle file already exists; choose another name or delete it");
+            throw alreadyExists(absolute);
         }
-        Path part = absolute.resolveSibling(absolute.getFileName() + ".part");
-        Files.deleteIfExists(part);
+        // A part file of this export's own, never one another export to the same name is writing.
+        Path part = PrivateFiles.partFile(absolute);
         SpoolStore spool = SpoolStore.create(directory, absolute.getFileName().toString(), memoryBudget);
         try {
-            ZipArchiveOutputStream zip = new ZipArchiveOutputStream(DirectWriteChannel.create(part));
+            ZipArchiveOutputStream zip = passphrase == null
+                    ? new ZipArchiveOutputStream(DirectWriteChannel.create(part))
+                    : new ZipArchiveOutputStream(encryptedFile(part, passphrase));
             zip.setUseZip64(Zip64Mode.AsNeeded);
             zip.setEncoding(StandardCharsets.UTF_8.name());
             zip.setUseLanguageEncodingFlag(true);
-            return new BundleWriter(absolute, part, compression, spool, zip);
+            BundleWriter writer = new BundleWriter(absolute, part, compression, spool, zip);
+            writer.overwrite = overwrite;
+            writer.encrypted = passphrase != null;
+            return writer;
         } catch (IOException | RuntimeException e) {
             spool.close();
             Files.deleteIfExists(part);
             throw e;
         }
+    }
+
+    private static OutputStream encryptedFile(Path part, Passphrase passphrase) throws IOException {
+        OutputStream file = new BufferedOutputStream(PrivateFiles.createNew(part), DIRECT_BUFFER);
+        try {
+            return new AgeWriter(file, passphrase);
+        } catch (IOException | RuntimeException e) {
+            file.close();
+            throw e;
+        }
+    }
+
+    /** Whether the bundle is encrypted. */
+    public boolean encrypted() {
+        return encrypted;
+    }
+
+    /**
+     * Whether stored entries can stream straight into the zip ({@link #startStoredEntry}): only without compression
+     * and into a plain file, whose headers the zip library patches afterwards.
+     */
+    public boolean streamsStoredEntries() {
+        return !compression.deflates() && !encrypted;
     }
 
     /** The final bundle path. */
@@ -276,13 +316,19 @@ public final class BundleWriter implements AutoCloseable {
         zip.finish();
         zip.close();
         try {
-            Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(part, target, StandardCopyOption.REPLACE_EXISTING);
+            PrivateFiles.publish(part, target, overwrite);
+        } catch (FileAlreadyExistsException e) {
+            // Another export (or a person) put a file there meanwhile: it stays; close() deletes our part file.
+            throw alreadyExists(target);
         }
         finished = true;
         spool.close();
         return manifest;
+    }
+
+    private static FileAlreadyExistsException alreadyExists(Path file) {
+        return new FileAlreadyExistsException(file.toString(), null,
+                "the bundle file already exists; choose another name or delete it");
     }
 
     /** Whether {@link #finish} completed. */

@@ -1,5 +1,6 @@
 package aom.migration.bundle;
 
+import aom.migration.model.PrivateFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,12 +56,11 @@ public final class DirectWriteChannel implements SeekableByteChannel {
     }
 
     /**
-     * Creates {@code file} (which must not exist) for writing and reading back, with direct I/O where the platform
-     * and file system allow it.
+     * Creates {@code file} (which must not exist) owner-only ({@link PrivateFiles}) for writing and reading back,
+     * with direct I/O where the platform and file system allow it.
      */
     public static SeekableByteChannel create(Path file) throws IOException {
-        FileChannel plain = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
-                StandardOpenOption.READ);
+        FileChannel plain = PrivateFiles.createChannel(file, StandardOpenOption.READ);
         if (!directIoWanted()) {
             return plain;
         }

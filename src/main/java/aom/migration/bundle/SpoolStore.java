@@ -1,5 +1,6 @@
 package aom.migration.bundle;
 
+import aom.migration.model.PrivateFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.SeekableByteChannel;
@@ -32,6 +33,8 @@ public final class SpoolStore implements AutoCloseable {
     /** Creates a hidden spool directory in {@code parent}. */
     public static SpoolStore create(Path parent, String prefix, long memoryBudget) throws IOException {
         Path directory = Files.createTempDirectory(parent, "." + prefix + ".spool-");
+        // Owner-only on POSIX already (the JDK's default for temporary folders); an ACL says so elsewhere.
+        PrivateFiles.restrict(directory, true);
         return new SpoolStore(directory, memoryBudget);
     }
 

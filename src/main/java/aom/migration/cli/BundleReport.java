@@ -25,7 +25,8 @@ record BundleReport(Path file, BundleReader bundle, List<BundleTree.Node> tree, 
     void printText(PrintWriter out) throws IOException {
         Manifest manifest = bundle.manifest();
         Manifest.Application app = manifest.application();
-        out.println("Bundle       " + file.toAbsolutePath() + " (" + Sizes.bytes(Files.size(file)) + ")");
+        out.println("Bundle       " + file.toAbsolutePath() + " (" + Sizes.bytes(Files.size(file)) + ")"
+                + (bundle.isEncrypted() ? ", encrypted (age, passphrase)" : ""));
         out.println("Format       " + manifest.format() + " version " + manifest.formatVersion() + ", written "
                 + manifest.createdAt() + " by " + manifest.tool().name() + " " + manifest.tool().version());
         out.println("Source       " + manifest.source().hosts() + ", MongoDB " + manifest.source().serverVersion()
@@ -79,6 +80,7 @@ record BundleReport(Path file, BundleReader bundle, List<BundleTree.Node> tree, 
         ObjectNode root = mapper.createObjectNode();
         root.put("file", file.toAbsolutePath().toString());
         root.put("format", "bundle");
+        root.put("encrypted", bundle.isEncrypted());
         root.put("sizeBytes", Files.size(file));
         root.set("manifest", mapper.readTree(bundle.manifest().toJson()));
         root.set("tree", mapper.valueToTree(tree));

@@ -2,6 +2,7 @@ package aom.migration.cli;
 
 import aom.migration.bundle.Compression;
 import aom.migration.bundle.Manifest;
+import aom.migration.bundle.Passphrase;
 import aom.migration.export.ArchiveExport;
 import aom.migration.export.ArchiveExportResult;
 import aom.migration.export.ExportJob;
@@ -96,6 +97,14 @@ public class ExportCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Replace the output file if it exists")
     boolean force;
 
+    @Option(names = "--encrypt", description = {"Encrypt the bundle with a passphrase (the age format: scrypt and"
+            + " ChaCha20-Poly1305); you are asked for it twice, or give it with --passphrase-file or "
+            + PassphraseOptions.ENVIRONMENT})
+    boolean encrypt;
+
+    @Mixin
+    PassphraseOptions passphrase = new PassphraseOptions();
+
     @Option(names = "--no-progress", description = "Do not show a progress bar")
     boolean noProgress;
 
@@ -154,6 +163,10 @@ public class ExportCommand implements Callable<Integer> {
             throw new UserError(ExitCode.BAD_INPUT, "--compression applies to bundles; compress an archive with"
                     + " --gzip");
         }
+        if (archive && encrypt) {
+            throw new UserError(ExitCode.BAD_INPUT, "--encrypt applies to bundles; an archive is for mongorestore,"
+                    + " which cannot decrypt");
+        }
         if (archive && profile != null) {
             throw new UserError(ExitCode.BAD_INPUT, "An archive holds no metadata, so --profile does not apply");
         }
@@ -167,7 +180,8 @@ public class ExportCommand implements Callable<Integer> {
         PrintWriter stderr = spec.commandLine().getErr();
         Path output = out != null ? out : workingDirectory.resolve(ExportJob.defaultFileName(app, LocalDateTime.now()));
         ExtractionProfile extraction = profile == null ? ExtractionProfile.defaults() : ExtractionProfile.load(profile);
-        ExportJob job = new ExportJob(settings, app, selection, output, extraction, options)
+        Passphrase key = encrypt ? passphrase.toEncrypt() : null;
+        ExportJob job = new ExportJob(settings, app, selection, output, extraction, options.withPassphrase(key))
                 .withInstanceHosts(hosts);
         CancellationToken token = new CancellationToken();
         ExportResult result;
@@ -176,8 +190,12 @@ public class ExportCommand implements Callable<Integer> {
             result = runCancellableByCtrlC(() -> job.run(progress, token), token);
         } catch (IOException e) {
             throw cannotWrite("bundle", output, e);
+        } finally {
+            if (key != null) {
+                key.close();
+            }
         }
-        printSummary(stdout, result);
+        printSummary(stdout, result, encrypt);
         stdout.println(printFileNameOnly ? result.bundle().getFileName().toString() : result.bundle().toString());
         stdout.flush();
         return ExitCode.OK;
@@ -275,7 +293,7 @@ public class ExportCommand implements Callable<Integer> {
         }
     }
 
-    private static void printSummary(PrintWriter out, ExportResult result) {
+    private static void printSummary(PrintWriter out, ExportResult result, boolean encrypted) {
         Manifest manifest = result.manifest();
         out.println("Exported " + manifest.application().name() + " (" + manifest.application().displayName()
                 + ") from " + manifest.source().hosts() + " in " + seconds(result.elapsed().toMillis()));
@@ -294,7 +312,8 @@ public class ExportCommand implements Callable<Integer> {
                     Sizes.count(database.documents(), "document", "documents"), Sizes.bytes(database.bytes())));
         }
         try {
-            out.println("  bundle    " + Sizes.bytes(java.nio.file.Files.size(result.bundle())));
+            out.println("  bundle    " + Sizes.bytes(java.nio.file.Files.size(result.bundle()))
+                    + (encrypted ? ", encrypted (open it with this tool or age -d, with its passphrase)" : ""));
         } catch (java.io.IOException e) {
             out.println("  bundle    size unknown (" + e.getMessage() + ")");
         }

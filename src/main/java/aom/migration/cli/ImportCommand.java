@@ -2,6 +2,7 @@ package aom.migration.cli;
 
 import aom.migration.bundle.BundleReader;
 import aom.migration.bundle.CorruptDataException;
+import aom.migration.bundle.Passphrase;
 import aom.migration.dump.DetectedFormat;
 import aom.migration.dump.DumpContents;
 import aom.migration.dump.DumpFormat;
@@ -43,6 +44,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 /**
  * {@code import}: loads a bundle, a mongodump directory or a mongodump archive into a target installation. Prints
@@ -121,6 +123,13 @@ public class ImportCommand implements Callable<Integer> {
             + " acknowledged (refused in one sentence where there is none, or it was of another bundle)"})
     boolean resume;
 
+    @Option(names = "--profile", paramLabel = "FILE", description = "Extraction profile to use instead of the built-in"
+            + " one; it decides what the import may overwrite or remove, never the profile a bundle carries")
+    Path profile;
+
+    @Mixin
+    PassphraseOptions passphrase = new PassphraseOptions();
+
     /** How long the import's lease lasts; hidden: for tests that play a suspended import, and for slow sites. */
     @Option(names = "--lease", paramLabel = "SECONDS", hidden = true)
     Integer leaseSeconds;
@@ -154,7 +163,8 @@ public class ImportCommand implements Callable<Integer> {
 
     private int importBundle(ConnectionSettings settings) throws IOException {
         Placement placement = Placement.parse(asName, map);
-        try (OpenedForImport opened = OpenedForImport.open(path, settings)) {
+        try (Passphrase key = passphrase.toOpen(path);
+             OpenedForImport opened = OpenedForImport.open(path, settings, key)) {
             BundleReader bundle = opened.bundle();
             Installation installation = opened.target();
             String name = bundle.manifest().application().name();
@@ -178,7 +188,17 @@ public class ImportCommand implements Callable<Integer> {
             try (SystemHosts targets = SystemHosts.connect(installation, hosts)) {
                 DatabaseNaming targetNaming = naming != null ? DatabaseNaming.parse(naming)
                         : BundleImport.targetNaming(targets, bundle, targetName);
-                ImportRequest request = BundleImport.request(bundle, targetNaming, chosen, metadata, placement);
+                ExtractionProfile inForce = profile == null ? ExtractionProfile.defaults()
+                        : ExtractionProfile.load(profile);
+                List<String> differences = metadata ? BundleImport.profileDifferences(bundle, inForce) : List.of();
+                if (!differences.isEmpty()) {
+                    notes.add("The bundle's extraction profile differs from the one in force (" + (profile == null
+                            ? "built in" : profile) + "); the import follows the one in force:"
+                            + differences.stream().map(line -> System.lineSeparator() + "  - " + line)
+                            .collect(Collectors.joining()));
+                }
+                ImportRequest request = BundleImport.request(bundle, targetNaming, chosen, metadata, placement,
+                        inForce);
                 return execute(installation, targets, request, notes);
             }
         }

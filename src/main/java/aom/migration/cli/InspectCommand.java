@@ -2,12 +2,14 @@ package aom.migration.cli;
 
 import aom.migration.bundle.BundleReader;
 import aom.migration.bundle.CorruptDataException;
+import aom.migration.bundle.Passphrase;
 import aom.migration.dump.DetectedFormat;
 import aom.migration.dump.DumpContents;
 import aom.migration.dump.DumpFormat;
 import aom.migration.dump.DumpSummary;
 import aom.migration.progress.CancellationToken;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -44,6 +46,9 @@ public class InspectCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON instead of text")
     boolean json;
 
+    @Mixin
+    PassphraseOptions passphrase = new PassphraseOptions();
+
     @Spec
     CommandSpec spec;
 
@@ -62,7 +67,8 @@ public class InspectCommand implements Callable<Integer> {
 
     private Integer inspectBundle() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        try (BundleReader bundle = BundleReader.open(path)) {
+        try (Passphrase key = passphrase.toOpen(path);
+             BundleReader bundle = BundleReader.open(path, key)) {
             String problem = null;
             if (verify) {
                 try (TerminalProgress progress = new TerminalProgress("Verify", err, TerminalProgress.isTerminal(),

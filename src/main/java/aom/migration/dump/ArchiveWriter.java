@@ -3,6 +3,7 @@ package aom.migration.dump;
 import aom.migration.bundle.BsonDocumentReader;
 import aom.migration.bundle.CollectionSource;
 import aom.migration.bundle.DirectWriteChannel;
+import aom.migration.model.PrivateFiles;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -11,10 +12,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -49,6 +48,8 @@ public final class ArchiveWriter implements Closeable {
 
     private final OutputStream out;
     private final Path partFile;
+    /** Whether {@link #finish()} may replace a file that exists under the target's name. */
+    private boolean replace;
     private final Path target;
     private final ArchiveHeader header;
     private final Map<String, ArchiveCollection> prelude = new LinkedHashMap<>();
@@ -76,17 +77,28 @@ public final class ArchiveWriter implements Closeable {
     }
 
     /**
-     * Starts an archive file: writes {@code file.part} now and renames it to {@code file} on {@link #finish()}.
+     * Starts an archive file: writes a part file of its own beside it ({@link PrivateFiles#partFile}, owner-only)
+     * now and moves it to {@code file} on {@link #finish()}, where a file that exists by then is left alone.
      *
      * @param collections every collection the archive will hold, in prelude order
      */
     public static ArchiveWriter create(Path file, boolean gzip, ArchiveHeader header,
                                        List<ArchiveCollection> collections) throws IOException {
-        Path part = file.resolveSibling(file.getFileName() + ".part");
-        Files.deleteIfExists(part);
+        return create(file, gzip, header, collections, false);
+    }
+
+    /**
+     * {@link #create(Path, boolean, ArchiveHeader, List)}, replacing a file of that name at the end when
+     * {@code replace}.
+     */
+    public static ArchiveWriter create(Path file, boolean gzip, ArchiveHeader header,
+                                       List<ArchiveCollection> collections, boolean replace) throws IOException {
+        PrivateFiles.folder(file.toAbsolutePath().getParent());
+        Path part = PrivateFiles.partFile(file);
         OutputStream stream = Channels.newOutputStream(DirectWriteChannel.create(part));
         try {
             ArchiveWriter writer = new ArchiveWriter(buffered(stream, gzip), part, file, header, collections);
+            writer.replace = replace;
             writer.writePrelude();
             return writer;
         } catch (IOException | RuntimeException e) {
@@ -199,14 +211,11 @@ public final class ArchiveWriter implements Closeable {
             }
         }
         out.close();
-        finished = true;
         if (partFile != null) {
-            try {
-                Files.move(partFile, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(partFile, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            // On failure (a file of that name appeared meanwhile) close() deletes the part file, which is ours.
+            PrivateFiles.publish(partFile, target, replace);
         }
+        finished = true;
     }
 
     /** After {@link #finish()} does nothing; otherwise abandons the archive and deletes its {@code .part} file. */

@@ -1,5 +1,7 @@
 package aom.migration.dump;
 
+import aom.migration.bundle.BundleReader;
+
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,7 +15,10 @@ import java.util.zip.ZipException;
  * that is really gzip is a {@link #GZIP_ARCHIVE}, a bundle renamed to {@code .zip} is still a {@link #BUNDLE}.
  */
 public enum DumpFormat {
-    /** A migration bundle: a zip file (starts with {@code PK\3\4}, or {@code PK\5\6} when empty). */
+    /**
+     * A migration bundle: a zip file (starts with {@code PK\3\4}, or {@code PK\5\6} when empty), or an encrypted
+     * one (an age file, starting with {@code age-encryption.org/v1}).
+     */
     BUNDLE,
     /** {@code mongodump --archive}: starts with the archive magic number {@code 6d e2 99 81}. */
     ARCHIVE,
@@ -61,6 +66,9 @@ public enum DumpFormat {
         }
         if (startsWith(start, ZIP_ENTRY) || startsWith(start, ZIP_EMPTY)) {
             return new DetectedFormat(BUNDLE, path, "zip file (migration bundle)");
+        }
+        if (BundleReader.isEncrypted(path)) {
+            return new DetectedFormat(BUNDLE, path, "encrypted migration bundle (age file)");
         }
         if (startsWith(start, ARCHIVE_MAGIC)) {
             return new DetectedFormat(ARCHIVE, path, "mongodump archive");

@@ -194,7 +194,8 @@ public final class ArchiveExport {
         tracker.phase(Phase.DATA, "Exporting " + all.size() + " collections from " + plans.size()
                 + " database(s) into a " + (gzip ? "gzipped " : "") + "mongodump archive");
         Map<String, long[]> copied;
-        try (ArchiveWriter writer = ArchiveWriter.create(output, gzip, header, prelude)) {
+        try (ArchiveWriter writer = ArchiveWriter.create(output, gzip, header, prelude,
+                options.overwrite())) {
             copied = new ArchiveCopier(exporter, writer, options.parallelism()).copy(all, tracker, token);
             token.throwIfCancelled();
             writer.finish();

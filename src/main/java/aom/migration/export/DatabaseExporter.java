@@ -142,7 +142,7 @@ public final class DatabaseExporter {
                 handoffs.add(handoff);
                 int index = i;
                 results.add(plan.isView() ? null : encoders.submit(() -> {
-                    readAhead.awaitStart(index, plan, !writer.compression().deflates(), abort);
+                    readAhead.awaitStart(index, plan, writer.streamsStoredEntries(), abort);
                     return encode(plan, writer, tracker, fetchers, handoff, cpu, spares, abort);
                 }));
             }
@@ -154,7 +154,7 @@ public final class DatabaseExporter {
                         plan.system().name(), plan.database(), plan.collection(), 0);
                 if (!plan.isView()) {
                     // Stored data of the collection whose turn it is goes straight into the zip from now on.
-                    if (!writer.compression().deflates() && handoffs.get(i).claim()) {
+                    if (writer.streamsStoredEntries() && handoffs.get(i).claim()) {
                         handoffs.get(i).grant(writer.startStoredEntry(BundlePaths.documents(plan.database(),
                                 plan.collection())));
                     }

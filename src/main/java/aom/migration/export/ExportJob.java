@@ -199,7 +199,7 @@ public final class ExportJob {
         token.throwIfCancelled();
         Instant createdAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         try (BundleWriter writer = BundleWriter.create(output, options.compression(), options.spoolMemoryBytes(),
-                options.overwrite())) {
+                options.overwrite(), options.passphrase())) {
             writer.entryTime(createdAt);
             // The metadata closure is read on a thread of its own from now on, alongside the planning and the
             // instance data (it needs neither; each of them leaves the other's CPU and server time idle at times),

@@ -24,8 +24,9 @@ import java.util.function.Supplier;
 /**
  * The tool's logging, set up in code: a console that shows warnings and errors (or the level of
  * {@code -Daom.console.level}) on standard error, and a rolling file {@code <home>/logs/migration.log} (20 MB per
- * file, 30 days, 500 MB in all) with everything from INFO on. Both patterns use the redacting converters
- * ({@code %rmsg}, {@code %rex}), so no password reaches a log whoever logs it. The driver, the embedded server and
+ * file, 30 days, 500 MB in all) with everything from INFO on, readable by its user only ({@link PrivateLogFile}).
+ * Both patterns use the redacting converters ({@code %rmsg}, {@code %rex}), so no password reaches a log whoever
+ * logs it. The driver, the embedded server and
  * Netty log warnings only.
  *
  * <p>Found by logback through {@code META-INF/services}, ahead of its search for {@code logback.xml}: reading the
@@ -62,7 +63,8 @@ public final class LogConfiguration extends ContextAwareBase implements Configur
         console.setEncoder(encoder(context, CONSOLE_PATTERN));
         console.start();
 
-        RollingFileAppender<ILoggingEvent> file = new RollingFileAppender<>();
+        PrivateLogFile.prepareFolder(home);
+        RollingFileAppender<ILoggingEvent> file = new PrivateLogFile();
         file.setContext(context);
         file.setName("FILE");
         file.setFile(home.resolve("logs").resolve("migration.log").toString());

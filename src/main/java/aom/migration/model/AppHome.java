@@ -2,11 +2,11 @@ package aom.migration.model;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The tool's folder in the user's home ({@code ~/.aom-migration}): logs, reports, rollback bundles and settings.
+ * The tool's folder in the user's home ({@code ~/.aom-migration}): logs, reports, rollback files, settings and the
+ * wizard's migration bundles, every folder readable by its user only.
  * The system property {@code aom.home} moves it (tests point it into {@code target/}).
  */
 public final class AppHome {
@@ -36,10 +36,22 @@ public final class AppHome {
         return directory("settings");
     }
 
-    private static Path directory(String name) {
+    /** Where the wizard keeps the bundle of each direct migration, as the backup of what it imported. */
+    public static Path bundles() {
+        return directory("bundles");
+    }
+
+    /**
+     * The folder {@code name} under {@link #root()}, created if need be. The root and the folder are the tool's own,
+     * so they are made owner-only (DESIGN.md section 10) even where an older version created them readable by all.
+     */
+    public static Path directory(String name) {
         Path dir = root().resolve(name);
         try {
-            return Files.createDirectories(dir);
+            PrivateFiles.folder(dir);
+            PrivateFiles.tighten(root());
+            PrivateFiles.tighten(dir);
+            return dir;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create " + dir + ": " + e.getMessage(), e);
         }

@@ -51,6 +51,12 @@ public record ConnectionSettings(
 
     public static final Duration DEFAULT_SERVER_SELECTION_TIMEOUT = Duration.ofSeconds(5);
 
+    /** Why a string whose credentials cannot be told from the rest is refused; it never quotes the string. */
+    static final String UNENCODED_CREDENTIALS = "The connection string has an '@' after a '/' or '?', so its user"
+            + " name and password cannot be told apart from the rest (the string is not shown, as it may hold a"
+            + " password). Percent-encode reserved characters in the user name and password: ':' as %3A, '/' as %2F,"
+            + " '?' as %3F, '#' as %23, '@' as %40 and '%' as %25.";
+
     /** Options that have their own field; everything else goes to {@code extraOptions}. */
     private static final Set<String> MODELLED_OPTIONS = Set.of("authsource", "tls", "ssl", "replicaset",
             "serverselectiontimeoutms", "tlscafile", "tlscertificatekeyfile", "tlscertificatekeyfilepassword",
@@ -92,7 +98,13 @@ public record ConnectionSettings(
         String rest = text.substring(srv ? 14 : 10);
         int slash = rest.indexOf('/');
         int question = rest.indexOf('?');
-        int authorityEnd = slash >= 0 ? slash : question >= 0 ? question : rest.length();
+        // The authority (user info and hosts) ends at the first '/' or '?', as in every URI.
+        int authorityEnd = Math.min(slash >= 0 ? slash : rest.length(), question >= 0 ? question : rest.length());
+        if (rest.indexOf('@', authorityEnd) >= 0) {
+            // An '@' past the hosts: a password with an unencoded '/' or '?'. Any piece of the string could be part
+            // of the password, so none is shown.
+            throw new InvalidConnectionException(UNENCODED_CREDENTIALS);
+        }
         String authority = rest.substring(0, authorityEnd);
         int at = authority.lastIndexOf('@');
         String userInfo = at >= 0 ? authority.substring(0, at) : null;
@@ -120,13 +132,20 @@ public record ConnectionSettings(
         // it sees a harmless stand-in (options such as authMechanism=SCRAM-SHA-256 require a user name).
         String standIn = userInfo == null ? "" : passwordless(option(options, "authMechanism").orElse(""))
                 ? "user@" : "user:password@";
-        ConnectionString parsed;
+        IgnoredUriOptions.Parsed checked;
         try {
-            parsed = new ConnectionString((srv ? "mongodb+srv://" : "mongodb://") + standIn + rest.substring(at + 1));
+            checked = IgnoredUriOptions.parse((srv ? "mongodb+srv://" : "mongodb://") + standIn
+                    + rest.substring(at + 1), MODELLED_OPTIONS);
         } catch (IllegalArgumentException e) {
             throw new InvalidConnectionException("The connection string is invalid: "
                     + UriRedaction.redact(e.getMessage()));
         }
+        if (!checked.ignored().isEmpty()) {
+            // The driver would connect without them (without TLS for ?tls=maybe): refused like any malformed string.
+            throw new InvalidConnectionException("The connection string has an option the driver would ignore: "
+                    + UriRedaction.redact(String.join(" ", checked.ignored())));
+        }
+        ConnectionString parsed = checked.connectionString();
         String authDatabase = option(options, "authSource").orElse(null);
         Map<String, String> extra = new LinkedHashMap<>();
         options.forEach((key, value) -> {

@@ -5,6 +5,8 @@ import aom.migration.bundle.BundleReader;
 import aom.migration.bundle.CollectionSource;
 import aom.migration.bundle.Manifest;
 import aom.migration.model.DatabaseNaming;
+import aom.migration.model.ExtractionProfile;
+import aom.migration.model.ProfileDifferences;
 import aom.migration.model.SystemKind;
 import aom.migration.mongo.Installation;
 import aom.migration.mongo.SystemHosts;
@@ -27,8 +29,9 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Turns an opened bundle into an {@link ImportRequest}: the systems and metadata the user chose, the bundle's own
- * extraction profile, and the naming convention the target uses for the application.
+ * Turns an opened bundle into an {@link ImportRequest}: the systems and metadata the user chose, the extraction
+ * profile in force (the tool's, never the bundle's: DESIGN.md section 4, "The bundle informs; the tool decides"), and
+ * the naming convention the target uses for the application.
  */
 public final class BundleImport {
 
@@ -45,19 +48,42 @@ public final class BundleImport {
      */
     public static ImportRequest request(BundleReader bundle, DatabaseNaming targetNaming, Set<SystemKind> systems,
                                         boolean metadata) {
-        return request(bundle, targetNaming, systems, metadata, Placement.AS_IS);
+        return request(bundle, targetNaming, systems, metadata, Placement.AS_IS, ExtractionProfile.defaults());
     }
 
     /**
-     * The request to import {@code bundle} under the name and into the systems {@code placement} says.
+     * {@link #request(BundleReader, DatabaseNaming, Set, boolean)} with the extraction profile {@code inForce} (the
+     * built-in one or one the user named): what the import may overwrite or remove in the target follows it, whatever
+     * the bundle's manifest says; {@link #profileDifferences} tells where the two differ.
+     */
+    public static ImportRequest request(BundleReader bundle, DatabaseNaming targetNaming, Set<SystemKind> systems,
+                                        boolean metadata, ExtractionProfile inForce) {
+        return request(bundle, targetNaming, systems, metadata, Placement.AS_IS, inForce);
+    }
+
+    /** {@link #request(BundleReader, DatabaseNaming, Set, boolean)} under the name and into the systems given. */
+    public static ImportRequest request(BundleReader bundle, DatabaseNaming targetNaming, Set<SystemKind> systems,
+                                        boolean metadata, Placement placement) {
+        return request(bundle, targetNaming, systems, metadata, placement, ExtractionProfile.defaults());
+    }
+
+    /**
+     * The request to import {@code bundle} under the name and into the systems {@code placement} says, with the
+     * extraction profile {@code inForce}.
      *
      * @param systems      the bundle's systems to import; each must be in the bundle
      * @param targetNaming how the target names the databases of the application under its name there
      * @throws IllegalArgumentException naming what the bundle lacks, or two systems going into one
      */
     public static ImportRequest request(BundleReader bundle, DatabaseNaming targetNaming, Set<SystemKind> systems,
-                                        boolean metadata, Placement placement) {
+                                        boolean metadata, Placement placement, ExtractionProfile inForce) {
         Manifest manifest = bundle.manifest();
+        try {
+            // An encrypted bundle is authenticated whole before anything is written (DESIGN.md section 4).
+            bundle.authenticate();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + bundle.file(), e);
+        }
         verifyUnusedEntries(bundle);
         for (SystemKind system : systems) {
             if (!manifest.selection().systems().contains(system.name())) {
@@ -79,12 +105,16 @@ public final class BundleImport {
             }
             closure = new LinkedHashMap<>();
             for (String collection : bundle.metadataCollections()) {
+                if (!inForce.collections().containsKey(collection)) {
+                    // Only what the profile in force describes is imported (ProfileDifferences names the rest).
+                    continue;
+                }
                 try (Stream<RawBsonDocument> documents = bundle.metadataDocuments(collection)) {
                     closure.put(collection, documents.toList());
                 }
             }
             if (!name.equals(application)) {
-                closure = ApplicationRename.of(bundle.profile(), application, name).apply(closure);
+                closure = ApplicationRename.of(inForce, application, name).apply(closure);
             }
         }
         DatabaseNaming sourceNaming = manifest.application().naming() == null
@@ -92,7 +122,7 @@ public final class BundleImport {
         SourceDescription source = new SourceDescription(manifest.source().hosts(),
                 manifest.source().serverVersion(), sourceNaming, name.equals(application) ? null : application,
                 targets, fingerprint(manifest));
-        return new ImportRequest(name, targetNaming, data, closure, bundle.profile(), source);
+        return new ImportRequest(name, targetNaming, data, closure, inForce, source);
     }
 
     /** The SHA-256 of the manifest as this build writes it: the same for the same bundle, whatever its file. */
@@ -102,6 +132,17 @@ public final class BundleImport {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Where the bundle's extraction profile differs from {@code inForce}, one line each ({@link ProfileDifferences});
+     * empty for a bundle without metadata or with the same profile.
+     */
+    public static List<String> profileDifferences(BundleReader bundle, ExtractionProfile inForce) {
+        if (!bundle.manifest().selection().metadata()) {
+            return List.of();
+        }
+        return ProfileDifferences.between(inForce, bundle.manifest().profile());
     }
 
     /**

@@ -2,6 +2,7 @@ package aom.migration.restore;
 
 import aom.migration.bundle.ExtendedJson;
 import aom.migration.model.AppHome;
+import aom.migration.model.PrivateFiles;
 import aom.migration.model.ToolClock;
 import aom.migration.model.WorkingNames;
 import aom.migration.progress.CancellationToken;
@@ -22,11 +23,11 @@ import org.bson.BsonValue;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -94,7 +95,10 @@ public final class MetadataRollback {
         BsonArray created = new BsonArray();
         plan.writes().stream().map(MetadataMergePlan.PlannedWrite::collection).distinct()
                 .filter(collection -> !existing.contains(collection)).forEach(c -> created.add(new BsonString(c)));
-        try (BufferedWriter writer = newPrivateFile(file)) {
+        // Written to a part file of its own and moved to its name when complete (DESIGN.md section 10): a person who
+        // restores by hand never finds a cut-off file there.
+        Path part = PrivateFiles.partFile(file);
+        try (BufferedWriter writer = newPrivateFile(part)) {
             BsonDocument header = new BsonDocument("format", new BsonString(FILE_FORMAT))
                     .append("formatVersion", new BsonInt32(1))
                     .append("importId", new BsonString(importId))
@@ -138,7 +142,26 @@ public final class MetadataRollback {
                 }
             }
         } catch (IOException e) {
+            deleteQuietly(part);
             throw new UncheckedIOException("Cannot write the rollback file " + file + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            deleteQuietly(part);
+            throw e;
+        }
+        try {
+            PrivateFiles.sync(part);
+            PrivateFiles.publish(part, file, false);
+        } catch (IOException e) {
+            deleteQuietly(part);
+            throw new UncheckedIOException("Cannot write the rollback file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteQuietly(Path part) {
+        try {
+            Files.deleteIfExists(part);
+        } catch (IOException ignored) {
+            // a part file nobody will take for a rollback file
         }
     }
 
@@ -296,13 +319,7 @@ public final class MetadataRollback {
 
     /** The file holds password hashes of customers, so only its owner may read it where the system allows. */
     private static BufferedWriter newPrivateFile(Path file) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Files.deleteIfExists(file);
-        try {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException e) {
-            Files.createFile(file);
-        }
-        return Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+        PrivateFiles.folder(file.toAbsolutePath().getParent());
+        return new BufferedWriter(new OutputStreamWriter(PrivateFiles.createNew(file), StandardCharsets.UTF_8));
     }
 }

@@ -2,6 +2,7 @@ package aom.migration.restore;
 
 import aom.migration.bundle.BundleReader;
 import aom.migration.bundle.HashWarmUp;
+import aom.migration.bundle.Passphrase;
 import aom.migration.mongo.ConnectionSettings;
 import aom.migration.mongo.Installation;
 import aom.migration.progress.Workers;
@@ -33,6 +34,12 @@ public record OpenedForImport(BundleReader bundle, Installation target) implemen
      * @throws aom.migration.mongo.ConnectionFailedException when the target cannot be reached
      */
     public static OpenedForImport open(Path file, ConnectionSettings target) throws IOException {
+        return open(file, target, null);
+    }
+
+    /** {@link #open(Path, ConnectionSettings)} for a bundle that may be encrypted with {@code passphrase}. */
+    public static OpenedForImport open(Path file, ConnectionSettings target, Passphrase passphrase)
+            throws IOException {
         HashWarmUp.start();
         ExecutorService connector = Executors.newSingleThreadExecutor(Workers.daemons("aom-connect"));
         CompletableFuture<Installation> connecting;
@@ -43,7 +50,7 @@ public record OpenedForImport(BundleReader bundle, Installation target) implemen
         }
         BundleReader bundle;
         try {
-            bundle = BundleReader.open(file);
+            bundle = BundleReader.open(file, passphrase);
         } catch (IOException | RuntimeException | Error e) {
             connecting.thenAccept(Installation::close);
             throw e;

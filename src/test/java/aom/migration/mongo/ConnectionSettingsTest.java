@@ -78,6 +78,48 @@ class ConnectionSettingsTest {
                 .hasMessageNotContaining("hunter2");
     }
 
+    /** Passwords with an unencoded '/', '?' or ':' came back in pieces: "Port must be 1-65535 (got 'Tr0ub4dor')". */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "mongodb://alice:Tr0ub4dor/horse@127.0.0.1/",
+        "mongodb://alice:Tr0ub4dor:horse/x@127.0.0.1/",
+        "mongodb://alice:Tr0ub4dor?horse@127.0.0.1/",
+        "mongodb://alice:Tr0ub4dor?horse@127.0.0.1",
+        "mongodb+srv://alice:Tr0ub4dor/horse@cluster.example/",
+    })
+    void aPasswordWithUnencodedReservedCharactersIsNeverShownInPieces(String uri) {
+        Throwable failure = org.assertj.core.api.Assertions.catchThrowable(() -> ConnectionSettings.fromUri(uri));
+
+        assertThat(failure).isInstanceOf(InvalidConnectionException.class)
+                .hasMessageContaining("Percent-encode reserved characters in the user name and password")
+                .hasMessageContaining("'/' as %2F");
+        for (String piece : List.of("alice", "Tr0ub4dor", "horse", "127.0.0.1", "cluster.example")) {
+            assertThat(failure.getMessage()).doesNotContain(piece);
+        }
+    }
+
+    @Test
+    void theSamePasswordPercentEncodedConnects() {
+        ConnectionSettings settings = ConnectionSettings.fromUri("mongodb://alice:Tr0ub4dor%2Fhorse@127.0.0.1/");
+
+        assertThat(settings.password()).isEqualTo("Tr0ub4dor/horse");
+        assertThat(ConnectionSettings.fromUri(settings.toUri()).password()).isEqualTo("Tr0ub4dor/horse");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "mongodb://db1/?tls=maybe                    | 'maybe' in the connection string for 'tls'",
+        "mongodb://u:secret@db1/?retryWrites=perhaps | 'perhaps' in the connection string for 'retrywrites'",
+        "mongodb://db1/?tlz=true                     | unsupported option 'tlz'",
+    })
+    void anOptionTheDriverWouldIgnoreIsAnError(String uri, String message) {
+        assertThatThrownBy(() -> ConnectionSettings.fromUri(uri))
+                .isInstanceOf(InvalidConnectionException.class)
+                .hasMessageStartingWith("The connection string has an option the driver would ignore")
+                .hasMessageContaining(message)
+                .hasMessageNotContaining("secret");
+    }
+
     @Test
     void fieldProblemsAreListedInPlainWords() {
         ConnectionSettings settings = new ConnectionSettings(List.of(new HostPort("", 70000)), false, null, "pw",

@@ -1,5 +1,6 @@
 package aom.migration.reliability;
 
+import aom.migration.bundle.Passphrase;
 import aom.migration.demo.DemoInstallation;
 import aom.migration.demo.DemoScale;
 import aom.migration.demo.EmbeddedServer;
@@ -32,6 +33,9 @@ final class ConferenceBundle {
     static final List<String> DATABASES = List.of("ConferenceApp", "ConferenceApp-staging", "ConferenceApp-test");
 
     private static Path file;
+    private static Path encrypted;
+    /** The passphrase of {@link #encryptedFile()}. */
+    static final String PASSPHRASE = "correct horse battery staple";
     private static Map<String, Map<String, List<String>>> sourceDatabases;
 
     private ConferenceBundle() {
@@ -53,6 +57,24 @@ final class ConferenceBundle {
             }
         }
         return file;
+    }
+
+    /** The same export encrypted with {@link #PASSPHRASE}; do not change it either. */
+    static synchronized Path encryptedFile() {
+        if (encrypted == null) {
+            try (EmbeddedServer server = EmbeddedServer.inMemory();
+                 MongoClient client = MongoClients.create(server.uri());
+                 Passphrase passphrase = Passphrase.of(PASSPHRASE)) {
+                DemoInstallation.writeSource(client, DemoScale.TESTS);
+                Path out = Files.createDirectories(CaseLog.DIRECTORY).resolve("conference-encrypted.aombundle");
+                encrypted = new ExportJob(server.settings(), APP, Selection.everything(), out,
+                        ExtractionProfile.defaults(), ExportOptions.defaults().withOverwrite(true)
+                        .withPassphrase(passphrase)).run(ProgressListener.NONE, CancellationToken.none()).bundle();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return encrypted;
     }
 
     /** ConferenceApp's three databases in the source, byte for byte. */

@@ -34,7 +34,8 @@ import static org.assertj.core.api.Assertions.catchThrowable;
         promise = "The demo source and target sit behind wire proxies that demand a user and password (SASL PLAIN"
                 + " as with LDAP; the proxy checks the password the driver really sends). Every command runs with"
                 + " connection strings that hold a password made for this run (one plain, one with characters"
-                + " that must be %-encoded): apps, export, inspect, import (dry run and real), verify, the legacy"
+                + " that must be %-encoded): apps, export, inspect, import (dry run and real), verify, an encrypted"
+                + " export, inspect and import (whose passphrase is searched for too), the legacy"
                 + " export (child JVM, password in AOM_SOURCE_URI), and failures: wrong password, unknown"
                 + " application, refused port, unknown host, TLS to a plain server, a malformed connection string"
                 + " and one typed in the wrong place. Then every place a password could end up is searched for it,"
@@ -47,6 +48,8 @@ class CredentialsNeverLeakTest {
     private static final String USER = "support";
     private static final String PLAIN_PASSWORD = "Cred" + Long.toHexString(System.nanoTime()) + "Secret";
     private static final String ODD_PASSWORD = "p@ss:w/rd%&?" + Long.toHexString(System.nanoTime()) + "#x";
+    /** The passphrase of an encrypted bundle is searched for like a password. */
+    private static final String PASSPHRASE = "Phrase" + Long.toHexString(System.nanoTime()) + " of words";
 
     @TempDir
     Path dir;
@@ -77,6 +80,16 @@ class CredentialsNeverLeakTest {
                     "--reset-passwords", "--no-progress");
             assertThat(imported.exitCode()).as(imported.err()).isZero();
             run(outputs, "verify", "verify", "--source", sourceUri, "--target", targetUri, "--app", "ConferenceApp");
+            Path secret = Files.writeString(Files.createTempFile("passphrase", ".txt"), PASSPHRASE);
+            Path encrypted = dir.resolve("encrypted.aombundle");
+            run(outputs, "export --encrypt", "export", "--source", sourceUri, "--app", "ConferenceApp", "--out",
+                    encrypted.toString(), "--no-progress", "--encrypt", "--passphrase-file", secret.toString());
+            run(outputs, "inspect encrypted", "inspect", encrypted.toString(), "--verify", "--passphrase-file",
+                    secret.toString());
+            CliRun importedEncrypted = run(outputs, "import encrypted", "import", "--target", targetUri,
+                    encrypted.toString(), "--yes", "--no-progress", "--passphrase-file", secret.toString());
+            assertThat(importedEncrypted.exitCode()).as(importedEncrypted.err()).isZero();
+            Files.delete(secret);
 
             assertThat(run(outputs, "wrong password", "apps", "--source", uri(source, ODD_PASSWORD)).exitCode())
                     .isEqualTo(1);
@@ -108,7 +121,7 @@ class CredentialsNeverLeakTest {
         outputs.forEach((what, text) -> leaks.addAll(find(what, text)));
         for (Path file : files) {
             leaks.addAll(find(file.toString(), new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1)));
-            if (file.toString().endsWith(".aombundle")) {
+            if (file.toString().endsWith(".aombundle") && !aom.migration.bundle.BundleReader.isEncrypted(file)) {
                 for (BundleSurgery.Entry entry : BundleSurgery.entries(file)) {
                     leaks.addAll(find(file + "!" + entry.name(), new String(entry.content(), StandardCharsets.UTF_8)));
                 }
@@ -167,7 +180,7 @@ class CredentialsNeverLeakTest {
 
     private static List<String> find(String where, String text) {
         List<String> found = new ArrayList<>();
-        for (String password : List.of(PLAIN_PASSWORD, ODD_PASSWORD)) {
+        for (String password : List.of(PLAIN_PASSWORD, ODD_PASSWORD, PASSPHRASE)) {
             for (String form : List.of(password, encode(password))) {
                 if (text.contains(form)) {
                     found.add(where + " holds " + (form.equals(password) ? "a password" : "an encoded password"));

@@ -61,8 +61,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HostileBundleTest {
 
-    private static final Set<String> WRITES = Set.of("insert", "update", "delete", "create", "createIndexes", "drop",
-            "dropDatabase", "renameCollection", "findAndModify", "dropIndexes");
     private static final String BSON = "dump/ConferenceApp/Basics_User.bson";
     private static final String DEFINITION = "dump/ConferenceApp/Basics_User.metadata.json";
     private static final String METADATA = "metadata/customers.jsonl";
@@ -84,13 +82,7 @@ class HostileBundleTest {
         good = ConferenceBundle.file();
         server = EmbeddedServer.inMemory();
         writeDemoTarget();
-        proxy = new WireProxy(server.port());
-        proxy.addRule(command -> {
-            if (WRITES.contains(command.name())) {
-                writes.add(command);
-            }
-            return WireProxy.Action.FORWARD;
-        });
+        proxy = WriteCounting.proxy(server.port(), writes);
         before = snapshot();
     }
 
@@ -109,13 +101,17 @@ class HostileBundleTest {
     @AfterEach
     void restoreTargetIfChanged() {
         if (!writes.isEmpty() && !TargetSnapshot.differences(before, snapshot()).isEmpty()) {
-            try (MongoClient client = MongoClients.create(server.uri())) {
-                for (String database : client.listDatabaseNames()) {
-                    client.getDatabase(database).drop();
-                }
-            }
-            writeDemoTarget();
+            restoreTarget();
         }
+    }
+
+    private static void restoreTarget() {
+        try (MongoClient client = MongoClients.create(server.uri())) {
+            for (String database : client.listDatabaseNames()) {
+                client.getDatabase(database).drop();
+            }
+        }
+        writeDemoTarget();
     }
 
     @Order(1)
@@ -248,6 +244,43 @@ class HostileBundleTest {
         observed.note("Accepted: nothing covers the manifest itself with a checksum, so a change that leaves it"
                 + " valid and consistent with the entries cannot be told from the original. Every entry it lists"
                 + " stays covered by its SHA-256.");
+    }
+
+    @Order(7)
+    @Test
+    @DisplayName("manifest: the profile made to own and replace the customers (the tool's profile decides)")
+    void manifestProfileWidened(Observed observed) {
+        Path forged = BundleSurgery.editManifest(good, dir.resolve("manifest-profile.aombundle"), manifest -> {
+            ObjectNode customers = (ObjectNode) manifest.with("profile").with("collections").with("customers");
+            customers.put("owner", "app");
+            customers.put("importPolicy", "replace");
+        });
+        CliRun widened = observed.cli(CliRun.of("import", "--target", proxy.uri("", ""), forged.toString(), "--yes",
+                "--no-progress"));
+        assertThat(widened.exitCode()).as(widened.err()).isZero();
+        assertThat(widened.out()).contains("The bundle's extraction profile differs from the one in force (built in);"
+                + " the import follows the one in force:")
+                .contains("customers: owner app in the bundle, shared in force; import policy replace in the"
+                        + " bundle, keepExisting in force");
+        Map<String, List<String>> afterForged = snapshot().get("apiomat");
+        restoreTarget();
+
+        CliRun honest = CliRun.of("import", "--target", proxy.uri("", ""), good.toString(), "--yes",
+                "--no-progress");
+        assertThat(honest.exitCode()).as(honest.err()).isZero();
+        assertThat(honest.out()).doesNotContain("extraction profile differs");
+        Map<String, List<String>> afterHonest = snapshot().get("apiomat");
+
+        assertThat(afterForged.get("customers")).isEqualTo(afterHonest.get("customers"))
+                .anyMatch(customer -> new String(java.util.Base64.getDecoder().decode(customer),
+                        StandardCharsets.ISO_8859_1).contains("heidi@old.example"));
+        // The customers byte for byte (the target's own keep their ids and password hashes) and the plans; other
+        // collections hold entities that get new ids on every import (where the target uses theirs), so they differ
+        // between any two imports.
+        assertThat(afterForged.get("plans")).isEqualTo(afterHonest.get("plans"));
+        observed.note("Imported (exit 0) following the built-in profile; the plan named the difference. The target's"
+                + " customers (" + afterForged.get("customers").size() + ", with its own heidi@old.example and her"
+                + " password hash) and plans came out byte for byte as from the honest bundle.");
     }
 
     /** A zip field and whether the reader uses it (if not, a flip there cannot harm what is imported). */

@@ -38,7 +38,7 @@ import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@Area(number = 10, title = "Resume an interrupted import",
+@Area(number = 12, title = "Resume an interrupted import",
         promise = "`migration import --yes` runs in a child JVM against the demo target (in memory, in the test's"
                 + " JVM) through the wire proxy, in batches of 4 documents, and is killed with SIGKILL at the named"
                 + " command. `import --resume` of the same bundle must then keep the collections that were loaded and"

@@ -22,6 +22,9 @@ public final class RecordingDialogService implements DialogService {
     public volatile boolean confirmAnswer = true;
     public volatile String textAnswer;
     public volatile Path fileAnswer;
+    /** The passphrases typed into the next passphrase dialogs, one each; when none is left, the dialog is cancelled. */
+    public final java.util.Deque<String> passphraseAnswers = new java.util.concurrent.ConcurrentLinkedDeque<>();
+    public final List<String> passphraseRequests = new CopyOnWriteArrayList<>();
 
     @Override
     public void showError(String title, String message, Throwable details) {
@@ -37,6 +40,12 @@ public final class RecordingDialogService implements DialogService {
     @Override
     public Optional<String> askText(String title, String message, String initialText) {
         return Optional.ofNullable(textAnswer);
+    }
+
+    @Override
+    public Optional<char[]> askPassphrase(String title, String message, boolean twice) {
+        passphraseRequests.add(message);
+        return Optional.ofNullable(passphraseAnswers.poll()).map(String::toCharArray);
     }
 
     @Override

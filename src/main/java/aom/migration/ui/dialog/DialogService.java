@@ -18,6 +18,12 @@ public interface DialogService {
     /** Asks for one line of text, e.g. the name of a saved connection; empty when cancelled. */
     Optional<String> askText(String title, String message, String initialText);
 
+    /**
+     * Asks for the passphrase of an encrypted bundle in fields that do not show it; with {@code twice} (a new
+     * bundle) it must be typed twice alike. Empty when cancelled. The caller wipes the characters after use.
+     */
+    Optional<char[]> askPassphrase(String title, String message, boolean twice);
+
     /** A save dialog; empty when cancelled. */
     Optional<Path> chooseFileToSave(FileRequest request);
 

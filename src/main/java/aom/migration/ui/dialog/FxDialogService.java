@@ -1,10 +1,16 @@
 package aom.migration.ui.dialog;
 
 import aom.migration.ui.Messages;
+import javafx.beans.binding.Bindings;
+import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextInputDialog;
+import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
@@ -48,6 +54,42 @@ public final class FxDialogService implements DialogService {
         dialog.setHeaderText(title);
         dialog.setContentText(message);
         return dialog.showAndWait().map(String::trim).filter(text -> !text.isEmpty());
+    }
+
+    @Override
+    public Optional<char[]> askPassphrase(String title, String message, boolean twice) {
+        Dialog<char[]> dialog = new Dialog<>();
+        dialog.initOwner(owner.get());
+        dialog.setTitle(title);
+        dialog.setHeaderText(title);
+        PasswordField first = new PasswordField();
+        first.setId("passphraseField");
+        PasswordField again = new PasswordField();
+        again.setId("passphraseAgainField");
+        Label text = new Label(message);
+        text.setWrapText(true);
+        Label mismatch = new Label();
+        mismatch.getStyleClass().add("problem-text");
+        VBox content = new VBox(8, text, first);
+        if (twice) {
+            again.setPromptText(Messages.get("passphrase.again"));
+            content.getChildren().addAll(again, mismatch);
+        }
+        content.setPrefWidth(420);
+        dialog.getDialogPane().setContent(content);
+        dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        Node ok = dialog.getDialogPane().lookupButton(ButtonType.OK);
+        ok.disableProperty().bind(Bindings.createBooleanBinding(() -> first.getText().isEmpty()
+                || twice && !first.getText().equals(again.getText()), first.textProperty(), again.textProperty()));
+        mismatch.textProperty().bind(Bindings.createStringBinding(() -> !again.getText().isEmpty()
+                && !first.getText().equals(again.getText()) ? Messages.get("passphrase.mismatch") : "",
+                first.textProperty(), again.textProperty()));
+        dialog.setOnShown(event -> first.requestFocus());
+        dialog.setResultConverter(button -> button == ButtonType.OK ? first.getText().toCharArray() : null);
+        Optional<char[]> answer = dialog.showAndWait();
+        first.clear();
+        again.clear();
+        return answer;
     }
 
     @Override

@@ -3,6 +3,7 @@ package aom.migration.ui.session;
 import aom.migration.bundle.BundleReader;
 import aom.migration.bundle.ClosureRecord;
 import aom.migration.bundle.Manifest;
+import aom.migration.bundle.Passphrase;
 import aom.migration.progress.CancellationToken;
 import org.bson.BsonValue;
 import org.bson.RawBsonDocument;
@@ -44,7 +45,17 @@ public final class OpenedBundle implements AutoCloseable {
      * @throws IOException naming what is wrong with the file (see {@link BundleReader#open})
      */
     public static OpenedBundle open(Path file, CancellationToken cancel) throws IOException {
-        BundleReader reader = BundleReader.open(file);
+        return open(file, null, cancel);
+    }
+
+    /**
+     * {@link #open(Path, CancellationToken)} for a bundle that may be encrypted with {@code passphrase}.
+     *
+     * @throws aom.migration.bundle.PassphraseRequiredException when it is encrypted and {@code passphrase} is null
+     * @throws aom.migration.bundle.WrongPassphraseException    when the passphrase does not open it
+     */
+    public static OpenedBundle open(Path file, Passphrase passphrase, CancellationToken cancel) throws IOException {
+        BundleReader reader = BundleReader.open(file, passphrase);
         try {
             long size = Files.size(file);
             List<ClosureRecord> closure = reader.closure();

@@ -1,5 +1,6 @@
 package aom.migration.ui.settings;
 
+import aom.migration.model.PrivateFiles;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -8,17 +9,14 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 
 /**
- * Reads and writes one JSON settings file of the wizard. Writes go to a temporary file that replaces the old one,
- * so a crash never leaves half a file; a file that cannot be read is logged and treated as missing, so a damaged
- * settings file never stops the wizard from starting.
+ * Reads and writes one JSON settings file of the wizard, readable by its user only. Writes go to a part file that
+ * replaces the old one, so a crash never leaves half a file; a file that cannot be read is logged and treated as
+ * missing, so a damaged settings file never stops the wizard from starting.
  */
 public final class SettingsFile {
 
@@ -44,33 +42,19 @@ public final class SettingsFile {
     }
 
     /**
-     * Replaces {@code file} with {@code value} as JSON.
+     * Replaces {@code file} with {@code value} as JSON, through an owner-only part file of its own that is moved into
+     * place when complete ({@link PrivateFiles#write}): a crash never leaves half a file, and two wizards saving at
+     * once never share a temporary file.
      *
-     * @param privateToUser restrict the file to its owner where the file system allows it (saved passwords)
+     * @param privateToUser kept for the callers that hold passwords; every settings file is owner-only now
+     *                      (DESIGN.md section 10), as its folder is
      */
     public static void write(Path file, Object value, boolean privateToUser) {
         try {
-            Files.createDirectories(file.getParent());
-            Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-            MAPPER.writeValue(temporary.toFile(), value);
-            if (privateToUser) {
-                restrictToOwner(temporary);
-            }
-            try {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            PrivateFiles.folder(file.toAbsolutePath().getParent());
+            PrivateFiles.write(file, MAPPER.writeValueAsBytes(value), true);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot save the settings file " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void restrictToOwner(Path file) throws IOException {
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException e) {
-            // Windows: the user profile folder is private already.
         }
     }
 }

@@ -1,5 +1,6 @@
 package aom.migration.ui.wizard;
 
+import aom.migration.bundle.Passphrase;
 import aom.migration.demo.DemoServers;
 import aom.migration.model.AppRef;
 import aom.migration.model.Selection;
@@ -10,6 +11,7 @@ import aom.migration.ui.session.ExportedBundle;
 import aom.migration.ui.session.OpenedBundle;
 import aom.migration.ui.session.PlannedImport;
 import aom.migration.ui.task.BackgroundTask;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -17,6 +19,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -62,6 +65,9 @@ public final class WizardModel implements AutoCloseable {
     private final ObjectProperty<AppRef> application = new SimpleObjectProperty<>();
     private final ObjectProperty<Selection> selection = new SimpleObjectProperty<>();
     private final ObjectProperty<Path> bundleFile = new SimpleObjectProperty<>();
+    private final BooleanProperty encryptBundle = new SimpleBooleanProperty();
+    /** The passphrase of the bundle being written or read, in memory only; never saved. */
+    private Passphrase bundlePassphrase;
     private final ReadOnlyObjectWrapper<BackgroundTask<?>> runningJob = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper jobRunning = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<DemoServers> demo = new ReadOnlyObjectWrapper<>();
@@ -265,6 +271,27 @@ public final class WizardModel implements AutoCloseable {
         return bundleFile;
     }
 
+    /** Whether the export encrypts the bundle with a passphrase (the tick box on the Selection page). */
+    public BooleanProperty encryptBundleProperty() {
+        return encryptBundle;
+    }
+
+    /**
+     * The passphrase of the wizard's bundle, as typed for the export or for opening it, or {@code null}; kept in
+     * memory for the pages that read the bundle again, never written anywhere.
+     */
+    public synchronized Passphrase bundlePassphrase() {
+        return bundlePassphrase == null ? null : bundlePassphrase.copy();
+    }
+
+    /** Remembers {@code passphrase} (a copy) in place of the one before, which is wiped. */
+    public synchronized void bundlePassphrase(Passphrase passphrase) {
+        if (bundlePassphrase != null) {
+            bundlePassphrase.close();
+        }
+        bundlePassphrase = passphrase == null ? null : passphrase.copy();
+    }
+
     /** The export or import now running, or {@code null}; closing the window asks first while it runs. */
     public ReadOnlyObjectProperty<BackgroundTask<?>> runningJobProperty() {
         return runningJob.getReadOnlyProperty();
@@ -363,6 +390,7 @@ public final class WizardModel implements AutoCloseable {
         closer = WizardModel::closeQuietly;
         plannedImport.set(null);
         openedBundle.set(null);
+        bundlePassphrase(null);
         DemoServers servers = demo.get();
         demo.set(null);
         if (servers != null) {

@@ -1,5 +1,6 @@
 package aom.migration.ui.pages.export;
 
+import aom.migration.bundle.Passphrase;
 import aom.migration.export.ExportJob;
 import aom.migration.export.ExportOptions;
 import aom.migration.export.ExportResult;
@@ -40,6 +41,8 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Optional;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Objects;
@@ -138,11 +141,27 @@ public final class ExportViewModel implements PageViewModel {
         if (source == null || app == null || selection == null || bundle == null) {
             return null;
         }
-        return new ExportRequest(source, app, selection, bundle);
+        return new ExportRequest(source, app, selection, bundle, model.encryptBundleProperty().get());
     }
 
     private void start(ExportRequest request, boolean overwrite) {
         lastRequest = request;
+        Passphrase passphrase = null;
+        if (request.encrypted()) {
+            Optional<char[]> typed = services.dialogs().askPassphrase(Messages.get("passphrase.export.title"),
+                    Messages.format("passphrase.export.message", request.bundle().getFileName()), true);
+            if (typed.isEmpty()) {
+                outcome.set(JobOutcome.FAILED);
+                outcomeText.set(Messages.get("passphrase.export.cancelled"));
+                canGoNext.set(false);
+                return;
+            }
+            passphrase = Passphrase.of(typed.get());
+            Arrays.fill(typed.get(), '\0');
+            // Kept in memory for the preview and the import of a direct migration, which read the bundle again.
+            model.bundlePassphrase(passphrase);
+        }
+        Passphrase key = passphrase;
         title.set(Messages.format("export.title.app", request.app().name()));
         destination.set(Messages.format("export.destination", request.bundle().toAbsolutePath()));
         outcome.set(JobOutcome.NONE);
@@ -156,9 +175,11 @@ public final class ExportViewModel implements PageViewModel {
             hosts.hostsOnly().forEach((system, host) -> listener.info(Phase.CONNECT,
                     Messages.format("export.ownHost", system, host)));
             try {
-                return export(request, hosts, overwrite, listener, cancel);
+                return export(request, hosts, overwrite, key, listener, cancel);
             } catch (CancelledException e) {
-                leftovers.set(existing(request.bundle(), request.partFile()));
+                List<Path> found = new ArrayList<>(existing(request.bundle()));
+                request.partFiles().forEach(part -> found.add(part.toAbsolutePath()));
+                leftovers.set(found);
                 throw e;
             }
         });
@@ -176,13 +197,13 @@ public final class ExportViewModel implements PageViewModel {
                 }));
     }
 
-    private ExportedBundle export(ExportRequest request, InstanceHosts hosts, boolean overwrite,
+    private ExportedBundle export(ExportRequest request, InstanceHosts hosts, boolean overwrite, Passphrase key,
                                   ProgressListener listener, CancellationToken cancel) throws IOException {
         NamingDetection naming = request.app().naming();
         // With systems on hosts of their own, a convention the main host alone only assumed is left to the job,
         // which detects it again across the hosts.
         boolean known = hosts.isEmpty() || naming.outcome() == NamingDetection.Outcome.DETECTED;
-        ExportOptions options = ExportOptions.defaults().withOverwrite(overwrite)
+        ExportOptions options = ExportOptions.defaults().withOverwrite(overwrite).withPassphrase(key)
                 .withNaming(known ? naming.namingIfKnown().orElse(null) : null);
         ExportResult result = new ExportJob(request.source(), request.app().name(), request.selection(),
                 request.bundle(), ExtractionProfile.defaults(), options).withInstanceHosts(hosts)

@@ -1,7 +1,11 @@
 package aom.migration.ui.pages.preview;
 
 import aom.migration.bundle.Manifest;
+import aom.migration.bundle.Passphrase;
+import aom.migration.bundle.PassphraseRequiredException;
+import aom.migration.bundle.WrongPassphraseException;
 import aom.migration.model.ExtractionProfile;
+import aom.migration.restore.BundleImport;
 import aom.migration.ui.DataSizes;
 import aom.migration.ui.Messages;
 import aom.migration.ui.dialog.ErrorText;
@@ -29,7 +33,10 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.FormatStyle;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Predicate;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -202,8 +209,12 @@ public final class PreviewViewModel implements PageViewModel {
         canGoNext.set(false);
         clear();
         title.set(Messages.format("preview.title.file", file.getFileName()));
+        Passphrase passphrase = model.bundlePassphrase();
         BackgroundTask<Content> task = BackgroundTask.of((listener, cancel) -> {
-            OpenedBundle bundle = OpenedBundle.open(file, cancel);
+            OpenedBundle bundle;
+            try (Passphrase key = passphrase) {
+                bundle = OpenedBundle.open(file, key, cancel);
+            }
             try {
                 new RecentBundles(services.settingsDirectory()).add(file, services.clock().instant());
                 return Content.of(bundle);
@@ -212,7 +223,31 @@ public final class PreviewViewModel implements PageViewModel {
                 throw e;
             }
         });
-        load(task, content -> opened(task, content));
+        load(task, content -> opened(task, content), error -> askPassphrase(file, error));
+    }
+
+    /**
+     * An encrypted bundle without (or with a wrong) passphrase: asks for it through the dialog service and opens
+     * the bundle again; the passphrase stays in memory for the import. True when the error was handled so.
+     */
+    private boolean askPassphrase(Path file, Throwable error) {
+        if (!(error instanceof PassphraseRequiredException || error instanceof WrongPassphraseException)) {
+            return false;
+        }
+        String name = file.getFileName().toString();
+        Optional<char[]> typed = services.dialogs().askPassphrase(Messages.get("passphrase.open.title"),
+                Messages.format(error instanceof WrongPassphraseException ? "passphrase.open.wrong"
+                        : "passphrase.open.message", name), false);
+        if (typed.isEmpty()) {
+            loadError.set(Messages.format("passphrase.open.cancelled", name));
+            return true;
+        }
+        try (Passphrase passphrase = Passphrase.of(typed.get())) {
+            Arrays.fill(typed.get(), '\0');
+            model.bundlePassphrase(passphrase);
+        }
+        open(file);
+        return true;
     }
 
     /** Shows a bundle opened elsewhere (the wizard was started with it, or the import planned it). */
@@ -227,6 +262,11 @@ public final class PreviewViewModel implements PageViewModel {
 
     /** Runs {@code task} as the page's one loading task (in place of an earlier one) and hands its content on. */
     private void load(BackgroundTask<Content> task, Consumer<Content> loaded) {
+        load(task, loaded, error -> false);
+    }
+
+    /** {@link #load(BackgroundTask, Consumer)}; {@code handled} may take a failure on instead of showing it. */
+    private void load(BackgroundTask<Content> task, Consumer<Content> loaded, Predicate<Throwable> handled) {
         if (openTask != null) {
             openTask.cancel();
         }
@@ -235,7 +275,7 @@ public final class PreviewViewModel implements PageViewModel {
         services.executor().execute(task
                 .onSuccess(loaded)
                 .onFailure(error -> {
-                    if (openTask == task) {
+                    if (openTask == task && !handled.test(error)) {
                         loadError.set(ErrorText.readable(error));
                     }
                 })
@@ -277,6 +317,9 @@ public final class PreviewViewModel implements PageViewModel {
                 counts.collections(), DataSizes.count(counts.documents()), DataSizes.bytes(counts.bytes()),
                 DataSizes.count(counts.metadataDocuments())));
         warnings.setAll(manifest.warnings());
+        // The import follows the tool's profile, never the bundle's (DESIGN.md section 4): say where they differ.
+        BundleImport.profileDifferences(bundle.reader(), ExtractionProfile.defaults())
+                .forEach(line -> warnings.add(Messages.format("preview.warning.profile", line)));
         canGoNext.set(true);
         planAgainstTarget();
     }

@@ -18,6 +18,8 @@ public class SelectionView implements BindableView {
     @FXML
     private CheckBox metadataCheck;
     @FXML
+    private CheckBox encryptCheck;
+    @FXML
     private Label metadataLabel;
     @FXML
     private CheckBox liveCheck;
@@ -56,6 +58,7 @@ public class SelectionView implements BindableView {
         bindSystem(testCheck, testLabel, viewModel.system(SystemKind.TEST));
         summaryLabel.textProperty().bind(viewModel.summaryProperty());
         bundleField.textProperty().bindBidirectional(viewModel.bundlePathProperty());
+        encryptCheck.selectedProperty().bindBidirectional(viewModel.encryptProperty());
         chooseBundleButton.setOnAction(event -> viewModel.chooseBundleFile());
         problemLabel.textProperty().bind(viewModel.problemProperty());
         problemLabel.visibleProperty().bind(viewModel.problemProperty().isNotNull());

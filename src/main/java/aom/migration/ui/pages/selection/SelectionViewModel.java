@@ -116,6 +116,11 @@ public final class SelectionViewModel implements PageViewModel {
     }
 
     /** Where the bundle is written; {@code .aombundle} is appended when missing. */
+    /** Whether the bundle is encrypted with a passphrase; the export asks for it when it starts. */
+    public BooleanProperty encryptProperty() {
+        return model.encryptBundleProperty();
+    }
+
     public StringProperty bundlePathProperty() {
         return bundlePath;
     }

@@ -3,6 +3,7 @@ package aom.migration.ui.pages.summary;
 import aom.migration.bundle.Manifest;
 import aom.migration.export.ExportResult;
 import aom.migration.model.AppHome;
+import aom.migration.model.PrivateFiles;
 import aom.migration.restore.ImportResult;
 import aom.migration.restore.VerificationReport;
 import aom.migration.ui.DataSizes;
@@ -25,7 +26,6 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -222,7 +222,9 @@ public final class SummaryViewModel implements PageViewModel {
         VerificationReport shown = report;
         boolean json = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
         services.executor().execute(BackgroundTask.of((listener, cancel) -> {
-            Files.writeString(file, json ? shown.toJson() : shown.toText(), StandardCharsets.UTF_8);
+            // The user chose the name (and agreed to replace a file there): owner-only and complete when it appears.
+            PrivateFiles.write(file, (json ? shown.toJson() : shown.toText()).getBytes(StandardCharsets.UTF_8),
+                    true);
             return file;
         }).onSuccess(saved -> reportLocation.set(Messages.format("summary.report.savedAs", saved)))
                 .onFailure(error -> services.dialogs().showError(Messages.get("summary.save.failed"),
@@ -231,7 +233,7 @@ public final class SummaryViewModel implements PageViewModel {
 
     private void open(Path folder) {
         services.executor().execute(BackgroundTask.of((listener, cancel) -> {
-            Files.createDirectories(folder);
+            PrivateFiles.folder(folder);
             return services.folders().open(folder);
         }).onSuccess(opened -> folderMessage.set(opened ? "" : Messages.format("summary.folder.open", folder)))
                 .onFailure(error -> folderMessage.set(Messages.format("summary.folder.open", folder))));

@@ -123,6 +123,27 @@ class ConnectionFormViewModelTest {
     }
 
     @Test
+    void aPasswordWithReservedCharactersIsEncodedByTheFieldsAndNeverShownInPieces() {
+        ConnectionFormViewModel form = form();
+        form.uriProperty().set("mongodb://alice:Tr0ub4dor/horse@127.0.0.1/");
+
+        assertThat(form.validProperty().get()).isFalse();
+        String shown = form.problemSummaryProperty().get() + " " + form.problemProperty(Field.URI).get();
+        assertThat(shown).contains("Percent-encode reserved characters in the user name and password")
+                .doesNotContain("Tr0ub4dor").doesNotContain("horse").doesNotContain("alice");
+
+        form.uriProperty().set("mongodb://db.example.com/");
+        form.modeProperty().set(ConnectionMode.FIELDS);
+        form.userProperty().set("alice");
+        form.passwordProperty().set("Tr0ub4dor:horse/x?y@z");
+        assertThat(form.validProperty().get()).isTrue();
+        form.modeProperty().set(ConnectionMode.URI);
+
+        assertThat(form.uriProperty().get()).contains("Tr0ub4dor%3Ahorse%2Fx%3Fy%40z@db.example.com");
+        assertThat(ConnectionSettings.fromUri(form.uriProperty().get()).password()).isEqualTo("Tr0ub4dor:horse/x?y@z");
+    }
+
+    @Test
     void fieldsShowTheirOwnProblems() {
         ConnectionFormViewModel form = form();
         form.modeProperty().set(ConnectionMode.FIELDS);

@@ -1,7 +1,14 @@
 package aom.migration.ui.pages.preview;
 
+import aom.migration.bundle.Passphrase;
 import aom.migration.demo.DemoScale;
 import aom.migration.demo.DemoServers;
+import aom.migration.export.ExportJob;
+import aom.migration.export.ExportOptions;
+import aom.migration.model.ExtractionProfile;
+import aom.migration.model.Selection;
+import aom.migration.progress.CancellationToken;
+import aom.migration.progress.ProgressListener;
 import aom.migration.restore.EntityOutcome;
 import aom.migration.ui.DemoBundles;
 import aom.migration.ui.RecordingDialogService;
@@ -123,6 +130,28 @@ class PreviewViewModelTest {
         assertThat(page.dataSummaryProperty().get()).startsWith("3 databases, 29 collections, 392 documents,");
         assertThat(page.warnings()).hasSize(2).anyMatch(warning -> warning.startsWith("module Venues 1.0.0 is not"
                 + " declared by ConferenceApp"));
+    }
+
+    @Test
+    void anEncryptedBundleAsksForItsPassphraseAndThenPreviewsAndVerifiesLikeAPlainOne() throws IOException {
+        Path encrypted;
+        try (Passphrase passphrase = Passphrase.of("open sesame")) {
+            encrypted = new ExportJob(demo.source().settings(), "ConferenceApp", Selection.everything(),
+                    folder.resolve("encrypted.aombundle"), ExtractionProfile.defaults(),
+                    ExportOptions.defaults().withPassphrase(passphrase))
+                    .run(ProgressListener.NONE, CancellationToken.none()).bundle();
+        }
+        dialogs.passphraseAnswers.addAll(List.of("wrong", "open sesame"));
+        PreviewViewModel page = open(encrypted);
+
+        assertThat(dialogs.passphraseRequests).containsExactly(
+                "encrypted.aombundle is encrypted. Enter its passphrase.",
+                "The passphrase does not open encrypted.aombundle. Enter it again.");
+        assertThat(page.loadErrorProperty().get()).isNull();
+        assertThat(page.treeProperty().get().label()).isEqualTo("ConferenceApp");
+        page.verifyChecksums();
+        assertThat(page.checksums().resultProperty().get()).isEqualTo(ChecksumState.OK);
+        assertThat(model.openedBundleProperty().get().reader().isEncrypted()).isTrue();
     }
 
     @Test
