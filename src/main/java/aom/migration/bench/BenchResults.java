@@ -295,6 +295,7 @@ public final class BenchResults {
             out.setLength(out.length() - 1);
             out.append(System.lineSeparator());
         }
+        resumeLine().ifPresent(out::append);
         runs.stream().filter(run -> "preview".equals(run.get("kind"))).forEach(preview ->
                 out.append(String.format("%s of the %s bundle (%.1f MB): cold %.1f ms (%d ms with the JVM's"
                                 + " start), warm median %.1f ms, warm max %.1f ms%n", preview.get("label"), "fast",
@@ -303,6 +304,28 @@ public final class BenchResults {
                         ((Number) preview.get("warmMedianMillis")).doubleValue(),
                         ((Number) preview.get("warmMaxMillis")).doubleValue())));
         return out.toString();
+    }
+
+    /**
+     * The resumed import against a whole one: an import ended (as by kill -9) at 80 % of its load, then resumed, and
+     * the fastest whole import of the same bundle.
+     */
+    private Optional<String> resumeLine() {
+        Optional<Map<String, Object>> halted = runs.stream().filter(run -> "import-halted".equals(run.get("kind")))
+                .findFirst();
+        Optional<Map<String, Object>> resumed = runs.stream().filter(run -> "import-resumed".equals(run.get("kind")))
+                .findFirst();
+        List<Map<String, Object>> whole = of("import", "import-fast-r\\d+");
+        if (halted.isEmpty() || resumed.isEmpty() || whole.isEmpty()) {
+            return Optional.empty();
+        }
+        long full = whole.stream().mapToLong(run -> number(run, "elapsedMillis")).min().orElse(0);
+        long resume = number(resumed.get(), "elapsedMillis");
+        return Optional.of(String.format("import halted (as by kill -9) at %.0f %% of its load after %d ms, then"
+                        + " resumed: %d ms, %.2f of a whole import (%d ms); %s%n",
+                ((Number) halted.get().get("haltedAtFraction")).doubleValue() * 100,
+                number(halted.get(), "elapsedMillis"), resume, full == 0 ? 0 : (double) resume / full, full,
+                resumed.get().getOrDefault("notes", List.of())));
     }
 
     /** Everything, for {@code latest.json}. */

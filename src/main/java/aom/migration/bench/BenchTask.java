@@ -60,6 +60,7 @@ public final class BenchTask {
             options.put(arg.substring(0, equals), arg.substring(equals + 1));
         }
         long serverPid = Long.parseLong(options.getOrDefault("serverPid", "-1"));
+        options.put("resultFile", result.toString());
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("task", task);
         long serverBefore = serverPid > 0 ? ProcessFigures.cpuMillisOf(serverPid) : -1;
@@ -212,9 +213,23 @@ public final class BenchTask {
         }
     }
 
+    /**
+     * Imports a bundle. With {@code haltAtLoad=F} the JVM halts (as kill -9 would end it: nothing rolls back) once
+     * the load has reached the fraction {@code F} of its bytes, after writing its figures; with {@code resume=true}
+     * the import resumes the one a halted run left.
+     */
     private static void importBundle(Map<String, String> options, Map<String, Object> figures) throws Exception {
         EventCounter events = new EventCounter();
         long start = System.nanoTime();
+        double haltAt = Double.parseDouble(options.getOrDefault("haltAtLoad", "0"));
+        ProgressListener listener = haltAt <= 0 ? events : event -> {
+            events.onProgress(event);
+            if (event.phase() == Phase.LOAD && event.isOverall() && event.fraction() >= haltAt) {
+                halt(options, figures, start, event);
+            }
+        };
+        ImportOptions importOptions = ImportOptions.defaults()
+                .withResume(Boolean.parseBoolean(options.getOrDefault("resume", "false")));
         // As the import command does: the bundle is opened while the target is connected.
         try (OpenedForImport opened = OpenedForImport.open(Path.of(options.get("bundle")),
                 ConnectionSettings.fromUri(options.get("uri")), passphrase(options))) {
@@ -222,15 +237,31 @@ public final class BenchTask {
             Installation target = opened.target();
             ImportRequest request = BundleImport.request(bundle, BundleImport.targetNaming(target, bundle),
                     BundleImport.systemsIn(bundle), true);
-            ImportResult result = new ImportJob(target, request, ImportOptions.defaults()).run(events,
+            ImportResult result = new ImportJob(target, request, importOptions).run(listener,
                     new CancellationToken());
             figures.put("elapsedMillis", (System.nanoTime() - start) / 1_000_000);
             figures.put("verified", result.reportIfVerified().map(report -> report.passed()).orElse(false));
             figures.put("documents", bundle.manifest().counts().documents());
             figures.put("bytes", bundle.manifest().counts().bytes());
+            result.reportIfVerified().ifPresent(report -> figures.put("notes", report.notes()));
         }
         figures.put("progressEvents", events.count.get());
         figures.put("phaseMillis", events.phaseMillis());
+    }
+
+    /** Writes what the halted import reached, then ends the JVM at once, as a kill would. */
+    private static void halt(Map<String, String> options, Map<String, Object> figures, long start,
+                             ProgressEvent event) {
+        figures.put("elapsedMillis", (System.nanoTime() - start) / 1_000_000);
+        figures.put("haltedAtFraction", event.fraction());
+        figures.put("haltedAtBytes", event.bytesDone());
+        try {
+            new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(Path.of(options.get("resultFile"))
+                    .toFile(), figures);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        Runtime.getRuntime().halt(0);
     }
 
     private static void preview(Map<String, String> options, Map<String, Object> figures) throws Exception {

@@ -115,6 +115,12 @@ public final class Benchmark {
                             Map.of("uri", target.uri()), "bundle", bundle(compression), bundle(compression));
                 }
             }
+            // An import ended like a kill -9 at 80 % of its load, then resumed: the resume against a whole import.
+            dropAll(target);
+            measure("import-halted", "import-" + DEFAULT_COMPRESSION + "-halted-at-80%", target, Map.of("uri",
+                    target.uri(), "bundle", bundle(DEFAULT_COMPRESSION), "haltAtLoad", 0.8), "import");
+            measure("import-resumed", "import-" + DEFAULT_COMPRESSION + "-resumed", target, Map.of("uri",
+                    target.uri(), "bundle", bundle(DEFAULT_COMPRESSION), "resume", true), "import");
             dropAll(target);
             measure("import", "import-" + DEFAULT_COMPRESSION + "-encrypted", target, Map.of("uri", target.uri(),
                     "bundle", encryptedBundle(), "passphrase", PASSPHRASE));
@@ -220,7 +226,8 @@ public final class Benchmark {
         if (server != null) {
             taskOptions.put("serverPid", server.pid());
         }
-        if (settings.warm() && !kind.equals("warmup")) {
+        // A halted run ends the JVM; a resume has nothing to resume a second time.
+        if (settings.warm() && !kind.equals("warmup") && !kind.startsWith("import-")) {
             taskOptions.put("warm", true);
         }
         long start = System.nanoTime();

@@ -252,9 +252,21 @@ public final class ImportJob {
             lease = startLease(next, stop);
         }
 
+        /**
+         * Stops renewing the lease, letting a renewal on its way finish rather than interrupting it: an interrupted
+         * one may still reach the server, where some servers would recreate a journal just removed.
+         */
         @Override
         public void close() {
-            lease.shutdownNow();
+            lease.shutdown();
+            try {
+                if (!lease.awaitTermination(10, TimeUnit.SECONDS)) {
+                    lease.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                lease.shutdownNow();
+                Thread.currentThread().interrupt();
+            }
             journal.release();
         }
     }

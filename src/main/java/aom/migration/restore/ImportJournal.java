@@ -111,6 +111,9 @@ final class ImportJournal implements Fence {
     private List<String> unproven = new ArrayList<>();
     private String bundle;
     private volatile String lost;
+    /** Keeps the lease's renewals and the removal of the journal apart: none may recreate a dropped collection. */
+    private final Object heartbeatLock = new Object();
+    private boolean deleted;
     private volatile long confirmedNanos;
     private volatile long confirmedMillis;
 
@@ -546,7 +549,11 @@ final class ImportJournal implements Fence {
 
     /** Renews the lease; the caller runs it regularly while the import holds the journal. */
     void heartbeat() {
-        confirm();
+        synchronized (heartbeatLock) {
+            if (!deleted) {
+                confirm();
+            }
+        }
     }
 
     /** Whether ownership was lost (a renewal or a step found the journal taken over or gone). */
@@ -559,11 +566,14 @@ final class ImportJournal implements Fence {
      * which renews the lease, so that nobody can take it over between that and the drop.
      */
     void delete() {
-        confirm();
-        if (legacy) {
-            collection.deleteOne(Filters.and(Filters.eq("_id", id), Filters.eq("owner", owner)));
-        } else {
-            collection.drop();
+        synchronized (heartbeatLock) {
+            confirm();
+            if (legacy) {
+                collection.deleteOne(Filters.and(Filters.eq("_id", id), Filters.eq("owner", owner)));
+            } else {
+                collection.drop();
+            }
+            deleted = true;
         }
         RUNNING_HERE.remove(owner);
     }

@@ -51,8 +51,8 @@ class MetadataMergerTest extends ImportTestSupport {
         Document before = apiomat().getCollection("modules").find(Filters.eq("_id", core.get("_id"))).first();
 
         MetadataMergePlan plan = merger().plan("ConferenceApp", closure, false, CancellationToken.none());
-        merger().apply(plan, "test-" + new ObjectId(), Path.of("target", "test-home", "conflict.jsonl"),
-                CancellationToken.none());
+        merger().apply(plan, "test-" + new ObjectId(),
+                Path.of("target", "test-home", "conflict-" + new ObjectId() + ".jsonl"), CancellationToken.none());
 
         assertThat(plan.changes(EntityOutcome.CONFLICT)).extracting(EntityChange::key)
                 .containsExactlyInAnyOrder("ConferenceCore 2.0.0", "ConferenceCore 2.0.0 / Extra");
