@@ -54,6 +54,16 @@ class BenchmarkSmokeTest {
                         org.assertj.core.api.InstanceOfAssertFactories.MAP).containsEntry("verified", true));
         assertThat(results.table()).contains("export-none", "import", "preview of the fast bundle",
                 "load + read-back (ref)", "drain + write (ref)");
+        assertThat(results.runs()).filteredOn(run -> "import-halted".equals(run.get("kind"))).singleElement()
+                .satisfies(run -> assertThat(((Number) run.get("haltedAtFraction")).doubleValue())
+                        .isBetween(0.8, 1.0));
+        assertThat(results.runs()).filteredOn(run -> "import-resumed".equals(run.get("kind"))).singleElement()
+                .satisfies(run -> {
+                    assertThat(run.get("verified")).isEqualTo(true);
+                    assertThat(run.get("notes").toString()).contains("resumed the interrupted import");
+                });
+        assertThat(results.table()).containsPattern("import halted \\(as by kill -9\\) at \\d+ % of its load after"
+                + " \\d+ ms, then resumed: \\d+ ms, \\d\\.\\d\\d of a whole import");
         assertThat(out.resolve("latest.json")).exists();
         assertThat(Files.readString(out.resolve("latest.json"))).contains("\"summary\"", "\"heapPeakBytes\"",
                 "\"importAgainstLoadAndReadBack\"", "\"exportAgainstDrainAndWrite\"", "\"perRepeatRatios\"");
