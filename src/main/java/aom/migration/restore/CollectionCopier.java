@@ -4,7 +4,6 @@ import aom.migration.progress.CancellationToken;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoCursor;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertManyOptions;
 import org.bson.BsonArray;
 import org.bson.BsonDocument;

@@ -95,6 +95,7 @@ final class CollectionLoader {
         if (!resume.existing()) {
             fence.confirm();
             create(database, staging, source);
+            fence.confirmAfterWriting(database, staging);
         }
         int workers = source.expectedBytes() >= options.largeCollectionBytes() ? options.insertWorkers() : 1;
         BlockingQueue<InsertBatch> queue = new ArrayBlockingQueue<>(workers);
@@ -249,6 +250,7 @@ final class CollectionLoader {
                     }
                     fence.confirmRecent();
                     batch.send(database, duplicatesExpected);
+                    fence.confirmAfterWriting(database, batch.collection());
                     acknowledgements.sent(batch.sequence(), batch.endDocument());
                     spare.offer(batch.buffer());
                     tracker.advance(progressName, batch.documents(), batch.documentBytes());

@@ -12,21 +12,16 @@ import com.mongodb.MongoException;
 import com.mongodb.MongoSocketException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
 import org.bson.BsonArray;
-import org.bson.BsonBoolean;
 import org.bson.BsonDocument;
 import org.bson.BsonString;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -210,7 +205,9 @@ public final class DatabaseImporter {
                 futures.put(collection.namespace(), builders.submit(() -> {
                     stop.throwIfCancelled();
                     fence.confirmRecent();
-                    createIndexes(database(collection.system(), collection.database()), collection, indexes);
+                    MongoDatabase database = database(collection.system(), collection.database());
+                    createIndexes(database, collection, indexes);
+                    fence.confirmAfterWriting(database, collection.staging());
                     tracker.advance(collection.namespace() + " indexes", indexes.size(), 0);
                     return null;
                 }));

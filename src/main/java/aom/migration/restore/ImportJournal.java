@@ -613,6 +613,21 @@ final class ImportJournal implements Fence {
         confirmedMillis = sentMillis;
     }
 
+    @Override
+    public void abandon(MongoDatabase database, String working) {
+        try {
+            BsonDocument now = collection.find(Filters.eq("_id", id)).first();
+            boolean resumedByAnother = now != null && tag != null && tag.equals(now.getString("tag",
+                    new BsonString("")).getValue());
+            if (!resumedByAnother && Namespaces.names(database).contains(working)) {
+                // Named with this import's own tag: nobody else writes it, and no journal names it any more.
+                database.getCollection(working).drop();
+            }
+        } catch (MongoException e) {
+            // The next import drops a working collection no journal names (InterruptedImport).
+        }
+    }
+
     /**
      * Some servers (mongo-java-server) create a collection for an update that matches nothing: when this import's
      * last update found its journal gone and left an empty collection in its place, that is removed again.

@@ -48,6 +48,25 @@ final class ImportRollback {
      * @return what was checked and what differed; when it did not pass, everything is kept
      */
     RollbackProof rollBack(ImportJournal journal) {
+        PutBack back = putBack(journal);
+        if (back.proof().passed()) {
+            back.collections().dropWorking(journal.entries());
+            back.metadata().discard();
+            journal.delete();
+            dropEmptyNewDatabases(journal);
+        }
+        return back.proof();
+    }
+
+    /** What {@link #putBack} did, and with what it goes on. */
+    private record PutBack(RollbackProof proof, CollectionRollback collections, MetadataRollback metadata) {
+    }
+
+    /**
+     * Puts the collections and the metadata back and checks them; when the check does not pass, the journal
+     * records the differences and nothing more is done.
+     */
+    private PutBack putBack(ImportJournal journal) {
         List<JournalEntry> entries = journal.entries();
         CollectionRollback collections = new CollectionRollback(clients, options, journal);
         List<String> notPutBack = collections.putBack(entries, journal.strategy());
@@ -60,13 +79,8 @@ final class ImportRollback {
         }
         if (!proof.passed()) {
             journal.recordUnproven(proof.differences());
-            return proof;
         }
-        collections.dropWorking(entries);
-        metadata.discard();
-        journal.delete();
-        dropEmptyNewDatabases(journal);
-        return proof;
+        return new PutBack(proof, collections, metadata);
     }
 
     /**
@@ -77,24 +91,13 @@ final class ImportRollback {
      * @return what was checked and what differed; when it did not pass, everything is kept
      */
     RollbackProof rewind(ImportJournal journal) {
-        List<JournalEntry> entries = journal.entries();
-        CollectionRollback collections = new CollectionRollback(clients, options, journal);
-        List<String> notPutBack = collections.putBack(entries, journal.strategy());
-        MetadataRollback metadata = new MetadataRollback(metadata(), journal.sliceCollection(), journal.importId(),
-                journal);
-        RollbackProof proof = collections.check(entries, journal.strategy()).withDifferences(notPutBack);
-        if (journal.metadataSaved()) {
-            metadata.restore();
-            proof = proof.and(metadata.check());
+        PutBack back = putBack(journal);
+        if (back.proof().passed()) {
+            back.collections().dropAsides(journal.entries());
+            back.metadata().discard();
+            journal.rewind();
         }
-        if (!proof.passed()) {
-            journal.recordUnproven(proof.differences());
-            return proof;
-        }
-        collections.dropAsides(entries);
-        metadata.discard();
-        journal.rewind();
-        return proof;
+        return back.proof();
     }
 
     /** Finishes a committed import: drops the set-aside and staging collections, the saved slice and the journal. */

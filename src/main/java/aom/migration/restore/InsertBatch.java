@@ -175,6 +175,11 @@ final class InsertBatch {
         return sequence;
     }
 
+    /** The collection the batch goes into. */
+    String collection() {
+        return collection;
+    }
+
     /** The number of the source's documents up to and including this batch's last. */
     long endDocument() {
         return endDocument;

@@ -2,6 +2,9 @@ package aom.migration.reliability;
 
 import aom.migration.bundle.BundleReader;
 import aom.migration.cli.CliRun;
+import aom.migration.demo.DemoInstallation;
+import aom.migration.demo.DemoScale;
+import aom.migration.demo.EmbeddedServer;
 import aom.migration.model.DatabaseNaming;
 import aom.migration.model.ExtractionProfile;
 import aom.migration.model.WorkingNames;
@@ -63,6 +66,8 @@ abstract class ImportFaults {
     final Predicate<WireProxy.Command> verifyRead = c -> phase.get() == Phase.VERIFY && c.name().equals("find");
 
     ServerProcess server;
+    /** The in-memory target of {@link #startInMemory()}, or {@code null}. */
+    EmbeddedServer memory;
     WireProxy proxy;
     Map<String, Map<String, List<String>>> before;
     private String targetUri;
@@ -83,6 +88,19 @@ abstract class ImportFaults {
         return server.port();
     }
 
+    /**
+     * For {@link #startServer}: the demo target in an in-memory server in this JVM (which survives what the case
+     * does to the tool), closed after the case.
+     */
+    int startInMemory() {
+        memory = EmbeddedServer.inMemory();
+        try (MongoClient client = MongoClients.create(memory.uri())) {
+            DemoInstallation.writeTarget(client, DemoScale.TESTS);
+        }
+        movedTo(memory.uri());
+        return memory.port();
+    }
+
     /** The target is at {@code uri} (after a restart, or for a target a subclass started). */
     void movedTo(String uri) {
         targetUri = uri;
@@ -99,6 +117,9 @@ abstract class ImportFaults {
         }
         if (server != null) {
             server.close();
+        }
+        if (memory != null) {
+            memory.close();
         }
     }
 

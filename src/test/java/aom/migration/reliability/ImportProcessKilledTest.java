@@ -1,11 +1,5 @@
 package aom.migration.reliability;
 
-import aom.migration.demo.DemoInstallation;
-import aom.migration.demo.DemoScale;
-import aom.migration.demo.EmbeddedServer;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -34,21 +28,10 @@ class ImportProcessKilledTest extends ImportFaults {
     @TempDir
     Path home;
 
-    private EmbeddedServer memory;
 
     @Override
     int startServer() {
-        memory = EmbeddedServer.inMemory();
-        try (MongoClient client = MongoClients.create(memory.uri())) {
-            DemoInstallation.writeTarget(client, DemoScale.TESTS);
-        }
-        movedTo(memory.uri());
-        return memory.port();
-    }
-
-    @AfterEach
-    void stopMemoryServer() {
-        memory.close();
+        return startInMemory();
     }
 
     @Order(1)

@@ -7,7 +7,6 @@ import aom.migration.progress.ProgressListener;
 import aom.migration.restore.ImportFailedException;
 import aom.migration.restore.ImportOptions;
 import aom.migration.restore.SwapStrategy;
-import aom.migration.restore.TargetSnapshot;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
@@ -26,7 +25,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
