@@ -22,6 +22,7 @@ import javafx.scene.control.TreeView;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -44,18 +45,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Renders each page of the wizard, filled with the demo installation, to PNG files for the README: a whole
  * "migrate directly" of ConferenceApp (with the export and the import held mid-way for a moment, so that their
- * progress shows), then an export's summary and the connection problems. A tool rather than a check, so it runs
- * only when asked: {@code mvn -B test -Dtest=PageScreenshotsTest -Daom.screenshots=docs/screenshots}
- * (add {@code -Daom.screenshots.locale=de} for the German texts).
+ * progress shows), then an export's summary and the connection problems, in English and in German, at the size of
+ * a laptop's window. A tool rather than a check, so it runs only when asked:
+ * {@code mvn -B test -Dtest=PageScreenshotsTest -Daom.screenshots=docs/screenshots} writes
+ * {@code docs/screenshots/1024x700/en/} and {@code .../de/}; {@code -Daom.screenshots.size=1280x800} renders another
+ * size, {@code -Daom.screenshots.locale=de} one language only.
  */
 @ExtendWith(ApplicationExtension.class)
 @EnabledIfSystemProperty(named = "aom.screenshots", matches = ".+")
 class PageScreenshotsTest {
 
+    private static final Locale DEFAULT_LOCALE = Locale.getDefault();
+
     @TempDir
     static Path settings;
 
-    private final Path folder = Path.of(System.getProperty("aom.screenshots", "target/screenshots"));
+    private final String size = System.getProperty("aom.screenshots.size", "1024x700");
+    private Path folder;
     private final HoldPoint exportData = new HoldPoint(Phase.DATA, 8);
     private final HoldPoint importLoad = new HoldPoint(Phase.LOAD, 8);
     private WizardModel model;
@@ -64,29 +70,45 @@ class PageScreenshotsTest {
 
     @Start
     void start(Stage stage) {
-        // -Daom.screenshots.locale=de renders the German texts, to check that they fit too.
-        String language = System.getProperty("aom.screenshots.locale");
-        if (language != null && !language.isBlank()) {
-            Locale.setDefault(Locale.forLanguageTag(language));
-        }
         this.stage = stage;
-        model = new WizardModel();
-        executor = new FxTaskExecutor(listener -> importLoad.wrap(exportData.wrap(listener)));
-        WizardServices services = new WizardServices(new RecordingDialogService(), executor,
-                Clock.systemDefaultZone(), settings, DemoScale.DEMO);
-        new WizardWindow(stage, model, services).show(null);
     }
 
     @AfterEach
     void stop() {
         exportData.release();
         importLoad.release();
-        executor.shutdown();
-        model.close();
+        if (executor != null) {
+            executor.shutdown();
+            model.close();
+        }
+        Locale.setDefault(DEFAULT_LOCALE);
     }
 
     @Test
-    void rendersEveryPageWithTheDemoInstallation(FxRobot robot) throws Exception {
+    void rendersEveryPageInEnglish(FxRobot robot) throws Exception {
+        rendersEveryPage(robot, Locale.ENGLISH);
+    }
+
+    @Test
+    void rendersEveryPageInGerman(FxRobot robot) throws Exception {
+        rendersEveryPage(robot, Locale.GERMAN);
+    }
+
+    private void rendersEveryPage(FxRobot robot, Locale locale) throws Exception {
+        String only = System.getProperty("aom.screenshots.locale", "");
+        Assumptions.assumeTrue(only.isBlank() || only.equals(locale.getLanguage()), "not asked for");
+        Locale.setDefault(locale);
+        folder = Path.of(System.getProperty("aom.screenshots"), size, locale.getLanguage());
+        String[] dimensions = size.split("x");
+        model = new WizardModel();
+        executor = new FxTaskExecutor(listener -> importLoad.wrap(exportData.wrap(listener)));
+        WizardServices services = new WizardServices(new RecordingDialogService(), executor,
+                Clock.systemDefaultZone(), Files.createTempDirectory(settings, "settings-"), DemoScale.DEMO);
+        robot.interact(() -> {
+            new WizardWindow(stage, model, services).show(null);
+            stage.setWidth(Double.parseDouble(dimensions[0]));
+            stage.setHeight(Double.parseDouble(dimensions[1]));
+        });
         snapshot(robot, "01-start.png");
 
         robot.clickOn("#demoButton");

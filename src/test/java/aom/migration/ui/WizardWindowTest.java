@@ -3,13 +3,15 @@ package aom.migration.ui;
 import aom.migration.ui.task.BackgroundTask;
 import aom.migration.ui.wizard.PageId;
 import aom.migration.ui.wizard.WizardFlow;
-import aom.migration.ui.wizard.WizardWindow;
+import aom.migration.ui.wizard.WizardJob;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
 import org.junit.jupiter.api.Test;
@@ -36,9 +38,11 @@ class WizardWindowTest extends WizardUiTest {
         assertThat(lookup("#backButton").queryButton().isDisabled()).isTrue();
         assertThat(stage.getMinWidth()).isGreaterThanOrEqualTo(900);
         assertThat(stage.getMinHeight()).isGreaterThanOrEqualTo(600);
-        // Also when the stage was shown before with a smaller scene (other test classes share it).
-        assertThat(stage.getWidth()).isEqualTo(WizardWindow.WIDTH);
-        assertThat(stage.getHeight()).isEqualTo(WizardWindow.HEIGHT);
+        // Also when the stage was shown before with a smaller scene (other test classes share it): a size for the
+        // screen, at least that of a laptop's window, at most the screen's.
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        assertThat(stage.getWidth()).isBetween(Math.min(1024, screen.getWidth()), screen.getWidth());
+        assertThat(stage.getHeight()).isBetween(Math.min(700, screen.getHeight()), screen.getHeight());
         assertThat(lookup("#step-START").queryLabeled().getText()).isEqualTo("Start");
     }
 
@@ -133,7 +137,7 @@ class WizardWindowTest extends WizardUiTest {
             return "never";
         });
         interact(() -> {
-            model.trackJob(job);
+            model.trackJob(job, WizardJob.EXPORT);
             executor.execute(job);
         });
         dialogs.confirmAnswer = false;

@@ -2,9 +2,11 @@ package aom.migration.ui.dialog;
 
 import aom.migration.ui.Messages;
 import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.TextInputDialog;
+import javafx.scene.layout.Region;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
@@ -25,29 +27,36 @@ public final class FxDialogService implements DialogService {
 
     @Override
     public void showError(String title, String message, Throwable details) {
-        ErrorDialog.create(owner.get(), title, message, details).showAndWait();
+        OwnedDialog.showAndWait(ErrorDialog.create(title, message, details), owner.get());
     }
 
     @Override
     public boolean confirm(String title, String message, String confirmLabel) {
+        return confirm(title, message, confirmLabel, Messages.get("button.cancel"));
+    }
+
+    @Override
+    public boolean confirm(String title, String message, String confirmLabel, String declineLabel) {
         ButtonType confirm = new ButtonType(confirmLabel, ButtonBar.ButtonData.OK_DONE);
-        ButtonType cancel = new ButtonType(Messages.get("button.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, message, confirm, cancel);
-        alert.initOwner(owner.get());
+        ButtonType decline = new ButtonType(declineLabel, ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, message, confirm, decline);
         alert.setTitle(title);
         alert.setHeaderText(title);
         alert.getDialogPane().setId("confirmDialog");
-        return alert.showAndWait().filter(confirm::equals).isPresent();
+        // Buttons keep their whole label, however long a translation is; the dialog grows instead.
+        alert.getDialogPane().getButtonTypes().forEach(type -> ((Button) alert.getDialogPane().lookupButton(type))
+                .setMinWidth(Region.USE_PREF_SIZE));
+        alert.getDialogPane().setMinWidth(Region.USE_PREF_SIZE);
+        return OwnedDialog.showAndWait(alert, owner.get()).filter(confirm::equals).isPresent();
     }
 
     @Override
     public Optional<String> askText(String title, String message, String initialText) {
         TextInputDialog dialog = new TextInputDialog(initialText == null ? "" : initialText);
-        dialog.initOwner(owner.get());
         dialog.setTitle(title);
         dialog.setHeaderText(title);
         dialog.setContentText(message);
-        return dialog.showAndWait().map(String::trim).filter(text -> !text.isEmpty());
+        return OwnedDialog.showAndWait(dialog, owner.get()).map(String::trim).filter(text -> !text.isEmpty());
     }
 
     @Override

@@ -112,8 +112,10 @@ public class WizardController {
     void cancel() {
         BackgroundTask<?> job = model.runningJobProperty().get();
         if (job != null) {
-            if (dialogs.confirm(Messages.get("cancel.job.title"), Messages.get("cancel.job.message"),
-                    Messages.get("cancel.job.confirm"))) {
+            WizardJob kind = model.runningJobKindProperty().get();
+            if (!job.isCancelRequested() && dialogs.confirm(Messages.get(kind.key("cancel.title")),
+                    Messages.get(kind.key("cancel.message")), Messages.get(kind.key("cancel.confirm")),
+                    Messages.get("job.keepRunning"))) {
                 job.cancel();
             }
             return;

@@ -1,9 +1,9 @@
 package aom.migration.ui.pages.export;
 
+import aom.migration.bundle.Manifest;
 import aom.migration.export.ExportJob;
 import aom.migration.export.ExportOptions;
 import aom.migration.export.ExportResult;
-import aom.migration.bundle.Manifest;
 import aom.migration.model.AppRef;
 import aom.migration.model.ExtractionProfile;
 import aom.migration.model.NamingDetection;
@@ -26,6 +26,7 @@ import aom.migration.ui.session.OpenedBundle;
 import aom.migration.ui.settings.RecentBundles;
 import aom.migration.ui.task.BackgroundTask;
 import aom.migration.ui.wizard.PageViewModel;
+import aom.migration.ui.wizard.WizardJob;
 import aom.migration.ui.wizard.WizardModel;
 import aom.migration.ui.wizard.WizardServices;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -55,7 +56,8 @@ public final class ExportViewModel implements PageViewModel {
 
     private final WizardModel model;
     private final WizardServices services;
-    private final JobProgressViewModel progress = new JobProgressViewModel(JobKind.EXPORT);
+    private final JobProgressViewModel progress = new JobProgressViewModel(JobKind.EXPORT,
+            ExtractionProfile.defaults().database());
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(Messages.get("export.title"));
     private final ReadOnlyStringWrapper destination = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<JobOutcome> outcome = new ReadOnlyObjectWrapper<>(JobOutcome.NONE);
@@ -123,7 +125,7 @@ public final class ExportViewModel implements PageViewModel {
         return running.getReadOnlyProperty();
     }
 
-    /** Runs the last export again, after a cancel or a failure. */
+    /** Runs the last export again, after a cancel, a failure or a declined replacement. */
     public void retry() {
         if (lastRequest != null && !running.get()) {
             start(lastRequest, false);
@@ -141,6 +143,10 @@ public final class ExportViewModel implements PageViewModel {
         return new ExportRequest(source, app, selection, bundle);
     }
 
+    /**
+     * Runs the export of {@code request}; where its file exists already, only after the user agreed to replace it.
+     * Declining leaves that file as it is and the page saying so, which is not a failure.
+     */
     private void start(ExportRequest request, boolean overwrite) {
         lastRequest = request;
         title.set(Messages.format("export.title.app", request.app().name()));
@@ -149,6 +155,38 @@ public final class ExportViewModel implements PageViewModel {
         outcomeText.set("");
         canGoNext.set(false);
         running.set(true);
+        if (overwrite) {
+            run(request, true);
+            return;
+        }
+        Path bundle = request.bundle();
+        services.executor().execute(BackgroundTask.of((listener, cancel) -> Files.exists(bundle))
+                .onSuccess(exists -> {
+                    if (!exists) {
+                        run(request, false);
+                    } else if (confirmReplace(request)) {
+                        run(request, true);
+                    } else {
+                        declined(request);
+                    }
+                })
+                .onFailure(error -> run(request, false)));
+    }
+
+    private boolean confirmReplace(ExportRequest request) {
+        return services.dialogs().confirm(Messages.get("export.exists.title"), Messages.format("export.exists.message",
+                request.bundle().toAbsolutePath()), Messages.get("export.exists.replace"),
+                Messages.get("export.exists.keep"));
+    }
+
+    private void declined(ExportRequest request) {
+        running.set(false);
+        progress.clear();
+        outcome.set(JobOutcome.DECLINED);
+        outcomeText.set(Messages.format("export.declined", request.bundle().toAbsolutePath()));
+    }
+
+    private void run(ExportRequest request, boolean overwrite) {
         AtomicReference<List<Path>> leftovers = new AtomicReference<>(List.of());
         // Copied on the FX thread: the task must not read the model's observable map.
         InstanceHosts hosts = InstanceHosts.of(new HashMap<>(model.sourceInstanceHosts()));
@@ -164,7 +202,7 @@ public final class ExportViewModel implements PageViewModel {
         });
         job = export;
         progress.track(export);
-        model.trackJob(export);
+        model.trackJob(export, WizardJob.EXPORT);
         services.executor().execute(export
                 .onSuccess(this::succeeded)
                 .onCancelled(() -> cancelled(request, leftovers.get()))
@@ -216,17 +254,18 @@ public final class ExportViewModel implements PageViewModel {
     }
 
     private void failed(ExportRequest request, Throwable error) {
-        if (error instanceof FileAlreadyExistsException && services.dialogs().confirm(
-                Messages.get("export.exists.title"), Messages.format("export.exists.message",
-                        request.bundle().toAbsolutePath()), Messages.get("export.exists.replace"))) {
-            start(request, true);
+        if (error instanceof FileAlreadyExistsException) {
+            // Made by someone else since the page looked: ask now.
+            if (confirmReplace(request)) {
+                start(request, true);
+            } else {
+                declined(request);
+            }
             return;
         }
         outcome.set(JobOutcome.FAILED);
         outcomeText.set(Messages.format("export.failed", ErrorText.readable(error)));
-        if (!(error instanceof FileAlreadyExistsException)) {
-            services.dialogs().showError(Messages.get("export.failed.title"), ErrorText.readable(error), error);
-        }
+        services.dialogs().showError(Messages.get("export.failed.title"), ErrorText.readable(error), error);
     }
 
     static String describe(ExportedBundle exported) {

@@ -3,6 +3,7 @@ package aom.migration.ui.pages.preview;
 import aom.migration.bundle.Manifest;
 import aom.migration.model.ExtractionProfile;
 import aom.migration.ui.DataSizes;
+import aom.migration.ui.EngineText;
 import aom.migration.ui.Messages;
 import aom.migration.ui.dialog.ErrorText;
 import aom.migration.ui.session.OpenedBundle;
@@ -276,7 +277,7 @@ public final class PreviewViewModel implements PageViewModel {
         dataSummary.set(counts == null ? "" : Messages.format("preview.data.summary", counts.databases(),
                 counts.collections(), DataSizes.count(counts.documents()), DataSizes.bytes(counts.bytes()),
                 DataSizes.count(counts.metadataDocuments())));
-        warnings.setAll(manifest.warnings());
+        warnings.setAll(manifest.warnings().stream().map(EngineText::translate).toList());
         canGoNext.set(true);
         planAgainstTarget();
     }
@@ -334,7 +335,7 @@ public final class PreviewViewModel implements PageViewModel {
         }
         detailsTitle.set(Messages.format("preview.details.title", Messages.get("preview.kind." + node.kind().name()),
                 node.label()));
-        detailsFacts.set(Messages.format("preview.details.facts", node.record().via(),
+        detailsFacts.set(Messages.format("preview.details.facts", EngineText.translate(node.record().via()),
                 node.record().key().toJson(), Messages.get(node.shared() ? "preview.details.shared"
                         : "preview.details.owned")));
         detailsJson.set("");

@@ -4,6 +4,7 @@ import aom.migration.restore.VerificationReport;
 import aom.migration.ui.AttachedWhile;
 import aom.migration.ui.BindableView;
 import aom.migration.ui.DataSizes;
+import aom.migration.ui.EngineText;
 import aom.migration.ui.HoverTooltip;
 import aom.migration.ui.LazyTabs;
 import aom.migration.ui.Messages;
@@ -132,7 +133,7 @@ public class SummaryView implements BindableView {
                 resultColumn(VerificationReport.CollectionCheck::passed),
                 textColumn("summary.column.system", VerificationReport.CollectionCheck::system, 70),
                 textColumn("summary.column.collection", check -> check.database() + "." + check.collection(), 330),
-                textColumn("summary.column.action", VerificationReport.CollectionCheck::action, 70),
+                textColumn("summary.column.action", check -> EngineText.translate(check.action()), 70),
                 countColumn("summary.column.source", VerificationReport.CollectionCheck::expectedDocuments),
                 countColumn("summary.column.target", VerificationReport.CollectionCheck::actualDocuments),
                 hashColumn("summary.column.sourceHash", VerificationReport.CollectionCheck::expectedHash),

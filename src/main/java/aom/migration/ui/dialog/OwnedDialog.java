@@ -1,0 +1,46 @@
+package aom.migration.ui.dialog;
+
+import javafx.scene.Node;
+import javafx.scene.control.Dialog;
+import javafx.stage.Modality;
+import javafx.stage.Window;
+
+import java.util.Optional;
+
+/**
+ * Shows a dialog over the wizard's window: owned by it (so it stays in front of it), centred on it, and blocking it
+ * while open. The window is blocked by disabling its content rather than by the toolkit's modality: on Linux the
+ * toolkit blocks a window by fixing its size hints, which makes a window manager such as openbox take a maximised
+ * window out of its maximised state at every dialog.
+ */
+final class OwnedDialog {
+
+    /** How far down the owner a dialog's top sits, as a share of the room left: a little above the middle. */
+    private static final double VERTICAL_PLACE = 0.4;
+
+    private OwnedDialog() {
+    }
+
+    /** Shows {@code dialog} over {@code owner} (if any) and waits for the answer. Call on the FX thread. */
+    static <R> Optional<R> showAndWait(Dialog<R> dialog, Window owner) {
+        if (owner == null || owner.getScene() == null) {
+            return dialog.showAndWait();
+        }
+        dialog.initOwner(owner);
+        dialog.initModality(Modality.NONE);
+        Node content = owner.getScene().getRoot();
+        boolean wasDisabled = content.isDisable();
+        content.setDisable(true);
+        dialog.setOnShown(event -> centre(dialog, owner));
+        try {
+            return dialog.showAndWait();
+        } finally {
+            content.setDisable(wasDisabled);
+        }
+    }
+
+    private static void centre(Dialog<?> dialog, Window owner) {
+        dialog.setX(owner.getX() + Math.max(0, (owner.getWidth() - dialog.getWidth()) / 2));
+        dialog.setY(owner.getY() + Math.max(0, (owner.getHeight() - dialog.getHeight()) * VERTICAL_PLACE));
+    }
+}
