@@ -10,9 +10,9 @@ import aom.migration.restore.ImportFailedException;
 import com.mongodb.MongoCommandException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -27,6 +27,10 @@ final class CliErrors implements IExecutionExceptionHandler {
 
     @Override
     public int handleExecutionException(Exception failure, CommandLine command, ParseResult parseResult) {
+        if (failure instanceof CancelOnCtrlC.CancelledByUser cancelled) {
+            // Said already, before the JVM was let go.
+            return cancelled.exitCode();
+        }
         int code = exitCode(failure);
         String message = UriRedaction.redact(message(failure));
         // The user reads the one line below; the log file keeps the details. Logged at INFO because the console

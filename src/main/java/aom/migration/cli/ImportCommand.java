@@ -10,8 +10,8 @@ import aom.migration.model.DatabaseNaming;
 import aom.migration.model.ExtractionProfile;
 import aom.migration.model.SystemKind;
 import aom.migration.mongo.ConnectionSettings;
-import aom.migration.mongo.InstanceHosts;
 import aom.migration.mongo.Installation;
+import aom.migration.mongo.InstanceHosts;
 import aom.migration.mongo.SystemHosts;
 import aom.migration.progress.CancellationToken;
 import aom.migration.restore.BundleImport;
@@ -113,7 +113,7 @@ public class ImportCommand implements Callable<Integer> {
     private InstanceHosts hosts = InstanceHosts.none();
 
     /** How the user confirms; tests replace it. */
-    Confirmation confirmation = Confirmation.console();
+    Confirmation confirmation = Confirmation.terminal();
 
     /** A damaged bundle or dump throws {@link CorruptDataException}, which {@link CliErrors} turns into exit 2. */
     @Override
@@ -238,8 +238,10 @@ public class ImportCommand implements Callable<Integer> {
         ImportResult result;
         try (TerminalProgress progress = new TerminalProgress("Import " + request.application(), err,
                 TerminalProgress.isTerminal(), !noProgress);
-             CancelOnCtrlC ignored = new CancelOnCtrlC(token, ROLLBACK_GRACE, "import")) {
-            result = job.run(progress, token);
+             CancelOnCtrlC ctrlC = new CancelOnCtrlC(token, ROLLBACK_GRACE, "import")) {
+            // The job ends a cancel only once it has rolled back what it changed; a failed rollback is a failure.
+            result = ctrlC.run(() -> job.run(progress, token), err, () -> "Import cancelled with Ctrl+C. What it had"
+                    + " changed in the target was rolled back.");
         } catch (CorruptDataException e) {
             // The job restored the target before it let this through (otherwise it reports an ImportFailedException).
             throw new UserError(ExitCode.BAD_INPUT, e.getMessage().replaceFirst("\\.$", "") + ". Nothing was"
@@ -260,7 +262,7 @@ public class ImportCommand implements Callable<Integer> {
         out.flush();
         String answer = confirmation.ask("Type the application name (" + application + ") to import it, or anything"
                 + " else to stop: ").orElseThrow(() -> new UserError(ExitCode.REFUSED, "Not imported: there is no"
-                + " console to confirm on, and the import replaces data of the target. Pass --yes to confirm."));
+                + " terminal to confirm on, and the import replaces data of the target. Pass --yes to confirm."));
         if (!answer.equals(application)) {
             throw new UserError(ExitCode.REFUSED, "Not imported: '" + answer + "' is not " + application
                     + ". Nothing was changed.");

@@ -109,6 +109,7 @@ class PageScreenshotsTest {
             stage.setWidth(Double.parseDouble(dimensions[0]));
             stage.setHeight(Double.parseDouble(dimensions[1]));
         });
+        robot.clickOn("#migrateMode");
         snapshot(robot, "01-start.png");
 
         robot.clickOn("#demoButton");

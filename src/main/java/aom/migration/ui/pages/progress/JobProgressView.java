@@ -2,7 +2,7 @@ package aom.migration.ui.pages.progress;
 
 import aom.migration.progress.ProgressEvent;
 import aom.migration.ui.BindableView;
-import aom.migration.ui.DataSizes;
+import aom.migration.ui.ColumnHeaders;
 import aom.migration.ui.EngineText;
 import aom.migration.ui.Messages;
 import javafx.application.Platform;
@@ -96,6 +96,7 @@ public class JobProgressView implements BindableView {
     private void bindTable() {
         // Rows stay where they are, in the order the job reached them, and change in place; the table follows the
         // newest, so that the collections at work are in view.
+        ColumnHeaders.keepWhole(collectionTable);
         collectionTable.setItems(viewModel.rows());
         viewModel.rows().addListener((ListChangeListener<CollectionRow>) change -> followNewestRow());
         collectionTable.setPlaceholder(new Label(Messages.get("progress.noCollections")));

@@ -86,6 +86,8 @@ public class StartView implements BindableView {
         demoButton.disableProperty().bind(viewModel.demoStateProperty().isEqualTo(StartViewModel.DemoState.STARTING));
         demoProgress.visibleProperty().bind(demoButton.disableProperty());
         demoStatus.textProperty().bind(viewModel.demoStatusProperty());
+        // No room kept for a status while there is none: the page must fit a laptop's window without scrolling.
+        demoStatus.managedProperty().bind(viewModel.demoStatusProperty().isNotEmpty());
         versionLabel.setText(viewModel.versionText());
         bindLanguage();
     }
