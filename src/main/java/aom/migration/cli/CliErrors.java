@@ -10,9 +10,9 @@ import aom.migration.restore.ImportFailedException;
 import com.mongodb.MongoCommandException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
-import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;

@@ -1,7 +1,7 @@
 package aom.migration.cli;
 
-import picocli.CommandLine.Command;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -2,16 +2,16 @@ package aom.migration.ui.pages.confirm;
 
 import aom.migration.model.SystemKind;
 import aom.migration.mongo.ConnectionSettings;
-import aom.migration.mongo.InstanceHosts;
 import aom.migration.restore.ImportPlan;
 import aom.migration.restore.SystemPlan;
 import aom.migration.ui.DataSizes;
-import aom.migration.ui.EngineText;
 import aom.migration.ui.Messages;
 import aom.migration.ui.dialog.ErrorText;
 import aom.migration.ui.session.ImportChoice;
 import aom.migration.ui.session.OpenedBundle;
 import aom.migration.ui.session.PlanFigures;
+import aom.migration.mongo.InstanceHosts;
+import aom.migration.ui.EngineText;
 import aom.migration.ui.session.PlannedImport;
 import aom.migration.ui.task.BackgroundTask;
 import aom.migration.ui.wizard.PageViewModel;

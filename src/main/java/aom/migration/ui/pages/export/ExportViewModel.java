@@ -1,9 +1,9 @@
 package aom.migration.ui.pages.export;
 
-import aom.migration.bundle.Manifest;
 import aom.migration.export.ExportJob;
 import aom.migration.export.ExportOptions;
 import aom.migration.export.ExportResult;
+import aom.migration.bundle.Manifest;
 import aom.migration.model.AppRef;
 import aom.migration.model.ExtractionProfile;
 import aom.migration.model.NamingDetection;
