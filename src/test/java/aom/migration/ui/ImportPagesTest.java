@@ -100,7 +100,7 @@ class ImportPagesTest extends WizardUiTest {
         TableView<VerificationReport.CollectionCheck> checks = lookup("#reportCollections").queryTableView();
         assertThat(checks.getItems()).hasSize(31).allMatch(VerificationReport.CollectionCheck::passed);
         assertThat(lookup("#reportLocation").queryAs(TextField.class).getText())
-                .startsWith("The report was saved to ");
+                .startsWith("Report saved: ");
         assertThat(targetCounts("ConferenceApp-test")).containsEntry("ConferenceApp-test.Speakers_Talk", 6L);
         assertThat(lookup("#cancelButton").queryButton().isDisabled()).isTrue();
 

@@ -72,6 +72,7 @@ class WizardWindowTest extends WizardUiTest {
 
     @Test
     void tryTheDemoInstallationFillsBothConnections() throws Exception {
+        clickOn("#migrateMode");
         clickOn("#demoButton");
 
         waitFor(() -> model.getCurrentPage() == PageId.CONNECTIONS);
@@ -144,7 +145,7 @@ class WizardWindowTest extends WizardUiTest {
 
         interact(() -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
 
-        assertThat(dialogs.confirmations).containsExactly("A job is still running");
+        assertThat(dialogs.confirmations).containsExactly("The export is still running");
         assertThat(stage.isShowing()).isTrue();
         assertThat(job.getState()).isEqualTo(BackgroundTask.State.RUNNING);
 
