@@ -54,6 +54,8 @@ public final class SelectionViewModel implements PageViewModel {
     private Path folder;
     /** The file the page proposed last; a path the user typed or chose is never replaced. */
     private String proposed;
+    private String proposedName;
+    private int proposedNumber;
 
     public SelectionViewModel(WizardModel model, WizardServices services) {
         this.model = model;
@@ -177,16 +179,18 @@ public final class SelectionViewModel implements PageViewModel {
         propose(app);
     }
 
-    /** Proposes {@code <App>-<time>.aombundle}, numbered where that is the name proposed last (the same second). */
+    /**
+     * Proposes {@code <App>-<time>.aombundle}; within the same second as the names proposed before, the next number
+     * ({@code -2}, {@code -3}), so that no proposal repeats an earlier one.
+     */
     private void propose(AppRef app) {
         Path directory = folder != null ? folder : defaultFolder();
         String name = BundleFileName.defaultFor(app.name(), services.clock());
-        String path = directory.resolve(name).toString();
-        for (int number = 2; path.equals(proposed); number++) {
-            path = directory.resolve(BundleFileName.numbered(name, number)).toString();
-        }
-        proposed = path;
-        bundlePath.set(path);
+        proposedNumber = name.equals(proposedName) ? proposedNumber + 1 : 1;
+        proposedName = name;
+        proposed = directory.resolve(proposedNumber == 1 ? name : BundleFileName.numbered(name, proposedNumber))
+                .toString();
+        bundlePath.set(proposed);
     }
 
     private void offer(AppRef app, SystemKind system) {

@@ -127,4 +127,72 @@ class JobProgressViewModelTest {
         assertThat(progress.progressProperty().get()).isEqualTo(-1);
         assertThat(progress.phases()).allMatch(step -> step.getState() == StepState.PENDING);
     }
+
+    @Test
+    void aJobStoppedByAnErrorBeforeAnyFigureShowsAStillBarNotAMovingOne() {
+        JobProgressViewModel progress = run(JobKind.EXPORT, (listener, cancel) -> {
+            listener.info(Phase.CONNECT, "Connecting");
+            throw new IllegalStateException("refused");
+        });
+
+        assertThat(progress.phaseProperty().get()).isEqualTo("Stopped by an error");
+        // -1 is what a ProgressBar draws as a moving, indeterminate bar.
+        assertThat(progress.progressProperty().get()).isZero();
+        assertThat(progress.percentProperty().get()).isEmpty();
+    }
+
+    @Test
+    void aJobAskedToStopSaysItIsStoppingAndEndsWhereItGotTo() {
+        JobProgressViewModel progress = new JobProgressViewModel(JobKind.IMPORT);
+        BackgroundTask<String> task = BackgroundTask.of((listener, cancel) -> {
+            listener.info(Phase.LOAD, "Loading");
+            listener.onProgress(figures(Phase.LOAD, null, 50, 100, 5_000, 10_000));
+            listener.onProgress(figures(Phase.LOAD, "App.Things", 50, 100, 5_000, 10_000));
+            throw new CancelledException();
+        });
+        progress.track(task);
+        List<Object> whileStopping = new ArrayList<>();
+        new CurrentThreadTaskExecutor(listener -> event -> {
+            listener.onProgress(event);
+            if (event.namespace() != null) {
+                task.cancel();
+                whileStopping.addAll(List.of(progress.phaseProperty().get(), progress.progressProperty().get(),
+                        progress.etaProperty().get()));
+            }
+        }).execute(task);
+
+        assertThat(whileStopping).containsExactly("Stopping: the target is put back as it was before the import...",
+                -1.0, "");
+        assertThat(progress.phaseProperty().get()).isEqualTo("Cancelled");
+        assertThat(progress.progressProperty().get()).isEqualTo(0.02 + 0.78 * 0.5);
+        assertThat(progress.percentProperty().get()).isEqualTo("41 %");
+    }
+
+    @Test
+    void anExportCountsItsMetadataApartAsItsSummaryDoesAndGivesNoSizeOrByteRateItDidNotMeasure() {
+        JobProgressViewModel progress = new JobProgressViewModel(JobKind.EXPORT, "apiomat");
+        BackgroundTask<String> task = BackgroundTask.of((listener, cancel) -> {
+            listener.info(Phase.METADATA, "Metadata");
+            listener.onProgress(figures(Phase.METADATA, "apiomat.modules", 5, 5, 0, -1));
+            listener.onProgress(new ProgressEvent(Phase.METADATA, null, 5, 29, 0, 9_000, 0, 250, null,
+                    ProgressEvent.Level.INFO, null));
+            listener.info(Phase.DATA, "Data");
+            listener.onProgress(figures(Phase.DATA, "App.Things", 24, 24, 9_000, 9_000));
+            listener.onProgress(figures(Phase.DATA, null, 29, 29, 9_000, 9_000));
+            return "done";
+        });
+        progress.track(task);
+        List<String> duringMetadata = new ArrayList<>();
+        new CurrentThreadTaskExecutor(listener -> event -> {
+            listener.onProgress(event);
+            if (event.isOverall() && event.message() == null && event.phase() == Phase.METADATA) {
+                duringMetadata.addAll(List.of(progress.amountProperty().get(), progress.byteRateProperty().get()));
+            }
+        }).execute(task);
+
+        assertThat(duringMetadata).containsExactly("5 of 29 documents (with the metadata), 0 B", "");
+        assertThat(progress.rows().get(0).sizeTextProperty().get()).isEqualTo("\u2014");
+        assertThat(progress.rows().get(1).sizeTextProperty().get()).isEqualTo("8.8 KB");
+        assertThat(progress.amountProperty().get()).isEqualTo("24 of 24 documents and 5 metadata documents, 8.8 KB");
+    }
 }
