@@ -2,6 +2,7 @@ package aom.migration.ui;
 
 import aom.migration.demo.DemoScale;
 import aom.migration.demo.DemoServers;
+import aom.migration.model.AppHome;
 import aom.migration.mongo.Installation;
 import aom.migration.restore.VerificationReport;
 import aom.migration.ui.pages.confirm.DropWarning;
@@ -9,6 +10,7 @@ import aom.migration.ui.wizard.PageId;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.input.Clipboard;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -103,6 +105,16 @@ class ImportPagesTest extends WizardUiTest {
                 .startsWith("Report saved: ");
         assertThat(targetCounts("ConferenceApp-test")).containsEntry("ConferenceApp-test.Speakers_Talk", 6L);
         assertThat(lookup("#cancelButton").queryButton().isDisabled()).isTrue();
+
+        // No file manager here (the test's services open no folder): the path is shown and copied instead.
+        clickOn("#openLogFolder");
+        Label folderMessage = lookup("#folderMessage").queryAs(Label.class);
+        waitFor(() -> !folderMessage.getText().isEmpty());
+        String logs = AppHome.root().resolve("logs").toString();
+        assertThat(folderMessage.getText()).isEqualTo("No file manager could be started here. Open this folder"
+                + " yourself: " + logs);
+        assertThat(onFx(() -> Clipboard.getSystemClipboard().getString())).isEqualTo(logs);
+        assertThat(lookup("#copyFolderPath").queryButton().getText()).isEqualTo("Path copied");
 
         clickOn("#startOver");
 

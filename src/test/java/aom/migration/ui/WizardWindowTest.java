@@ -1,5 +1,6 @@
 package aom.migration.ui;
 
+import aom.migration.ui.settings.WizardSettings;
 import aom.migration.ui.task.BackgroundTask;
 import aom.migration.ui.wizard.PageId;
 import aom.migration.ui.wizard.WizardFlow;
@@ -7,6 +8,7 @@ import aom.migration.ui.wizard.WizardJob;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
@@ -166,5 +168,59 @@ class WizardWindowTest extends WizardUiTest {
 
         waitFor(() -> model.getCurrentPage() == PageId.START);
         assertThat(lookup("#cancelButton").queryButton().isDisabled()).isTrue();
+    }
+
+    @Test
+    void theLanguageChosenOnTheStartPageShowsEveryPageInItAndIsRemembered() throws Exception {
+        ComboBox<Language> languages = lookup("#languageChoice").queryComboBox();
+
+        interact(() -> languages.getSelectionModel().select(Language.GERMAN));
+
+        waitFor(() -> "Verbindungen".equals(lookup("#step-CONNECTIONS").queryLabeled().getText()));
+        assertThat(stage.getTitle()).isEqualTo("ApiOmat-Migrationsassistent");
+        assertThat(lookup("#nextButton").queryButton().getText()).isEqualTo("Weiter");
+        assertThat(window.model().getCurrentPage()).isEqualTo(PageId.START);
+        waitFor(() -> WizardSettings.load(settings).locale().isPresent());
+        assertThat(WizardSettings.load(settings).language()).isEqualTo("de");
+
+        clickOn("#nextButton");
+        waitFor(() -> window.model().getCurrentPage() == PageId.CONNECTIONS);
+        assertThat(lookup("#connectionsPage .title-2").queryLabeled().getText()).isEqualTo("Verbindungen");
+    }
+
+    @Test
+    void aLanguageChangeKeepsTheConnectionsAndTheDemo() throws Exception {
+        clickOn("#migrateMode");
+        clickOn("#demoButton");
+        waitFor(() -> model.getCurrentPage() == PageId.CONNECTIONS);
+        String source = model.sourceProperty().get().hostsOnly();
+        clickOn("#backButton");
+        waitFor(() -> model.getCurrentPage() == PageId.START);
+        ComboBox<Language> languages = lookup("#languageChoice").queryComboBox();
+
+        interact(() -> languages.getSelectionModel().select(Language.GERMAN));
+        waitFor(() -> window.model() != model);
+
+        assertThat(window.model().getFlow()).isEqualTo(WizardFlow.MIGRATE);
+        assertThat(window.model().sourceProperty().get().hostsOnly()).isEqualTo(source);
+        assertThat(window.model().demoProperty().get()).as("the demo servers moved over, still running").isNotNull();
+        assertThat(lookup("#demoBadge").queryLabeled().getText()).isEqualTo("Demo-Installation läuft");
+        clickOn("#nextButton");
+        waitFor(() -> window.model().getCurrentPage() == PageId.CONNECTIONS);
+        assertThat(((TextField) inForm("sourceForm", "uriField")).getText()).contains(source);
+    }
+
+    @Test
+    void theWindowRemembersItsSize() throws Exception {
+        interact(() -> {
+            stage.setWidth(1111);
+            stage.setHeight(777);
+        });
+
+        WizardSettings saved = onFx(window::settingsToSave);
+
+        assertThat(saved.width()).isEqualTo(1111);
+        assertThat(saved.height()).isEqualTo(777);
+        assertThat(saved.maximized()).isFalse();
     }
 }
