@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * where a page should fit, tables too narrow for their columns, and English words in a window that should speak
  * German. Call on the FX thread.
  */
-final class LayoutCheck {
+public final class LayoutCheck {
 
     /**
      * Words that are English and not German: any of them in a German window is an English text (a phrase such as
@@ -40,7 +40,7 @@ final class LayoutCheck {
     }
 
     /** Every labelled control shown with less than its text, as "Syst... of 'System'". */
-    static List<String> cutTexts(Parent root) {
+    public static List<String> cutTexts(Parent root) {
         List<String> cut = new ArrayList<>();
         for (Node node : shownNodes(root)) {
             if (node instanceof Labeled labeled && labeled.getText() != null && !labeled.getText().isEmpty()) {

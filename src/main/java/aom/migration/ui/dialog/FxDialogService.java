@@ -43,10 +43,13 @@ public final class FxDialogService implements DialogService {
         alert.setTitle(title);
         alert.setHeaderText(title);
         alert.getDialogPane().setId("confirmDialog");
-        // Buttons keep their whole label, however long a translation is; the dialog grows instead.
-        alert.getDialogPane().getButtonTypes().forEach(type -> ((Button) alert.getDialogPane().lookupButton(type))
-                .setMinWidth(Region.USE_PREF_SIZE));
-        alert.getDialogPane().setMinWidth(Region.USE_PREF_SIZE);
+        // Buttons keep their whole label, however long a translation is: each as wide as its own label (the bar's
+        // uniform width was reckoned before the theme's padding and cut the longer one), the dialog wide enough.
+        alert.getDialogPane().getButtonTypes().forEach(type -> {
+            Button button = (Button) alert.getDialogPane().lookupButton(type);
+            ButtonBar.setButtonUniformSize(button, false);
+            button.setMinWidth(Region.USE_PREF_SIZE);
+        });
         return OwnedDialog.showAndWait(alert, owner.get()).filter(confirm::equals).isPresent();
     }
 

@@ -1,7 +1,9 @@
 package aom.migration.ui.dialog;
 
 import javafx.scene.Node;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.Dialog;
+import javafx.scene.control.DialogPane;
 import javafx.stage.Modality;
 import javafx.stage.Window;
 
@@ -31,11 +33,36 @@ final class OwnedDialog {
         Node content = owner.getScene().getRoot();
         boolean wasDisabled = content.isDisable();
         content.setDisable(true);
-        dialog.setOnShown(event -> centre(dialog, owner));
+        fitButtons(dialog);
+        dialog.setOnShown(event -> {
+            fitButtons(dialog);
+            centre(dialog, owner);
+        });
         try {
             return dialog.showAndWait();
         } finally {
             content.setDisable(wasDisabled);
+        }
+    }
+
+    /**
+     * Gives the dialog at least the width its buttons need with their whole labels (a long translation was cut,
+     * "Roll back and clo..."): measured before it shows, with its styles, and again once shown.
+     */
+    private static void fitButtons(Dialog<?> dialog) {
+        DialogPane pane = dialog.getDialogPane();
+        if (pane.getScene() == null) {
+            return;
+        }
+        pane.applyCss();
+        if (pane.lookup(".button-bar") instanceof ButtonBar buttons) {
+            double needed = Math.ceil(buttons.prefWidth(-1) + pane.snappedLeftInset() + pane.snappedRightInset());
+            if (pane.getMinWidth() < needed) {
+                pane.setMinWidth(needed);
+                if (pane.getScene().getWindow() != null && pane.getScene().getWindow().isShowing()) {
+                    pane.getScene().getWindow().sizeToScene();
+                }
+            }
         }
     }
 

@@ -183,8 +183,12 @@ public final class WizardWindow {
             return;
         }
         WizardJob kind = model.runningJobKindProperty().get();
-        if (services.dialogs().confirm(Messages.get(kind.key("close.title")), Messages.get(kind.key("close.message")),
-                Messages.get(kind.key("close.confirm")), Messages.get("job.keepRunning"))) {
+        boolean confirmed = services.dialogs().confirm(Messages.get(kind.key("close.title")),
+                Messages.get(kind.key("close.message")), Messages.get(kind.key("close.confirm")),
+                Messages.get("job.keepRunning"));
+        // The job runs on while the question is open; one that ended meanwhile is not undone, and the window stays
+        // to show how it ended (closing it again asks nothing).
+        if (confirmed && !job.isDone()) {
             // The job ends at its next check and cleans up after itself (the page shows it stopping); the window
             // closes once it has.
             closeAfterJob = true;
