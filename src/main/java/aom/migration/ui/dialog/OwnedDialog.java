@@ -17,6 +17,11 @@ import java.util.Optional;
  */
 final class OwnedDialog {
 
+    /**
+     * Room beyond the buttons' reckoned width: under openbox a button laid out to exactly its reckoned width still
+     * cut its label by a pixel or two ("Weiterlaufen lass...").
+     */
+    private static final double BUTTON_SLACK = 24;
     /** How far down the owner a dialog's top sits, as a share of the room left: a little above the middle. */
     private static final double VERTICAL_PLACE = 0.4;
 
@@ -56,7 +61,8 @@ final class OwnedDialog {
         }
         pane.applyCss();
         if (pane.lookup(".button-bar") instanceof ButtonBar buttons) {
-            double needed = Math.ceil(buttons.prefWidth(-1) + pane.snappedLeftInset() + pane.snappedRightInset());
+            double needed = Math.ceil(buttons.prefWidth(-1) + pane.snappedLeftInset() + pane.snappedRightInset())
+                    + BUTTON_SLACK;
             if (pane.getMinWidth() < needed) {
                 pane.setMinWidth(needed);
                 if (pane.getScene().getWindow() != null && pane.getScene().getWindow().isShowing()) {
