@@ -58,7 +58,7 @@ public class DemoCommand implements Callable<Integer> {
         out.println("Demo target: " + servers.target().uri() + "  ("
                 + String.join(", ", DemoInstallation.TARGET_APPLICATIONS) + ")");
         out.println();
-        out.println("Try:  java -jar target/migration.jar apps --source " + servers.source().uri());
+        out.println("Try:  " + InvocationName.current() + " apps --source " + servers.source().uri());
         out.println("Serving until Ctrl+C.");
         out.flush();
         stopped.await();

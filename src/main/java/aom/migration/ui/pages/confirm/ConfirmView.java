@@ -132,7 +132,13 @@ public class ConfirmView implements BindableView {
     private void bindDropTable() {
         ColumnHeaders.keepWhole(dropTable);
         dropTable.setItems(viewModel.dropWarnings());
-        dropTable.setPlaceholder(new Label(Messages.get("confirm.drops.empty")));
+        // "Nothing is replaced" only from a plan that says so: while planning, or when planning failed, nothing is known.
+        Label placeholder = new Label();
+        placeholder.textProperty().bind(Bindings.createStringBinding(() -> Messages.get(
+                viewModel.planProperty().get() != null ? "confirm.drops.empty" : viewModel.planningProperty().get()
+                        ? "confirm.drops.planning" : "confirm.drops.unknown"),
+                viewModel.planProperty(), viewModel.planningProperty()));
+        dropTable.setPlaceholder(placeholder);
         databaseColumn.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue().database()));
         nameColumn.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue().name()));
         actionColumn.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue().action()));
