@@ -1,9 +1,5 @@
 package aom.migration.cli;
 
-import aom.migration.demo.DemoScale;
-import aom.migration.demo.DemoServers;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -26,22 +22,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the export is still running when the signal comes.
  */
 @EnabledOnOs(OS.LINUX)
-class ExportCtrlCTest {
-
-    private static DemoServers demo;
+class ExportCtrlCTest extends ConferenceBundleTests {
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void startDemo() {
-        demo = DemoServers.start(DemoScale.TESTS);
-    }
-
-    @AfterAll
-    static void stopDemo() {
-        demo.close();
-    }
 
     @Test
     void ctrlCStopsTheExportLeavesNoFileAndSaysSo() throws Exception {

@@ -1,7 +1,5 @@
 package aom.migration.ui;
 
-import aom.migration.demo.DemoScale;
-import aom.migration.demo.DemoServers;
 import aom.migration.progress.Phase;
 import aom.migration.progress.ProgressListener;
 import aom.migration.ui.wizard.PageId;
@@ -9,13 +7,9 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.framework.junit5.Start;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -27,27 +21,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Closing the window during an import: the question speaks of rolling back, and until the import has put the target
  * back the window stays and says that it is doing so, instead of showing nothing for seconds and vanishing.
  */
-class ImportCloseTest extends WizardUiTest {
-
-    private static DemoServers demo;
-    private static Path bundle;
-
-    @TempDir
-    static Path folder;
+class ImportCloseTest extends DemoWizardUiTest {
 
     private final CountDownLatch reachedLoad = new CountDownLatch(1);
     private final CountDownLatch release = new CountDownLatch(1);
-
-    @BeforeAll
-    static void exportConferenceApp() throws IOException {
-        demo = DemoServers.start(DemoScale.TESTS);
-        bundle = DemoBundles.conferenceApp(demo, folder);
-    }
-
-    @AfterAll
-    static void stopDemo() {
-        demo.close();
-    }
 
     @Start
     void start(Stage stage) {
@@ -56,7 +33,7 @@ class ImportCloseTest extends WizardUiTest {
 
     @Override
     protected Path bundleToOpen() {
-        return bundle;
+        return conferenceBundle();
     }
 
     /** Holds the import at its first loaded collection until the test lets it go on. */

@@ -1,7 +1,5 @@
 package aom.migration.ui;
 
-import aom.migration.demo.DemoScale;
-import aom.migration.demo.DemoServers;
 import aom.migration.model.AppHome;
 import aom.migration.mongo.Installation;
 import aom.migration.restore.VerificationReport;
@@ -12,13 +10,9 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.Clipboard;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.framework.junit5.Start;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -26,24 +20,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Imports a bundle into the demo target the way a support engineer would: opened from the file manager. */
-class ImportPagesTest extends WizardUiTest {
-
-    private static DemoServers demo;
-    private static Path bundle;
-
-    @TempDir
-    static Path folder;
-
-    @BeforeAll
-    static void exportConferenceApp() throws IOException {
-        demo = DemoServers.start(DemoScale.TESTS);
-        bundle = DemoBundles.conferenceApp(demo, folder);
-    }
-
-    @AfterAll
-    static void stopDemo() {
-        demo.close();
-    }
+class ImportPagesTest extends DemoWizardUiTest {
 
     @Start
     void start(Stage stage) {
@@ -52,7 +29,7 @@ class ImportPagesTest extends WizardUiTest {
 
     @Override
     protected Path bundleToOpen() {
-        return bundle;
+        return conferenceBundle();
     }
 
     @Test

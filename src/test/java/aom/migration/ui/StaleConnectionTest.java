@@ -1,7 +1,5 @@
 package aom.migration.ui;
 
-import aom.migration.demo.DemoScale;
-import aom.migration.demo.DemoServers;
 import aom.migration.model.AppRef;
 import aom.migration.ui.wizard.PageId;
 import javafx.scene.Node;
@@ -9,8 +7,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.testfx.framework.junit5.Start;
 
@@ -20,19 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * An export chosen from one server, then the source changed to one that is not there: nothing of the first server's
  * application survives on the pages, and Next waits for a source that works.
  */
-class StaleConnectionTest extends WizardUiTest {
-
-    private static DemoServers demo;
-
-    @BeforeAll
-    static void startDemo() {
-        demo = DemoServers.start(DemoScale.TESTS);
-    }
-
-    @AfterAll
-    static void stopDemo() {
-        demo.close();
-    }
+class StaleConnectionTest extends DemoWizardUiTest {
 
     @Start
     void start(Stage stage) {

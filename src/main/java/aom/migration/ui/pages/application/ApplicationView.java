@@ -9,6 +9,7 @@ import aom.migration.ui.ColumnHeaders;
 import aom.migration.ui.DataSizes;
 import aom.migration.ui.HoverTooltip;
 import aom.migration.ui.Messages;
+import aom.migration.ui.TwoLines;
 import atlantafx.base.controls.CustomTextField;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -208,13 +209,7 @@ public class ApplicationView implements BindableView {
     private static final class SystemCell extends TableCell<AppRef, SystemDatabase> {
         private final HoverTooltip where = HoverTooltip.on(this, () -> isEmpty() || getItem() == null ? null
                 : Messages.format("application.systemTooltip", getItem().database(), getItem().collections()));
-        private final Label documents = new Label();
-        private final Label size = new Label();
-        private final VBox both = new VBox(1, documents, size);
-
-        SystemCell() {
-            size.getStyleClass().addAll("text-muted", "text-small");
-        }
+        private final TwoLines lines = new TwoLines();
 
         @Override
         protected void updateItem(SystemDatabase database, boolean empty) {
@@ -229,10 +224,8 @@ public class ApplicationView implements BindableView {
                 getStyleClass().add("text-subtle");
             } else {
                 setText(null);
-                documents.setText(Messages.format("application.systemCell.documents",
-                        DataSizes.count(database.documents())));
-                size.setText(DataSizes.bytes(database.dataBytes()));
-                setGraphic(both);
+                setGraphic(lines.show(Messages.format("application.systemCell.documents",
+                        DataSizes.count(database.documents())), DataSizes.bytes(database.dataBytes())));
             }
         }
     }

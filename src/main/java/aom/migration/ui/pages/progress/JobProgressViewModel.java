@@ -203,7 +203,10 @@ public final class JobProgressViewModel {
         current = reached;
         seen.add(reached);
         showSteps(StepState.ACTIVE);
-        phase.set(Messages.get("phase." + reached.name()));
+        // Figures the job sent before it was asked to stop may arrive after: they do not take the "stopping" back.
+        if (!stopping()) {
+            phase.set(Messages.get("phase." + reached.name()));
+        }
     }
 
     private void showSteps(StepState ofCurrent) {
@@ -222,6 +225,10 @@ public final class JobProgressViewModel {
     }
 
     private void showOverall() {
+        if (stopping()) {
+            // Figures sent before the stop was asked for: no rate, no time left, no bar while it rolls back.
+            return;
+        }
         ProgressEvent latest = task == null ? null : task.overallProperty().get();
         if (latest != null && latest.phase() != null && kind.transfers(latest.phase())) {
             latestTransfer = latest;

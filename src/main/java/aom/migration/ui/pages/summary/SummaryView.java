@@ -9,6 +9,7 @@ import aom.migration.ui.EngineText;
 import aom.migration.ui.HoverTooltip;
 import aom.migration.ui.LazyTabs;
 import aom.migration.ui.Messages;
+import aom.migration.ui.TwoLines;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
@@ -27,7 +28,6 @@ import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 import java.util.List;
@@ -205,25 +205,14 @@ public class SummaryView implements BindableView {
         column.setPrefWidth(330);
         column.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue()));
         column.setCellFactory(ignored -> new TableCell<>() {
-            private final Label name = new Label();
-            private final Label where = new Label();
-            private final VBox both = new VBox(1, name, where);
-
-            {
-                where.getStyleClass().addAll("text-muted", "text-small");
-            }
+            private final TwoLines lines = new TwoLines();
 
             @Override
             protected void updateItem(VerificationReport.CollectionCheck check, boolean empty) {
                 super.updateItem(check, empty);
                 setText(null);
-                if (empty || check == null) {
-                    setGraphic(null);
-                    return;
-                }
-                name.setText(check.collection());
-                where.setText(Messages.format("summary.collection.where", check.database(), check.system()));
-                setGraphic(both);
+                setGraphic(empty || check == null ? null : lines.show(check.collection(),
+                        Messages.format("summary.collection.where", check.database(), check.system())));
             }
         });
         return column;
