@@ -132,7 +132,8 @@ public class ConfirmView implements BindableView {
     private void bindDropTable() {
         ColumnHeaders.keepWhole(dropTable);
         dropTable.setItems(viewModel.dropWarnings());
-        // "Nothing is replaced" only from a plan that says so: while planning, or when planning failed, nothing is known.
+        // "Nothing is replaced" only from a plan that says so: while planning, or after planning failed, nothing is
+        // known.
         Label placeholder = new Label();
         placeholder.textProperty().bind(Bindings.createStringBinding(() -> Messages.get(
                 viewModel.planProperty().get() != null ? "confirm.drops.empty" : viewModel.planningProperty().get()
