@@ -1,5 +1,6 @@
 package aom.migration.ui.dialog;
 
+import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.Dialog;
@@ -42,6 +43,9 @@ final class OwnedDialog {
         dialog.setOnShown(event -> {
             fitButtons(dialog);
             centre(dialog, owner);
+            // Widened for its buttons after it showed, the toolkit places it again by the size it had: centred once
+            // more when that is done.
+            Platform.runLater(() -> centre(dialog, owner));
         });
         try {
             return dialog.showAndWait();
@@ -72,8 +76,10 @@ final class OwnedDialog {
         }
     }
 
+    /** Centres the dialog's window (its own size, which the dialog's copy of it may not have caught up with). */
     private static void centre(Dialog<?> dialog, Window owner) {
-        dialog.setX(owner.getX() + Math.max(0, (owner.getWidth() - dialog.getWidth()) / 2));
-        dialog.setY(owner.getY() + Math.max(0, (owner.getHeight() - dialog.getHeight()) * VERTICAL_PLACE));
+        Window window = dialog.getDialogPane().getScene().getWindow();
+        window.setX(owner.getX() + Math.max(0, (owner.getWidth() - window.getWidth()) / 2));
+        window.setY(owner.getY() + Math.max(0, (owner.getHeight() - window.getHeight()) * VERTICAL_PLACE));
     }
 }
