@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Checks what `mvn -Ppackage verify` built on Linux (the build runs this script in its verify phase):
 #   - the .deb holds both launchers, the Java runtime, the jar, the application icon (ours, not Java's),
-#     the desktop entry (menu group, MIME type, the bundle path handed over) and the .aombundle MIME type;
+#     the desktop entry (menu group, MIME type, the bundle path handed over to a launcher whose path has no
+#     spaces, as xdg-open splits it there) and the .aombundle MIME type;
+#   - postinst installs the menu entry where the system's menu folders do not exist yet (fresh Debian 12);
 #   - the launchers of the app image and of the unpacked .deb run `--version` and `apps --help` with exit
 #     code 0 and without a display, so the installed launcher doubles as the command line.
 # Usage: packaging/check-package.sh [package dir, default target/package] [version, default: the .deb's]
@@ -74,8 +76,13 @@ check "desktop entry in the .deb" test -f "$desktop"
 check "desktop entry Name" file_has_line "$desktop" "Name=$app_name"
 check "desktop entry menu group" file_has_line "$desktop" "Categories=Development;Database;"
 check "desktop entry opens .aombundle files" file_has_line "$desktop" "MimeType=application/x-aombundle;"
-check "desktop entry passes the file to the launcher" \
-    file_has_line "$desktop" "Exec=\"/$install_dir/bin/$app_name\" %f"
+check "desktop entry passes the file to the launcher" file_has_line "$desktop" "Exec=/$install_dir/bin/$cli %f"
+launcher_without_spaces() { # the Exec line's program: one word (no quotes, no spaces) naming a file in the .deb
+    local program
+    program=$(sed -n 's/^Exec=//p' "$1" | sed 's/ %[fFuU]$//')
+    [[ "$program" != *" "* && "$program" != *'"'* ]] && in_deb "${program#/}" && is_executable "${program#/}"
+}
+check "desktop entry runs a launcher whose path has no spaces" launcher_without_spaces "$desktop"
 check "desktop entry icon exists in the .deb" file_has_line "$desktop" "Icon=/$icon"
 cli_desktop="$work/root/$install_dir/lib/$package_name-$cli.desktop"
 check "command line launcher hidden from the menus" file_has_line "$cli_desktop" "NoDisplay=true"
@@ -93,6 +100,27 @@ fi
 check "depends on GTK 3 for JavaFX" file_has "$work/control/control" "libgtk-3-0"
 check "postinst puts $cli on the PATH" file_has "$work/control/postinst" "/usr/bin/$cli"
 check "postinst registers the MIME type" file_has "$work/control/postinst" "xdg-mime install"
+check "postinst makes the menu folders xdg-desktop-menu needs" \
+    file_has "$work/control/postinst" "mkdir -p /etc/xdg/menus /usr/share/desktop-directories"
+check "postinst copies the entries where xdg-desktop-menu still refuses" \
+    file_has "$work/control/postinst" 'install -m 644 "$entry" "$applications/"'
+check "prerm removes entries it copied" file_has "$work/control/prerm" 'rm -f "/usr/share/applications/'
+postinst_menu_install() { # runs postinst's menu steps against an empty root: the entry lands in applications/
+    local root="$work/menu-root"
+    mkdir -p "$root"
+    sed -n '/^install_desktop_entries()/,/^}/p;/^copy_desktop_entries()/,/^}/p' "$work/control/postinst" \
+        > "$work/menu-steps.sh"
+    (
+        app_dir="$work/root/$install_dir"
+        applications="$root/usr/share/applications"
+        xdg-desktop-menu() { return 3; }  # refuses, as on a system without menu folders
+        update-desktop-database() { :; }
+        # shellcheck disable=SC1090
+        . "$work/menu-steps.sh"
+        install_desktop_entries 2> /dev/null || copy_desktop_entries
+    ) && [ -f "$root/usr/share/applications/$(basename "$desktop")" ]
+}
+check "postinst's fallback puts the menu entry into applications/" postinst_menu_install
 check "prerm removes the PATH link" file_has "$work/control/prerm" "rm -f /usr/bin/$cli"
 
 # The launchers, headless: no DISPLAY, no Wayland; the tool's home kept inside the package folder
@@ -116,8 +144,8 @@ for where in "app image:$app_image" "installed .deb:$work/root/$install_dir"; do
     dir=${where#*:}
     runs "$label: '$app_name --version'" "$app_name $version" "$dir/bin/$app_name" --version
     runs "$label: '$cli --version'" "$app_name $version" "$dir/bin/$cli" --version
-    runs "$label: '$app_name apps --help'" "Usage: migration apps" "$dir/bin/$app_name" apps --help
-    runs "$label: '$cli apps --help'" "Usage: migration apps" "$dir/bin/$cli" apps --help
+    runs "$label: '$app_name apps --help'" "Usage: \"$app_name\" apps" "$dir/bin/$app_name" apps --help
+    runs "$label: '$cli apps --help'" "Usage: $cli apps" "$dir/bin/$cli" apps --help
 done
 
 echo "$passed passed, $failed failed"

@@ -89,7 +89,9 @@ class PackagingFilesTest {
         String mimeInfo = Files.readString(PACKAGING.resolve("linux/app-image/lib/mime/apiomat-aombundle.xml"));
         assertThat(mimeInfo).contains("<mime-type type=\"application/x-aombundle\">",
                 "<glob pattern=\"*.aombundle\"/>", "<sub-class-of type=\"application/zip\"/>");
-        assertThat(desktopEntry()).contains("MimeType=application/x-aombundle;", "Exec=APPLICATION_LAUNCHER %f");
+        // The command line launcher, which opens the wizard too: its path has no spaces, which xdg-open would split.
+        assertThat(desktopEntry()).contains("MimeType=application/x-aombundle;",
+                "Exec=/opt/apiomat-migration-wizard/bin/aom-migration %f");
     }
 
     @Test

@@ -30,6 +30,10 @@ final class CliErrors implements IExecutionExceptionHandler {
 
     @Override
     public int handleExecutionException(Exception failure, CommandLine command, ParseResult parseResult) {
+        if (failure instanceof CancelOnCtrlC.CancelledByUser cancelled) {
+            // Said already, before the JVM was let go.
+            return cancelled.exitCode();
+        }
         int code = exitCode(failure);
         String message = UriRedaction.redact(message(failure));
         // The user reads the one line below; the log file keeps the details. Logged at INFO because the console

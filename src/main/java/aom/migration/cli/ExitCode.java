@@ -11,6 +11,8 @@ public final class ExitCode {
     public static final int BAD_INPUT = 2;
     /** Refused: e.g. a drop that was not confirmed. */
     public static final int REFUSED = 3;
+    /** Cancelled with Ctrl+C (the JVM's exit code for SIGINT); a sentence says what was left. */
+    public static final int CANCELLED = 130;
 
     private ExitCode() {
     }

@@ -15,6 +15,7 @@ import aom.migration.model.SystemKind;
 import aom.migration.mongo.ConnectionSettings;
 import aom.migration.mongo.InstanceHosts;
 import aom.migration.progress.CancellationToken;
+import aom.migration.progress.CountDrift;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,6 +27,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.EnumSet;
 import java.util.List;
@@ -33,8 +35,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code export}: writes one application's metadata and system databases into a bundle file, or with
@@ -119,6 +119,9 @@ public class ExportCommand implements Callable<Integer> {
      */
     static final int MAX_PARALLEL = 16;
 
+    /** How long Ctrl+C waits for the export to delete its unfinished file. */
+    private static final Duration CTRL_C_GRACE = Duration.ofSeconds(10);
+
     @Spec
     CommandSpec spec;
 
@@ -179,15 +182,18 @@ public class ExportCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         Path output = out != null ? out : workingDirectory.resolve(ExportJob.defaultFileName(app, LocalDateTime.now()));
+        OutputFile file = OutputFile.check(output, "bundle", force);
         ExtractionProfile extraction = profile == null ? ExtractionProfile.defaults() : ExtractionProfile.load(profile);
         Passphrase key = encrypt ? passphrase.toEncrypt() : null;
         ExportJob job = new ExportJob(settings, app, selection, output, extraction, options.withPassphrase(key))
                 .withInstanceHosts(hosts);
         CancellationToken token = new CancellationToken();
         ExportResult result;
+        CountDrift drift;
         try (TerminalProgress progress = new TerminalProgress("Export " + app, stderr, TerminalProgress.isTerminal(),
-                !noProgress)) {
-            result = runCancellableByCtrlC(() -> job.run(progress, token), token);
+                !noProgress); CancelOnCtrlC ctrlC = new CancelOnCtrlC(token, CTRL_C_GRACE, "export")) {
+            drift = new CountDrift(progress);
+            result = ctrlC.run(() -> job.run(drift, token), stderr, () -> file.afterCancel("Export"));
         } catch (IOException e) {
             throw cannotWrite("bundle", output, e);
         } finally {
@@ -195,6 +201,8 @@ public class ExportCommand implements Callable<Integer> {
                 key.close();
             }
         }
+        drift.note().ifPresent(note -> stderr.println("Note: " + note));
+        stderr.flush();
         printSummary(stdout, result, encrypt);
         stdout.println(printFileNameOnly ? result.bundle().getFileName().toString() : result.bundle().toString());
         stdout.flush();
@@ -216,13 +224,14 @@ public class ExportCommand implements Callable<Integer> {
         }
         Path output = out != null ? out
                 : workingDirectory.resolve(ArchiveExport.defaultFileName(app, LocalDateTime.now(), gzip));
+        OutputFile file = OutputFile.check(output, "archive", force);
         ArchiveExport job = new ArchiveExport(settings, app, selection.systems(), output, gzip, options)
                 .withInstanceHosts(hosts);
         CancellationToken token = new CancellationToken();
         ArchiveExportResult result;
         try (TerminalProgress progress = new TerminalProgress("Export " + app, stderr, TerminalProgress.isTerminal(),
-                !noProgress)) {
-            result = runCancellableByCtrlC(() -> job.run(progress, token), token);
+                !noProgress); CancelOnCtrlC ctrlC = new CancelOnCtrlC(token, CTRL_C_GRACE, "export")) {
+            result = ctrlC.run(() -> job.run(progress, token), stderr, () -> file.afterCancel("Export"));
         } catch (IOException e) {
             throw cannotWrite("archive", output, e);
         }
@@ -261,36 +270,6 @@ public class ExportCommand implements Callable<Integer> {
             throw new UserError(ExitCode.BAD_INPUT, "Nothing to export: --no-metadata and no --systems");
         }
         return selection;
-    }
-
-    /** A job run that can be cancelled through the token it was given. */
-    @FunctionalInterface
-    private interface Run<T> {
-        T run() throws Exception;
-    }
-
-    /** Ctrl+C cancels the job and waits briefly for it to delete its partial file. */
-    private static <T> T runCancellableByCtrlC(Run<T> job, CancellationToken token) throws Exception {
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            token.cancel();
-            try {
-                finished.await(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "export-ctrl-c");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
-            return job.run();
-        } finally {
-            finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException e) {
-                // The JVM is already shutting down (Ctrl+C): the hook is running.
-            }
-        }
     }
 
     private static void printSummary(PrintWriter out, ExportResult result, boolean encrypted) {

@@ -15,6 +15,7 @@ import aom.migration.mongo.InstanceHosts;
 import aom.migration.mongo.Installation;
 import aom.migration.mongo.SystemHosts;
 import aom.migration.progress.CancellationToken;
+import aom.migration.progress.CancelledException;
 import aom.migration.restore.BundleImport;
 import aom.migration.restore.DumpImport;
 import aom.migration.restore.ImportJob;
@@ -145,7 +146,7 @@ public class ImportCommand implements Callable<Integer> {
     private InstanceHosts hosts = InstanceHosts.none();
 
     /** How the user confirms; tests replace it. */
-    Confirmation confirmation = Confirmation.console();
+    Confirmation confirmation = Confirmation.terminal();
 
     /** A damaged bundle or dump throws {@link CorruptDataException}, which {@link CliErrors} turns into exit 2. */
     @Override
@@ -308,8 +309,12 @@ public class ImportCommand implements Callable<Integer> {
         ImportResult result;
         try (TerminalProgress progress = new TerminalProgress("Import " + request.application(), err,
                 TerminalProgress.isTerminal(), !noProgress);
-             CancelOnCtrlC ignored = new CancelOnCtrlC(token, ROLLBACK_GRACE, "import")) {
-            result = job.run(progress, token);
+             CancelOnCtrlC ctrlC = new CancelOnCtrlC(token, ROLLBACK_GRACE, "import")) {
+            // The job ends a cancel only once it has put back and checked what it changed (its message says what it
+            // checked); a rollback that failed or did not check out is a failure, not a cancel.
+            result = ctrlC.run(() -> job.run(progress, token), err, (CancelledException cancelled) ->
+                    "Import cancelled with Ctrl+C. " + cancelled.getMessage().replaceFirst("^The import was"
+                            + " cancelled\\.\\s*", ""));
         } catch (CorruptDataException e) {
             // The job restored the target before it let this through (otherwise it reports an ImportFailedException).
             throw new UserError(ExitCode.BAD_INPUT, e.getMessage().replaceFirst("\\.$", "") + ". Nothing was"
@@ -330,7 +335,7 @@ public class ImportCommand implements Callable<Integer> {
         out.flush();
         String answer = confirmation.ask("Type the application name (" + application + ") to import it, or anything"
                 + " else to stop: ").orElseThrow(() -> new UserError(ExitCode.REFUSED, "Not imported: there is no"
-                + " console to confirm on, and the import replaces data of the target. Pass --yes to confirm."));
+                + " terminal to confirm on, and the import replaces data of the target. Pass --yes to confirm."));
         if (!answer.equals(application)) {
             throw new UserError(ExitCode.REFUSED, "Not imported: '" + answer + "' is not " + application
                     + ". Nothing was changed.");

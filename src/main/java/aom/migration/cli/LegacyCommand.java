@@ -36,34 +36,68 @@ final class LegacyCommand {
 
     /** Runs the legacy form and returns the exit code. */
     static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env, Path workingDirectory) {
+        return run(args, out, err, env, workingDirectory, DEFAULT_URI);
+    }
+
+    /** As {@link #run(String[], PrintWriter, PrintWriter, Map, Path)}, with another default address (tests). */
+    static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env, Path workingDirectory,
+                   String defaultUri) {
         if (args.length == 1) {
-            return export(args[0], out, err, env, workingDirectory);
+            return export(args[0], out, err, connection(env, "AOM_SOURCE_URI", defaultUri, err), workingDirectory);
         }
         if (args.length == 3 && isBoolean(args[1])) {
             return importBundle(args[0], Boolean.parseBoolean(args[1].toLowerCase(Locale.ROOT)), Path.of(args[2]),
-                    out, err, env);
+                    out, err, connection(env, "AOM_TARGET_URI", defaultUri, err));
         }
+        String name = InvocationName.current();
         err.println("Error: '" + UriRedaction.redact(args[0]) + "' is not a command."
                 + " Use a command (apps, export, inspect, ...) or the old"
-                + " form: migration.jar <App>  |  migration.jar <App> true|false <bundle file>");
-        err.println("Run 'java -jar migration.jar --help' for the commands.");
+                + " form: " + name + " <App>  |  " + name + " <App> true|false <bundle file>");
+        err.println("Run '" + name + " --help' for the commands.");
         err.flush();
         return ExitCode.BAD_INPUT;
     }
 
-    private static int export(String app, PrintWriter out, PrintWriter err, Map<String, String> env,
-                              Path workingDirectory) {
-        String source = env.getOrDefault("AOM_SOURCE_URI", "");
-        if (source.isBlank()) {
-            source = DEFAULT_URI;
+    /**
+     * The connection string in {@code variable}, or the default one, which the user did not type: said at once, as
+     * reaching a server that is not there takes seconds, with how to name the right one.
+     */
+    private static Connection connection(Map<String, String> env, String variable, String defaultUri,
+                                         PrintWriter err) {
+        String uri = env.getOrDefault(variable, "");
+        if (!uri.isBlank()) {
+            return new Connection(uri, null);
         }
+        String hint = variable + " is not set, so this uses the default address " + UriRedaction.redact(defaultUri)
+                + ". To use another installation, set it first, e.g. " + variable + "=mongodb://host:27017/ (the"
+                + " export reads AOM_SOURCE_URI, the import writes to AOM_TARGET_URI).";
+        err.println("Note: " + hint);
+        err.flush();
+        return new Connection(defaultUri, hint);
+    }
+
+    /** A connection string and, when it is the default one, why and how to change it. */
+    private record Connection(String uri, String defaultHint) {
+
+        /** {@code code}, after repeating the hint when the command failed: the error may be far below the note. */
+        int reportDefault(int code, PrintWriter err) {
+            if (code != ExitCode.OK && defaultHint != null) {
+                err.println("Note: " + defaultHint);
+                err.flush();
+            }
+            return code;
+        }
+    }
+
+    private static int export(String app, PrintWriter out, PrintWriter err, Connection source,
+                              Path workingDirectory) {
         CommandLine commandLine = MigrationCli.commandLine();
         commandLine.setOut(out);
         commandLine.setErr(err);
         ExportCommand export = commandLine.getSubcommands().get("export").getCommand();
         export.workingDirectory = workingDirectory;
         export.printFileNameOnly = true;
-        return commandLine.execute("export", "--app", app, "--source", source);
+        return source.reportDefault(commandLine.execute("export", "--app", app, "--source", source.uri()), err);
     }
 
     /**
@@ -73,13 +107,9 @@ final class LegacyCommand {
      * warnings first, and the import itself is as safe as {@code import}: staged, swapped, verified, with the
      * target's previous slice saved for a rollback.
      */
-    static int importBundle(String app, boolean resetPasswords, Path bundle, PrintWriter out, PrintWriter err,
-                            Map<String, String> env) {
-        String target = env.getOrDefault("AOM_TARGET_URI", "");
-        if (target.isBlank()) {
-            target = DEFAULT_URI;
-        }
-        List<String> args = new ArrayList<>(List.of("import", "--target", target, "--app", app));
+    private static int importBundle(String app, boolean resetPasswords, Path bundle, PrintWriter out,
+                                    PrintWriter err, Connection target) {
+        List<String> args = new ArrayList<>(List.of("import", "--target", target.uri(), "--app", app));
         if (resetPasswords) {
             args.add("--reset-passwords");
         }
@@ -88,7 +118,7 @@ final class LegacyCommand {
         CommandLine commandLine = MigrationCli.commandLine();
         commandLine.setOut(out);
         commandLine.setErr(err);
-        return commandLine.execute(args.toArray(String[]::new));
+        return target.reportDefault(commandLine.execute(args.toArray(String[]::new)), err);
     }
 
     private static boolean isBoolean(String text) {

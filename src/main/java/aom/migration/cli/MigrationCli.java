@@ -12,14 +12,15 @@ import java.util.Set;
  */
 @Command(name = "migration", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Move one ApiOmat application (metadata and LIVE/STAGING/TEST data) between installations.",
-            "Without arguments, java -jar migration.jar opens the wizard."},
+            "Without arguments, ${ROOT-COMMAND-NAME} opens the wizard."},
         subcommands = {AppsCommand.class, ExportCommand.class, InspectCommand.class, ImportCommand.class,
             VerifyCommand.class, DemoCommand.class, ServeCommand.class, BenchCommand.class,
             CommandLine.HelpCommand.class},
-        footer = {"", "Legacy forms: migration.jar <App>   (export)   and   migration.jar <App> true|false <file>",
+        footer = {"", "Legacy forms: ${ROOT-COMMAND-NAME} <App>   (export)   and   ${ROOT-COMMAND-NAME} <App>"
+                + " true|false <file>",
             "  (import into $AOM_TARGET_URI without asking, as the old script did; prefer 'import').",
             "Connections default to $AOM_SOURCE_URI and $AOM_TARGET_URI.",
-            "Exit codes: 0 done, 1 failed, 2 bad input, 3 refused."})
+            "Exit codes: 0 done, 1 failed, 2 bad input, 3 refused, 130 cancelled with Ctrl+C."})
 public class MigrationCli implements Runnable {
 
     @Override
@@ -46,9 +47,10 @@ public class MigrationCli implements Runnable {
         return commandLine.execute(args);
     }
 
-    /** The configured picocli command line. */
+    /** The configured picocli command line, named as the user typed it ({@link InvocationName}). */
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new MigrationCli());
+        commandLine.setCommandName(InvocationName.current());
         commandLine.setExecutionExceptionHandler(new CliErrors());
         commandLine.setParameterExceptionHandler(CliErrors::handleParseError);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);

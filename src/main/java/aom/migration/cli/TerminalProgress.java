@@ -200,16 +200,21 @@ final class TerminalProgress implements ProgressListener, AutoCloseable {
             }
         }
 
+        /**
+         * One line: the bar and the counts, the time taken, and the time left and the rate only once they mean
+         * something (the rate after a second, the time left once the job told it).
+         */
         private void print(long now) {
             int percent = (int) Math.min(100, 100 * done / total);
             int filled = (int) Math.min(BAR_WIDTH, BAR_WIDTH * done / total);
             Duration elapsed = Duration.ofNanos(now - started);
             Duration left = done >= total ? Duration.ZERO : eta;
             long seconds = elapsed.toSeconds();
-            String speed = seconds == 0 ? "?" : String.valueOf(done / unit / seconds);
-            err.printf("%s %3d%% [%s%s] %d/%d%s (%s / %s) %s%s/s%s%n", task, percent, "=".repeat(filled),
-                    " ".repeat(BAR_WIDTH - filled), done / unit, total / unit, unitName, clockTime(elapsed),
-                    left == null ? "?" : clockTime(left), speed, unitName, working == null ? "" : working);
+            String times = left == null ? clockTime(elapsed) : clockTime(elapsed) + " / " + clockTime(left) + " left";
+            String speed = seconds == 0 ? "" : " " + done / unit / seconds + unitName + "/s";
+            err.printf("%s %3d%% [%s%s] %d/%d%s (%s)%s%s%n", task, percent, "=".repeat(filled),
+                    " ".repeat(BAR_WIDTH - filled), done / unit, total / unit, unitName, times, speed,
+                    working == null ? "" : working);
             err.flush();
             printedAt = now;
             printedLatest = true;

@@ -14,6 +14,12 @@ import java.util.function.LongSupplier;
 public final class ProgressTracker {
 
     private static final long DEFAULT_INTERVAL_NANOS = Duration.ofMillis(100).toNanos();
+    /**
+     * No time left is told before this much of a transfer has run and this share of it is done: the first batches
+     * come after connecting and planning, and their rate promised hours ("97:15:37") for jobs of seconds.
+     */
+    static final double ETA_AFTER_SECONDS = 2;
+    static final double ETA_AFTER_FRACTION = 0.01;
 
     private final ProgressListener listener;
     private final LongSupplier clock;
@@ -109,10 +115,13 @@ public final class ProgressTracker {
         double bytesRate = bytes / seconds;
         double docsRate = docs / seconds;
         Duration eta = null;
+        boolean settled = seconds >= ETA_AFTER_SECONDS;
         if (bytesTotal > 0 && bytesRate > 0 && bytes <= bytesTotal) {
-            eta = Duration.ofMillis((long) ((bytesTotal - bytes) / bytesRate * 1000));
+            eta = settled && bytes >= bytesTotal * ETA_AFTER_FRACTION
+                    ? Duration.ofMillis((long) ((bytesTotal - bytes) / bytesRate * 1000)) : null;
         } else if (docsTotal > 0 && docsRate > 0 && docs <= docsTotal) {
-            eta = Duration.ofMillis((long) ((docsTotal - docs) / docsRate * 1000));
+            eta = settled && docs >= docsTotal * ETA_AFTER_FRACTION
+                    ? Duration.ofMillis((long) ((docsTotal - docs) / docsRate * 1000)) : null;
         }
         listener.onProgress(new ProgressEvent(phase, namespace, docs, docsTotal, bytes, bytesTotal,
                 bytesRate, docsRate, eta, ProgressEvent.Level.INFO, null));

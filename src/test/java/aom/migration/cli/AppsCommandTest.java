@@ -113,7 +113,8 @@ class AppsCommandTest {
     void helpAndVersionWorkWithoutADisplay() {
         CliRun help = CliRun.of("--help");
         assertThat(help.exitCode()).isZero();
-        assertThat(help.out()).contains("apps", "demo", "Exit codes: 0 done, 1 failed, 2 bad input, 3 refused.");
+        assertThat(help.out()).contains("apps", "demo",
+                "Exit codes: 0 done, 1 failed, 2 bad input, 3 refused, 130 cancelled with Ctrl+C.");
         CliRun version = CliRun.of("--version");
         assertThat(version.exitCode()).isZero();
         assertThat(version.out()).startsWith("ApiOmat Migration Wizard ");

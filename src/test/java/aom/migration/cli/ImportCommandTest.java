@@ -131,7 +131,7 @@ class ImportCommandTest extends ConferenceBundleTests {
 
             assertThat(run.exitCode()).isEqualTo(ExitCode.REFUSED);
             assertThat(run.out()).contains("Drop warnings:");
-            assertThat(run.err()).contains("Not imported: there is no console to confirm on").contains("--yes");
+            assertThat(run.err()).contains("Not imported: there is no terminal to confirm on").contains("--yes");
             assertThat(TargetSnapshot.differences(before, TargetSnapshot.of(target))).isEmpty();
         }
     }

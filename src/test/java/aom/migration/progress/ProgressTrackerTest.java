@@ -47,6 +47,26 @@ class ProgressTrackerTest {
     }
 
     @Test
+    void noTimeLeftIsToldBeforeTheRateMeansSomething() {
+        tracker.expect("db.a", 1_000_000, 300_000_000);
+        clock.addAndGet(Duration.ofMillis(500).toNanos());
+        tracker.advance("db.a", 10, 3_000);
+        tracker.flush();
+        assertThat(events.get(events.size() - 1).etaIfKnown()).as("after half a second").isEmpty();
+
+        clock.addAndGet(Duration.ofSeconds(3).toNanos());
+        tracker.advance("db.a", 10, 3_000);
+        tracker.flush();
+        assertThat(events.get(events.size() - 1).etaIfKnown()).as("after 3.5 s, with 0.002 % done").isEmpty();
+
+        tracker.advance("db.a", 100_000, 30_000_000);
+        tracker.flush();
+        assertThat(events.get(events.size() - 1).etaIfKnown()).as("after 3.5 s, with 10 % done")
+                .hasValueSatisfying(left -> assertThat(left).isBetween(Duration.ofSeconds(31),
+                        Duration.ofSeconds(32)));
+    }
+
+    @Test
     void unknownTotalsGiveNoFractionAndNoEta() {
         tracker.advance("db.a", 5, 500);
         tracker.flush();

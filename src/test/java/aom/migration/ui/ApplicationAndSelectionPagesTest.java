@@ -53,7 +53,7 @@ class ApplicationAndSelectionPagesTest extends WizardUiTest {
         long liveDocuments = conference.system(SystemKind.LIVE).orElseThrow().documents();
         assertThat(liveDocuments).isPositive();
         assertThat(cellTexts()).as("the LIVE cell of ConferenceApp shows its document count")
-                .anyMatch(text -> text.startsWith(DataSizes.count(liveDocuments) + " docs \u00b7 "));
+                .anyMatch(text -> text.startsWith(DataSizes.count(liveDocuments) + " docs / "));
         assertThat(cellTexts().stream().filter("\u2014"::equals).count())
                 .as("FleetTracker has no STAGING and TEST, ShopApp no STAGING").isEqualTo(3);
         assertThat(lookup("#nextButton").queryButton().isDisabled()).isTrue();
@@ -118,7 +118,16 @@ class ApplicationAndSelectionPagesTest extends WizardUiTest {
         return lookup("#applicationTable .table-cell").queryAllAs(TableCell.class).stream()
                 .filter(cell -> cell.isVisible() && !cell.isEmpty() && cell.getTableRow() != null
                         && cell.getTableRow().getItem() != null)
-                .map(Labeled::getText).filter(Objects::nonNull).toList();
+                .map(ApplicationAndSelectionPagesTest::shown).filter(Objects::nonNull).toList();
+    }
+
+    /** A cell's text, or the texts of the labels its graphic is made of, one over the other ("a / b"). */
+    private static String shown(Labeled cell) {
+        if (cell.getText() != null || !(cell.getGraphic() instanceof javafx.scene.Parent graphic)) {
+            return cell.getText();
+        }
+        return String.join(" / ", graphic.getChildrenUnmodifiable().stream().filter(Labeled.class::isInstance)
+                .map(label -> ((Labeled) label).getText()).toList());
     }
 
     private TableView<AppRef> openApplicationPage() throws Exception {

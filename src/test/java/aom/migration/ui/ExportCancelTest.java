@@ -95,7 +95,7 @@ class ExportCancelTest extends WizardUiTest {
 
         Label outcome = lookup("#exportOutcomeText").queryAs(Label.class);
         waitForJob(() -> !outcome.getText().isEmpty());
-        assertThat(dialogs.confirmations).containsExactly("Cancel the running job?");
+        assertThat(dialogs.confirmations).containsExactly("Stop the export?");
         assertThat(outcome.getText()).isEqualTo("The export was cancelled. No bundle file was left behind:"
                 + " neither ConferenceApp.aombundle nor its .part file exists.");
         try (Stream<Path> files = Files.list(folder)) {

@@ -1,7 +1,6 @@
 package aom.migration.ui;
 
-import aom.migration.demo.DemoScale;
-import aom.migration.demo.DemoServers;
+import aom.migration.model.AppHome;
 import aom.migration.mongo.Installation;
 import aom.migration.restore.VerificationReport;
 import aom.migration.ui.pages.confirm.DropWarning;
@@ -9,14 +8,11 @@ import aom.migration.ui.wizard.PageId;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.input.Clipboard;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.framework.junit5.Start;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -24,24 +20,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Imports a bundle into the demo target the way a support engineer would: opened from the file manager. */
-class ImportPagesTest extends WizardUiTest {
-
-    private static DemoServers demo;
-    private static Path bundle;
-
-    @TempDir
-    static Path folder;
-
-    @BeforeAll
-    static void exportConferenceApp() throws IOException {
-        demo = DemoServers.start(DemoScale.TESTS);
-        bundle = DemoBundles.conferenceApp(demo, folder);
-    }
-
-    @AfterAll
-    static void stopDemo() {
-        demo.close();
-    }
+class ImportPagesTest extends DemoWizardUiTest {
 
     @Start
     void start(Stage stage) {
@@ -50,7 +29,7 @@ class ImportPagesTest extends WizardUiTest {
 
     @Override
     protected Path bundleToOpen() {
-        return bundle;
+        return conferenceBundle();
     }
 
     @Test
@@ -100,9 +79,19 @@ class ImportPagesTest extends WizardUiTest {
         TableView<VerificationReport.CollectionCheck> checks = lookup("#reportCollections").queryTableView();
         assertThat(checks.getItems()).hasSize(31).allMatch(VerificationReport.CollectionCheck::passed);
         assertThat(lookup("#reportLocation").queryAs(TextField.class).getText())
-                .startsWith("The report was saved to ");
+                .startsWith("Report saved: ");
         assertThat(targetCounts("ConferenceApp-test")).containsEntry("ConferenceApp-test.Speakers_Talk", 6L);
         assertThat(lookup("#cancelButton").queryButton().isDisabled()).isTrue();
+
+        // No file manager here (the test's services open no folder): the path is shown and copied instead.
+        clickOn("#openLogFolder");
+        Label folderMessage = lookup("#folderMessage").queryAs(Label.class);
+        waitFor(() -> !folderMessage.getText().isEmpty());
+        String logs = AppHome.root().resolve("logs").toString();
+        assertThat(folderMessage.getText()).isEqualTo("No file manager could be started here. Open this folder"
+                + " yourself: " + logs);
+        assertThat(onFx(() -> Clipboard.getSystemClipboard().getString())).isEqualTo(logs);
+        assertThat(lookup("#copyFolderPath").queryButton().getText()).isEqualTo("Path copied");
 
         clickOn("#startOver");
 

@@ -86,6 +86,7 @@ class UiResponsivenessTest extends WizardUiTest {
     }
 
     private void migrateConferenceApp() throws Exception {
+        clickOn("#migrateMode");
         clickOn("#demoButton");
         waitFor(() -> model.getCurrentPage() == PageId.CONNECTIONS);
         clickOn("#nextButton");

@@ -19,6 +19,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
@@ -35,19 +36,26 @@ abstract class WizardUiTest extends FxRobot {
     /** For an export or an import of the test-sized demo, which takes a few seconds on a quiet machine. */
     static final long JOB_TIMEOUT_SECONDS = 120;
 
+    private static final Locale DEFAULT_LOCALE = Locale.getDefault();
+
     protected final RecordingDialogService dialogs = new RecordingDialogService();
     protected WizardModel model;
     protected FxTaskExecutor executor;
     protected Stage stage;
+    protected WizardWindow window;
+    protected Path settings;
 
     /** Call from the test class's {@code @Start} method (TestFX looks for it on the test class itself). */
     protected void startWizard(Stage stage) {
         this.stage = stage;
         model = new WizardModel();
         executor = new FxTaskExecutor(listeners());
-        WizardServices services = new WizardServices(dialogs, executor, Clock.systemDefaultZone(),
-                freshSettingsFolder(), demoScale());
-        new WizardWindow(stage, model, services).show(bundleToOpen());
+        settings = freshSettingsFolder();
+        prepareSettings(settings);
+        WizardServices services = new WizardServices(dialogs, executor, Clock.systemDefaultZone(), settings,
+                demoScale());
+        window = new WizardWindow(stage, model, services);
+        window.show(bundleToOpen());
     }
 
     /** The size of the installation "Try the demo installation" starts; the test size by default. */
@@ -60,6 +68,10 @@ abstract class WizardUiTest extends FxRobot {
         return UnaryOperator.identity();
     }
 
+    /** Writes what the wizard remembers from an earlier use into its fresh settings folder; nothing by default. */
+    protected void prepareSettings(Path folder) {
+    }
+
     /** The bundle the wizard is opened with, as if passed on the command line; none by default. */
     protected Path bundleToOpen() {
         return null;
@@ -70,7 +82,10 @@ abstract class WizardUiTest extends FxRobot {
         // The model's demo servers and the workers are stopped as WizardApp.stop() would.
         WaitForAsyncUtils.waitForFxEvents();
         executor.shutdown();
+        window.close();
         model.close();
+        // A test may have chosen another language; the next one starts in the JVM's.
+        Locale.setDefault(DEFAULT_LOCALE);
     }
 
     protected static void waitFor(Callable<Boolean> condition) throws Exception {

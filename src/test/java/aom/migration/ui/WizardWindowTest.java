@@ -1,15 +1,19 @@
 package aom.migration.ui;
 
+import aom.migration.ui.settings.WizardSettings;
 import aom.migration.ui.task.BackgroundTask;
 import aom.migration.ui.wizard.PageId;
 import aom.migration.ui.wizard.WizardFlow;
-import aom.migration.ui.wizard.WizardWindow;
+import aom.migration.ui.wizard.WizardJob;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
 import org.junit.jupiter.api.Test;
@@ -36,9 +40,11 @@ class WizardWindowTest extends WizardUiTest {
         assertThat(lookup("#backButton").queryButton().isDisabled()).isTrue();
         assertThat(stage.getMinWidth()).isGreaterThanOrEqualTo(900);
         assertThat(stage.getMinHeight()).isGreaterThanOrEqualTo(600);
-        // Also when the stage was shown before with a smaller scene (other test classes share it).
-        assertThat(stage.getWidth()).isEqualTo(WizardWindow.WIDTH);
-        assertThat(stage.getHeight()).isEqualTo(WizardWindow.HEIGHT);
+        // Also when the stage was shown before with a smaller scene (other test classes share it): a size for the
+        // screen, at least that of a laptop's window, at most the screen's.
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        assertThat(stage.getWidth()).isBetween(Math.min(1024, screen.getWidth()), screen.getWidth());
+        assertThat(stage.getHeight()).isBetween(Math.min(700, screen.getHeight()), screen.getHeight());
         assertThat(lookup("#step-START").queryLabeled().getText()).isEqualTo("Start");
     }
 
@@ -68,6 +74,7 @@ class WizardWindowTest extends WizardUiTest {
 
     @Test
     void tryTheDemoInstallationFillsBothConnections() throws Exception {
+        clickOn("#migrateMode");
         clickOn("#demoButton");
 
         waitFor(() -> model.getCurrentPage() == PageId.CONNECTIONS);
@@ -133,14 +140,14 @@ class WizardWindowTest extends WizardUiTest {
             return "never";
         });
         interact(() -> {
-            model.trackJob(job);
+            model.trackJob(job, WizardJob.EXPORT);
             executor.execute(job);
         });
         dialogs.confirmAnswer = false;
 
         interact(() -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
 
-        assertThat(dialogs.confirmations).containsExactly("A job is still running");
+        assertThat(dialogs.confirmations).containsExactly("The export is still running");
         assertThat(stage.isShowing()).isTrue();
         assertThat(job.getState()).isEqualTo(BackgroundTask.State.RUNNING);
 
@@ -161,5 +168,59 @@ class WizardWindowTest extends WizardUiTest {
 
         waitFor(() -> model.getCurrentPage() == PageId.START);
         assertThat(lookup("#cancelButton").queryButton().isDisabled()).isTrue();
+    }
+
+    @Test
+    void theLanguageChosenOnTheStartPageShowsEveryPageInItAndIsRemembered() throws Exception {
+        ComboBox<Language> languages = lookup("#languageChoice").queryComboBox();
+
+        interact(() -> languages.getSelectionModel().select(Language.GERMAN));
+
+        waitFor(() -> "Verbindungen".equals(lookup("#step-CONNECTIONS").queryLabeled().getText()));
+        assertThat(stage.getTitle()).isEqualTo("ApiOmat-Migrationsassistent");
+        assertThat(lookup("#nextButton").queryButton().getText()).isEqualTo("Weiter");
+        assertThat(window.model().getCurrentPage()).isEqualTo(PageId.START);
+        waitFor(() -> WizardSettings.load(settings).locale().isPresent());
+        assertThat(WizardSettings.load(settings).language()).isEqualTo("de");
+
+        clickOn("#nextButton");
+        waitFor(() -> window.model().getCurrentPage() == PageId.CONNECTIONS);
+        assertThat(lookup("#connectionsPage .title-2").queryLabeled().getText()).isEqualTo("Verbindungen");
+    }
+
+    @Test
+    void aLanguageChangeKeepsTheConnectionsAndTheDemo() throws Exception {
+        clickOn("#migrateMode");
+        clickOn("#demoButton");
+        waitFor(() -> model.getCurrentPage() == PageId.CONNECTIONS);
+        String source = model.sourceProperty().get().hostsOnly();
+        clickOn("#backButton");
+        waitFor(() -> model.getCurrentPage() == PageId.START);
+        ComboBox<Language> languages = lookup("#languageChoice").queryComboBox();
+
+        interact(() -> languages.getSelectionModel().select(Language.GERMAN));
+        waitFor(() -> window.model() != model);
+
+        assertThat(window.model().getFlow()).isEqualTo(WizardFlow.MIGRATE);
+        assertThat(window.model().sourceProperty().get().hostsOnly()).isEqualTo(source);
+        assertThat(window.model().demoProperty().get()).as("the demo servers moved over, still running").isNotNull();
+        assertThat(lookup("#demoBadge").queryLabeled().getText()).isEqualTo("Demo-Installation läuft");
+        clickOn("#nextButton");
+        waitFor(() -> window.model().getCurrentPage() == PageId.CONNECTIONS);
+        assertThat(((TextField) inForm("sourceForm", "uriField")).getText()).contains(source);
+    }
+
+    @Test
+    void theWindowRemembersItsSize() throws Exception {
+        interact(() -> {
+            stage.setWidth(1111);
+            stage.setHeight(777);
+        });
+
+        WizardSettings saved = onFx(window::settingsToSave);
+
+        assertThat(saved.width()).isEqualTo(1111);
+        assertThat(saved.height()).isEqualTo(777);
+        assertThat(saved.maximized()).isFalse();
     }
 }

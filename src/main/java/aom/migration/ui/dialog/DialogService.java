@@ -15,6 +15,14 @@ public interface DialogService {
     /** Asks a yes/no question; {@code true} when the user chose {@code confirmLabel}. */
     boolean confirm(String title, String message, String confirmLabel);
 
+    /**
+     * Asks a yes/no question whose "no" needs its own words (say "Keep running" beside "Stop the import", where a plain
+     * "Cancel" would read as the same thing); {@code true} when the user chose {@code confirmLabel}.
+     */
+    default boolean confirm(String title, String message, String confirmLabel, String declineLabel) {
+        return confirm(title, message, confirmLabel);
+    }
+
     /** Asks for one line of text, e.g. the name of a saved connection; empty when cancelled. */
     Optional<String> askText(String title, String message, String initialText);
 

@@ -6,7 +6,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
-import javafx.stage.Window;
 
 /**
  * The wizard's single error dialog: the readable message up front, the stack trace (passwords masked) behind
@@ -17,9 +16,8 @@ final class ErrorDialog {
     private ErrorDialog() {
     }
 
-    static Alert create(Window owner, String title, String message, Throwable details) {
+    static Alert create(String title, String message, Throwable details) {
         Alert alert = new Alert(Alert.AlertType.ERROR);
-        alert.initOwner(owner);
         alert.setTitle(title);
         alert.setHeaderText(title);
         alert.setContentText(message);

@@ -7,6 +7,7 @@ import aom.migration.mongo.InvalidConnectionException;
 import aom.migration.mongo.UnknownApplicationException;
 import aom.migration.mongo.UriRedaction;
 import aom.migration.restore.ImportFailedException;
+import aom.migration.ui.EngineText;
 import aom.migration.ui.Messages;
 
 import java.io.IOException;
@@ -36,7 +37,7 @@ public final class ErrorText {
                 || cause instanceof ImportFailedException || cause instanceof IOException
                 || cause instanceof ImportInFlight;
         if (described && message != null && !message.isBlank()) {
-            return UriRedaction.redact(message);
+            return EngineText.translate(UriRedaction.redact(message));
         }
         return Messages.format("error.unexpected", cause.getClass().getSimpleName(),
                 message == null ? "" : UriRedaction.redact(message));

@@ -4,12 +4,14 @@ import aom.migration.ui.Messages;
 import javafx.beans.binding.Bindings;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextInputDialog;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -31,35 +33,44 @@ public final class FxDialogService implements DialogService {
 
     @Override
     public void showError(String title, String message, Throwable details) {
-        ErrorDialog.create(owner.get(), title, message, details).showAndWait();
+        OwnedDialog.showAndWait(ErrorDialog.create(title, message, details), owner.get());
     }
 
     @Override
     public boolean confirm(String title, String message, String confirmLabel) {
+        return confirm(title, message, confirmLabel, Messages.get("button.cancel"));
+    }
+
+    @Override
+    public boolean confirm(String title, String message, String confirmLabel, String declineLabel) {
         ButtonType confirm = new ButtonType(confirmLabel, ButtonBar.ButtonData.OK_DONE);
-        ButtonType cancel = new ButtonType(Messages.get("button.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, message, confirm, cancel);
-        alert.initOwner(owner.get());
+        ButtonType decline = new ButtonType(declineLabel, ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, message, confirm, decline);
         alert.setTitle(title);
         alert.setHeaderText(title);
         alert.getDialogPane().setId("confirmDialog");
-        return alert.showAndWait().filter(confirm::equals).isPresent();
+        // Buttons keep their whole label, however long a translation is: each as wide as its own label (the bar's
+        // uniform width was reckoned before the theme's padding and cut the longer one), the dialog wide enough.
+        alert.getDialogPane().getButtonTypes().forEach(type -> {
+            Button button = (Button) alert.getDialogPane().lookupButton(type);
+            ButtonBar.setButtonUniformSize(button, false);
+            button.setMinWidth(Region.USE_PREF_SIZE);
+        });
+        return OwnedDialog.showAndWait(alert, owner.get()).filter(confirm::equals).isPresent();
     }
 
     @Override
     public Optional<String> askText(String title, String message, String initialText) {
         TextInputDialog dialog = new TextInputDialog(initialText == null ? "" : initialText);
-        dialog.initOwner(owner.get());
         dialog.setTitle(title);
         dialog.setHeaderText(title);
         dialog.setContentText(message);
-        return dialog.showAndWait().map(String::trim).filter(text -> !text.isEmpty());
+        return OwnedDialog.showAndWait(dialog, owner.get()).map(String::trim).filter(text -> !text.isEmpty());
     }
 
     @Override
     public Optional<char[]> askPassphrase(String title, String message, boolean twice) {
         Dialog<char[]> dialog = new Dialog<>();
-        dialog.initOwner(owner.get());
         dialog.setTitle(title);
         dialog.setHeaderText(title);
         PasswordField first = new PasswordField();
@@ -86,7 +97,7 @@ public final class FxDialogService implements DialogService {
                 first.textProperty(), again.textProperty()));
         dialog.setOnShown(event -> first.requestFocus());
         dialog.setResultConverter(button -> button == ButtonType.OK ? first.getText().toCharArray() : null);
-        Optional<char[]> answer = dialog.showAndWait();
+        Optional<char[]> answer = OwnedDialog.showAndWait(dialog, owner.get());
         first.clear();
         again.clear();
         return answer;

@@ -40,6 +40,7 @@ public final class BackgroundTask<T> {
     private final CancellationToken cancellation = new CancellationToken();
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.READY);
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper cancelRequested = new ReadOnlyBooleanWrapper();
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(-1);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<ProgressEvent> overall = new ReadOnlyObjectWrapper<>();
@@ -88,13 +89,19 @@ public final class BackgroundTask<T> {
         return this;
     }
 
-    /** Asks the call to stop; it ends as {@link State#CANCELLED} once it notices. */
+    /** Asks the call to stop; it ends as {@link State#CANCELLED} once it notices. Call on the UI thread. */
     public void cancel() {
         cancellation.cancel();
+        cancelRequested.set(true);
     }
 
     public boolean isCancelRequested() {
         return cancellation.isCancelled();
+    }
+
+    /** Whether the task was asked to stop: while it still runs, it is stopping (cleaning up, rolling back). */
+    public ReadOnlyBooleanProperty cancelRequestedProperty() {
+        return cancelRequested.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<State> stateProperty() {

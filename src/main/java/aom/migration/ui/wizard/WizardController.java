@@ -112,8 +112,11 @@ public class WizardController {
     void cancel() {
         BackgroundTask<?> job = model.runningJobProperty().get();
         if (job != null) {
-            if (dialogs.confirm(Messages.get("cancel.job.title"), Messages.get("cancel.job.message"),
-                    Messages.get("cancel.job.confirm"))) {
+            WizardJob kind = model.runningJobKindProperty().get();
+            // The job runs on while the question is open: one that ended meanwhile is not cancelled after the fact.
+            if (!job.isCancelRequested() && dialogs.confirm(Messages.get(kind.key("cancel.title")),
+                    Messages.get(kind.key("cancel.message")), Messages.get(kind.key("cancel.confirm")),
+                    Messages.get("job.keepRunning")) && !job.isDone()) {
                 job.cancel();
             }
             return;

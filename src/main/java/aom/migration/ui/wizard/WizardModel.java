@@ -30,6 +30,7 @@ import org.slf4j.LoggerFactory;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -70,6 +71,8 @@ public final class WizardModel implements AutoCloseable {
     private Passphrase bundlePassphrase;
     private final ReadOnlyObjectWrapper<BackgroundTask<?>> runningJob = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper jobRunning = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyObjectWrapper<WizardJob> runningJobKind = new ReadOnlyObjectWrapper<>();
+    private final ObjectProperty<Locale> language = new SimpleObjectProperty<>(Locale.getDefault());
     private final ReadOnlyObjectWrapper<DemoServers> demo = new ReadOnlyObjectWrapper<>();
     private final ObjectProperty<OpenedBundle> openedBundle = new SimpleObjectProperty<>();
     private final ObjectProperty<PlannedImport> plannedImport = new SimpleObjectProperty<>();
@@ -83,6 +86,35 @@ public final class WizardModel implements AutoCloseable {
         plannedImport.addListener((observable, old, now) -> release(old, now));
         currentPage.addListener((observable, old, now) -> bindToPage(now));
         bindToPage(PageId.START);
+        source.addListener((observable, old, now) -> forgetWhatCameFrom(old));
+        target.addListener((observable, old, now) -> forgetWhatWentTo(old));
+    }
+
+    /**
+     * Another source: the application, the selection, the bundle made from them and what followed belong to the old
+     * one and are forgotten, so that no page shows them as if they came from the new one.
+     */
+    private void forgetWhatCameFrom(ConnectionSettings old) {
+        if (old == null) {
+            return;
+        }
+        application.set(null);
+        selection.set(null);
+        if (exportedBundle.get() != null) {
+            exportedBundle.set(null);
+            bundleFile.set(null);
+            openedBundle.set(null);
+        }
+        forgetWhatWentTo(old);
+    }
+
+    /** Another target: the import planned against the old one and its result are forgotten. */
+    private void forgetWhatWentTo(ConnectionSettings old) {
+        if (old == null) {
+            return;
+        }
+        plannedImport.set(null);
+        importResult.set(null);
     }
 
     // ---- navigation ----
@@ -305,19 +337,54 @@ public final class WizardModel implements AutoCloseable {
         return jobRunning.get();
     }
 
+    /** Whether the running job is an export or an import, or {@code null} while none runs. */
+    public ReadOnlyObjectProperty<WizardJob> runningJobKindProperty() {
+        return runningJobKind.getReadOnlyProperty();
+    }
+
     /**
-     * Marks {@code job} as the running export or import until it ends: Back and Cancel are locked meanwhile and
-     * closing the window asks first. Call before handing the job to the executor.
+     * Marks {@code job}, an export or an import ({@code kind}), as the running job until it ends: Back and Cancel are
+     * locked meanwhile and closing the window asks first. Call before handing the job to the executor.
      */
-    public void trackJob(BackgroundTask<?> job) {
+    public void trackJob(BackgroundTask<?> job, WizardJob kind) {
         runningJob.set(job);
+        runningJobKind.set(Objects.requireNonNull(kind));
         jobRunning.set(true);
         job.onFinished(() -> {
             if (runningJob.get() == job) {
                 runningJob.set(null);
+                runningJobKind.set(null);
                 jobRunning.set(false);
             }
         });
+    }
+
+    /**
+     * The language the wizard shows; the window rebuilds its pages when it changes (on the Start page, where no
+     * job runs).
+     */
+    public ObjectProperty<Locale> languageProperty() {
+        return language;
+    }
+
+    /**
+     * A new model for the same session, for a window rebuilt in another language: the flow, the connections and the
+     * demo servers move over (this model no longer stops them); the rest starts afresh. Not while a job runs.
+     */
+    public WizardModel handOver() {
+        if (jobRunning.get()) {
+            throw new IllegalStateException("A job is running");
+        }
+        WizardModel next = new WizardModel();
+        next.language.set(language.get());
+        next.flow.set(flow.get());
+        next.sourceInstanceHosts.putAll(sourceInstanceHosts);
+        next.targetInstanceHosts.putAll(targetInstanceHosts);
+        next.source.set(source.get());
+        next.target.set(target.get());
+        next.demo.set(demo.get());
+        demo.set(null);
+        return next;
     }
 
     /** The bundle the Preview page opened (and the Confirm and Import pages use), or {@code null}. */
@@ -368,8 +435,9 @@ public final class WizardModel implements AutoCloseable {
     }
 
     /**
-     * Uses {@code servers} as source and target and selects "migrate directly". The servers are stopped when the
-     * wizard exits; start them once and call this again to refill the connections.
+     * Uses {@code servers} as source and target, whatever the flow chosen (an export uses the source, an import the
+     * target). The servers are stopped when the wizard exits; start them once and call this again to refill the
+     * connections.
      */
     public void useDemo(DemoServers servers) {
         DemoServers previous = demo.get();
@@ -381,7 +449,6 @@ public final class WizardModel implements AutoCloseable {
         targetInstanceHosts.clear();
         source.set(servers.source().settings());
         target.set(servers.target().settings());
-        flow.set(WizardFlow.MIGRATE);
     }
 
     /** Closes the opened bundle and the planned import and stops the demo servers, if any: called on exit. */

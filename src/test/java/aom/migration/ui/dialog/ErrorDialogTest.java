@@ -35,7 +35,7 @@ class ErrorDialogTest {
         RuntimeException failure = new IllegalStateException("mongodb://support:hunter2@db:27017/ went away");
         Alert[] alert = new Alert[1];
 
-        robot.interact(() -> alert[0] = ErrorDialog.create(stage, "Export failed", "The source went away.", failure));
+        robot.interact(() -> alert[0] = ErrorDialog.create("Export failed", "The source went away.", failure));
 
         assertThat(alert[0].getHeaderText()).isEqualTo("Export failed");
         assertThat(alert[0].getContentText()).isEqualTo("The source went away.");

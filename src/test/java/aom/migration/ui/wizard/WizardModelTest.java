@@ -129,7 +129,7 @@ class WizardModelTest {
         model.next();
         BackgroundTask<String> job = BackgroundTask.of((progress, cancel) -> "done");
 
-        model.trackJob(job);
+        model.trackJob(job, WizardJob.IMPORT);
 
         assertThat(model.isJobRunning()).isTrue();
         assertThat(model.canGoNextProperty().get()).isFalse();

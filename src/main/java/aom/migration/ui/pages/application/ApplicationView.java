@@ -5,9 +5,11 @@ import aom.migration.model.DatabaseNaming;
 import aom.migration.model.SystemDatabase;
 import aom.migration.model.SystemKind;
 import aom.migration.ui.BindableView;
+import aom.migration.ui.ColumnHeaders;
 import aom.migration.ui.DataSizes;
 import aom.migration.ui.HoverTooltip;
 import aom.migration.ui.Messages;
+import aom.migration.ui.TwoLines;
 import atlantafx.base.controls.CustomTextField;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -111,16 +113,17 @@ public class ApplicationView implements BindableView {
     }
 
     private void bindTable() {
+        ColumnHeaders.keepWhole(table);
         table.setItems(viewModel.applications());
         table.setPlaceholder(new Label(Messages.get("application.placeholder")));
         nameColumn.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue()));
         nameColumn.setCellFactory(column -> new NameCell());
         nameColumn.setComparator(Comparator.comparing(AppRef::name, String.CASE_INSENSITIVE_ORDER));
         ownerColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().owner()));
-        ownerColumn.setCellFactory(column -> new TextCell());
+        ownerColumn.setCellFactory(column -> new TextCell(false));
         modulesColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(String.join(", ",
                 row.getValue().modules())));
-        modulesColumn.setCellFactory(column -> new TextCell());
+        modulesColumn.setCellFactory(column -> new TextCell(true));
         bindSystem(liveColumn, SystemKind.LIVE);
         bindSystem(stagingColumn, SystemKind.STAGING);
         bindSystem(testColumn, SystemKind.TEST);
@@ -148,9 +151,16 @@ public class ApplicationView implements BindableView {
         column.setComparator(Comparator.nullsFirst(Comparator.comparingLong(SystemDatabase::documents)));
     }
 
-    /** Plain text that may be cut off, in full as a tooltip. */
+    /**
+     * Text in full as a tooltip should it not fit; a list may wrap onto a second line (rows have two lines anyway), a
+     * name such as an e-mail address does not, as it would break inside a word.
+     */
     private static final class TextCell extends TableCell<AppRef, String> {
         private final HoverTooltip whole = HoverTooltip.on(this, () -> isEmpty() ? null : getItem());
+
+        TextCell(boolean wrap) {
+            setWrapText(wrap);
+        }
 
         @Override
         protected void updateItem(String text, boolean empty) {
@@ -192,10 +202,14 @@ public class ApplicationView implements BindableView {
         }
     }
 
-    /** Documents and size of one system database, or a dash when the application has none. */
+    /**
+     * Documents over the size of one system database, or a dash when the application has none. Two lines, as the
+     * name beside it has: in one line a narrow window cut the size ("1.5 ...").
+     */
     private static final class SystemCell extends TableCell<AppRef, SystemDatabase> {
         private final HoverTooltip where = HoverTooltip.on(this, () -> isEmpty() || getItem() == null ? null
                 : Messages.format("application.systemTooltip", getItem().database(), getItem().collections()));
+        private final TwoLines lines = new TwoLines();
 
         @Override
         protected void updateItem(SystemDatabase database, boolean empty) {
@@ -209,8 +223,9 @@ public class ApplicationView implements BindableView {
                 setText("\u2014");
                 getStyleClass().add("text-subtle");
             } else {
-                setText(Messages.format("application.systemCell", DataSizes.count(database.documents()),
-                        DataSizes.bytes(database.dataBytes())));
+                setText(null);
+                setGraphic(lines.show(Messages.format("application.systemCell.documents",
+                        DataSizes.count(database.documents())), DataSizes.bytes(database.dataBytes())));
             }
         }
     }

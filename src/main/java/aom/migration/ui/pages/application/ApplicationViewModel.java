@@ -8,6 +8,7 @@ import aom.migration.mongo.InstanceHosts;
 import aom.migration.mongo.Installation;
 import aom.migration.mongo.SystemHosts;
 import aom.migration.ui.DataSizes;
+import aom.migration.ui.EngineText;
 import aom.migration.ui.Messages;
 import aom.migration.ui.dialog.ErrorText;
 import aom.migration.ui.task.BackgroundTask;
@@ -70,7 +71,8 @@ public final class ApplicationViewModel implements PageViewModel {
         namingChoice.addListener((observable, old, naming) -> chooseNaming(naming));
         namingReport.bind(Bindings.createStringBinding(() -> selected.get() == null
                 ? Messages.get("application.none")
-                : Messages.format("application.naming", selected.get().name(), selected.get().naming().report()),
+                : Messages.format("application.naming", selected.get().name(),
+                EngineText.translate(selected.get().naming().report())),
                 selected));
     }
 
@@ -148,6 +150,10 @@ public final class ApplicationViewModel implements PageViewModel {
         if (currentLoad != null) {
             currentLoad.cancel();
         }
+        if (!Objects.equals(loadedFrom, source)) {
+            // The list of another server is not shown while this one's loads, nor chosen from.
+            forget();
+        }
         loading.set(true);
         loadError.set(null);
         status.set(Messages.format("application.loading", source.hostsOnly()));
@@ -170,8 +176,7 @@ public final class ApplicationViewModel implements PageViewModel {
                 })
                 .onFailure(error -> {
                     if (currentLoad == load) {
-                        applications.clear();
-                        loadedFrom = null;
+                        forget();
                         loadError.set(ErrorText.readable(error));
                         status.set("");
                     }
@@ -182,6 +187,14 @@ public final class ApplicationViewModel implements PageViewModel {
                         currentLoad = null;
                     }
                 }));
+    }
+
+    /** Forgets the list and the selection: they belong to a server that is no longer the source. */
+    private void forget() {
+        applications.clear();
+        detected.clear();
+        selected.set(null);
+        loadedFrom = null;
     }
 
     private void offerNamingChoice(AppRef app) {

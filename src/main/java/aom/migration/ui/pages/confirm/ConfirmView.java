@@ -2,6 +2,7 @@ package aom.migration.ui.pages.confirm;
 
 import aom.migration.model.SystemKind;
 import aom.migration.ui.BindableView;
+import aom.migration.ui.ColumnHeaders;
 import aom.migration.ui.DataSizes;
 import aom.migration.ui.Messages;
 import aom.migration.ui.pages.preview.PlanFiguresPane;
@@ -10,6 +11,7 @@ import javafx.beans.binding.BooleanExpression;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
@@ -19,6 +21,7 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -57,6 +60,8 @@ public class ConfirmView implements BindableView {
     @FXML
     private TableColumn<DropWarning, Number> afterColumn;
     @FXML
+    private TitledPane notesPane;
+    @FXML
     private ListView<String> notesList;
     @FXML
     private Label typePrompt;
@@ -90,9 +95,7 @@ public class ConfirmView implements BindableView {
         showFigures(viewModel.figuresProperty().get());
         dropSummaryLabel.textProperty().bind(viewModel.dropSummaryProperty());
         bindDropTable();
-        notesList.setItems(viewModel.notes());
-        notesList.setCellFactory(list -> new NoteCell());
-        notesList.setPlaceholder(new Label(Messages.get("confirm.notes.none")));
+        bindNotes();
         typePrompt.textProperty().bind(Bindings.createStringBinding(() -> Messages.format("confirm.type",
                 viewModel.applicationProperty().get()), viewModel.applicationProperty()));
         nameField.textProperty().bindBidirectional(viewModel.typedNameProperty());
@@ -102,18 +105,41 @@ public class ConfirmView implements BindableView {
         planningBox.visibleProperty().bind(viewModel.planningProperty());
     }
 
+    /** The notes fold away under their count, and open by themselves when one says why the import cannot start. */
+    private void bindNotes() {
+        notesList.setItems(viewModel.notes());
+        notesList.setCellFactory(list -> new NoteCell());
+        notesList.setPlaceholder(new Label(Messages.get("confirm.notes.none")));
+        notesPane.textProperty().bind(Bindings.createStringBinding(() -> Messages.format("confirm.notes.title",
+                viewModel.notes().size()), viewModel.notes()));
+        String problemPrefix = Messages.format("confirm.note.problem", "");
+        viewModel.notes().addListener((ListChangeListener<String>) change -> {
+            if (viewModel.notes().stream().anyMatch(note -> note.startsWith(problemPrefix))) {
+                notesPane.setExpanded(true);
+            }
+        });
+    }
+
     private static void bindChoice(CheckBox check, BooleanProperty chosen, BooleanExpression unavailable) {
         check.selectedProperty().bindBidirectional(chosen);
         check.disableProperty().bind(unavailable);
     }
 
     private void showFigures(PlanFigures figures) {
-        figuresBox.getChildren().setAll(figures == null ? new VBox() : PlanFiguresPane.of(figures, false));
+        figuresBox.getChildren().setAll(figures == null ? new VBox() : PlanFiguresPane.compact(figures));
     }
 
     private void bindDropTable() {
+        ColumnHeaders.keepWhole(dropTable);
         dropTable.setItems(viewModel.dropWarnings());
-        dropTable.setPlaceholder(new Label(Messages.get("confirm.drops.empty")));
+        // "Nothing is replaced" only from a plan that says so: while planning, or after planning failed, nothing is
+        // known.
+        Label placeholder = new Label();
+        placeholder.textProperty().bind(Bindings.createStringBinding(() -> Messages.get(
+                viewModel.planProperty().get() != null ? "confirm.drops.empty" : viewModel.planningProperty().get()
+                        ? "confirm.drops.planning" : "confirm.drops.unknown"),
+                viewModel.planProperty(), viewModel.planningProperty()));
+        dropTable.setPlaceholder(placeholder);
         databaseColumn.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue().database()));
         nameColumn.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue().name()));
         actionColumn.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue().action()));

@@ -11,6 +11,7 @@ import aom.migration.ui.session.ImportChoice;
 import aom.migration.ui.session.OpenedBundle;
 import aom.migration.ui.session.PlanFigures;
 import aom.migration.mongo.InstanceHosts;
+import aom.migration.ui.EngineText;
 import aom.migration.ui.session.PlannedImport;
 import aom.migration.ui.task.BackgroundTask;
 import aom.migration.ui.wizard.PageViewModel;
@@ -300,14 +301,16 @@ public final class ConfirmViewModel implements PageViewModel {
 
     private static List<String> notesOf(ImportPlan plan) {
         List<String> lines = new ArrayList<>();
-        plan.problems().forEach(problem -> lines.add(Messages.format("confirm.note.problem", problem)));
+        plan.problems().forEach(problem -> lines.add(Messages.format("confirm.note.problem",
+                EngineText.translate(problem))));
         plan.leftovers().forEach(leftover -> lines.add(Messages.format("confirm.note.leftover", leftover)));
         for (SystemPlan system : plan.systems()) {
             if (!system.targetExists()) {
                 lines.add(Messages.format("confirm.note.newDatabase", system.targetDatabase(), system.system()));
             }
         }
-        plan.warnings().forEach(warning -> lines.add(Messages.format("confirm.note.warning", warning)));
+        plan.warnings().forEach(warning -> lines.add(Messages.format("confirm.note.warning",
+                EngineText.translate(warning))));
         plan.rollbackFile().ifPresent(file -> lines.add(Messages.format("confirm.note.rollback", file)));
         return lines;
     }
@@ -324,7 +327,8 @@ public final class ConfirmViewModel implements PageViewModel {
             return Messages.get("confirm.reason.nothing");
         }
         if (!shown.canProceed()) {
-            return Messages.format("confirm.reason.problems", String.join("; ", shown.problems()));
+            return Messages.format("confirm.reason.problems", String.join("; ",
+                    shown.problems().stream().map(EngineText::translate).toList()));
         }
         if (!application.get().equals(typedName.get())) {
             return Messages.format("confirm.reason.type", application.get());

@@ -6,6 +6,7 @@ import aom.migration.ui.wizard.PageViewModel;
 import aom.migration.ui.wizard.WizardFlow;
 import aom.migration.ui.wizard.WizardModel;
 import aom.migration.ui.wizard.WizardServices;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -13,7 +14,8 @@ import javafx.collections.ObservableMap;
 
 /**
  * The Connections page: the source, the target, or both, depending on the flow. Next is enabled when every
- * shown connection is valid; testing it is recommended but not required.
+ * shown connection is valid and its test, if one was made, did not fail; testing it is recommended but not
+ * required.
  */
 public final class ConnectionsViewModel implements PageViewModel {
 
@@ -32,8 +34,7 @@ public final class ConnectionsViewModel implements PageViewModel {
                 saved);
         this.target = new ConnectionFormViewModel(ConnectionRole.TARGET, services.executor(), services.dialogs(),
                 saved);
-        canGoNext.bind(showSource.not().or(source.validProperty())
-                .and(showTarget.not().or(target.validProperty())));
+        canGoNext.bind(showSource.not().or(usable(source)).and(showTarget.not().or(usable(target))));
         follow(model.sourceProperty(), model.sourceInstanceHosts(), source);
         follow(model.targetProperty(), model.targetInstanceHosts(), target);
         showFormsFor(model.getFlow());
@@ -80,6 +81,11 @@ public final class ConnectionsViewModel implements PageViewModel {
         return showTarget.getReadOnlyProperty();
     }
 
+    /** Valid, and not known to fail: a failed test holds Next back until the connection is changed. */
+    private static BooleanBinding usable(ConnectionFormViewModel form) {
+        return form.validProperty().and(form.tester().errorProperty().isNull());
+    }
+
     private void showFormsFor(WizardFlow flow) {
         showSource.set(flow.needsSource());
         showTarget.set(flow.needsTarget());
@@ -92,9 +98,15 @@ public final class ConnectionsViewModel implements PageViewModel {
         connection.set(form.getSettings());
     }
 
-    /** Shows a connection set from elsewhere (the demo) in its form, unless the form shows it already. */
+    /**
+     * Shows a connection set from elsewhere (the demo, or the session before a change of language) in its form, unless
+     * the form shows it already.
+     */
     private static void follow(ObjectProperty<ConnectionSettings> connection,
                                ObservableMap<SystemKind, ConnectionSettings> hosts, ConnectionFormViewModel form) {
+        if (connection.get() != null) {
+            form.load(connection.get(), hosts);
+        }
         connection.addListener((observable, old, now) -> {
             if (now != null && !form.isShowing(now)) {
                 form.load(now, hosts);

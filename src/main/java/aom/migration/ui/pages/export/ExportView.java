@@ -57,7 +57,8 @@ public class ExportView implements BindableView {
     }
 
     private void showOutcome(JobOutcome outcome) {
-        retryButton.setVisible(outcome == JobOutcome.CANCELLED || outcome == JobOutcome.FAILED);
+        retryButton.setVisible(outcome == JobOutcome.CANCELLED || outcome == JobOutcome.FAILED
+                || outcome == JobOutcome.DECLINED);
         retryButton.setManaged(retryButton.isVisible());
         OutcomeBanner.show(outcomeBox, outcomeIcon, outcome, "mdi2c-cancel");
     }

@@ -27,6 +27,7 @@ import aom.migration.ui.session.OpenedBundle;
 import aom.migration.ui.settings.RecentBundles;
 import aom.migration.ui.task.BackgroundTask;
 import aom.migration.ui.wizard.PageViewModel;
+import aom.migration.ui.wizard.WizardJob;
 import aom.migration.ui.wizard.WizardModel;
 import aom.migration.ui.wizard.WizardServices;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -58,7 +59,8 @@ public final class ExportViewModel implements PageViewModel {
 
     private final WizardModel model;
     private final WizardServices services;
-    private final JobProgressViewModel progress = new JobProgressViewModel(JobKind.EXPORT);
+    private final JobProgressViewModel progress = new JobProgressViewModel(JobKind.EXPORT,
+            ExtractionProfile.defaults().database());
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(Messages.get("export.title"));
     private final ReadOnlyStringWrapper destination = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<JobOutcome> outcome = new ReadOnlyObjectWrapper<>(JobOutcome.NONE);
@@ -126,7 +128,7 @@ public final class ExportViewModel implements PageViewModel {
         return running.getReadOnlyProperty();
     }
 
-    /** Runs the last export again, after a cancel or a failure. */
+    /** Runs the last export again, after a cancel, a failure or a declined replacement. */
     public void retry() {
         if (lastRequest != null && !running.get()) {
             start(lastRequest, false);
@@ -144,6 +146,10 @@ public final class ExportViewModel implements PageViewModel {
         return new ExportRequest(source, app, selection, bundle, model.encryptBundleProperty().get());
     }
 
+    /**
+     * Runs the export of {@code request}; where its file exists already, only after the user agreed to replace it.
+     * Declining leaves that file as it is and the page saying so, which is not a failure.
+     */
     private void start(ExportRequest request, boolean overwrite) {
         lastRequest = request;
         Passphrase passphrase = null;
@@ -168,6 +174,38 @@ public final class ExportViewModel implements PageViewModel {
         outcomeText.set("");
         canGoNext.set(false);
         running.set(true);
+        if (overwrite) {
+            run(request, true, key);
+            return;
+        }
+        Path bundle = request.bundle();
+        services.executor().execute(BackgroundTask.of((listener, cancel) -> Files.exists(bundle))
+                .onSuccess(exists -> {
+                    if (!exists) {
+                        run(request, false, key);
+                    } else if (confirmReplace(request)) {
+                        run(request, true, key);
+                    } else {
+                        declined(request);
+                    }
+                })
+                .onFailure(error -> run(request, false, key)));
+    }
+
+    private boolean confirmReplace(ExportRequest request) {
+        return services.dialogs().confirm(Messages.get("export.exists.title"), Messages.format("export.exists.message",
+                request.bundle().toAbsolutePath()), Messages.get("export.exists.replace"),
+                Messages.get("export.exists.keep"));
+    }
+
+    private void declined(ExportRequest request) {
+        running.set(false);
+        progress.clear();
+        outcome.set(JobOutcome.DECLINED);
+        outcomeText.set(Messages.format("export.declined", request.bundle().toAbsolutePath()));
+    }
+
+    private void run(ExportRequest request, boolean overwrite, Passphrase key) {
         AtomicReference<List<Path>> leftovers = new AtomicReference<>(List.of());
         // Copied on the FX thread: the task must not read the model's observable map.
         InstanceHosts hosts = InstanceHosts.of(new HashMap<>(model.sourceInstanceHosts()));
@@ -185,7 +223,7 @@ public final class ExportViewModel implements PageViewModel {
         });
         job = export;
         progress.track(export);
-        model.trackJob(export);
+        model.trackJob(export, WizardJob.EXPORT);
         services.executor().execute(export
                 .onSuccess(this::succeeded)
                 .onCancelled(() -> cancelled(request, leftovers.get()))
@@ -237,17 +275,18 @@ public final class ExportViewModel implements PageViewModel {
     }
 
     private void failed(ExportRequest request, Throwable error) {
-        if (error instanceof FileAlreadyExistsException && services.dialogs().confirm(
-                Messages.get("export.exists.title"), Messages.format("export.exists.message",
-                        request.bundle().toAbsolutePath()), Messages.get("export.exists.replace"))) {
-            start(request, true);
+        if (error instanceof FileAlreadyExistsException) {
+            // Made by someone else since the page looked: ask now.
+            if (confirmReplace(request)) {
+                start(request, true);
+            } else {
+                declined(request);
+            }
             return;
         }
         outcome.set(JobOutcome.FAILED);
         outcomeText.set(Messages.format("export.failed", ErrorText.readable(error)));
-        if (!(error instanceof FileAlreadyExistsException)) {
-            services.dialogs().showError(Messages.get("export.failed.title"), ErrorText.readable(error), error);
-        }
+        services.dialogs().showError(Messages.get("export.failed.title"), ErrorText.readable(error), error);
     }
 
     static String describe(ExportedBundle exported) {

@@ -11,6 +11,7 @@ import aom.migration.ui.pages.progress.JobProgressViewModel;
 import aom.migration.ui.session.PlannedImport;
 import aom.migration.ui.task.BackgroundTask;
 import aom.migration.ui.wizard.PageViewModel;
+import aom.migration.ui.wizard.WizardJob;
 import aom.migration.ui.wizard.WizardModel;
 import aom.migration.ui.wizard.WizardServices;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -105,7 +106,7 @@ public final class ImportViewModel implements PageViewModel {
                 planned.job().run(listener, cancel));
         job = task;
         progress.track(task);
-        model.trackJob(task);
+        model.trackJob(task, WizardJob.IMPORT);
         services.executor().execute(task
                 .onSuccess(result -> {
                     model.importResultProperty().set(result);

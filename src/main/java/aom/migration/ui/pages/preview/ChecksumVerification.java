@@ -6,6 +6,7 @@ import aom.migration.ui.Messages;
 import aom.migration.ui.dialog.ErrorText;
 import aom.migration.ui.session.OpenedBundle;
 import aom.migration.ui.task.BackgroundTask;
+import aom.migration.ui.wizard.WizardJob;
 import aom.migration.ui.wizard.WizardModel;
 import aom.migration.ui.wizard.WizardServices;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -78,7 +79,7 @@ public final class ChecksumVerification {
                 row.setChecksum(ChecksumState.CHECKING, null);
             }
         });
-        model.trackJob(check);
+        model.trackJob(check, WizardJob.CHECKSUMS);
         services.executor().execute(check
                 .onSuccess(ignored -> passed())
                 .onFailure(this::failed)

@@ -29,20 +29,36 @@ public final class PlanFiguresPane {
         VBox pane = new VBox(10);
         pane.setId("planFigures");
         if (figures.includesMetadata()) {
-            HBox tiles = new HBox(8,
-                    tile("planNew", figures.newEntities(), "plan.figure.new", ""),
-                    tile("planOverwrite", figures.overwritten(), "plan.figure.overwrite", ""),
-                    tile("planKept", figures.kept(), "plan.figure.kept", ""),
-                    tile("planRemoved", figures.removed(), "plan.figure.removed",
-                            figures.removed() > 0 ? "figure-warning" : ""),
-                    tile("planConflict", figures.conflicts(), "plan.figure.conflict",
-                            figures.conflicts() > 0 ? "figure-danger" : ""));
-            pane.getChildren().addAll(heading("mdi2c-cube-outline", Messages.get("plan.metadata")), tiles);
+            pane.getChildren().addAll(heading("mdi2c-cube-outline", Messages.get("plan.metadata")),
+                    tiles(figures, "title-2"));
         }
         if (withDatabases && !figures.systems().isEmpty()) {
             pane.getChildren().addAll(heading("mdi2d-database", Messages.get("plan.databases")), databases(figures));
         }
         return pane;
+    }
+
+    /** The metadata tiles alone, smaller, under a small heading: for the Confirm page, where room is short. */
+    public static VBox compact(PlanFigures figures) {
+        VBox pane = new VBox(4);
+        pane.setId("planFigures");
+        if (figures.includesMetadata()) {
+            Label heading = new Label(Messages.get("plan.metadata"), new FontIcon("mdi2c-cube-outline"));
+            heading.getStyleClass().add("text-bold");
+            pane.getChildren().addAll(heading, tiles(figures, "title-3"));
+        }
+        return pane;
+    }
+
+    private static HBox tiles(PlanFigures figures, String numberStyle) {
+        return new HBox(8,
+                tile("planNew", figures.newEntities(), "plan.figure.new", "", numberStyle),
+                tile("planOverwrite", figures.overwritten(), "plan.figure.overwrite", "", numberStyle),
+                tile("planKept", figures.kept(), "plan.figure.kept", "", numberStyle),
+                tile("planRemoved", figures.removed(), "plan.figure.removed",
+                        figures.removed() > 0 ? "figure-warning" : "", numberStyle),
+                tile("planConflict", figures.conflicts(), "plan.figure.conflict",
+                        figures.conflicts() > 0 ? "figure-danger" : "", numberStyle));
     }
 
     private static GridPane databases(PlanFigures figures) {
@@ -81,10 +97,10 @@ public final class PlanFiguresPane {
         return heading;
     }
 
-    private static VBox tile(String id, int count, String key, String style) {
+    private static VBox tile(String id, int count, String key, String style, String numberStyle) {
         Label number = new Label(DataSizes.count(count));
         number.setId(id);
-        number.getStyleClass().add("title-2");
+        number.getStyleClass().add(numberStyle);
         Label label = new Label(Messages.get(key));
         label.getStyleClass().addAll("text-muted", "text-small");
         VBox tile = new VBox(0, number, label);

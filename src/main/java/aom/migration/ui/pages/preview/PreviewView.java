@@ -1,6 +1,7 @@
 package aom.migration.ui.pages.preview;
 
 import aom.migration.ui.BindableView;
+import aom.migration.ui.ColumnHeaders;
 import aom.migration.ui.DataSizes;
 import aom.migration.ui.LazyTabs;
 import aom.migration.ui.Messages;
@@ -174,6 +175,7 @@ public class PreviewView implements BindableView {
         checksums.resultProperty().addListener((observable, old, state) -> styleResult(state));
         dataTable.setShowRoot(false);
         dataTable.setPlaceholder(new Label(Messages.get("preview.data.empty")));
+        ColumnHeaders.keepWhole(dataTable);
         nameColumn.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue().getValue()));
         nameColumn.setCellFactory(column -> new NameCell());
         documentsColumn.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue().getValue()

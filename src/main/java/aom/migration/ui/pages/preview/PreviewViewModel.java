@@ -7,6 +7,7 @@ import aom.migration.bundle.WrongPassphraseException;
 import aom.migration.model.ExtractionProfile;
 import aom.migration.restore.BundleImport;
 import aom.migration.ui.DataSizes;
+import aom.migration.ui.EngineText;
 import aom.migration.ui.Messages;
 import aom.migration.ui.dialog.ErrorText;
 import aom.migration.ui.session.OpenedBundle;
@@ -316,7 +317,7 @@ public final class PreviewViewModel implements PageViewModel {
         dataSummary.set(counts == null ? "" : Messages.format("preview.data.summary", counts.databases(),
                 counts.collections(), DataSizes.count(counts.documents()), DataSizes.bytes(counts.bytes()),
                 DataSizes.count(counts.metadataDocuments())));
-        warnings.setAll(manifest.warnings());
+        warnings.setAll(manifest.warnings().stream().map(EngineText::translate).toList());
         // The import follows the tool's profile, never the bundle's (DESIGN.md section 4): say where they differ.
         BundleImport.profileDifferences(bundle.reader(), ExtractionProfile.defaults())
                 .forEach(line -> warnings.add(Messages.format("preview.warning.profile", line)));
@@ -377,7 +378,7 @@ public final class PreviewViewModel implements PageViewModel {
         }
         detailsTitle.set(Messages.format("preview.details.title", Messages.get("preview.kind." + node.kind().name()),
                 node.label()));
-        detailsFacts.set(Messages.format("preview.details.facts", node.record().via(),
+        detailsFacts.set(Messages.format("preview.details.facts", EngineText.translate(node.record().via()),
                 node.record().key().toJson(), Messages.get(node.shared() ? "preview.details.shared"
                         : "preview.details.owned")));
         detailsJson.set("");

@@ -21,6 +21,7 @@ public final class CollectionRow {
     private final ReadOnlyLongWrapper documentsTotal = new ReadOnlyLongWrapper(-1);
     private final ReadOnlyStringWrapper documentsText = new ReadOnlyStringWrapper("0");
     private final ReadOnlyLongWrapper bytes = new ReadOnlyLongWrapper();
+    private final ReadOnlyStringWrapper sizeText = new ReadOnlyStringWrapper("\u2014");
     private final ReadOnlyDoubleWrapper fraction = new ReadOnlyDoubleWrapper(-1);
     private final ReadOnlyObjectWrapper<RowState> state = new ReadOnlyObjectWrapper<>(RowState.RUNNING);
 
@@ -67,6 +68,11 @@ public final class CollectionRow {
         return bytes.getReadOnlyProperty();
     }
 
+    /** The size done, or a dash where the job does not count this collection's bytes (the export's metadata). */
+    public ReadOnlyStringProperty sizeTextProperty() {
+        return sizeText.getReadOnlyProperty();
+    }
+
     /** 0-1, or -1 while unknown. */
     public ReadOnlyDoubleProperty fractionProperty() {
         return fraction.getReadOnlyProperty();
@@ -90,6 +96,7 @@ public final class CollectionRow {
         documents.set(event.documentsDone());
         documentsTotal.set(event.documentsTotal());
         bytes.set(event.bytesDone());
+        sizeText.set(event.bytesTotal() < 0 && event.bytesDone() == 0 ? "\u2014" : DataSizes.bytes(event.bytesDone()));
         double done = event.documentsTotal() > 0 ? Math.min(1, (double) event.documentsDone() / event.documentsTotal())
                 : event.fraction();
         boolean finished = event.documentsTotal() >= 0 && event.documentsDone() >= event.documentsTotal();

@@ -6,5 +6,7 @@ public enum JobOutcome {
     NONE,
     SUCCEEDED,
     CANCELLED,
-    FAILED
+    FAILED,
+    /** Not run: the user chose not to replace the file it would have written. */
+    DECLINED
 }

@@ -2,7 +2,8 @@ package aom.migration.ui.pages.progress;
 
 import aom.migration.progress.ProgressEvent;
 import aom.migration.ui.BindableView;
-import aom.migration.ui.DataSizes;
+import aom.migration.ui.ColumnHeaders;
+import aom.migration.ui.EngineText;
 import aom.migration.ui.Messages;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
@@ -58,7 +59,7 @@ public class JobProgressView implements BindableView {
     @FXML
     private TableColumn<CollectionRow, String> documentsColumn;
     @FXML
-    private TableColumn<CollectionRow, Number> sizeColumn;
+    private TableColumn<CollectionRow, String> sizeColumn;
     @FXML
     private TableColumn<CollectionRow, Number> progressColumn;
     @FXML
@@ -95,20 +96,14 @@ public class JobProgressView implements BindableView {
     private void bindTable() {
         // Rows stay where they are, in the order the job reached them, and change in place; the table follows the
         // newest, so that the collections at work are in view.
+        ColumnHeaders.keepWhole(collectionTable);
         collectionTable.setItems(viewModel.rows());
         viewModel.rows().addListener((ListChangeListener<CollectionRow>) change -> followNewestRow());
         collectionTable.setPlaceholder(new Label(Messages.get("progress.noCollections")));
         databaseColumn.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue().database()));
         collectionColumn.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue().collection()));
         documentsColumn.setCellValueFactory(row -> row.getValue().documentsTextProperty());
-        sizeColumn.setCellValueFactory(row -> row.getValue().bytesProperty());
-        sizeColumn.setCellFactory(column -> new TableCell<>() {
-            @Override
-            protected void updateItem(Number bytes, boolean empty) {
-                super.updateItem(bytes, empty);
-                setText(empty || bytes == null ? null : DataSizes.bytes(bytes.longValue()));
-            }
-        });
+        sizeColumn.setCellValueFactory(row -> row.getValue().sizeTextProperty());
         progressColumn.setCellValueFactory(row -> row.getValue().fractionProperty());
         progressColumn.setCellFactory(column -> new BarCell());
         stateColumn.setCellValueFactory(row -> row.getValue().stateProperty());
@@ -241,7 +236,10 @@ public class JobProgressView implements BindableView {
         }
     }
 
-    /** A log line: the phase, the message, warnings and errors marked; long lines wrap to the list's width. */
+    /**
+     * A log line in the wizard's language: the phase and the message, or for a warning or error that word and the
+     * message (the phase it came in need not be the one it is about); long lines wrap to the list's width.
+     */
     private static final class LogCell extends ListCell<ProgressEvent> {
         private final FontIcon icon = new FontIcon();
         private final Label text = new Label();
@@ -265,8 +263,7 @@ public class JobProgressView implements BindableView {
             if (!text.prefWidthProperty().isBound()) {
                 text.prefWidthProperty().bind(getListView().widthProperty().subtract(LOG_INSET));
             }
-            String phase = event.phase() == null ? "" : Messages.get("phase." + event.phase().name());
-            text.setText(Messages.format("progress.log.line", phase, event.message()));
+            text.setText(textOf(event));
             switch (event.level()) {
                 case WARNING -> {
                     line.getStyleClass().add("log-warning");
@@ -279,6 +276,16 @@ public class JobProgressView implements BindableView {
                 default -> icon.setIconLiteral("mdi2i-information-outline");
             }
             setGraphic(line);
+        }
+
+        private static String textOf(ProgressEvent event) {
+            String message = EngineText.translate(event.message());
+            return switch (event.level()) {
+                case WARNING -> Messages.format("progress.log.warning", message);
+                case ERROR -> Messages.format("progress.log.error", message);
+                default -> Messages.format("progress.log.line", event.phase() == null ? ""
+                        : Messages.get("phase." + event.phase().name()), message);
+            };
         }
     }
 }

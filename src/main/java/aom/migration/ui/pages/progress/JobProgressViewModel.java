@@ -33,6 +33,7 @@ import java.util.Set;
 public final class JobProgressViewModel {
 
     private final JobKind kind;
+    private final String metadataDatabase;
     private final ObservableList<PhaseStep> phases = FXCollections.observableArrayList();
     private final ObservableList<CollectionRow> rows = FXCollections.observableArrayList();
     private final Map<String, CollectionRow> rowsByNamespace = new HashMap<>();
@@ -51,24 +52,30 @@ public final class JobProgressViewModel {
     private final MapChangeListener<String, ProgressEvent> onCollection = this::showCollection;
     private final ListChangeListener<ProgressEvent> onLog = this::notePhases;
     private final InvalidationListener onState = observable -> showState();
+    private final InvalidationListener onCancelRequest = observable -> showStopping();
     private BackgroundTask<?> task;
+    /** The furthest the bar got, kept while it runs indeterminate for a stop, and shown once stopped. */
+    private double reached = -1;
     private Phase current;
     private ProgressEvent latestTransfer;
 
     public JobProgressViewModel(JobKind kind) {
+        this(kind, null);
+    }
+
+    /**
+     * A page following jobs of {@code kind} that also write the metadata of {@code metadataDatabase} (an export):
+     * its documents are told apart from the data's, as the export's summary counts them.
+     */
+    public JobProgressViewModel(JobKind kind, String metadataDatabase) {
         this.kind = kind;
+        this.metadataDatabase = metadataDatabase;
         kind.phases().forEach(step -> phases.add(new PhaseStep(step)));
     }
 
     /** Shows {@code next} from now on, starting from empty figures; the previous task is no longer followed. */
     public void track(BackgroundTask<?> next) {
-        if (task != null) {
-            task.overallProperty().removeListener(onOverall);
-            task.collections().removeListener(onCollection);
-            task.log().removeListener(onLog);
-            task.stateProperty().removeListener(onState);
-            Bindings.unbindContent(log, task.log());
-        }
+        detach();
         task = next;
         reset();
         Bindings.bindContent(log, next.log());
@@ -78,8 +85,31 @@ public final class JobProgressViewModel {
         next.collections().addListener(onCollection);
         next.log().addListener(onLog);
         next.stateProperty().addListener(onState);
+        next.cancelRequestedProperty().addListener(onCancelRequest);
         showOverall();
         showState();
+        showStopping();
+    }
+
+    /** Shows nothing: no job ran (say the user chose not to start one); the previous task is no longer followed. */
+    public void clear() {
+        detach();
+        task = null;
+        reset();
+        log.clear();
+        progress.set(0);
+        phase.set("");
+    }
+
+    private void detach() {
+        if (task != null) {
+            task.overallProperty().removeListener(onOverall);
+            task.collections().removeListener(onCollection);
+            task.log().removeListener(onLog);
+            task.stateProperty().removeListener(onState);
+            task.cancelRequestedProperty().removeListener(onCancelRequest);
+            Bindings.unbindContent(log, task.log());
+        }
     }
 
     public JobKind kind() {
@@ -147,6 +177,7 @@ public final class JobProgressViewModel {
         latestTransfer = null;
         phases.forEach(step -> step.setState(StepState.PENDING));
         progress.set(-1);
+        reached = -1;
         percent.set("");
         phase.set(Messages.get("progress.starting"));
         amount.set("");
@@ -172,7 +203,10 @@ public final class JobProgressViewModel {
         current = reached;
         seen.add(reached);
         showSteps(StepState.ACTIVE);
-        phase.set(Messages.get("phase." + reached.name()));
+        // Figures the job sent before it was asked to stop may arrive after: they do not take the "stopping" back.
+        if (!stopping()) {
+            phase.set(Messages.get("phase." + reached.name()));
+        }
     }
 
     private void showSteps(StepState ofCurrent) {
@@ -191,6 +225,10 @@ public final class JobProgressViewModel {
     }
 
     private void showOverall() {
+        if (stopping()) {
+            // Figures sent before the stop was asked for: no rate, no time left, no bar while it rolls back.
+            return;
+        }
         ProgressEvent latest = task == null ? null : task.overallProperty().get();
         if (latest != null && latest.phase() != null && kind.transfers(latest.phase())) {
             latestTransfer = latest;
@@ -210,10 +248,15 @@ public final class JobProgressViewModel {
                 ? Messages.format("progress.amount.of", DataSizes.count(latest.documentsDone()),
                 DataSizes.count(Math.max(latest.documentsTotal(), latest.documentsDone())))
                 : Messages.format("progress.amount", DataSizes.count(latest.documentsDone()));
+        if (metadataDatabase != null && rows.stream().anyMatch(this::isMetadata)) {
+            documents = Messages.format("progress.amount.withMetadata", documents);
+        }
         amount.set(Messages.format("progress.amount.bytes", documents, DataSizes.bytes(latest.bytesDone())));
         documentRate.set(Messages.format("progress.rate.documents",
                 DataSizes.count(Math.round(latest.documentsPerSecond()))));
-        byteRate.set(Messages.format("progress.rate.bytes", DataSizes.bytes(Math.round(latest.bytesPerSecond()))));
+        // No bytes have moved while only metadata is read (its bytes are not counted): "0 B/s" would be wrong.
+        byteRate.set(latest.bytesDone() <= 0 ? ""
+                : Messages.format("progress.rate.bytes", DataSizes.bytes(Math.round(latest.bytesPerSecond()))));
         eta.set(latest.etaIfKnown().map(Durations::clock).orElse(""));
     }
 
@@ -223,20 +266,47 @@ public final class JobProgressViewModel {
      * transfer may have been passed over by those of the next phase.
      */
     private void showRowTotals() {
-        long done = rows.stream().mapToLong(row -> row.documentsProperty().get()).sum();
-        long total = rows.stream().mapToLong(row -> Math.max(row.documentsProperty().get(),
+        List<CollectionRow> data = rows.stream().filter(row -> !isMetadata(row)).toList();
+        long done = data.stream().mapToLong(row -> row.documentsProperty().get()).sum();
+        long total = data.stream().mapToLong(row -> Math.max(row.documentsProperty().get(),
                 row.documentsTotalProperty().get())).sum();
-        long bytes = rows.stream().mapToLong(row -> row.bytesProperty().get()).sum();
-        amount.set(Messages.format("progress.amount.bytes", Messages.format("progress.amount.of",
-                DataSizes.count(done), DataSizes.count(total)), DataSizes.bytes(bytes)));
+        long bytes = data.stream().mapToLong(row -> row.bytesProperty().get()).sum();
+        long metadata = rows.stream().filter(this::isMetadata).mapToLong(row -> row.documentsProperty().get()).sum();
+        String documents = Messages.format("progress.amount.of", DataSizes.count(done), DataSizes.count(total));
+        if (data.size() < rows.size()) {
+            documents = Messages.format("progress.amount.andMetadata", documents, DataSizes.count(metadata));
+        }
+        amount.set(Messages.format("progress.amount.bytes", documents, DataSizes.bytes(bytes)));
+    }
+
+    private boolean isMetadata(CollectionRow row) {
+        return row.database().equals(metadataDatabase);
     }
 
     private void setProgress(double value) {
-        if (value < 0 ? progress.get() >= 0 : value < progress.get()) {
+        if (stopping() || (value < 0 ? progress.get() >= 0 : value < progress.get())) {
             return;
         }
         progress.set(value);
+        reached = Math.max(reached, value);
         percent.set(value < 0 ? "" : Messages.format("progress.percent", (int) Math.floor(value * 100)));
+    }
+
+    private boolean stopping() {
+        return task != null && task.isCancelRequested() && task.getState() == BackgroundTask.State.RUNNING;
+    }
+
+    /** Asked to stop while running: the job is cleaning up or rolling back, for a while with no figures. */
+    private void showStopping() {
+        if (!stopping()) {
+            return;
+        }
+        phase.set(Messages.get("progress.stopping." + kind.name()));
+        progress.set(-1);
+        percent.set("");
+        documentRate.set("");
+        byteRate.set("");
+        eta.set("");
     }
 
     private void showCollection(MapChangeListener.Change<? extends String, ? extends ProgressEvent> change) {
@@ -296,6 +366,9 @@ public final class JobProgressViewModel {
             case CANCELLED, FAILED -> {
                 showSteps(StepState.STOPPED);
                 eta.set("");
+                // A stopped job does not move: the bar stands where it got to, not running on indeterminately.
+                progress.set(Math.max(0, reached));
+                percent.set(reached < 0 ? "" : Messages.format("progress.percent", (int) Math.floor(reached * 100)));
                 RowState stopped = now == BackgroundTask.State.CANCELLED ? RowState.CANCELLED : RowState.STOPPED;
                 rows.stream().filter(row -> row.getState() == RowState.RUNNING).forEach(row -> row.setState(stopped));
                 phase.set(Messages.get(now == BackgroundTask.State.CANCELLED ? "progress.cancelled"

@@ -30,6 +30,7 @@ public final class OutcomeBanner {
                 banner.getStyleClass().add("outcome-danger");
                 icon.setIconLiteral("mdi2a-alert-circle");
             }
+            case DECLINED -> icon.setIconLiteral("mdi2i-information-outline");
             default -> {
             }
         }

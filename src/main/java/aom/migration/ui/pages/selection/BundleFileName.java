@@ -20,6 +20,12 @@ public final class BundleFileName {
         return safe(application) + "-" + STAMP.format(LocalDateTime.now(clock)) + EXTENSION;
     }
 
+    /** {@code name} ({@code App-20240301-120000.aombundle}) with {@code number} before its extension. */
+    public static String numbered(String name, int number) {
+        String base = name.endsWith(EXTENSION) ? name.substring(0, name.length() - EXTENSION.length()) : name;
+        return base + "-" + number + EXTENSION;
+    }
+
     /** {@code file}, with {@code .aombundle} appended unless it ends so already. */
     public static Path withExtension(Path file) {
         String name = String.valueOf(file.getFileName());

@@ -7,6 +7,7 @@ import aom.migration.model.SystemDatabase;
 import aom.migration.model.SystemKind;
 import aom.migration.mongo.ConnectionSettings;
 import aom.migration.ui.DataSizes;
+import aom.migration.ui.EngineText;
 import aom.migration.ui.Messages;
 import aom.migration.ui.dialog.FileRequest;
 import aom.migration.ui.wizard.PageViewModel;
@@ -51,6 +52,10 @@ public final class SelectionViewModel implements PageViewModel {
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(Messages.get("selection.title"));
     private AppRef shown;
     private Path folder;
+    /** The file the page proposed last; a path the user typed or chose is never replaced. */
+    private String proposed;
+    private String proposedName;
+    private int proposedNumber;
 
     public SelectionViewModel(WizardModel model, WizardServices services) {
         this.model = model;
@@ -83,11 +88,17 @@ public final class SelectionViewModel implements PageViewModel {
         return nextLabel.getReadOnlyProperty();
     }
 
+    /**
+     * Shows the application's systems; a file name the page proposed (and the user kept) is proposed anew, so that
+     * every export gets a name of its own, also after going back from a finished one.
+     */
     @Override
     public void enter() {
         AppRef app = model.applicationProperty().get();
         if (app != null && !app.equals(shown)) {
             show(app);
+        } else if (app != null && bundlePath.get().equals(proposed)) {
+            propose(app);
         }
     }
 
@@ -170,8 +181,21 @@ public final class SelectionViewModel implements PageViewModel {
         for (SystemKind system : SystemKind.values()) {
             offer(app, system);
         }
+        propose(app);
+    }
+
+    /**
+     * Proposes {@code <App>-<time>.aombundle}; within the same second as the names proposed before, the next number
+     * ({@code -2}, {@code -3}), so that no proposal repeats an earlier one.
+     */
+    private void propose(AppRef app) {
         Path directory = folder != null ? folder : defaultFolder();
-        bundlePath.set(directory.resolve(BundleFileName.defaultFor(app.name(), services.clock())).toString());
+        String name = BundleFileName.defaultFor(app.name(), services.clock());
+        proposedNumber = name.equals(proposedName) ? proposedNumber + 1 : 1;
+        proposedName = name;
+        proposed = directory.resolve(proposedNumber == 1 ? name : BundleFileName.numbered(name, proposedNumber))
+                .toString();
+        bundlePath.set(proposed);
     }
 
     private void offer(AppRef app, SystemKind system) {
@@ -192,7 +216,8 @@ public final class SelectionViewModel implements PageViewModel {
         String where = model.sourceProperty().get() == null ? "" : model.sourceProperty().get().hostsOnly();
         choice.refuse(app.naming().databaseName(system)
                 .map(name -> Messages.format("selection.system.missing", name, where))
-                .orElse(Messages.format("selection.system.unknownNaming", app.name(), app.naming().report())));
+                .orElse(Messages.format("selection.system.unknownNaming", app.name(),
+                        EngineText.translate(app.naming().report()))));
     }
 
     /**

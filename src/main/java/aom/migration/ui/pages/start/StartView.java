@@ -1,12 +1,14 @@
 package aom.migration.ui.pages.start;
 
 import aom.migration.ui.BindableView;
+import aom.migration.ui.Language;
 import aom.migration.ui.Messages;
 import aom.migration.ui.wizard.WizardFlow;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
@@ -15,6 +17,7 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
+import javafx.util.StringConverter;
 
 import java.util.Map;
 
@@ -43,6 +46,8 @@ public class StartView implements BindableView {
     private Label demoStatus;
     @FXML
     private Label versionLabel;
+    @FXML
+    private ComboBox<Language> languageChoice;
 
     private final StartViewModel viewModel;
 
@@ -81,7 +86,27 @@ public class StartView implements BindableView {
         demoButton.disableProperty().bind(viewModel.demoStateProperty().isEqualTo(StartViewModel.DemoState.STARTING));
         demoProgress.visibleProperty().bind(demoButton.disableProperty());
         demoStatus.textProperty().bind(viewModel.demoStatusProperty());
+        // No room kept for a status while there is none: the page must fit a laptop's window without scrolling.
+        demoStatus.managedProperty().bind(viewModel.demoStatusProperty().isNotEmpty());
         versionLabel.setText(viewModel.versionText());
+        bindLanguage();
+    }
+
+    private void bindLanguage() {
+        languageChoice.getItems().setAll(Language.values());
+        languageChoice.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Language language) {
+                return language == null ? "" : language.displayName();
+            }
+
+            @Override
+            public Language fromString(String text) {
+                return null;
+            }
+        });
+        languageChoice.setValue(viewModel.languageProperty().get());
+        languageChoice.setOnAction(event -> viewModel.languageProperty().set(languageChoice.getValue()));
     }
 
     private void bindModes() {

@@ -2,6 +2,7 @@ package aom.migration.ui.pages.start;
 
 import aom.migration.demo.DemoServers;
 import aom.migration.model.ToolVersion;
+import aom.migration.ui.Language;
 import aom.migration.ui.Messages;
 import aom.migration.ui.dialog.ErrorText;
 import aom.migration.ui.dialog.FileRequest;
@@ -46,6 +47,7 @@ public final class StartViewModel implements PageViewModel {
     private final ReadOnlyObjectWrapper<DemoState> demoState = new ReadOnlyObjectWrapper<>(DemoState.OFF);
     private final ReadOnlyStringWrapper demoStatus = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper canGoNext = new ReadOnlyBooleanWrapper();
+    private final ObjectProperty<Language> language = new SimpleObjectProperty<>();
 
     public StartViewModel(WizardModel model, WizardServices services) {
         this.model = model;
@@ -53,6 +55,13 @@ public final class StartViewModel implements PageViewModel {
         this.recentBundles = new RecentBundles(services.settingsDirectory());
         canGoNext.bind(Bindings.createBooleanBinding(this::isComplete, model.flowProperty(), bundleToImport,
                 demoState));
+        language.set(Language.of(model.languageProperty().get()));
+        // The window builds its pages anew in the chosen language (and remembers it).
+        language.addListener((observable, old, chosen) -> {
+            if (chosen != null) {
+                model.languageProperty().set(chosen.locale());
+            }
+        });
     }
 
     @Override
@@ -97,6 +106,11 @@ public final class StartViewModel implements PageViewModel {
         return demoStatus.getReadOnlyProperty();
     }
 
+    /** The language the wizard speaks; choosing another shows every page in it, now and at the next start. */
+    public ObjectProperty<Language> languageProperty() {
+        return language;
+    }
+
     /** The version shown at the foot of the page. */
     public String versionText() {
         return Messages.format("start.version", ToolVersion.version());
@@ -133,7 +147,7 @@ public final class StartViewModel implements PageViewModel {
 
     /**
      * Starts the demo source and target servers in the background (a second or two), fills both connections
-     * with them and moves on to the Connections page of "migrate directly".
+     * with them and moves on with the task chosen on the page.
      */
     public void startDemo() {
         DemoServers running = model.demoProperty().get();
@@ -156,11 +170,17 @@ public final class StartViewModel implements PageViewModel {
                 }));
     }
 
+    /**
+     * Fills the connections with the demo servers and goes on with the task chosen on the page: an import first
+     * needs a bundle, so it stays here and says so.
+     */
     private void useDemo(DemoServers servers) {
         model.useDemo(servers);
         demoState.set(DemoState.RUNNING);
-        demoStatus.set(Messages.format("start.demo.running", servers.source().uri(), servers.target().uri()));
-        if (model.getCurrentPage() == PageId.START) {
+        String running = Messages.format("start.demo.running", servers.source().uri(), servers.target().uri());
+        boolean needsBundle = model.getFlow() == WizardFlow.IMPORT && bundleToImport.get() == null;
+        demoStatus.set(needsBundle ? running + "\n" + Messages.get("start.demo.chooseBundle") : running);
+        if (model.getCurrentPage() == PageId.START && canGoNext.get()) {
             model.next();
         }
     }

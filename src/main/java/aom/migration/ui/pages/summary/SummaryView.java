@@ -3,10 +3,13 @@ package aom.migration.ui.pages.summary;
 import aom.migration.restore.VerificationReport;
 import aom.migration.ui.AttachedWhile;
 import aom.migration.ui.BindableView;
+import aom.migration.ui.ColumnHeaders;
 import aom.migration.ui.DataSizes;
+import aom.migration.ui.EngineText;
 import aom.migration.ui.HoverTooltip;
 import aom.migration.ui.LazyTabs;
 import aom.migration.ui.Messages;
+import aom.migration.ui.TwoLines;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
@@ -21,6 +24,8 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -60,7 +65,11 @@ public class SummaryView implements BindableView {
     @FXML
     private TextField reportLocation;
     @FXML
+    private Node folderBox;
+    @FXML
     private Label folderMessage;
+    @FXML
+    private Button copyPathButton;
     @FXML
     private Button saveButton;
     @FXML
@@ -104,16 +113,39 @@ public class SummaryView implements BindableView {
         exportRemarks.setPlaceholder(new Label(Messages.get("summary.remarks.none")));
         viewModel.facts().addListener((ListChangeListener<Fact>) change -> showFacts());
         showFacts();
+        bindFolder();
         reportLocation.textProperty().bind(viewModel.reportLocationProperty());
         reportLocation.visibleProperty().bind(viewModel.reportLocationProperty().isNotEmpty());
         reportLocation.managedProperty().bind(reportLocation.visibleProperty());
-        folderMessage.textProperty().bind(viewModel.folderMessageProperty());
-        folderMessage.visibleProperty().bind(viewModel.folderMessageProperty().isNotEmpty());
-        folderMessage.managedProperty().bind(folderMessage.visibleProperty());
         saveButton.setOnAction(event -> viewModel.saveReport());
         logFolderButton.setOnAction(event -> viewModel.openLogFolder());
         bundleFolderButton.setOnAction(event -> viewModel.openBundleFolder());
         startOverButton.setOnAction(event -> viewModel.startOver());
+    }
+
+    /**
+     * Where a folder asked for is: handed to the file manager, or, where none could be started, its path, copied to
+     * the clipboard right away (and again with the button).
+     */
+    private void bindFolder() {
+        folderMessage.textProperty().bind(viewModel.folderMessageProperty());
+        folderBox.visibleProperty().bind(viewModel.folderMessageProperty().isNotEmpty());
+        folderBox.managedProperty().bind(folderBox.visibleProperty());
+        copyPathButton.setOnAction(event -> copyFolderPath());
+        viewModel.folderMessageProperty().addListener((observable, old, message) -> {
+            copyPathButton.setText(Messages.get("summary.folder.copy"));
+            if (!message.isEmpty() && !viewModel.folderOpenedProperty().get()) {
+                copyFolderPath();
+            }
+        });
+    }
+
+    private void copyFolderPath() {
+        ClipboardContent content = new ClipboardContent();
+        content.putString(viewModel.folderPathProperty().get());
+        if (Clipboard.getSystemClipboard().setContent(content)) {
+            copyPathButton.setText(Messages.get("summary.folder.copied"));
+        }
     }
 
     private void showVerdict() {
@@ -130,13 +162,13 @@ public class SummaryView implements BindableView {
         collectionTable.setPlaceholder(new Label(Messages.get("summary.collections.none")));
         collectionTable.getColumns().setAll(List.of(
                 resultColumn(VerificationReport.CollectionCheck::passed),
-                textColumn("summary.column.system", VerificationReport.CollectionCheck::system, 70),
-                textColumn("summary.column.collection", check -> check.database() + "." + check.collection(), 330),
-                textColumn("summary.column.action", VerificationReport.CollectionCheck::action, 70),
+                collectionColumn(),
+                textColumn("summary.column.action", check -> EngineText.translate(check.action()), 80),
                 countColumn("summary.column.source", VerificationReport.CollectionCheck::expectedDocuments),
                 countColumn("summary.column.target", VerificationReport.CollectionCheck::actualDocuments),
                 hashColumn("summary.column.sourceHash", VerificationReport.CollectionCheck::expectedHash),
                 hashColumn("summary.column.targetHash", VerificationReport.CollectionCheck::actualHash)));
+        ColumnHeaders.keepWhole(collectionTable);
         metadataTable.setItems(viewModel.metadata());
         metadataTable.setPlaceholder(new Label(Messages.get("summary.metadata.none")));
         metadataTable.getColumns().setAll(List.of(
@@ -145,6 +177,7 @@ public class SummaryView implements BindableView {
                 countColumn("summary.column.written", check -> (long) check.written()),
                 countColumn("summary.column.present", check -> (long) check.present()),
                 countColumn("summary.column.removed", check -> (long) check.removed())));
+        ColumnHeaders.keepWhole(metadataTable);
     }
 
     private void showFacts() {
@@ -161,9 +194,33 @@ public class SummaryView implements BindableView {
         }
     }
 
+    /**
+     * The collection over its database and system, in two lines: {@code database.collection} in one line was cut in a
+     * laptop's window.
+     */
+    private static TableColumn<VerificationReport.CollectionCheck, VerificationReport.CollectionCheck>
+            collectionColumn() {
+        TableColumn<VerificationReport.CollectionCheck, VerificationReport.CollectionCheck> column =
+                new TableColumn<>(Messages.get("summary.column.collection"));
+        column.setPrefWidth(330);
+        column.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue()));
+        column.setCellFactory(ignored -> new TableCell<>() {
+            private final TwoLines lines = new TwoLines();
+
+            @Override
+            protected void updateItem(VerificationReport.CollectionCheck check, boolean empty) {
+                super.updateItem(check, empty);
+                setText(null);
+                setGraphic(empty || check == null ? null : lines.show(check.collection(),
+                        Messages.format("summary.collection.where", check.database(), check.system())));
+            }
+        });
+        return column;
+    }
+
     private static <S> TableColumn<S, Boolean> resultColumn(Function<S, Boolean> passed) {
         TableColumn<S, Boolean> column = new TableColumn<>(Messages.get("summary.column.result"));
-        column.setPrefWidth(95);
+        column.setPrefWidth(80);
         column.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(passed.apply(row.getValue())));
         column.setCellFactory(ignored -> new TableCell<>() {
             private final FontIcon icon = new FontIcon();

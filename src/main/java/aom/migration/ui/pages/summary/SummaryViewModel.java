@@ -8,6 +8,7 @@ import aom.migration.restore.ImportResult;
 import aom.migration.restore.VerificationReport;
 import aom.migration.ui.DataSizes;
 import aom.migration.ui.Durations;
+import aom.migration.ui.EngineText;
 import aom.migration.ui.Messages;
 import aom.migration.ui.dialog.ErrorText;
 import aom.migration.ui.dialog.FileRequest;
@@ -56,6 +57,8 @@ public final class SummaryViewModel implements PageViewModel {
     private final ObservableList<String> remarks = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper reportLocation = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper folderMessage = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper folderPath = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper folderOpened = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper canGoNext = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper canGoBack = new ReadOnlyBooleanWrapper(false);
     private VerificationReport report;
@@ -81,6 +84,8 @@ public final class SummaryViewModel implements PageViewModel {
     @Override
     public void enter() {
         folderMessage.set("");
+        folderPath.set("");
+        folderOpened.set(false);
         ImportResult imported = model.importResultProperty().get();
         ExportedBundle exported = model.exportedBundleProperty().get();
         bundle = model.bundleFileProperty().get();
@@ -134,9 +139,19 @@ public final class SummaryViewModel implements PageViewModel {
         return reportLocation.getReadOnlyProperty();
     }
 
-    /** The path of a folder that could not be opened, for the user to open by hand; empty otherwise. */
+    /** Where the folder asked for is, and whether the file manager took it or it is for the user to open. */
     public ReadOnlyStringProperty folderMessageProperty() {
         return folderMessage.getReadOnlyProperty();
+    }
+
+    /** The folder last asked for, so that its path can be copied; empty before. */
+    public ReadOnlyStringProperty folderPathProperty() {
+        return folderPath.getReadOnlyProperty();
+    }
+
+    /** Whether a file manager took the folder last asked for. */
+    public ReadOnlyBooleanProperty folderOpenedProperty() {
+        return folderOpened.getReadOnlyProperty();
     }
 
     /** Saves the report where the user chooses: JSON for a {@code .json} name, text otherwise. */
@@ -179,10 +194,12 @@ public final class SummaryViewModel implements PageViewModel {
         collections.setAll(report.collections());
         metadata.setAll(report.metadata());
         List<String> lines = new ArrayList<>();
-        report.problems().forEach(problem -> lines.add(Messages.format("summary.remark.problem", problem)));
-        result.recovered().forEach(line -> lines.add(Messages.format("summary.remark.recovered", line)));
+        report.problems().forEach(problem -> lines.add(Messages.format("summary.remark.problem",
+                EngineText.translate(problem))));
+        result.recovered().forEach(line -> lines.add(Messages.format("summary.remark.recovered",
+                EngineText.translate(line))));
         if (result.cleanupWarning() != null) {
-            lines.add(Messages.format("summary.remark.cleanup", result.cleanupWarning()));
+            lines.add(Messages.format("summary.remark.cleanup", EngineText.translate(result.cleanupWarning())));
         }
         remarks.setAll(lines);
         reportLocation.set(result.savedReport() == null ? "" : Messages.format("summary.report.saved",
@@ -214,7 +231,7 @@ public final class SummaryViewModel implements PageViewModel {
         collections.clear();
         metadata.clear();
         remarks.setAll(manifest.warnings().stream().map(warning -> Messages.format("summary.remark.warning",
-                warning)).toList());
+                EngineText.translate(warning))).toList());
         reportLocation.set("");
     }
 
@@ -231,11 +248,17 @@ public final class SummaryViewModel implements PageViewModel {
                         ErrorText.readable(error), error)));
     }
 
+    /** Hands {@code folder} to the file manager; where none takes it, the page shows its path to open by hand. */
     private void open(Path folder) {
         services.executor().execute(BackgroundTask.of((listener, cancel) -> {
             PrivateFiles.folder(folder);
             return services.folders().open(folder);
-        }).onSuccess(opened -> folderMessage.set(opened ? "" : Messages.format("summary.folder.open", folder)))
-                .onFailure(error -> folderMessage.set(Messages.format("summary.folder.open", folder))));
+        }).onSuccess(opened -> showFolder(folder, opened)).onFailure(error -> showFolder(folder, false)));
+    }
+
+    private void showFolder(Path folder, boolean opened) {
+        folderOpened.set(opened);
+        folderPath.set(folder.toString());
+        folderMessage.set(Messages.format(opened ? "summary.folder.opened" : "summary.folder.open", folder));
     }
 }

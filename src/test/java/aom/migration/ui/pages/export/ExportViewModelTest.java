@@ -100,8 +100,12 @@ class ExportViewModelTest {
             DemoInstallation.writeSource(splitClient, DemoScale.TESTS);
             MovedDatabase.move(splitClient, stagingClient, "ConferenceApp-staging");
             ExportViewModel page = page(UnaryOperator.identity());
-            model.sourceProperty().set(split.settings());
+            // Another source: what was chosen for the first one is forgotten, and chosen again for this one.
             model.sourceInstanceHosts().put(SystemKind.STAGING, stagingHost.settings());
+            model.sourceProperty().set(split.settings());
+            model.applicationProperty().set(conferenceApp);
+            model.selectionProperty().set(Selection.everything());
+            model.bundleFileProperty().set(folder.resolve("bundles").resolve("conference.aombundle"));
 
             page.enter();
 
@@ -162,9 +166,15 @@ class ExportViewModelTest {
 
         page.enter();
 
+        // Asked before the export starts; keeping the file is no failure: no error, no step stopped in red.
         assertThat(dialogs.confirmations).containsExactly("Replace the bundle file?");
-        assertThat(page.outcomeProperty().get()).isEqualTo(JobOutcome.FAILED);
-        assertThat(page.outcomeTextProperty().get()).contains("the bundle file already exists");
+        assertThat(page.outcomeProperty().get()).isEqualTo(JobOutcome.DECLINED);
+        assertThat(page.outcomeTextProperty().get()).isEqualTo("Not exported: " + bundle.toAbsolutePath()
+                + " exists and was kept as it is. Go Back to choose another file name, or export again to be asked"
+                + " once more.");
+        assertThat(dialogs.errors).isEmpty();
+        assertThat(page.progress().phases()).extracting(PhaseStep::getState).containsOnly(StepState.PENDING);
+        assertThat(page.canGoBackProperty().get()).isTrue();
         assertThat(Files.readString(bundle)).isEqualTo("an older bundle");
 
         dialogs.confirmAnswer = true;

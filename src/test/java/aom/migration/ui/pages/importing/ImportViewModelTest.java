@@ -108,7 +108,7 @@ class ImportViewModelTest {
         assertThat(summary.headlineProperty().get()).isEqualTo("Verification passed");
         assertThat(summary.collections()).hasSize(31).allMatch(VerificationReport.CollectionCheck::passed);
         assertThat(summary.metadata()).isNotEmpty().allMatch(VerificationReport.MetadataCheck::passed);
-        assertThat(summary.reportLocationProperty().get()).startsWith("The report was saved to ");
+        assertThat(summary.reportLocationProperty().get()).startsWith("Report saved: ");
         Path saved = model.importResultProperty().get().savedReport().text();
         assertThat(Files.readString(saved)).startsWith("Verification of ConferenceApp on ").contains("PASSED");
     }

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,6 +22,25 @@ class JobProgressViewModelTest {
                                          long bytesTotal) {
         return new ProgressEvent(phase, namespace, docs, docsTotal, bytes, bytesTotal, 2_048, 100,
                 Duration.ofSeconds(42), ProgressEvent.Level.INFO, null);
+    }
+
+    /**
+     * Runs {@code call} followed by {@code progress}, and notes what {@code noted} reads from the page after every
+     * event that {@code when} picks (while the job runs); the task is handed to {@code noted} too.
+     */
+    private static List<Object> runNoting(JobProgressViewModel progress, EngineCall<String> call,
+                                          Predicate<ProgressEvent> when,
+                                          Function<BackgroundTask<String>, List<Object>> noted) {
+        BackgroundTask<String> task = BackgroundTask.of(call);
+        progress.track(task);
+        List<Object> seen = new ArrayList<>();
+        new CurrentThreadTaskExecutor(listener -> event -> {
+            listener.onProgress(event);
+            if (when.test(event)) {
+                seen.addAll(noted.apply(task));
+            }
+        }).execute(task);
+        return seen;
     }
 
     private static JobProgressViewModel run(JobKind kind, EngineCall<String> call) {
@@ -56,22 +77,14 @@ class JobProgressViewModelTest {
     @Test
     void duringTheDataPhaseTheFiguresRatesAndEtaAreShown() {
         JobProgressViewModel progress = new JobProgressViewModel(JobKind.EXPORT);
-        BackgroundTask<String> task = BackgroundTask.of((listener, cancel) -> {
+        List<Object> whileRunning = runNoting(progress, (listener, cancel) -> {
             listener.info(Phase.DATA, "Data");
             listener.onProgress(figures(Phase.DATA, null, 15, 60, 4_900, 9_000));
             listener.onProgress(figures(Phase.DATA, "App.Things", 10, 24, 4_000, 9_000));
             throw new CancelledException();
-        });
-        progress.track(task);
-        List<String> whileRunning = new ArrayList<>();
-        new CurrentThreadTaskExecutor(listener -> event -> {
-            listener.onProgress(event);
-            if (event.namespace() != null) {
-                whileRunning.addAll(List.of(progress.percentProperty().get(), progress.amountProperty().get(),
-                        progress.documentRateProperty().get(), progress.byteRateProperty().get(),
-                        progress.etaProperty().get()));
-            }
-        }).execute(task);
+        }, event -> event.namespace() != null, task -> List.of(progress.percentProperty().get(),
+                progress.amountProperty().get(), progress.documentRateProperty().get(),
+                progress.byteRateProperty().get(), progress.etaProperty().get()));
 
         assertThat(whileRunning).containsExactly("25 %", "15 of 60 documents, 4.8 KB", "100 docs/s", "2.0 KB/s",
                 "0:42");
@@ -126,5 +139,63 @@ class JobProgressViewModelTest {
         assertThat(progress.log()).isEmpty();
         assertThat(progress.progressProperty().get()).isEqualTo(-1);
         assertThat(progress.phases()).allMatch(step -> step.getState() == StepState.PENDING);
+    }
+
+    @Test
+    void aJobStoppedByAnErrorBeforeAnyFigureShowsAStillBarNotAMovingOne() {
+        JobProgressViewModel progress = run(JobKind.EXPORT, (listener, cancel) -> {
+            listener.info(Phase.CONNECT, "Connecting");
+            throw new IllegalStateException("refused");
+        });
+
+        assertThat(progress.phaseProperty().get()).isEqualTo("Stopped by an error");
+        // -1 is what a ProgressBar draws as a moving, indeterminate bar.
+        assertThat(progress.progressProperty().get()).isZero();
+        assertThat(progress.percentProperty().get()).isEmpty();
+    }
+
+    @Test
+    void aJobAskedToStopSaysItIsStoppingAndEndsWhereItGotTo() {
+        JobProgressViewModel progress = new JobProgressViewModel(JobKind.IMPORT);
+        List<Object> whileStopping = runNoting(progress, (listener, cancel) -> {
+            listener.info(Phase.LOAD, "Loading");
+            listener.onProgress(figures(Phase.LOAD, null, 50, 100, 5_000, 10_000));
+            listener.onProgress(figures(Phase.LOAD, "App.Things", 50, 100, 5_000, 10_000));
+            // Sent before the job noticed the stop, arriving after it was asked for.
+            listener.info(Phase.LOAD, "a late line");
+            listener.onProgress(figures(Phase.LOAD, null, 60, 100, 6_000, 10_000));
+            throw new CancelledException();
+        }, event -> event.namespace() != null || "a late line".equals(event.message()), task -> {
+            task.cancel();
+            return List.of(progress.phaseProperty().get(), progress.progressProperty().get(),
+                    progress.etaProperty().get());
+        });
+
+        String stopping = "Stopping: the target is put back as it was before the import...";
+        assertThat(whileStopping).containsExactly(stopping, -1.0, "", stopping, -1.0, "");
+        assertThat(progress.phaseProperty().get()).isEqualTo("Cancelled");
+        assertThat(progress.progressProperty().get()).isEqualTo(0.02 + 0.78 * 0.5);
+        assertThat(progress.percentProperty().get()).isEqualTo("41 %");
+    }
+
+    @Test
+    void anExportCountsItsMetadataApartAsItsSummaryDoesAndGivesNoSizeOrByteRateItDidNotMeasure() {
+        JobProgressViewModel progress = new JobProgressViewModel(JobKind.EXPORT, "apiomat");
+        List<Object> duringMetadata = runNoting(progress, (listener, cancel) -> {
+            listener.info(Phase.METADATA, "Metadata");
+            listener.onProgress(figures(Phase.METADATA, "apiomat.modules", 5, 5, 0, -1));
+            listener.onProgress(new ProgressEvent(Phase.METADATA, null, 5, 29, 0, 9_000, 0, 250, null,
+                    ProgressEvent.Level.INFO, null));
+            listener.info(Phase.DATA, "Data");
+            listener.onProgress(figures(Phase.DATA, "App.Things", 24, 24, 9_000, 9_000));
+            listener.onProgress(figures(Phase.DATA, null, 29, 29, 9_000, 9_000));
+            return "done";
+        }, event -> event.isOverall() && event.message() == null && event.phase() == Phase.METADATA,
+                task -> List.of(progress.amountProperty().get(), progress.byteRateProperty().get()));
+
+        assertThat(duringMetadata).containsExactly("5 of 29 documents (with the metadata), 0 B", "");
+        assertThat(progress.rows().get(0).sizeTextProperty().get()).isEqualTo("\u2014");
+        assertThat(progress.rows().get(1).sizeTextProperty().get()).isEqualTo("8.8 KB");
+        assertThat(progress.amountProperty().get()).isEqualTo("24 of 24 documents and 5 metadata documents, 8.8 KB");
     }
 }

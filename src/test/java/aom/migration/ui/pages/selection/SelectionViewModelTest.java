@@ -162,4 +162,25 @@ class SelectionViewModelTest {
                 .isEqualTo("Weird_App_Name-20240301-101530.aombundle");
         assertThat(BundleFileName.withExtension(Path.of("x.AOMBUNDLE"))).hasToString("x.AOMBUNDLE");
     }
+
+    @Test
+    void comingBackAfterAnExportProposesANewNameButKeepsOneTheUserChose() {
+        SelectionViewModel page = page(shopApp());
+        String first = page.bundlePathProperty().get();
+        page.commit();
+
+        // Back from the Export page (the clock stands still: the same second).
+        page.enter();
+
+        String second = page.bundlePathProperty().get();
+        assertThat(first).endsWith("ShopApp-20240301-101530.aombundle");
+        assertThat(second).endsWith("ShopApp-20240301-101530-2.aombundle");
+        page.enter();
+        assertThat(page.bundlePathProperty().get()).endsWith("ShopApp-20240301-101530-3.aombundle");
+
+        String chosen = folder.resolve("mine.aombundle").toString();
+        page.bundlePathProperty().set(chosen);
+        page.enter();
+        assertThat(page.bundlePathProperty().get()).isEqualTo(chosen);
+    }
 }

@@ -113,8 +113,9 @@ class StartViewModelTest {
     }
 
     @Test
-    void theDemoFillsBothConnectionsAndOpensTheConnectionsPage() {
+    void theDemoFillsBothConnectionsAndGoesOnWithTheChosenTask() {
         StartViewModel page = page();
+        page.flowProperty().set(WizardFlow.MIGRATE);
 
         page.startDemo();
 
@@ -127,6 +128,31 @@ class StartViewModelTest {
         assertThat(model.getFlow()).isEqualTo(WizardFlow.MIGRATE);
         assertThat(model.getCurrentPage()).isEqualTo(PageId.CONNECTIONS);
         assertThat(page.demoStatusProperty().get()).contains(model.demoProperty().get().source().uri());
+    }
+
+    @Test
+    void theDemoKeepsAnExportAnExport() {
+        StartViewModel page = page();
+        page.flowProperty().set(WizardFlow.EXPORT);
+
+        page.startDemo();
+
+        assertThat(model.getFlow()).isEqualTo(WizardFlow.EXPORT);
+        assertThat(model.getCurrentPage()).isEqualTo(PageId.CONNECTIONS);
+        assertThat(model.sourceProperty().get()).isEqualTo(model.demoProperty().get().source().settings());
+    }
+
+    @Test
+    void theDemoForAnImportWaitsForTheBundleAndSaysSo() {
+        StartViewModel page = page();
+        page.flowProperty().set(WizardFlow.IMPORT);
+
+        page.startDemo();
+
+        assertThat(model.getFlow()).isEqualTo(WizardFlow.IMPORT);
+        assertThat(model.getCurrentPage()).isEqualTo(PageId.START);
+        assertThat(model.targetProperty().get()).isEqualTo(model.demoProperty().get().target().settings());
+        assertThat(page.demoStatusProperty().get()).endsWith("Choose a bundle to import into the demo target.");
     }
 
     @Test

@@ -61,8 +61,8 @@ class SummaryViewModelTest {
         assertThat(page.remarks()).containsExactly(
                 "Problem: ConferenceApp.Speakers_Talk has 23 documents, the import brought 24",
                 "Put right first: ConferenceApp.Things: restored");
-        assertThat(page.reportLocationProperty().get()).isEqualTo("The report was saved to "
-                + folder.resolve("r.txt") + " (and as JSON next to it)");
+        assertThat(page.reportLocationProperty().get()).isEqualTo("Report saved: "
+                + folder.resolve("r.txt") + " (and as JSON beside it)");
         assertThat(page.canGoBackProperty().get()).isFalse();
     }
 
@@ -79,8 +79,7 @@ class SummaryViewModelTest {
         assertThat(Files.readString(folder.resolve("copy.txt")))
                 .startsWith("Verification of ConferenceApp on db1:27017 at 2024-03-01T10:15:30Z: FAILED");
         assertThat(dialogs.fileRequests.get(0).initialFileName()).isEqualTo("r.txt");
-        assertThat(page.reportLocationProperty().get()).isEqualTo("The report was saved to "
-                + folder.resolve("copy.txt"));
+        assertThat(page.reportLocationProperty().get()).isEqualTo("Report saved: " + folder.resolve("copy.txt"));
     }
 
     @Test
@@ -89,8 +88,10 @@ class SummaryViewModelTest {
 
         page.openBundleFolder();
 
-        assertThat(page.folderMessageProperty().get()).isEqualTo("Open this folder yourself: "
-                + folder.resolve("bundles").toAbsolutePath());
+        assertThat(page.folderMessageProperty().get()).isEqualTo("No file manager could be started here. Open this"
+                + " folder yourself: " + folder.resolve("bundles").toAbsolutePath());
+        assertThat(page.folderPathProperty().get()).isEqualTo(folder.resolve("bundles").toAbsolutePath().toString());
+        assertThat(page.folderOpenedProperty().get()).isFalse();
     }
 
     @Test
@@ -104,7 +105,8 @@ class SummaryViewModelTest {
         assertThat(opened).hasSize(2);
         assertThat(opened.get(0)).isEqualTo(folder.resolve("bundles").toAbsolutePath());
         assertThat(opened.get(1).getFileName().toString()).isEqualTo("logs");
-        assertThat(page.folderMessageProperty().get()).isEmpty();
+        assertThat(page.folderMessageProperty().get()).isEqualTo("Handed to the file manager: " + opened.get(1));
+        assertThat(page.folderOpenedProperty().get()).isTrue();
     }
 
     @Test
