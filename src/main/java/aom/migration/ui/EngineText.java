@@ -77,6 +77,65 @@ public final class EngineText {
                 "engine.connection.timeout");
         rule("Authentication failed for user '(.*)' on database '(.*)' at (.+): check the user name, password and"
                 + " authentication database", "engine.connection.authentication");
+        // One owner at a time, rollbacks that prove themselves, resumes (DESIGN.md section 5).
+        rule("(\\d+) collection\\(s\\) in (\\d+) database\\(s\\) present or absent as before the import",
+                "engine.checked.collections");
+        rule("(\\d+) collection\\(s\\) in (\\d+) database\\(s\\) present or absent as before the import, (\\d+) of"
+                + " them by document count and index names taken just before they were set aside",
+                "engine.checked.counted");
+        rule("(.+); (\\d+) metadata document\\(s\\) of (\\S+) compared with the copy saved before the merge",
+                "engine.checked.metadata");
+        rule("(.+) The target was restored to its state before the import; checked: (.+)\\.", "engine.restored");
+        rule("The import was cancelled\\.", "engine.cancelled");
+        rule("The target was restored to its state before the interrupted import; checked: (.+)\\.",
+                "engine.restoredInterrupted");
+        rule("Restoring the target to its state before the interrupted import of (\\S+)",
+                "engine.restoringInterrupted");
+        rule("Finishing the interrupted, already verified import of (\\S+)", "engine.finishingInterrupted");
+        rule("Another import of (\\S+) into this target, started (\\S+), is running (.+)\\. This import did not start"
+                + " and changed nothing\\.", "engine.busy");
+        rule("in this program", "engine.busy.here");
+        rule("in process (\\d+) on this computer", "engine.busy.process");
+        rule("in process (\\d+) on this computer, which is suspended: resume it \\(fg, or kill -CONT \\d+\\) to let it"
+                + " finish, or end it \\(kill \\d+\\) and run this import again to restore the target",
+                "engine.busy.suspended");
+        rule("on (\\S+) \\(process (\\d+); last sign of life (\\d+) s ago by the target's clock; if it has stopped, it"
+                + " counts as ended in (\\d+) s\\)", "engine.busy.elsewhere");
+        rule("This import of (\\S+) no longer owns the target: (.+)\\. It stopped at once and changed nothing more;"
+                + " the target is the other import's to finish or restore\\.", "engine.lost");
+        rule("its journal is gone, so another run found it dead and restored or finished the target",
+                "engine.lost.gone");
+        rule("another import \\((.+)\\) took its journal over, having found it dead \\(its lease had run out while it"
+                + " did not run\\)", "engine.lost.takenOver");
+        rule("process (\\d+) on this computer", "engine.where.here");
+        rule("process (\\d+) on (\\S+)", "engine.where.elsewhere");
+        rule("(LIVE|STAGING|TEST): the collection (.+) is not imported: its name has the form of the tool's working"
+                + " collections, which are left out wherever the tool reads an installation\\.",
+                "engine.plan.workingName");
+        rule("In a check just now, (\\S+) on the target kept the documents of a renamed collection under its old name"
+                + " \\(mongo-java-server's H2 backend does this\\), so renaming is not safe there: the collections are"
+                + " copied into place instead of renamed\\. This is slower; the live collections are still kept until"
+                + " the import is verified\\.", "engine.plan.renameUnsafe");
+        rule("Found the journal of an import of (\\S+) started (\\S+) on (\\S+) stopped while loading the data \\(nothing"
+                + " live had changed yet\\)\\.", "engine.leftover.loading");
+        rule("Found the journal of an import of (\\S+) started (\\S+) on (\\S+) stopped while merging the metadata\\.",
+                "engine.leftover.merging");
+        rule("Found the journal of an import of (\\S+) started (\\S+) on (\\S+) stopped while swapping collections\\.",
+                "engine.leftover.swapping");
+        rule("Found the journal of an import of (\\S+) started (\\S+) on (\\S+) stopped while cleaning up after a"
+                + " complete, verified import\\.", "engine.leftover.committed");
+        rule("The import first restores the state from before it: (\\d+) collection\\(s\\), and checks the result"
+                + " against what it recorded before it changed anything\\.", "engine.leftover.restores");
+        rule("The import first restores the state from before it: (\\d+) collection\\(s\\) and the metadata saved in"
+                + " the target, and checks the result against what it recorded before it changed anything\\.",
+                "engine.leftover.restoresMetadata");
+        rule("It had been verified: the import first drops the collections it had set aside\\.",
+                "engine.leftover.finishes");
+        rule("Not exported: an import of (\\S+) into this installation, started (\\S+) on (\\S+), is in flight or was"
+                + " interrupted \\(its journal says: (\\w+)\\), so its databases may hold half loaded or half swapped"
+                + " collections and a bundle would not be a consistent copy of \\1\\. Export after that import has ended"
+                + " \\(an interrupted one is put right by the next import of \\1 into this installation\\), or export"
+                + " it as it is with a warning \\(command line: --during-import\\)\\.", "engine.export.importInFlight");
         // What the verification did with a collection.
         rule("create", "engine.action.create");
         rule("replace", "engine.action.replace");

@@ -54,7 +54,7 @@ public final class LayoutCheck {
     }
 
     /** The scroll bars shown by the pages' own scroll panes (a page that does not fit the window). */
-    static List<String> pageScrollBars(Parent root) {
+    public static List<String> pageScrollBars(Parent root) {
         List<String> found = new ArrayList<>();
         for (Node node : shownNodes(root)) {
             if (node instanceof ScrollPane pane && pane.getStyleClass().contains("page-scroll")) {
@@ -85,7 +85,7 @@ public final class LayoutCheck {
     }
 
     /** The shown texts (labels, tabs, prompts) that hold English words, for a window that should speak German. */
-    static List<String> englishTexts(Parent root) {
+    public static List<String> englishTexts(Parent root) {
         List<String> texts = new ArrayList<>();
         for (Node node : shownNodes(root)) {
             if (node instanceof Labeled labeled) {

@@ -12,12 +12,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Writes a JavaFX snapshot as PNG without javafx-swing: copies the ARGB pixels into an AWT image. */
-final class PngWriter {
+public final class PngWriter {
 
     private PngWriter() {
     }
 
-    static void write(WritableImage image, Path file) throws IOException {
+    public static void write(WritableImage image, Path file) throws IOException {
         int width = (int) image.getWidth();
         int height = (int) image.getHeight();
         int[] pixels = new int[width * height];

@@ -1,5 +1,7 @@
 package aom.migration.ui;
 
+import aom.migration.model.SystemKind;
+import aom.migration.restore.Placement;
 import aom.migration.ui.dialog.DialogService;
 import aom.migration.ui.dialog.FileRequest;
 
@@ -7,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Answers dialogs without a window and remembers what was shown, for ViewModel and view tests. */
@@ -25,6 +28,9 @@ public final class RecordingDialogService implements DialogService {
     /** The passphrases typed into the next passphrase dialogs, one each; when none is left, the dialog is cancelled. */
     public final java.util.Deque<String> passphraseAnswers = new java.util.concurrent.ConcurrentLinkedDeque<>();
     public final List<String> passphraseRequests = new CopyOnWriteArrayList<>();
+    /** The answer of the next placement dialogs ({@code null}: cancelled) and what they were asked. */
+    public volatile Placement placementAnswer;
+    public final List<String> placementRequests = new CopyOnWriteArrayList<>();
 
     @Override
     public void showError(String title, String message, Throwable details) {
@@ -46,6 +52,12 @@ public final class RecordingDialogService implements DialogService {
     public Optional<char[]> askPassphrase(String title, String message, boolean twice) {
         passphraseRequests.add(message);
         return Optional.ofNullable(passphraseAnswers.poll()).map(String::toCharArray);
+    }
+
+    @Override
+    public Optional<Placement> askPlacement(String application, Set<SystemKind> systems, Placement current) {
+        placementRequests.add(application + " " + systems);
+        return Optional.ofNullable(placementAnswer);
     }
 
     @Override

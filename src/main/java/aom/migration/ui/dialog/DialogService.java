@@ -1,7 +1,11 @@
 package aom.migration.ui.dialog;
 
+import aom.migration.model.SystemKind;
+import aom.migration.restore.Placement;
+
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Every dialog the wizard shows, behind an interface so that ViewModels and views can be tested with a stand-in
@@ -31,6 +35,13 @@ public interface DialogService {
      * bundle) it must be typed twice alike. Empty when cancelled. The caller wipes the characters after use.
      */
     Optional<char[]> askPassphrase(String title, String message, boolean twice);
+
+    /**
+     * Asks where an import puts {@code application}: its name in the target, and for each of {@code systems} (the
+     * bundle's systems being imported) the target's system it goes into; starts from {@code current}. Empty when
+     * cancelled.
+     */
+    Optional<Placement> askPlacement(String application, Set<SystemKind> systems, Placement current);
 
     /** A save dialog; empty when cancelled. */
     Optional<Path> chooseFileToSave(FileRequest request);

@@ -1,5 +1,7 @@
 package aom.migration.ui.dialog;
 
+import aom.migration.model.SystemKind;
+import aom.migration.restore.Placement;
 import aom.migration.ui.Messages;
 import javafx.beans.binding.Bindings;
 import javafx.scene.Node;
@@ -20,6 +22,7 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /** The real dialogs, owned by the wizard's window so that they open centred on it. */
@@ -101,6 +104,11 @@ public final class FxDialogService implements DialogService {
         first.clear();
         again.clear();
         return answer;
+    }
+
+    @Override
+    public Optional<Placement> askPlacement(String application, Set<SystemKind> systems, Placement current) {
+        return OwnedDialog.showAndWait(PlacementDialog.of(application, systems, current), owner.get());
     }
 
     @Override

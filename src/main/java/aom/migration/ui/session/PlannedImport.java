@@ -57,11 +57,12 @@ public final class PlannedImport implements AutoCloseable {
         SystemHosts hosts = null;
         try {
             hosts = SystemHosts.connect(installation, instanceHosts);
-            DatabaseNaming naming = BundleImport.targetNaming(hosts, bundle.reader());
+            DatabaseNaming naming = BundleImport.targetNaming(hosts, bundle.reader(),
+                    choice.placement().nameFor(bundle.application()));
             ImportRequest request = BundleImport.request(bundle.reader(), naming, choice.systems(),
-                    choice.metadata());
-            ImportJob job = new ImportJob(installation, hosts, request,
-                    ImportOptions.defaults().withResetPasswords(choice.resetPasswords()));
+                    choice.metadata(), choice.placement());
+            ImportJob job = new ImportJob(installation, hosts, request, ImportOptions.defaults()
+                    .withResetPasswords(choice.resetPasswords()).withResume(choice.resume()));
             ImportPlan plan = job.plan(cancel);
             return new PlannedImport(installation, hosts, bundle, choice, naming, job, plan);
         } catch (RuntimeException e) {

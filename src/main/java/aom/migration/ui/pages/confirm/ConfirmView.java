@@ -1,6 +1,7 @@
 package aom.migration.ui.pages.confirm;
 
 import aom.migration.model.SystemKind;
+import aom.migration.restore.InterruptedImport;
 import aom.migration.ui.BindableView;
 import aom.migration.ui.ColumnHeaders;
 import aom.migration.ui.DataSizes;
@@ -14,14 +15,17 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.RadioButton;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -71,6 +75,16 @@ public class ConfirmView implements BindableView {
     private Label reasonLabel;
     @FXML
     private HBox planningBox;
+    @FXML
+    private Hyperlink placementLink;
+    @FXML
+    private Label placementLabel;
+    @FXML
+    private HBox resumeBox;
+    @FXML
+    private RadioButton resumeChoice;
+    @FXML
+    private RadioButton startOverChoice;
 
     private final ConfirmViewModel viewModel;
 
@@ -103,6 +117,28 @@ public class ConfirmView implements BindableView {
         reasonLabel.textProperty().bind(viewModel.reasonProperty());
         reasonLabel.visibleProperty().bind(viewModel.reasonProperty().isNotNull());
         planningBox.visibleProperty().bind(viewModel.planningProperty());
+        bindPlacementAndResume();
+    }
+
+    /** Where the application goes (name, systems), and the choice to resume an interrupted import of it. */
+    private void bindPlacementAndResume() {
+        placementLink.setOnAction(event -> viewModel.choosePlacement());
+        placementLink.disableProperty().bind(viewModel.planningProperty());
+        placementLabel.textProperty().bind(viewModel.placementTextProperty());
+        placementLabel.visibleProperty().bind(viewModel.placementTextProperty().isNotEmpty());
+        placementLabel.managedProperty().bind(placementLabel.visibleProperty());
+        ToggleGroup resume = new ToggleGroup();
+        resumeChoice.setToggleGroup(resume);
+        startOverChoice.setToggleGroup(resume);
+        resumeChoice.selectedProperty().bindBidirectional(viewModel.resumeProperty());
+        startOverChoice.setSelected(!viewModel.resumeProperty().get());
+        viewModel.resumeProperty().addListener((observable, old, now) -> startOverChoice.setSelected(!now));
+        resumeChoice.textProperty().bind(Bindings.createStringBinding(() -> {
+            InterruptedImport.Resumable found = viewModel.resumableProperty().get();
+            return found == null ? "" : Messages.format("confirm.resume", found.complete(), found.loads());
+        }, viewModel.resumableProperty()));
+        resumeBox.visibleProperty().bind(viewModel.resumableProperty().isNotNull());
+        resumeBox.managedProperty().bind(resumeBox.visibleProperty());
     }
 
     /** The notes fold away under their count, and open by themselves when one says why the import cannot start. */

@@ -3,6 +3,8 @@ package aom.migration.ui.pages.confirm;
 import aom.migration.model.SystemKind;
 import aom.migration.mongo.ConnectionSettings;
 import aom.migration.restore.ImportPlan;
+import aom.migration.restore.InterruptedImport;
+import aom.migration.restore.Placement;
 import aom.migration.restore.SystemPlan;
 import aom.migration.ui.DataSizes;
 import aom.migration.ui.Messages;
@@ -63,6 +65,10 @@ public final class ConfirmViewModel implements PageViewModel {
     private final Map<SystemKind, BooleanProperty> systems = new EnumMap<>(SystemKind.class);
     private final Map<SystemKind, ReadOnlyBooleanWrapper> systemAvailable = new EnumMap<>(SystemKind.class);
     private final BooleanProperty resetPasswords = new SimpleBooleanProperty();
+    private final ReadOnlyObjectWrapper<Placement> placement = new ReadOnlyObjectWrapper<>(Placement.AS_IS);
+    private final ReadOnlyStringWrapper placementText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<InterruptedImport.Resumable> resumable = new ReadOnlyObjectWrapper<>();
+    private final BooleanProperty resume = new SimpleBooleanProperty(true);
     private final StringProperty typedName = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper application = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(Messages.get("confirm.title"));
@@ -92,6 +98,7 @@ public final class ConfirmViewModel implements PageViewModel {
         }
         metadata.addListener(observable -> choiceChanged());
         resetPasswords.addListener(observable -> choiceChanged());
+        resume.addListener(observable -> choiceChanged());
         reason.bind(Bindings.createStringBinding(this::whyNot, typedName, planning, planError, plan, application));
         canGoNext.bind(reason.isNull());
     }
@@ -115,9 +122,12 @@ public final class ConfirmViewModel implements PageViewModel {
             bundle = opened;
             offer(opened);
         }
+        replan();
+    }
+
+    private void updateTitle() {
         ConnectionSettings target = model.targetProperty().get();
         title.set(Messages.format("confirm.title.app", application.get(), target == null ? "?" : target.hostsOnly()));
-        replan();
     }
 
     public BooleanProperty metadataProperty() {
@@ -140,6 +150,53 @@ public final class ConfirmViewModel implements PageViewModel {
 
     public BooleanProperty resetPasswordsProperty() {
         return resetPasswords;
+    }
+
+    /** Under which name and into which systems the import puts the application (DESIGN.md section 7). */
+    public ReadOnlyObjectProperty<Placement> placementProperty() {
+        return placement.getReadOnlyProperty();
+    }
+
+    /** The placement in words ("as ConferenceCopy; LIVE into STAGING"), empty when as the bundle has it. */
+    public ReadOnlyStringProperty placementTextProperty() {
+        return placementText.getReadOnlyProperty();
+    }
+
+    /** Asks where to put the application (name, systems) and plans again with the answer. */
+    public void choosePlacement() {
+        if (bundle == null) {
+            return;
+        }
+        services.dialogs().askPlacement(bundle.application(), choice().systems(), placement.get())
+                .ifPresent(this::place);
+    }
+
+    /** Puts the application where {@code chosen} says, and plans again. */
+    void place(Placement chosen) {
+        placement.set(chosen);
+        application.set(chosen.nameFor(bundle.application()));
+        placementText.set(describe(chosen));
+        updateTitle();
+        replan();
+    }
+
+    private String describe(Placement chosen) {
+        List<String> parts = new ArrayList<>();
+        if (chosen.name() != null) {
+            parts.add(Messages.format("confirm.placement.as", chosen.name()));
+        }
+        chosen.moves().forEach((from, into) -> parts.add(Messages.format("confirm.placement.into", from, into)));
+        return String.join("; ", parts);
+    }
+
+    /** The interrupted import of this bundle the target holds, which can be resumed; {@code null} when none. */
+    public ReadOnlyObjectProperty<InterruptedImport.Resumable> resumableProperty() {
+        return resumable.getReadOnlyProperty();
+    }
+
+    /** Whether to resume that import ({@code true}) or roll it back and start over. */
+    public BooleanProperty resumeProperty() {
+        return resume;
     }
 
     /** What the user typed to confirm; must equal {@link #applicationProperty()}. */
@@ -207,7 +264,8 @@ public final class ConfirmViewModel implements PageViewModel {
                 chosen.add(system);
             }
         });
-        return new ImportChoice(chosen, metadata.get() && metadataAvailable.get(), resetPasswords.get());
+        return new ImportChoice(chosen, metadata.get() && metadataAvailable.get(), resetPasswords.get(),
+                placement.get(), resume.get() && resumable.get() != null);
     }
 
     private void offer(OpenedBundle opened) {
@@ -216,6 +274,11 @@ public final class ConfirmViewModel implements PageViewModel {
             ImportChoice everything = opened == null ? new ImportChoice(Set.of(), false, false)
                     : ImportChoice.everythingIn(opened);
             application.set(opened == null ? "" : opened.application());
+            placement.set(Placement.AS_IS);
+            placementText.set("");
+            resumable.set(null);
+            resume.set(true);
+            updateTitle();
             metadataAvailable.set(everything.metadata());
             metadata.set(everything.metadata());
             for (SystemKind system : SystemKind.values()) {
@@ -279,6 +342,10 @@ public final class ConfirmViewModel implements PageViewModel {
         planError.set(error);
         ImportPlan shown = planned == null ? null : planned.planned().plan();
         plan.set(shown);
+        if (shown != null) {
+            // Kept while planning again: choosing between resume and start over must not make the choice vanish.
+            resumable.set(shown.resumable().orElse(null));
+        }
         figures.set(planned == null ? null : planned.figures());
         dropWarnings.setAll(planned == null ? List.of() : planned.drops());
         List<String> lines = planned == null ? new ArrayList<>() : new ArrayList<>(planned.notes());
