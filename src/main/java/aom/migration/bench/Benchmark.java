@@ -1,5 +1,6 @@
 package aom.migration.bench;
 
+import aom.migration.bundle.BundlePaths;
 import aom.migration.demo.BenchmarkDataSet;
 import aom.migration.model.DatabaseNaming;
 import aom.migration.model.SystemKind;
@@ -87,7 +88,7 @@ public final class Benchmark {
                     Map<String, Object> options = Map.of("uri", source.uri(), "app", BenchmarkDataSet.APPLICATION,
                             "compression", compression);
                     measureBoth("export", name, source, options, "out", bundle(compression),
-                            work.resolve("before-export-" + compression + ".aombundle").toString());
+                            work.resolve("before-export-" + compression + BundlePaths.EXTENSION).toString());
                 }
             }
             // Encrypted (export --encrypt, the default compression): once, for the cost and the peak heap.
@@ -259,11 +260,11 @@ public final class Benchmark {
     }
 
     private String encryptedBundle() {
-        return work.resolve("export-" + DEFAULT_COMPRESSION + "-encrypted.aombundle").toString();
+        return work.resolve("export-" + DEFAULT_COMPRESSION + "-encrypted" + BundlePaths.EXTENSION).toString();
     }
 
     private String bundle(String compression) {
-        return work.resolve("export-" + compression + ".aombundle").toString();
+        return work.resolve("export-" + compression + BundlePaths.EXTENSION).toString();
     }
 
     private static void dropAll(JavaProcess.Server server) {

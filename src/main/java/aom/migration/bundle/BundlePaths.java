@@ -1,5 +1,6 @@
 package aom.migration.bundle;
 
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -10,6 +11,8 @@ import java.util.Optional;
  */
 public final class BundlePaths {
 
+    /** The bundle file's extension, the one the installer registers with the desktop. */
+    public static final String EXTENSION = ".aombundle";
     /** The manifest. */
     public static final String MANIFEST = "manifest.json";
     /** The README for people who open the zip by hand. */
@@ -24,6 +27,11 @@ public final class BundlePaths {
     private static final String UNSAFE = "%/\\:*?\"<>|";
 
     private BundlePaths() {
+    }
+
+    /** Whether {@code fileName} ends in {@link #EXTENSION}, whatever its case (as file managers match it). */
+    public static boolean isBundleName(String fileName) {
+        return fileName.toLowerCase(Locale.ROOT).endsWith(EXTENSION);
     }
 
     /** {@code metadata/<collection>.jsonl}. */

@@ -54,7 +54,9 @@ final class CliErrors implements IExecutionExceptionHandler {
         CommandLine command = failure.getCommandLine();
         PrintWriter err = command.getErr();
         err.println(command.getColorScheme().errorText(UriRedaction.redact(failure.getMessage())));
-        if (!CommandLine.UnmatchedArgumentException.printSuggestions(failure, err)) {
+        // A value of the wrong kind (--systems PROD) is said in full by its converter; the usage would bury it.
+        boolean wrongValue = failure.getCause() instanceof CommandLine.TypeConversionException;
+        if (!wrongValue && !CommandLine.UnmatchedArgumentException.printSuggestions(failure, err)) {
             command.usage(err, command.getColorScheme());
         }
         err.flush();

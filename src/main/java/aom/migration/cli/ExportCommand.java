@@ -33,6 +33,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -59,9 +60,9 @@ public class ExportCommand implements Callable<Integer> {
     @Option(names = "--app", paramLabel = "NAME", description = "The application to export")
     String app;
 
-    @Option(names = "--systems", split = ",", paramLabel = "SYSTEM",
+    @Option(names = "--systems", split = ",", paramLabel = "SYSTEM", converter = Converters.SystemName.class,
             description = "Systems to export, comma-separated (default: LIVE,STAGING,TEST)")
-    List<String> systems;
+    List<SystemKind> systems;
 
     @Option(names = "--no-metadata", description = "Do not export the application's metadata")
     boolean noMetadata;
@@ -82,10 +83,10 @@ public class ExportCommand implements Callable<Integer> {
             description = "Bundle compression: none, fast or best (default: ${DEFAULT-VALUE})")
     String compression;
 
-    @Option(names = "--naming", paramLabel = "CONVENTION",
+    @Option(names = "--naming", paramLabel = "CONVENTION", converter = Converters.Naming.class,
             description = "DASHED or SUFFIXED: how the source names the application's databases, when their names"
                     + " do not tell")
-    String naming;
+    DatabaseNaming naming;
 
     @Option(names = "--profile", paramLabel = "FILE", description = "Extraction profile to use instead of the default")
     Path profile;
@@ -138,7 +139,7 @@ public class ExportCommand implements Callable<Integer> {
         InstanceHosts hosts = systemUris.hosts();
         Selection selection = selection();
         ExportOptions options = ExportOptions.defaults().withCompression(Compression.parse(compression))
-                .withOverwrite(force).withNaming(naming == null ? null : DatabaseNaming.parse(naming))
+                .withOverwrite(force).withNaming(naming)
                 .withDuringImport(duringImport);
         if (parallel != null) {
             if (parallel < 1 || parallel > MAX_PARALLEL) {
@@ -259,11 +260,7 @@ public class ExportCommand implements Callable<Integer> {
         if (systems == null) {
             chosen.addAll(EnumSet.allOf(SystemKind.class));
         } else {
-            for (String system : systems) {
-                if (!system.isBlank()) {
-                    chosen.add(SystemKind.parse(system));
-                }
-            }
+            systems.stream().filter(Objects::nonNull).forEach(chosen::add);
         }
         Selection selection = new Selection(!noMetadata, chosen);
         if (selection.isEmpty()) {

@@ -41,7 +41,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -81,10 +80,10 @@ public class ImportCommand implements Callable<Integer> {
             description = "The application (required for a dump; for a bundle it must match the bundle's)")
     String app;
 
-    @Option(names = "--map", paramLabel = "FROM=SYSTEM",
+    @Option(names = "--map", paramLabel = "FROM=SYSTEM", converter = {Converters.Word.class, Converters.Target.class},
             description = {"A bundle: put the bundle's system FROM (LIVE, STAGING, TEST) into SYSTEM of the target,"
                     + " or SKIP it. A dump: load its database FROM as SYSTEM (or SKIP it). Repeatable"})
-    Map<String, String> map = new LinkedHashMap<>();
+    Map<String, Converters.MapTarget> map = new LinkedHashMap<>();
 
     @Option(names = "--as", paramLabel = "NAME",
             description = "Import the bundle's application under another name (its databases named after NAME)")
@@ -94,9 +93,9 @@ public class ImportCommand implements Callable<Integer> {
             description = "With --as and --yes: confirms replacing an application called NAME that the target has")
     boolean replace;
 
-    @Option(names = "--systems", split = ",", paramLabel = "SYSTEM",
+    @Option(names = "--systems", split = ",", paramLabel = "SYSTEM", converter = Converters.SystemName.class,
             description = "Systems to import, comma-separated (default: every system the input holds)")
-    List<String> systems;
+    List<SystemKind> systems;
 
     @Option(names = "--no-metadata", description = "Leave the target's metadata alone; import data only")
     boolean noMetadata;
@@ -111,10 +110,10 @@ public class ImportCommand implements Callable<Integer> {
     @Option(names = "--yes", description = "Do not ask for confirmation (for scripts)")
     boolean yes;
 
-    @Option(names = "--naming", paramLabel = "CONVENTION",
+    @Option(names = "--naming", paramLabel = "CONVENTION", converter = Converters.Naming.class,
             description = "DASHED or SUFFIXED: how the target names the application's databases (default: what"
                     + " the target uses for it, else the input's, else DASHED)")
-    String naming;
+    DatabaseNaming naming;
 
     @Option(names = "--no-progress", description = "Do not show a progress bar")
     boolean noProgress;
@@ -163,7 +162,7 @@ public class ImportCommand implements Callable<Integer> {
     }
 
     private int importBundle(ConnectionSettings settings) throws IOException {
-        Placement placement = Placement.parse(asName, map);
+        Placement placement = Placement.parse(asName, systems(map));
         try (Passphrase key = passphrase.toOpen(path);
              OpenedForImport opened = OpenedForImport.open(path, settings, key)) {
             BundleReader bundle = opened.bundle();
@@ -181,13 +180,13 @@ public class ImportCommand implements Callable<Integer> {
             if (resetPasswords && !metadata) {
                 notes.add("--reset-passwords has no effect: no customers are imported.");
             }
-            Set<SystemKind> chosen = systems == null ? BundleImport.systemsIn(bundle) : SystemList.parse(systems);
+            Set<SystemKind> chosen = systems == null ? BundleImport.systemsIn(bundle) : SystemList.of(systems);
             String targetName = placement.nameFor(name);
             if (!targetName.equals(name)) {
                 refuseReplacingUnconfirmed(installation, name, targetName);
             }
             try (SystemHosts targets = SystemHosts.connect(installation, hosts)) {
-                DatabaseNaming targetNaming = naming != null ? DatabaseNaming.parse(naming)
+                DatabaseNaming targetNaming = naming != null ? naming
                         : BundleImport.targetNaming(targets, bundle, targetName);
                 ExtractionProfile inForce = profile == null ? ExtractionProfile.defaults()
                         : ExtractionProfile.load(profile);
@@ -228,11 +227,11 @@ public class ImportCommand implements Callable<Integer> {
         if (asName != null) {
             throw new UserError(ExitCode.BAD_INPUT, "--as is for bundles: a dump's application is named by --app");
         }
-        Map<String, SystemKind> overrides = parseMap();
+        Map<String, SystemKind> overrides = systems(map);
         try (DumpContents dump = DumpContents.open(path)) {
             DumpImport.Mapping mapping = DumpImport.propose(app, dump.databases(), overrides);
             if (systems != null) {
-                Set<SystemKind> wanted = SystemList.parse(systems);
+                Set<SystemKind> wanted = SystemList.of(systems);
                 for (SystemKind system : wanted) {
                     if (!mapping.systems().containsKey(system)) {
                         throw new UserError(ExitCode.BAD_INPUT, "No database of the dump maps to " + system + " of "
@@ -249,7 +248,7 @@ public class ImportCommand implements Callable<Integer> {
                     notes.add("The target's metadata has no application " + app + "; the data is loaded anyway, but"
                             + " ApiOmat will not use it until the application exists there.");
                 }
-                DatabaseNaming targetNaming = naming != null ? DatabaseNaming.parse(naming)
+                DatabaseNaming targetNaming = naming != null ? naming
                         : TargetNaming.choose(targets, app, mapping.sourceNaming());
                 return execute(installation, targets, DumpImport.request(dump, app, mapping, targetNaming), notes);
             }
@@ -348,12 +347,10 @@ public class ImportCommand implements Callable<Integer> {
                 .countDocuments(Filters.eq(spec.nameField(), name)) > 0;
     }
 
-    private Map<String, SystemKind> parseMap() {
-        Map<String, SystemKind> overrides = new LinkedHashMap<>();
-        map.forEach((database, system) -> {
-            String wanted = system.trim().toUpperCase(Locale.ROOT);
-            overrides.put(database, wanted.equals("SKIP") ? null : SystemKind.parse(wanted));
-        });
-        return overrides;
+    /** {@code --map}'s pairs with SKIP as {@code null}, as the engine takes them. */
+    private static Map<String, SystemKind> systems(Map<String, Converters.MapTarget> map) {
+        Map<String, SystemKind> systems = new LinkedHashMap<>();
+        map.forEach((from, to) -> systems.put(from, to.system()));
+        return systems;
     }
 }

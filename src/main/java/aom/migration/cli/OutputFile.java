@@ -1,5 +1,8 @@
 package aom.migration.cli;
 
+import aom.migration.bundle.BundlePaths;
+import aom.migration.export.ArchiveExport;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,8 +44,8 @@ record OutputFile(Path path, String what, Stamp before) {
         Path absolute = path.toAbsolutePath();
         if (Files.isDirectory(absolute)) {
             throw new UserError(ExitCode.BAD_INPUT, absolute + " is a folder; --out names the " + what + " file to"
-                    + " write, e.g. --out " + absolute.resolve("<name>") + (what.equals("bundle") ? ".aombundle"
-                    : ".archive"));
+                    + " write, e.g. --out " + absolute.resolve("<name>") + (what.equals("bundle") ? BundlePaths.EXTENSION
+                    : ArchiveExport.EXTENSION));
         }
         for (Path folder = absolute.getParent(); folder != null; folder = folder.getParent()) {
             if (Files.exists(folder)) {

@@ -4,30 +4,26 @@ import aom.migration.model.SystemKind;
 
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
-/** The value of a {@code --systems LIVE,STAGING,...} option. */
+/** The value of a {@code --systems LIVE,STAGING,...} option, as {@link Converters.SystemName} gives it. */
 final class SystemList {
 
     private SystemList() {
     }
 
     /**
-     * The systems named, case-insensitively; {@code null} (the option was not given) means all of them.
+     * The systems named; {@code null} (the option was not given) means all of them.
      *
-     * @throws IllegalArgumentException naming the valid systems for an unknown one
-     * @throws UserError                when the list names none
+     * @throws UserError when the list names none
      */
-    static Set<SystemKind> parse(List<String> names) {
-        if (names == null) {
+    static Set<SystemKind> of(List<SystemKind> named) {
+        if (named == null) {
             return EnumSet.allOf(SystemKind.class);
         }
         Set<SystemKind> chosen = EnumSet.noneOf(SystemKind.class);
-        for (String name : names) {
-            if (!name.isBlank()) {
-                chosen.add(SystemKind.parse(name));
-            }
-        }
+        named.stream().filter(Objects::nonNull).forEach(chosen::add);
         if (chosen.isEmpty()) {
             throw new UserError(ExitCode.BAD_INPUT, "--systems names no system");
         }

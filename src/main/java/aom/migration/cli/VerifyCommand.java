@@ -45,9 +45,9 @@ public class VerifyCommand implements Callable<Integer> {
     @Option(names = "--app", paramLabel = "NAME", description = "The application to compare")
     String app;
 
-    @Option(names = "--systems", split = ",", paramLabel = "SYSTEM",
+    @Option(names = "--systems", split = ",", paramLabel = "SYSTEM", converter = Converters.SystemName.class,
             description = "Systems to compare, comma-separated (default: LIVE,STAGING,TEST)")
-    List<String> systems;
+    List<SystemKind> systems;
 
     @Option(names = "--source-system-uri", paramLabel = "SYSTEM=URI",
             description = "A system whose source database lives on another MongoDB than the source's 'apiomat'"
@@ -68,7 +68,7 @@ public class VerifyCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         app = ApplicationArgument.resolve(appArgument, app, "verify", "compare one at a time");
         PrintWriter out = spec.commandLine().getOut();
-        Set<SystemKind> chosen = SystemList.parse(systems);
+        Set<SystemKind> chosen = SystemList.of(systems);
         ExtractionProfile extraction = profile == null ? ExtractionProfile.defaults() : ExtractionProfile.load(profile);
         ComparisonReport report;
         InstanceHosts sourceHosts = SystemUriOptions.parse("--source-system-uri", sourceSystemUris);

@@ -54,8 +54,6 @@ public final class ExportJob {
 
     /** The tool name recorded in bundles. */
     public static final String TOOL_NAME = "ApiOmat Migration Wizard";
-    /** The bundle file extension. */
-    public static final String EXTENSION = ".aombundle";
 
     private static final Logger LOG = LoggerFactory.getLogger(ExportJob.class);
 
@@ -120,7 +118,7 @@ public final class ExportJob {
     /** {@code <App>-<yyyyMMdd-HHmmss>.aombundle}, with characters that file systems reject replaced. */
     public static String defaultFileName(String application, LocalDateTime time) {
         String safe = application.replaceAll("[\\\\/:*?\"<>|\\x00-\\x1f]", "_");
-        return safe + "-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(time) + EXTENSION;
+        return safe + "-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(time) + BundlePaths.EXTENSION;
     }
 
     /**

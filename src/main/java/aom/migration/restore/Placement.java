@@ -8,7 +8,6 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -38,16 +37,13 @@ public record Placement(String name, Map<SystemKind, SystemKind> moves) {
      * From the command line's words.
      *
      * @param as  {@code --as NAME}, or {@code null}
-     * @param map {@code --map SYSTEM=SYSTEM|SKIP} pairs
+     * @param map {@code --map SYSTEM=SYSTEM|SKIP} pairs: the bundle's system as typed, and where it goes
+     *            ({@code null} for SKIP)
      * @throws IllegalArgumentException with one sentence for an invalid name or a pair that names no system
      */
-    public static Placement parse(String as, Map<String, String> map) {
+    public static Placement parse(String as, Map<String, SystemKind> map) {
         Map<SystemKind, SystemKind> moves = new LinkedHashMap<>();
-        map.forEach((from, to) -> {
-            SystemKind source = system(from, "--map " + from + "=" + to);
-            String wanted = to.trim().toUpperCase(Locale.ROOT);
-            moves.put(source, wanted.equals("SKIP") ? null : system(wanted, "--map " + from + "=" + to));
-        });
+        map.forEach((from, to) -> moves.put(system(from, "--map " + from + "=" + (to == null ? "SKIP" : to)), to));
         return new Placement(as == null || as.isBlank() ? null : as.trim(), moves);
     }
 
