@@ -172,7 +172,7 @@ public final class BundleReader implements AutoCloseable {
 
     /** The metadata collections in the bundle, in the manifest's order. */
     public List<String> metadataCollections() {
-        return manifest.entries(Manifest.KIND_METADATA).stream().map(Manifest.Entry::collection).toList();
+        return manifest.entries(EntryKind.METADATA).stream().map(Manifest.Entry::collection).toList();
     }
 
     /**
@@ -180,7 +180,7 @@ public final class BundleReader implements AutoCloseable {
      * it. Close the stream. The stream verifies the entry's size and checksum and, at its end, the number of lines.
      */
     public Stream<RawBsonDocument> metadataDocuments(String collection) {
-        Optional<Manifest.Entry> entry = manifest.entries(Manifest.KIND_METADATA).stream()
+        Optional<Manifest.Entry> entry = manifest.entries(EntryKind.METADATA).stream()
                 .filter(e -> collection.equals(e.collection())).findFirst();
         if (entry.isEmpty()) {
             return Stream.empty();
@@ -191,7 +191,7 @@ public final class BundleReader implements AutoCloseable {
 
     /** Natural keys, shared flags and parents of the metadata documents ({@code metadata/_keys.jsonl}). */
     public List<ClosureRecord> closure() {
-        Optional<Manifest.Entry> entry = manifest.entries(Manifest.KIND_KEYS).stream().findFirst();
+        Optional<Manifest.Entry> entry = manifest.entries(EntryKind.KEYS).stream().findFirst();
         if (entry.isEmpty()) {
             return List.of();
         }
@@ -341,11 +341,11 @@ public final class BundleReader implements AutoCloseable {
 
     private List<BundleCollection> collectionsOf(Manifest manifest) {
         Map<String, Manifest.Entry> documents = new HashMap<>();
-        for (Manifest.Entry entry : manifest.entries(Manifest.KIND_DOCUMENTS)) {
+        for (Manifest.Entry entry : manifest.entries(EntryKind.DOCUMENTS)) {
             documents.put(entry.database() + "\0" + entry.collection(), entry);
         }
         List<BundleCollection> result = new ArrayList<>();
-        for (Manifest.Entry definition : manifest.entries(Manifest.KIND_DEFINITION)) {
+        for (Manifest.Entry definition : manifest.entries(EntryKind.DEFINITION)) {
             result.add(new BundleCollection(this, definition.system(), definition,
                     documents.remove(definition.database() + "\0" + definition.collection())));
         }

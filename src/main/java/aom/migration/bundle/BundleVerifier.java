@@ -36,12 +36,10 @@ final class BundleVerifier {
         for (Manifest.Entry entry : entries) {
             token.throwIfCancelled();
             try {
-                if (Manifest.KIND_DOCUMENTS.equals(entry.kind())) {
-                    verifyDocuments(entry, tracker, token);
-                } else if (Manifest.KIND_METADATA.equals(entry.kind()) || Manifest.KIND_KEYS.equals(entry.kind())) {
-                    verifyLines(entry, tracker, token);
-                } else {
-                    verifyBytes(entry, tracker, token);
+                switch (entry.kind().verification()) {
+                    case BSON_DOCUMENTS -> verifyDocuments(entry, tracker, token);
+                    case JSON_LINES -> verifyLines(entry, tracker, token);
+                    case BYTES -> verifyBytes(entry, tracker, token);
                 }
             } catch (CorruptDataException e) {
                 problems.add(e.getMessage());

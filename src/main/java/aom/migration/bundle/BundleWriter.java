@@ -170,12 +170,12 @@ public final class BundleWriter implements AutoCloseable {
     /**
      * Copies a finished entry into the zip and records it for the manifest. Frees the spool either way.
      *
-     * @param kind       one of {@code Manifest.KIND_*}
+     * @param kind       what the entry holds
      * @param system     for data entries the system, else {@code null}
      * @param database   the entry's database, or {@code null}
      * @param collection the entry's collection, or {@code null}
      */
-    public synchronized Manifest.Entry add(SpooledEntry entry, String kind, String system, String database,
+    public synchronized Manifest.Entry add(SpooledEntry entry, EntryKind kind, String system, String database,
                                            String collection) throws IOException {
         if (entry.inZip()) {
             return closeStoredEntry(entry, kind, system, database, collection);
@@ -235,7 +235,7 @@ public final class BundleWriter implements AutoCloseable {
         }, DIRECT_BUFFER);
     }
 
-    private Manifest.Entry closeStoredEntry(SpooledEntry entry, String kind, String system, String database,
+    private Manifest.Entry closeStoredEntry(SpooledEntry entry, EntryKind kind, String system, String database,
                                             String collection) throws IOException {
         if (!entry.path().equals(openEntry)) {
             throw new IllegalStateException("The entry " + entry.path() + " was not started with startStoredEntry");
@@ -250,7 +250,7 @@ public final class BundleWriter implements AutoCloseable {
     }
 
     /** Writes a small entry from bytes in memory. */
-    public Manifest.Entry add(String path, byte[] content, String kind, String system, String database,
+    public Manifest.Entry add(String path, byte[] content, EntryKind kind, String system, String database,
                               String collection, long documents) throws IOException {
         EntrySpool spool = newEntry(path);
         spool.write(content);
@@ -267,8 +267,7 @@ public final class BundleWriter implements AutoCloseable {
         List<Manifest.Entry> listed = new ArrayList<>(entries.size());
         for (boolean metadata : new boolean[] {true, false}) {
             for (Manifest.Entry entry : entries) {
-                boolean isMetadata = Manifest.KIND_METADATA.equals(entry.kind())
-                        || Manifest.KIND_KEYS.equals(entry.kind());
+                boolean isMetadata = entry.kind().isMetadata();
                 if (isMetadata == metadata) {
                     listed.add(entry);
                 }
@@ -293,7 +292,7 @@ public final class BundleWriter implements AutoCloseable {
             throw new IllegalStateException("The bundle " + target + " is already finished or closed");
         }
         add(BundlePaths.README, Readme.text(draft.withEntries(listed(entries))).getBytes(StandardCharsets.UTF_8),
-                Manifest.KIND_README, null, null, null, 0);
+                EntryKind.README, null, null, null, 0);
         Manifest manifest = draft.withEntries(listed(entries));
         List<String> problems = manifest.problems();
         if (!problems.isEmpty()) {

@@ -1,5 +1,7 @@
 package aom.migration.bundle;
 
+import aom.migration.model.BadInputException;
+
 import java.util.Locale;
 import java.util.zip.Deflater;
 
@@ -50,6 +52,6 @@ public enum Compression {
                 return compression;
             }
         }
-        throw new IllegalArgumentException("Unknown compression '" + text + "': use none, fast or best");
+        throw new BadInputException("Unknown compression '" + text + "': use none, fast or best");
     }
 }

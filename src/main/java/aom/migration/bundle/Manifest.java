@@ -1,12 +1,15 @@
 package aom.migration.bundle;
 
 import aom.migration.model.ApplicationNames;
+import aom.migration.model.DatabaseNaming;
 import aom.migration.model.ExtractionProfile;
 import aom.migration.model.JsonObject;
+import aom.migration.model.SystemKind;
 import org.bson.BsonDocument;
 import org.bson.BsonInt64;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,19 +57,16 @@ public record Manifest(
     /** The format version this build writes and the newest it reads. */
     public static final int FORMAT_VERSION = 1;
 
-    /** Entry kind: the README. */
-    public static final String KIND_README = "readme";
-    /** Entry kind: one metadata collection's documents, Extended JSON lines. */
-    public static final String KIND_METADATA = "metadata";
-    /** Entry kind: {@code metadata/_keys.jsonl}. */
-    public static final String KIND_KEYS = "keys";
-    /** Entry kind: a collection's raw BSON documents. */
-    public static final String KIND_DOCUMENTS = "documents";
-    /** Entry kind: a collection's mongodump {@code .metadata.json}. */
-    public static final String KIND_DEFINITION = "definition";
-
-    private static final Set<String> KINDS = Set.of(KIND_README, KIND_METADATA, KIND_KEYS, KIND_DOCUMENTS,
-            KIND_DEFINITION);
+    /** Entry kind: the README ({@link EntryKind#README}). */
+    public static final EntryKind KIND_README = EntryKind.README;
+    /** Entry kind: one metadata collection's documents ({@link EntryKind#METADATA}). */
+    public static final EntryKind KIND_METADATA = EntryKind.METADATA;
+    /** Entry kind: {@code metadata/_keys.jsonl} ({@link EntryKind#KEYS}). */
+    public static final EntryKind KIND_KEYS = EntryKind.KEYS;
+    /** Entry kind: a collection's raw BSON documents ({@link EntryKind#DOCUMENTS}). */
+    public static final EntryKind KIND_DOCUMENTS = EntryKind.DOCUMENTS;
+    /** Entry kind: a collection's mongodump {@code .metadata.json} ({@link EntryKind#DEFINITION}). */
+    public static final EntryKind KIND_DEFINITION = EntryKind.DEFINITION;
 
     public Manifest {
         databases = databases == null ? List.of() : List.copyOf(databases);
@@ -92,12 +92,24 @@ public record Manifest(
      * @param naming      {@code DASHED} or {@code SUFFIXED}; {@code null} when no database was exported
      */
     public record Application(String name, String displayName, String naming) {
+
+        /** The naming convention, typed; {@code null} when none is recorded ({@link #problems} checks the word). */
+        public DatabaseNaming databaseNaming() {
+            return naming == null ? null : DatabaseNaming.parse(naming);
+        }
     }
 
     /** @param metadata whether the metadata closure was exported; @param systems the exported systems */
     public record SelectionInfo(boolean metadata, List<String> systems) {
         public SelectionInfo {
             systems = systems == null ? List.of() : List.copyOf(systems);
+        }
+
+        /** The exported systems, typed ({@link #problems} checks the words). */
+        public Set<SystemKind> systemKinds() {
+            Set<SystemKind> kinds = EnumSet.noneOf(SystemKind.class);
+            systems.forEach(system -> kinds.add(SystemKind.parse(system)));
+            return kinds;
         }
     }
 
@@ -132,6 +144,11 @@ public record Manifest(
         public DatabaseInfo(String system, String name, int collections, long documents, long bytes) {
             this(system, name, collections, documents, bytes, null);
         }
+
+        /** The system, typed ({@link #problems} checks the word). */
+        public SystemKind systemKind() {
+            return SystemKind.parse(system);
+        }
     }
 
     /**
@@ -146,7 +163,7 @@ public record Manifest(
 
     /**
      * @param path       the entry's path in the zip
-     * @param kind       one of the {@code KIND_*} constants
+     * @param kind       what the entry holds
      * @param system     for data entries, the system
      * @param database   for data and metadata entries, the database (unescaped)
      * @param collection for data and metadata entries, the collection (unescaped)
@@ -154,8 +171,13 @@ public record Manifest(
      * @param documents  documents in it (0 for entries that hold none)
      * @param sha256     SHA-256 of the uncompressed bytes, hex
      */
-    public record Entry(String path, String kind, String system, String database, String collection, long bytes,
+    public record Entry(String path, EntryKind kind, String system, String database, String collection, long bytes,
                         long documents, String sha256) {
+
+        /** The system of a data entry, typed, or {@code null} for others ({@link #problems} checks the word). */
+        public SystemKind systemKind() {
+            return system == null ? null : SystemKind.parse(system);
+        }
     }
 
     /** The entry at {@code path}. */
@@ -164,8 +186,8 @@ public record Manifest(
     }
 
     /** The entries of one kind, in manifest order. */
-    public List<Entry> entries(String kind) {
-        return entries.stream().filter(entry -> kind.equals(entry.kind())).toList();
+    public List<Entry> entries(EntryKind kind) {
+        return entries.stream().filter(entry -> entry.kind() == kind).toList();
     }
 
     /** A copy with other entries. */
@@ -187,7 +209,17 @@ public record Manifest(
         }
         if (selection == null) {
             problems.add("it has no selection");
+        } else {
+            selection.systems().forEach(system -> unknownSystem(system).ifPresent(problems::add));
         }
+        if (application != null && application.naming() != null) {
+            try {
+                DatabaseNaming.parse(application.naming());
+            } catch (IllegalArgumentException e) {
+                problems.add("the application's naming convention is unknown: " + e.getMessage());
+            }
+        }
+        databases.forEach(database -> unknownSystem(database.system()).ifPresent(problems::add));
         Set<String> paths = new HashSet<>();
         for (Entry entry : entries) {
             if (entry == null || entry.path() == null) {
@@ -201,21 +233,20 @@ public record Manifest(
             if (entry.path().equals(BundlePaths.MANIFEST)) {
                 problems.add("the manifest lists itself");
             }
-            if (!KINDS.contains(entry.kind())) {
-                problems.add("the entry " + entry.path() + " has an unknown kind '" + entry.kind() + "'");
+            if (entry.kind() == null) {
+                problems.add("the entry " + entry.path() + " has no kind");
             }
             if (entry.bytes() < 0 || entry.documents() < 0) {
                 problems.add("the entry " + entry.path() + " has a negative size");
             }
+            if (entry.system() != null) {
+                unknownSystem(entry.system()).ifPresent(problems::add);
+            }
             if (entry.sha256() == null || !SHA256_HEX.matcher(entry.sha256()).matches()) {
                 problems.add("the entry " + entry.path() + " has no valid SHA-256");
             }
-            boolean data = KIND_DOCUMENTS.equals(entry.kind()) || KIND_DEFINITION.equals(entry.kind());
-            if (data && (entry.database() == null || entry.collection() == null)) {
-                problems.add("the entry " + entry.path() + " names no database or collection");
-            }
-            if (KIND_METADATA.equals(entry.kind()) && entry.collection() == null) {
-                problems.add("the entry " + entry.path() + " names no collection");
+            if (entry.kind() != null) {
+                entry.kind().problem(entry.path(), entry.database(), entry.collection()).ifPresent(problems::add);
             }
         }
         if (metadata != null && profile == null) {
@@ -275,7 +306,7 @@ public record Manifest(
         json.strings("warnings", warnings);
         json.put("profile", profile == null ? null : profile.toBson());
         json.documents("entries", entries.stream().map(entry -> new JsonObject.Builder().put("path", entry.path())
-                .put("kind", entry.kind()).put("system", entry.system()).put("database", entry.database())
+                .put("kind", entry.kind() == null ? null : entry.kind().word()).put("system", entry.system()).put("database", entry.database())
                 .put("collection", entry.collection()).put("bytes", entry.bytes())
                 .put("documents", entry.documents()).put("sha256", entry.sha256()).build()).toList());
         return JsonObject.write(json.build());
@@ -316,9 +347,28 @@ public record Manifest(
                 json.strings("warnings"),
                 profile == null ? null : ExtractionProfile.fromJson(profile, false),
                 entries == null ? null : entries.stream().map(entry -> new Entry(entry.string("path"),
-                        entry.string("kind"), entry.string("system"), entry.string("database"),
+                        kind(entry), entry.string("system"), entry.string("database"),
                         entry.string("collection"), entry.int64("bytes", 0), entry.int64("documents", 0),
                         entry.string("sha256"))).toList());
+    }
+
+    private static Optional<String> unknownSystem(String system) {
+        try {
+            SystemKind.parse(system);
+            return Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.of("it names an unknown system: " + e.getMessage());
+        }
+    }
+
+    /** The kind an entry of the manifest names; a word this build does not know makes the manifest invalid. */
+    private static EntryKind kind(JsonObject entry) {
+        String word = entry.string("kind");
+        if (word == null) {
+            return null;
+        }
+        return EntryKind.ofWord(word).orElseThrow(() -> new IllegalArgumentException("the entry "
+                + entry.string("path") + " has an unknown kind '" + word + "'"));
     }
 
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");

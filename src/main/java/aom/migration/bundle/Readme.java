@@ -32,7 +32,7 @@ final class Readme {
                     .append("                         per line in canonical Extended JSON\n")
                     .append("metadata/_keys.jsonl     natural key, shared flag and parent of each metadata document\n");
         }
-        boolean dump = !manifest.databases().isEmpty() || !manifest.entries(Manifest.KIND_DEFINITION).isEmpty();
+        boolean dump = !manifest.databases().isEmpty() || !manifest.entries(EntryKind.DEFINITION).isEmpty();
         if (dump) {
             text.append("dump/<database>/         the instance data, exactly as mongodump writes it:\n")
                     .append("                         <collection>.bson and <collection>.metadata.json\n");

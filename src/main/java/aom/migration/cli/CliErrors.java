@@ -1,15 +1,8 @@
 package aom.migration.cli;
 
-import aom.migration.bundle.CorruptDataException;
-import aom.migration.export.ImportInFlight;
-import aom.migration.mongo.ConnectionFailedException;
-import aom.migration.mongo.InvalidConnectionException;
-import aom.migration.mongo.UnknownApplicationException;
+import aom.migration.model.MigrationFailure;
 import aom.migration.mongo.UriRedaction;
 import aom.migration.progress.CancelledException;
-import aom.migration.restore.ImportFailedException;
-import aom.migration.restore.ResumeRefusedException;
-import aom.migration.restore.TargetBusyException;
 import com.mongodb.MongoCommandException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +15,9 @@ import java.io.UncheckedIOException;
 
 /**
  * Turns a failed command into one readable line on stderr and the right exit code; the stack trace goes to the
- * log file only. Commands throw {@link UserError} for problems they diagnose themselves.
+ * log file only. The engine's {@link MigrationFailure}s carry their sentence and category; commands throw
+ * {@link UserError}, one of them, for problems they diagnose themselves. Anything else is unexpected: its type is
+ * named, and the exit code is 1.
  */
 final class CliErrors implements IExecutionExceptionHandler {
 
@@ -63,21 +58,9 @@ final class CliErrors implements IExecutionExceptionHandler {
         return command.getCommandSpec().exitCodeOnInvalidInput();
     }
 
+    /** The exit code of {@code failure}: its category's for a failure the engine explains, 1 for anything else. */
     static int exitCode(Throwable failure) {
-        if (failure instanceof UserError user) {
-            return user.exitCode();
-        }
-        if (failure instanceof TargetBusyException || failure instanceof ImportInFlight) {
-            return ExitCode.REFUSED;
-        }
-        if (failure instanceof ResumeRefusedException) {
-            return ExitCode.BAD_INPUT;
-        }
-        if (failure instanceof InvalidConnectionException || failure instanceof UnknownApplicationException
-                || failure instanceof IllegalArgumentException || failure instanceof CorruptDataException) {
-            return ExitCode.BAD_INPUT;
-        }
-        return ExitCode.FAILED;
+        return failure instanceof MigrationFailure explained ? ExitCode.of(explained.category()) : ExitCode.FAILED;
     }
 
     static String message(Throwable failure) {
@@ -86,14 +69,11 @@ final class CliErrors implements IExecutionExceptionHandler {
             String said = failure.getMessage();
             return said == null || said.equals(new CancelledException().getMessage()) ? "Cancelled" : said;
         }
+        if (failure instanceof MigrationFailure) {
+            return failure.getMessage();
+        }
         if (failure instanceof UncheckedIOException io && io.getCause() != null) {
             return io.getMessage();
-        }
-        if (failure instanceof ConnectionFailedException || failure instanceof UserError
-                || failure instanceof IllegalArgumentException || failure instanceof UnknownApplicationException
-                || failure instanceof CorruptDataException || failure instanceof ImportFailedException
-                || failure instanceof ImportInFlight) {
-            return failure.getMessage();
         }
         if (failure instanceof MongoCommandException command) {
             // A command the server refused where no step put it in its own words: the server's words, without the

@@ -1,5 +1,7 @@
 package aom.migration.cli;
 
+import aom.migration.model.MigrationFailure;
+
 /** The command line's exit codes (DESIGN.md section 7). */
 public final class ExitCode {
 
@@ -15,5 +17,25 @@ public final class ExitCode {
     public static final int CANCELLED = 130;
 
     private ExitCode() {
+    }
+
+    /** The exit code of a failure of {@code category}. */
+    public static int of(MigrationFailure.Category category) {
+        return switch (category) {
+            case FAILED -> FAILED;
+            case BAD_INPUT -> BAD_INPUT;
+            case REFUSED -> REFUSED;
+            case CANCELLED -> CANCELLED;
+        };
+    }
+
+    /** The category of a failure that ends with exit code {@code code} (1, 2, 3 or 130). */
+    static MigrationFailure.Category category(int code) {
+        for (MigrationFailure.Category category : MigrationFailure.Category.values()) {
+            if (of(category) == code) {
+                return category;
+            }
+        }
+        throw new IllegalArgumentException("No failure ends with exit code " + code);
     }
 }

@@ -26,7 +26,8 @@ import aom.migration.restore.ImportResult;
 import aom.migration.restore.OpenedForImport;
 import aom.migration.restore.Placement;
 import aom.migration.restore.TargetNaming;
-import com.mongodb.client.model.Filters;
+import aom.migration.session.ImportChoice;
+import aom.migration.session.PlannedImport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,7 +45,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 
 /**
  * {@code import}: loads a bundle, a mongodump directory or a mongodump archive into a target installation. Prints
@@ -163,44 +163,29 @@ public class ImportCommand implements Callable<Integer> {
 
     private int importBundle(ConnectionSettings settings) throws IOException {
         Placement placement = Placement.parse(asName, systems(map));
+        ExtractionProfile inForce = profile == null ? null : ExtractionProfile.load(profile);
         try (Passphrase key = passphrase.toOpen(path);
-             OpenedForImport opened = OpenedForImport.open(path, settings, key)) {
+             OpenedForImport opened = OpenedForImport.open(path, settings, key);
+             SystemHosts targets = SystemHosts.connect(opened.target(), hosts)) {
             BundleReader bundle = opened.bundle();
-            Installation installation = opened.target();
             String name = bundle.manifest().application().name();
             if (app != null && !app.equals(name)) {
                 throw new UserError(ExitCode.BAD_INPUT, "The bundle holds the application " + name + ", not " + app
                         + (asName == null ? "" : " (--as names it in the target)"));
             }
-            List<String> notes = new ArrayList<>();
-            boolean metadata = !noMetadata && bundle.manifest().selection().metadata();
-            if (!noMetadata && !metadata) {
-                notes.add("The bundle holds no metadata: the target's metadata stays as it is.");
-            }
-            if (resetPasswords && !metadata) {
-                notes.add("--reset-passwords has no effect: no customers are imported.");
-            }
-            Set<SystemKind> chosen = systems == null ? BundleImport.systemsIn(bundle) : SystemList.of(systems);
             String targetName = placement.nameFor(name);
             if (!targetName.equals(name)) {
-                refuseReplacingUnconfirmed(installation, name, targetName);
+                refuseReplacingUnconfirmed(opened.target(), name, targetName);
             }
-            try (SystemHosts targets = SystemHosts.connect(installation, hosts)) {
-                DatabaseNaming targetNaming = naming != null ? naming
-                        : BundleImport.targetNaming(targets, bundle, targetName);
-                ExtractionProfile inForce = profile == null ? ExtractionProfile.defaults()
-                        : ExtractionProfile.load(profile);
-                List<String> differences = metadata ? BundleImport.profileDifferences(bundle, inForce) : List.of();
-                if (!differences.isEmpty()) {
-                    notes.add("The bundle's extraction profile differs from the one in force (" + (profile == null
-                            ? "built in" : profile) + "); the import follows the one in force:"
-                            + differences.stream().map(line -> System.lineSeparator() + "  - " + line)
-                            .collect(Collectors.joining()));
-                }
-                ImportRequest request = BundleImport.request(bundle, targetNaming, chosen, metadata, placement,
-                        inForce);
-                return execute(installation, targets, request, notes);
+            ImportChoice choice = new ImportChoice(systems == null ? BundleImport.systemsIn(bundle)
+                    : SystemList.of(systems), !noMetadata, resetPasswords, placement, resume, naming, inForce);
+            CancellationToken token = new CancellationToken();
+            PlannedImport planned = PlannedImport.plan(opened.target(), targets, bundle, choice, options(), token);
+            List<String> notes = new ArrayList<>(planned.notes());
+            if (resetPasswords && planned.plan().metadata().isEmpty()) {
+                notes.add("--reset-passwords has no effect: no customers are imported.");
             }
+            return proceed(planned.job(), planned.plan(), notes, token);
         }
     }
 
@@ -209,7 +194,7 @@ public class ImportCommand implements Callable<Integer> {
      * without a console to ask on, {@code --replace} must say so.
      */
     private void refuseReplacingUnconfirmed(Installation installation, String name, String targetName) {
-        if (hasApplication(installation, targetName) && yes && !replace && !dryRun) {
+        if (yes && !replace && !dryRun && PlannedImport.hasApplication(installation, targetName)) {
             throw new UserError(ExitCode.REFUSED, "Not imported: the target already has an application called "
                     + targetName + ", which importing " + name + " as " + targetName + " would replace. Pass"
                     + " --replace to confirm that, or choose another name. Nothing was changed.");
@@ -244,7 +229,7 @@ public class ImportCommand implements Callable<Integer> {
             List<String> notes = dumpNotes(dump, mapping);
             try (Installation installation = Installation.connect(settings);
                  SystemHosts targets = SystemHosts.connect(installation, hosts)) {
-                if (!hasApplication(installation, app)) {
+                if (!PlannedImport.hasApplication(installation, app)) {
                     notes.add("The target's metadata has no application " + app + "; the data is loaded anyway, but"
                             + " ApiOmat will not use it until the application exists there.");
                 }
@@ -271,13 +256,8 @@ public class ImportCommand implements Callable<Integer> {
         return notes;
     }
 
-    /** Plans, shows the plan, confirms, runs and reports. */
-    private int execute(Installation installation, SystemHosts targets, ImportRequest request, List<String> notes) {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        notes.forEach(note -> out.println("Note: " + note));
-        out.println();
-        CancellationToken token = new CancellationToken();
+    /** The job's options from the command line: a dry run, and the hidden lease and batch size. */
+    private ImportOptions options() {
         ImportOptions options = ImportOptions.defaults().withResetPasswords(resetPasswords).withDryRun(dryRun)
                 .withResume(resume);
         if (leaseSeconds != null) {
@@ -289,8 +269,22 @@ public class ImportCommand implements Callable<Integer> {
         if (batchDocuments != null) {
             options = options.withBatches(Math.max(1, batchDocuments), options.maxBatchBytes());
         }
-        ImportJob job = new ImportJob(installation, targets, request, options);
-        ImportPlan plan = job.plan(token);
+        return options;
+    }
+
+    /** Plans the import of a dump, then goes on as for a bundle. */
+    private int execute(Installation installation, SystemHosts targets, ImportRequest request, List<String> notes) {
+        CancellationToken token = new CancellationToken();
+        ImportJob job = new ImportJob(installation, targets, request, options());
+        return proceed(job, job.plan(token), notes, token);
+    }
+
+    /** Shows the notes and the plan, confirms, runs and reports. */
+    private int proceed(ImportJob job, ImportPlan plan, List<String> notes, CancellationToken token) {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        notes.forEach(note -> out.println("Note: " + note));
+        out.println();
         out.print(plan.toText());
         out.println();
         out.flush();
@@ -303,10 +297,10 @@ public class ImportCommand implements Callable<Integer> {
             return ExitCode.OK;
         }
         if (!yes) {
-            confirm(request.application(), out);
+            confirm(plan.application(), out);
         }
         ImportResult result;
-        try (TerminalProgress progress = new TerminalProgress("Import " + request.application(), err,
+        try (TerminalProgress progress = new TerminalProgress("Import " + plan.application(), err,
                 TerminalProgress.isTerminal(), !noProgress);
              CancelOnCtrlC ctrlC = new CancelOnCtrlC(token, ROLLBACK_GRACE, "import")) {
             // The job ends a cancel only once it has put back and checked what it changed (its message says what it
@@ -341,11 +335,6 @@ public class ImportCommand implements Callable<Integer> {
         }
     }
 
-    private static boolean hasApplication(Installation installation, String name) {
-        ExtractionProfile.ApplicationSpec spec = ExtractionProfile.defaults().application();
-        return installation.metadataDatabase().getCollection(spec.collection())
-                .countDocuments(Filters.eq(spec.nameField(), name)) > 0;
-    }
 
     /** {@code --map}'s pairs with SKIP as {@code null}, as the engine takes them. */
     private static Map<String, SystemKind> systems(Map<String, Converters.MapTarget> map) {

@@ -1,16 +1,15 @@
 package aom.migration.cli;
 
-/** A problem a command diagnosed and explains itself, with the exit code it warrants. */
-public class UserError extends RuntimeException {
+import aom.migration.model.MigrationException;
 
-    private final int exitCode;
+/** A problem a command diagnosed and explains itself, with the exit code it warrants. */
+public class UserError extends MigrationException {
 
     public UserError(int exitCode, String message) {
-        super(message);
-        this.exitCode = exitCode;
+        super(ExitCode.category(exitCode), message);
     }
 
     public int exitCode() {
-        return exitCode;
+        return ExitCode.of(category());
     }
 }

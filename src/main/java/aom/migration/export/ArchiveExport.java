@@ -5,11 +5,12 @@ import aom.migration.dump.ArchiveCollection;
 import aom.migration.dump.ArchiveHeader;
 import aom.migration.dump.ArchiveWriter;
 import aom.migration.model.AppRef;
+import aom.migration.model.BadInputException;
 import aom.migration.model.DatabaseNaming;
 import aom.migration.model.SystemKind;
 import aom.migration.mongo.ConnectionSettings;
-import aom.migration.mongo.InstanceHosts;
 import aom.migration.mongo.Installation;
+import aom.migration.mongo.InstanceHosts;
 import aom.migration.mongo.SystemHosts;
 import aom.migration.progress.CancellationToken;
 import aom.migration.progress.Phase;
@@ -123,7 +124,7 @@ public final class ArchiveExport {
      */
     public ArchiveExportResult run(ProgressListener listener, CancellationToken token) throws IOException {
         if (systems.isEmpty()) {
-            throw new IllegalArgumentException("Nothing to export: an archive holds instance data, so select at"
+            throw new BadInputException("Nothing to export: an archive holds instance data, so select at"
                     + " least one system");
         }
         if (!options.overwrite() && Files.exists(output)) {
@@ -181,7 +182,7 @@ public final class ArchiveExport {
             token.throwIfCancelled();
         }
         if (plans.isEmpty()) {
-            throw new IllegalArgumentException(application + " has none of the selected databases ("
+            throw new BadInputException(application + " has none of the selected databases ("
                     + String.join(", ", systems.stream().map(SystemKind::name).toList()) + "); nothing to export");
         }
         List<CollectionPlan> all = plans.values().stream().flatMap(List::stream).toList();

@@ -1,8 +1,9 @@
 package aom.migration.export;
 
-import aom.migration.model.ExtractionProfile;
+import aom.migration.model.BadInputException;
 import aom.migration.model.ExtractionProfile.CollectionSpec;
 import aom.migration.model.ExtractionProfile.KeyReference;
+import aom.migration.model.ExtractionProfile;
 import aom.migration.model.FieldPath;
 
 import java.util.ArrayList;
@@ -50,7 +51,7 @@ final class CompiledProfile {
     CompiledProfile(ExtractionProfile profile) {
         List<String> problems = profile.problems();
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException("The extraction profile is not valid: " + String.join("; ", problems));
+            throw new BadInputException("The extraction profile is not valid: " + String.join("; ", problems));
         }
         this.profile = profile;
         Map<String, List<Child>> children = new LinkedHashMap<>();

@@ -4,6 +4,7 @@ import aom.migration.bundle.BundlePaths;
 import aom.migration.bundle.BundleWriter;
 import aom.migration.bundle.CollectionMetadata;
 import aom.migration.bundle.Compression;
+import aom.migration.bundle.EntryKind;
 import aom.migration.bundle.EntrySpool;
 import aom.migration.bundle.Manifest;
 import aom.migration.bundle.SpooledEntry;
@@ -150,7 +151,7 @@ public final class DatabaseExporter {
                 CollectionPlan plan = plans.get(i);
                 token.throwIfCancelled();
                 writer.add(BundlePaths.definition(plan.database(), plan.collection()),
-                        plan.definition().toJson().getBytes(StandardCharsets.UTF_8), Manifest.KIND_DEFINITION,
+                        plan.definition().toJson().getBytes(StandardCharsets.UTF_8), EntryKind.DEFINITION,
                         plan.system().name(), plan.database(), plan.collection(), 0);
                 if (!plan.isView()) {
                     // Stored data of the collection whose turn it is goes straight into the zip from now on.
@@ -158,7 +159,7 @@ public final class DatabaseExporter {
                         handoffs.get(i).grant(writer.startStoredEntry(BundlePaths.documents(plan.database(),
                                 plan.collection())));
                     }
-                    writer.add(Workers.await(results.get(i), token), Manifest.KIND_DOCUMENTS, plan.system().name(),
+                    writer.add(Workers.await(results.get(i), token), EntryKind.DOCUMENTS, plan.system().name(),
                             plan.database(), plan.collection());
                 }
                 readAhead.written(i);

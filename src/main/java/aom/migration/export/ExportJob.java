@@ -2,17 +2,19 @@ package aom.migration.export;
 
 import aom.migration.bundle.BundlePaths;
 import aom.migration.bundle.BundleWriter;
+import aom.migration.bundle.EntryKind;
 import aom.migration.bundle.HashWarmUp;
 import aom.migration.bundle.Manifest;
 import aom.migration.model.AppRef;
+import aom.migration.model.BadInputException;
 import aom.migration.model.DatabaseNaming;
 import aom.migration.model.ExtractionProfile;
 import aom.migration.model.Selection;
 import aom.migration.model.SystemKind;
 import aom.migration.model.ToolVersion;
 import aom.migration.mongo.ConnectionSettings;
-import aom.migration.mongo.InstanceHosts;
 import aom.migration.mongo.Installation;
+import aom.migration.mongo.InstanceHosts;
 import aom.migration.mongo.SystemHosts;
 import aom.migration.progress.CancellationToken;
 import aom.migration.progress.CancelledException;
@@ -133,7 +135,7 @@ public final class ExportJob {
      */
     public ExportResult run(ProgressListener listener, CancellationToken token) throws IOException {
         if (selection.isEmpty()) {
-            throw new IllegalArgumentException("Nothing to export: select the metadata or at least one system");
+            throw new BadInputException("Nothing to export: select the metadata or at least one system");
         }
         ProgressTracker tracker = new ProgressTracker(listener, Phase.CONNECT);
         if (!selection.systems().isEmpty()) {
@@ -361,7 +363,7 @@ public final class ExportJob {
             long docs = 0;
             long size = 0;
             for (Manifest.Entry entry : entries) {
-                if (Manifest.KIND_DOCUMENTS.equals(entry.kind()) && database.equals(entry.database())) {
+                if (entry.kind() == EntryKind.DOCUMENTS && database.equals(entry.database())) {
                     docs += entry.documents();
                     size += entry.bytes();
                 }

@@ -1,5 +1,6 @@
 package aom.migration.export;
 
+import aom.migration.model.MigrationException;
 import aom.migration.model.WorkingNames;
 import aom.migration.mongo.Installation;
 import com.mongodb.client.MongoDatabase;
@@ -20,10 +21,10 @@ import java.util.Optional;
  * refuses unless told to go on; then its output and manifest say so. Working collections themselves are never
  * exported.
  */
-public final class ImportInFlight extends RuntimeException {
+public final class ImportInFlight extends MigrationException {
 
     private ImportInFlight(String message) {
-        super(message);
+        super(Category.REFUSED, message);
     }
 
     /** What the journal of an import of {@code application} into {@code source} says, if there is one. */

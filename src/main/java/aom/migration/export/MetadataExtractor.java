@@ -3,6 +3,7 @@ package aom.migration.export;
 import aom.migration.bundle.BundlePaths;
 import aom.migration.bundle.BundleWriter;
 import aom.migration.bundle.ClosureRecord;
+import aom.migration.bundle.EntryKind;
 import aom.migration.bundle.EntrySpool;
 import aom.migration.bundle.ExtendedJson;
 import aom.migration.bundle.Manifest;
@@ -95,7 +96,7 @@ public final class MetadataExtractor {
                         spool.countDocuments(1);
                     }
                 }
-                parts.add(new Spooled.Part(spool.finish(), Manifest.KIND_KEYS, closure.database(), null));
+                parts.add(new Spooled.Part(spool.finish(), EntryKind.KEYS, closure.database(), null));
             }
             return new Spooled(parts, warnings);
         } catch (IOException | RuntimeException e) {
@@ -110,7 +111,7 @@ public final class MetadataExtractor {
     public record Spooled(List<Part> parts, List<String> warnings) {
 
         /** One finished entry and what the manifest records of it. */
-        public record Part(SpooledEntry entry, String kind, String database, String collection) {
+        public record Part(SpooledEntry entry, EntryKind kind, String database, String collection) {
         }
 
         /** Adds every entry to {@code writer}, in order; frees what is left when that fails. */
@@ -160,7 +161,7 @@ public final class MetadataExtractor {
                     }
                 }
             }
-            part = new Spooled.Part(spool.finish(), Manifest.KIND_METADATA, database.getName(), collection);
+            part = new Spooled.Part(spool.finish(), EntryKind.METADATA, database.getName(), collection);
         }
         tracker.finish(namespace);
         if (!missing.isEmpty()) {

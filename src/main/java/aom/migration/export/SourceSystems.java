@@ -1,6 +1,7 @@
 package aom.migration.export;
 
 import aom.migration.model.AppRef;
+import aom.migration.model.BadInputException;
 import aom.migration.model.DatabaseNaming;
 import aom.migration.model.NamingDetection;
 import aom.migration.mongo.SystemHosts;
@@ -35,7 +36,7 @@ final class SourceSystems {
         }
         NamingDetection detection = hosts.anyOwnHost() ? NamingDetection.detect(app.name(), existing) : app.naming();
         if (detection.outcome() == NamingDetection.Outcome.AMBIGUOUS && failIfAmbiguous) {
-            throw new IllegalArgumentException(detection.report() + " (choose the naming convention explicitly)");
+            throw new BadInputException(detection.report() + " (choose the naming convention explicitly)");
         }
         return new SourceSystems(detection.namingIfKnown().orElse(null), existing);
     }

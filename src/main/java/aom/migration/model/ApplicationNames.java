@@ -43,10 +43,10 @@ public final class ApplicationNames {
         return Optional.empty();
     }
 
-    /** @throws IllegalArgumentException with {@link #problem(String)}'s message when the name is invalid */
+    /** @throws BadInputException with {@link #problem(String)}'s message when the name is invalid */
     public static String requireValid(String name) {
         problem(name).ifPresent(message -> {
-            throw new IllegalArgumentException(message);
+            throw new BadInputException(message);
         });
         return name;
     }

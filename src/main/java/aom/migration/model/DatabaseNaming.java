@@ -49,6 +49,6 @@ public enum DatabaseNaming {
                 return naming;
             }
         }
-        throw new IllegalArgumentException("Unknown naming convention '" + text + "': use DASHED or SUFFIXED");
+        throw new BadInputException("Unknown naming convention '" + text + "': use DASHED or SUFFIXED");
     }
 }

@@ -199,7 +199,7 @@ public record ExtractionProfile(
         try {
             return parse(Files.readAllBytes(file), file.toString());
         } catch (IOException e) {
-            throw new IllegalArgumentException("Cannot read the extraction profile " + file + ": " + e.getMessage(), e);
+            throw new BadInputException("Cannot read the extraction profile " + file + ": " + e.getMessage(), e);
         }
     }
 
@@ -209,12 +209,12 @@ public record ExtractionProfile(
         try {
             profile = fromJson(JsonObject.parse(json), true);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("The extraction profile " + origin + " is not valid: "
+            throw new BadInputException("The extraction profile " + origin + " is not valid: "
                     + e.getMessage(), e);
         }
         List<String> problems = profile.problems();
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException("The extraction profile " + origin + " is not valid: "
+            throw new BadInputException("The extraction profile " + origin + " is not valid: "
                     + String.join("; ", problems));
         }
         return profile;

@@ -18,6 +18,6 @@ public enum SystemKind {
                 return kind;
             }
         }
-        throw new IllegalArgumentException("Unknown system '" + text + "': use LIVE, STAGING or TEST");
+        throw new BadInputException("Unknown system '" + text + "': use LIVE, STAGING or TEST");
     }
 }

@@ -1,9 +1,10 @@
 package aom.migration.mongo;
 
+import aom.migration.model.MigrationException;
 import java.util.List;
 
 /** The user named an application that the installation does not have. */
-public class UnknownApplicationException extends RuntimeException {
+public class UnknownApplicationException extends MigrationException {
 
     /** How many names the message lists before it only counts the rest. */
     static final int LISTED = 20;
@@ -15,7 +16,7 @@ public class UnknownApplicationException extends RuntimeException {
     }
 
     private UnknownApplicationException(String message, List<String> known) {
-        super(message);
+        super(Category.BAD_INPUT, message);
         this.known = List.copyOf(known);
     }
 

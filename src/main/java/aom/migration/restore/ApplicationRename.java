@@ -1,5 +1,6 @@
 package aom.migration.restore;
 
+import aom.migration.model.BadInputException;
 import aom.migration.model.ExtractionProfile;
 import org.bson.BsonDocument;
 import org.bson.BsonString;
@@ -55,7 +56,7 @@ final class ApplicationRename {
             }
         }
         if (!found) {
-            throw new IllegalArgumentException("The bundle's metadata holds no application document named " + from
+            throw new BadInputException("The bundle's metadata holds no application document named " + from
                     + ", so it cannot be imported as " + to);
         }
         renamed.put(spec.collection(), applications);

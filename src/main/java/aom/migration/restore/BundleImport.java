@@ -3,7 +3,9 @@ package aom.migration.restore;
 import aom.migration.bundle.BundleCollection;
 import aom.migration.bundle.BundleReader;
 import aom.migration.bundle.CollectionSource;
+import aom.migration.bundle.EntryKind;
 import aom.migration.bundle.Manifest;
+import aom.migration.model.BadInputException;
 import aom.migration.model.DatabaseNaming;
 import aom.migration.model.ExtractionProfile;
 import aom.migration.model.ProfileDifferences;
@@ -20,7 +22,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,8 +87,8 @@ public final class BundleImport {
         }
         verifyUnusedEntries(bundle);
         for (SystemKind system : systems) {
-            if (!manifest.selection().systems().contains(system.name())) {
-                throw new IllegalArgumentException("The bundle holds no " + system + " data (it has: "
+            if (!manifest.selection().systemKinds().contains(system)) {
+                throw new BadInputException("The bundle holds no " + system + " data (it has: "
                         + (manifest.selection().systems().isEmpty() ? "none"
                         : String.join(", ", manifest.selection().systems())) + ")");
             }
@@ -101,7 +102,7 @@ public final class BundleImport {
         Map<String, List<RawBsonDocument>> closure = null;
         if (metadata) {
             if (!manifest.selection().metadata()) {
-                throw new IllegalArgumentException("The bundle holds no metadata; import its data only");
+                throw new BadInputException("The bundle holds no metadata; import its data only");
             }
             closure = new LinkedHashMap<>();
             for (String collection : bundle.metadataCollections()) {
@@ -117,8 +118,7 @@ public final class BundleImport {
                 closure = ApplicationRename.of(inForce, application, name).apply(closure);
             }
         }
-        DatabaseNaming sourceNaming = manifest.application().naming() == null
-                ? null : DatabaseNaming.parse(manifest.application().naming());
+        DatabaseNaming sourceNaming = manifest.application().databaseNaming();
         SourceDescription source = new SourceDescription(manifest.source().hosts(),
                 manifest.source().serverVersion(), sourceNaming, name.equals(application) ? null : application,
                 targets, fingerprint(manifest));
@@ -151,7 +151,7 @@ public final class BundleImport {
      */
     private static void verifyUnusedEntries(BundleReader bundle) {
         for (Manifest.Entry entry : bundle.manifest().entries()) {
-            if (Manifest.KIND_README.equals(entry.kind()) || Manifest.KIND_KEYS.equals(entry.kind())) {
+            if (entry.kind() == EntryKind.README || entry.kind() == EntryKind.KEYS) {
                 try (InputStream in = bundle.openEntry(entry)) {
                     in.transferTo(OutputStream.nullOutputStream());
                 } catch (IOException e) {
@@ -166,9 +166,8 @@ public final class BundleImport {
      * it when that can be told, otherwise the bundle's, otherwise dashed.
      */
     public static DatabaseNaming targetNaming(Installation target, BundleReader bundle) {
-        String bundleNaming = bundle.manifest().application().naming();
         return TargetNaming.choose(target, bundle.manifest().application().name(),
-                bundleNaming == null ? null : DatabaseNaming.parse(bundleNaming));
+                bundle.manifest().application().databaseNaming());
     }
 
     /** {@link #targetNaming(Installation, BundleReader)} where the target's systems may live on hosts of their own. */
@@ -178,17 +177,12 @@ public final class BundleImport {
 
     /** The naming convention for the databases of the application imported as {@code name}. */
     public static DatabaseNaming targetNaming(SystemHosts target, BundleReader bundle, String name) {
-        String bundleNaming = bundle.manifest().application().naming();
-        return TargetNaming.choose(target, name, bundleNaming == null ? null : DatabaseNaming.parse(bundleNaming));
+        return TargetNaming.choose(target, name, bundle.manifest().application().databaseNaming());
     }
 
     /** The systems whose data the bundle holds. */
     public static Set<SystemKind> systemsIn(BundleReader bundle) {
-        Set<SystemKind> systems = EnumSet.noneOf(SystemKind.class);
-        for (String system : bundle.manifest().selection().systems()) {
-            systems.add(SystemKind.parse(system));
-        }
-        return systems;
+        return bundle.manifest().selection().systemKinds();
     }
 
     /** Every collection of the bundle for {@code system}, for callers that want to show them. */

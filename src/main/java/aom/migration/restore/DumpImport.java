@@ -3,6 +3,7 @@ package aom.migration.restore;
 import aom.migration.bundle.CollectionSource;
 import aom.migration.dump.DumpArchive;
 import aom.migration.dump.DumpContents;
+import aom.migration.model.BadInputException;
 import aom.migration.model.DatabaseNaming;
 import aom.migration.model.ExtractionProfile;
 import aom.migration.model.SystemKind;
@@ -68,7 +69,7 @@ public final class DumpImport {
     public static Mapping propose(String application, List<String> databases, Map<String, SystemKind> overrides) {
         for (String database : overrides.keySet()) {
             if (!databases.contains(database)) {
-                throw new IllegalArgumentException("The dump has no database '" + database + "' (it has: "
+                throw new BadInputException("The dump has no database '" + database + "' (it has: "
                         + (databases.isEmpty() ? "none" : String.join(", ", databases)) + ")");
             }
         }
@@ -103,7 +104,7 @@ public final class DumpImport {
             }
             String other = systems.put(system, database);
             if (other != null) {
-                throw new IllegalArgumentException("Both " + other + " and " + database + " would be loaded as "
+                throw new BadInputException("Both " + other + " and " + database + " would be loaded as "
                         + system + "; choose one with --map " + other + "=" + system + " and skip the other with"
                         + " --map " + database + "=SKIP");
             }
@@ -120,7 +121,7 @@ public final class DumpImport {
     public static ImportRequest request(DumpContents dump, String application, Mapping mapping,
                                         DatabaseNaming targetNaming) {
         if (mapping.systems().isEmpty()) {
-            throw new IllegalArgumentException("No database of the dump maps to a system of " + application
+            throw new BadInputException("No database of the dump maps to a system of " + application
                     + " (the dump has: " + String.join(", ", dump.databases()) + "); name them with --map <db>=LIVE");
         }
         Map<SystemKind, List<CollectionSource>> data = new EnumMap<>(SystemKind.class);

@@ -2,6 +2,7 @@ package aom.migration.restore;
 
 import aom.migration.bundle.ExtendedJson;
 import aom.migration.model.AppHome;
+import aom.migration.model.BadInputException;
 import aom.migration.model.PrivateFiles;
 import aom.migration.model.ToolClock;
 import aom.migration.model.WorkingNames;
@@ -287,7 +288,7 @@ public final class MetadataRollback {
             String first = reader.readLine();
             BsonDocument header = first == null ? new BsonDocument() : BsonDocument.parse(first);
             if (!FILE_FORMAT.equals(header.getString("format", new BsonString("")).getValue())) {
-                throw new IllegalArgumentException(file + " is not a metadata rollback file of this tool");
+                throw new BadInputException(file + " is not a metadata rollback file of this tool");
             }
             header.getDocument("inserted").forEach((collection, ids) ->
                     database.getCollection(collection).deleteMany(Filters.in("_id", ids.asArray().getValues())));

@@ -1,6 +1,7 @@
 package aom.migration.restore;
 
 import aom.migration.model.ApplicationNames;
+import aom.migration.model.BadInputException;
 import aom.migration.model.SystemKind;
 
 import java.util.ArrayList;
@@ -51,7 +52,7 @@ public record Placement(String name, Map<SystemKind, SystemKind> moves) {
         try {
             return SystemKind.parse(text.trim());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(option + ": '" + text.trim() + "' is not a system (use LIVE, STAGING"
+            throw new BadInputException(option + ": '" + text.trim() + "' is not a system (use LIVE, STAGING"
                     + " or TEST, and SKIP to leave a system out)");
         }
     }
@@ -81,7 +82,7 @@ public record Placement(String name, Map<SystemKind, SystemKind> moves) {
             }
             SystemKind other = targets.put(target, source);
             if (other != null) {
-                throw new IllegalArgumentException("The bundle's " + other + " and " + source + " data would both go"
+                throw new BadInputException("The bundle's " + other + " and " + source + " data would both go"
                         + " into " + target + "; map one of them elsewhere or leave it out (--map " + other
                         + "=SKIP, or --map " + source + "=SKIP)");
             }

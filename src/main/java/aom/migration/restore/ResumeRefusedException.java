@@ -7,6 +7,6 @@ package aom.migration.restore;
 public final class ResumeRefusedException extends ImportFailedException {
 
     public ResumeRefusedException(String message) {
-        super(message);
+        super(Category.BAD_INPUT, message);
     }
 }

@@ -7,6 +7,6 @@ package aom.migration.restore;
 public final class TargetBusyException extends ImportFailedException {
 
     public TargetBusyException(String message) {
-        super(message);
+        super(Category.REFUSED, message);
     }
 }

@@ -3,6 +3,7 @@ package aom.migration.export;
 import aom.migration.bundle.BundlePaths;
 import aom.migration.bundle.BundleReader;
 import aom.migration.bundle.CollectionMetadata;
+import aom.migration.bundle.EntryKind;
 import aom.migration.bundle.Compression;
 import aom.migration.bundle.ExtendedJson;
 import aom.migration.bundle.Manifest;
@@ -192,7 +193,7 @@ class ExportJobTest {
 
     @Test
     void theManifestListsTheMetadataFirstThoughTheZipHoldsItAfterTheData() throws Exception {
-        List<String> kinds = conference.manifest().entries().stream().map(Manifest.Entry::kind).toList();
+        List<EntryKind> kinds = conference.manifest().entries().stream().map(Manifest.Entry::kind).toList();
         int firstData = kinds.indexOf(Manifest.KIND_DEFINITION);
         assertThat(firstData).isPositive();
         assertThat(kinds.subList(0, firstData)).containsOnly(Manifest.KIND_METADATA, Manifest.KIND_KEYS)

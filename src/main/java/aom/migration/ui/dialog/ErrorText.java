@@ -1,12 +1,7 @@
 package aom.migration.ui.dialog;
 
-import aom.migration.bundle.CorruptDataException;
-import aom.migration.export.ImportInFlight;
-import aom.migration.mongo.ConnectionFailedException;
-import aom.migration.mongo.InvalidConnectionException;
-import aom.migration.mongo.UnknownApplicationException;
+import aom.migration.model.MigrationFailure;
 import aom.migration.mongo.UriRedaction;
-import aom.migration.restore.ImportFailedException;
 import aom.migration.ui.EngineText;
 import aom.migration.ui.Messages;
 
@@ -24,18 +19,16 @@ public final class ErrorText {
     }
 
     /**
-     * The engine's own message for failures it describes for people (connection problems, unknown applications,
-     * invalid input, damaged bundles, failed imports, files that cannot be read or written); a generic sentence
+     * The engine's own message for failures it describes for people ({@link MigrationFailure}: connection
+     * problems, unknown applications, invalid input, damaged bundles, failed imports; and files that cannot be read
+     * or written); a generic sentence
      * naming the error for anything unexpected. Never contains a password.
      */
     public static String readable(Throwable failure) {
         Throwable cause = unwrap(failure);
         String message = cause.getMessage();
-        boolean described = cause instanceof ConnectionFailedException || cause instanceof InvalidConnectionException
-                || cause instanceof UnknownApplicationException || cause instanceof UncheckedIOException
-                || cause instanceof IllegalArgumentException || cause instanceof CorruptDataException
-                || cause instanceof ImportFailedException || cause instanceof IOException
-                || cause instanceof ImportInFlight;
+        boolean described = cause instanceof MigrationFailure || cause instanceof UncheckedIOException
+                || cause instanceof IOException;
         if (described && message != null && !message.isBlank()) {
             return EngineText.translate(UriRedaction.redact(message));
         }

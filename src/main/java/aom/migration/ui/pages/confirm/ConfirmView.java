@@ -2,12 +2,12 @@ package aom.migration.ui.pages.confirm;
 
 import aom.migration.model.SystemKind;
 import aom.migration.restore.InterruptedImport;
+import aom.migration.session.PlanFigures;
 import aom.migration.ui.BindableView;
 import aom.migration.ui.ColumnHeaders;
 import aom.migration.ui.DataSizes;
 import aom.migration.ui.Messages;
 import aom.migration.ui.pages.preview.PlanFiguresPane;
-import aom.migration.ui.session.PlanFigures;
 import javafx.beans.binding.BooleanExpression;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;

@@ -2,9 +2,9 @@ package aom.migration.ui.pages.preview;
 
 import aom.migration.bundle.CorruptDataException;
 import aom.migration.progress.ProgressEvent;
+import aom.migration.session.OpenedBundle;
 import aom.migration.ui.Messages;
 import aom.migration.ui.dialog.ErrorText;
-import aom.migration.ui.session.OpenedBundle;
 import aom.migration.ui.task.BackgroundTask;
 import aom.migration.ui.wizard.WizardJob;
 import aom.migration.ui.wizard.WizardModel;

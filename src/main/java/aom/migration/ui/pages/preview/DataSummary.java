@@ -1,9 +1,10 @@
 package aom.migration.ui.pages.preview;
 
 import aom.migration.bundle.BundleCollection;
+import aom.migration.bundle.EntryKind;
 import aom.migration.bundle.Manifest;
+import aom.migration.session.OpenedBundle;
 import aom.migration.ui.Messages;
-import aom.migration.ui.session.OpenedBundle;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,9 +23,9 @@ public final class DataSummary {
         List<DataRow> rows = new ArrayList<>();
         List<DataRow> metadata = new ArrayList<>();
         for (Manifest.Entry entry : manifest.entries()) {
-            if (Manifest.KIND_METADATA.equals(entry.kind())) {
+            if (entry.kind() == EntryKind.METADATA) {
                 metadata.add(leaf(entry.collection(), "", entry.documents(), entry.bytes(), List.of(entry.path())));
-            } else if (Manifest.KIND_KEYS.equals(entry.kind())) {
+            } else if (entry.kind() == EntryKind.KEYS) {
                 // One line per metadata document, not documents of their own: shown as a file.
                 metadata.add(new DataRow(DataRow.Kind.FILE, entry.path(), Messages.get("preview.data.keys"), 0,
                         entry.bytes(), List.of(entry.path()), List.of()));
@@ -50,7 +51,7 @@ public final class DataSummary {
             rows.add(group(DataRow.Kind.DATABASE, Messages.format("preview.data.database", database.system(),
                     database.name()), collections));
         }
-        for (Manifest.Entry entry : manifest.entries(Manifest.KIND_README)) {
+        for (Manifest.Entry entry : manifest.entries(EntryKind.README)) {
             rows.add(new DataRow(DataRow.Kind.FILE, entry.path(), "", 0, entry.bytes(), List.of(entry.path()),
                     List.of()));
         }

@@ -1,8 +1,8 @@
 package aom.migration.ui.pages.preview;
 
+import aom.migration.session.PlanFigures;
 import aom.migration.ui.DataSizes;
 import aom.migration.ui.Messages;
-import aom.migration.ui.session.PlanFigures;
 import javafx.geometry.HPos;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;

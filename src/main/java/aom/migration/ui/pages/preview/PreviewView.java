@@ -1,11 +1,11 @@
 package aom.migration.ui.pages.preview;
 
+import aom.migration.session.PlanFigures;
 import aom.migration.ui.BindableView;
 import aom.migration.ui.ColumnHeaders;
 import aom.migration.ui.DataSizes;
 import aom.migration.ui.LazyTabs;
 import aom.migration.ui.Messages;
-import aom.migration.ui.session.PlanFigures;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;

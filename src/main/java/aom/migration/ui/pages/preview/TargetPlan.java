@@ -1,12 +1,12 @@
 package aom.migration.ui.pages.preview;
 
 import aom.migration.mongo.ConnectionSettings;
+import aom.migration.session.ImportChoice;
+import aom.migration.session.OpenedBundle;
+import aom.migration.session.PlanFigures;
+import aom.migration.session.PlannedImport;
 import aom.migration.ui.Messages;
 import aom.migration.ui.dialog.ErrorText;
-import aom.migration.ui.session.ImportChoice;
-import aom.migration.ui.session.OpenedBundle;
-import aom.migration.ui.session.PlanFigures;
-import aom.migration.ui.session.PlannedImport;
 import aom.migration.ui.task.BackgroundTask;
 import aom.migration.ui.task.TaskExecutor;
 import javafx.beans.property.ReadOnlyObjectProperty;

@@ -1,19 +1,18 @@
 package aom.migration.ui.pages.confirm;
 
+import aom.migration.demo.DemoInstallation;
 import aom.migration.demo.DemoScale;
 import aom.migration.demo.DemoServers;
-import aom.migration.model.SystemKind;
-import aom.migration.mongo.Installation;
-import aom.migration.progress.CancellationToken;
-import aom.migration.demo.DemoInstallation;
 import aom.migration.demo.EmbeddedServer;
 import aom.migration.demo.MovedDatabase;
 import aom.migration.model.SystemKind;
+import aom.migration.mongo.Installation;
+import aom.migration.progress.CancellationToken;
 import aom.migration.ui.DemoBundles;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import aom.migration.ui.RecordingDialogService;
-import aom.migration.ui.session.OpenedBundle;
+import aom.migration.session.OpenedBundle;
 import aom.migration.ui.task.CurrentThreadTaskExecutor;
 import aom.migration.ui.wizard.WizardFlow;
 import aom.migration.ui.wizard.WizardModel;

@@ -1,4 +1,4 @@
-package aom.migration.ui.session;
+package aom.migration.session;
 
 import aom.migration.export.ExportResult;
 
