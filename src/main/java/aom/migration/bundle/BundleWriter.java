@@ -291,7 +291,7 @@ public final class BundleWriter implements AutoCloseable {
         if (finished || closed) {
             throw new IllegalStateException("The bundle " + target + " is already finished or closed");
         }
-        add(BundlePaths.README, Readme.text(draft.withEntries(listed(entries))).getBytes(StandardCharsets.UTF_8),
+        add(EntryKind.README.path(null, null), Readme.text(draft.withEntries(listed(entries))).getBytes(StandardCharsets.UTF_8),
                 EntryKind.README, null, null, null, 0);
         Manifest manifest = draft.withEntries(listed(entries));
         List<String> problems = manifest.problems();

@@ -1,6 +1,5 @@
 package aom.migration.export;
 
-import aom.migration.bundle.BundlePaths;
 import aom.migration.bundle.BundleWriter;
 import aom.migration.bundle.CollectionMetadata;
 import aom.migration.bundle.Compression;
@@ -150,13 +149,13 @@ public final class DatabaseExporter {
             for (int i = 0; i < plans.size(); i++) {
                 CollectionPlan plan = plans.get(i);
                 token.throwIfCancelled();
-                writer.add(BundlePaths.definition(plan.database(), plan.collection()),
+                writer.add(EntryKind.DEFINITION.path(plan.database(), plan.collection()),
                         plan.definition().toJson().getBytes(StandardCharsets.UTF_8), EntryKind.DEFINITION,
                         plan.system().name(), plan.database(), plan.collection(), 0);
                 if (!plan.isView()) {
                     // Stored data of the collection whose turn it is goes straight into the zip from now on.
                     if (writer.streamsStoredEntries() && handoffs.get(i).claim()) {
-                        handoffs.get(i).grant(writer.startStoredEntry(BundlePaths.documents(plan.database(),
+                        handoffs.get(i).grant(writer.startStoredEntry(EntryKind.DOCUMENTS.path(plan.database(),
                                 plan.collection())));
                     }
                     writer.add(Workers.await(results.get(i), token), EntryKind.DOCUMENTS, plan.system().name(),
@@ -200,7 +199,7 @@ public final class DatabaseExporter {
         BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(QUEUE_BATCHES);
         DocumentBlocks blocks = new DocumentBlocks(DocumentBlocks.BLOCK_BYTES, spares);
         Future<?> reading = fetchers.submit(() -> read(plan, blocks, queue, tracker, abort));
-        EntrySpool spool = writer.newEntry(BundlePaths.documents(plan.database(), plan.collection()));
+        EntrySpool spool = writer.newEntry(EntryKind.DOCUMENTS.path(plan.database(), plan.collection()));
         boolean direct = false;
         try {
             while (true) {

@@ -1,6 +1,5 @@
 package aom.migration.export;
 
-import aom.migration.bundle.BundlePaths;
 import aom.migration.bundle.BundleWriter;
 import aom.migration.bundle.ClosureRecord;
 import aom.migration.bundle.EntryKind;
@@ -88,7 +87,7 @@ public final class MetadataExtractor {
                 }
             }
             token.throwIfCancelled();
-            try (EntrySpool spool = writer.newEntry(BundlePaths.KEYS)) {
+            try (EntrySpool spool = writer.newEntry(EntryKind.KEYS.path(closure.database(), null))) {
                 for (List<ClosureRecord> records : closure.records().values()) {
                     for (ClosureRecord record : records) {
                         spool.write((ExtendedJson.toLine(record.toDocument()) + "\n")
@@ -140,7 +139,7 @@ public final class MetadataExtractor {
         Set<BsonValue> missing = new HashSet<>();
         records.forEach(record -> missing.add(record.id()));
         Spooled.Part part;
-        try (EntrySpool spool = writer.newEntry(BundlePaths.metadata(collection))) {
+        try (EntrySpool spool = writer.newEntry(EntryKind.METADATA.path(null, collection))) {
             for (int from = 0; from < records.size(); from += FETCH_BATCH) {
                 token.throwIfCancelled();
                 BsonArray ids = new BsonArray();
