@@ -278,6 +278,7 @@ public final class DatabaseImporter {
         } else if (entry.aside() != null) {
             fence.confirm();
             Namespaces.rename(client, entry.database(), entry.collection(), entry.aside());
+            putBackIfLost(client, entry);
             long kept = database.getCollection(entry.aside()).estimatedDocumentCount();
             if (kept != swap.countBefore()) {
                 throw new ImportFailedException("Renaming " + entry.namespace() + " aside kept " + kept + " of its "
@@ -288,6 +289,25 @@ public final class DatabaseImporter {
         if (entry.staging() != null) {
             fence.confirm();
             Namespaces.rename(client, entry.database(), entry.staging(), entry.collection());
+        }
+    }
+
+    /**
+     * Asks again after setting the live collection aside: an import suspended between its check and the rename may
+     * have set aside what another import, which took the target over meanwhile, had put live. Then the collection
+     * goes back under its name (unless something holds that name again) before this import stops. The rename of the
+     * staging collection needs no such care: a rename never replaces a collection that exists.
+     */
+    private void putBackIfLost(MongoClient client, JournalEntry entry) {
+        try {
+            fence.confirm();
+        } catch (OwnershipLostException lost) {
+            try {
+                Namespaces.rename(client, entry.database(), entry.aside(), entry.collection());
+            } catch (RuntimeException e) {
+                lost.addSuppressed(e);
+            }
+            throw lost;
         }
     }
 

@@ -460,6 +460,9 @@ public final class ImportJob {
         return new ImportResult(plan, false, recovered, report, saved, cleanupWarning);
     }
 
+    /** Joins the sentence of a lost ownership and what the import had met before it found out. */
+    static final String MET_BEFORE = " Before it stopped, it had met this, most likely the other import's doing: ";
+
     /** Rolls back after {@code failure} and returns what the caller should throw. */
     private RuntimeException rolledBack(ImportJournal journal, RuntimeException failure, ProgressTracker tracker) {
         // Logged at INFO: the caller reports the failure, and at WARN the command line's console would repeat it.
@@ -474,8 +477,10 @@ public final class ImportJob {
         try {
             proof = rollback().rollBack(journal);
         } catch (OwnershipLostException lost) {
+            // Lost first: what this import met on its way (a rename that found its collection gone, a duplicate
+            // key) is most likely the other import's work, not a fault of the server to be reported as such.
             failure.addSuppressed(lost);
-            return new OwnershipLostException(describe(failure, phase) + " " + lost.getMessage());
+            return new OwnershipLostException(lost.getMessage() + MET_BEFORE + describe(failure, phase));
         } catch (RuntimeException rollbackFailure) {
             LOG.info("Rollback of the import of {} failed", request.application(), rollbackFailure);
             failure.addSuppressed(rollbackFailure);

@@ -103,6 +103,8 @@ public final class EngineText {
                 + " counts as ended in (\\d+) s\\)", "engine.busy.elsewhere");
         rule("This import of (\\S+) no longer owns the target: (.+)\\. It stopped at once and changed nothing more;"
                 + " the target is the other import's to finish or restore\\.", "engine.lost");
+        rule("(This import of \\S+ no longer owns the target: .+) Before it stopped, it had met this, most likely the"
+                + " other import's doing: (.+)", "engine.lost.met");
         rule("its journal is gone, so another run found it dead and restored or finished the target",
                 "engine.lost.gone");
         rule("another import \\((.+)\\) took its journal over, having found it dead \\(its lease had run out while it"

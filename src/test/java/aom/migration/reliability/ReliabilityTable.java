@@ -34,12 +34,13 @@ final class ReliabilityTable {
             "There is no real mongod here (VERSIONS.md): every target is mongo-java-server 1.47.0. What it cannot"
                     + " imitate was played by the wire proxy (authentication, error 13 Unauthorized, dropped"
                     + " connections) or is named below.",
-            "Its H2 (file) backend loses the documents of a renamed collection when a rename swap is rolled back"
-                    + " and when the file is reopened (section 1, \"mongo-java-server's H2 backend itself\"). So the"
-                    + " cases that kill the H2 server during or after the swap use the copy swap (the one the tool uses"
-                    + " for sharded clusters); the rename swap is tested with the tool's own process killed (section"
-                    + " 2), and for a cancel or crash in the middle of it against the in-memory server in"
-                    + " restore/ImportSafetyTest.",
+            "Its H2 (file) backend does not really rename: it keeps a renamed collection's documents under the"
+                    + " old name, where a new collection of that name finds them and a drop by that name deletes them"
+                    + " (issue 18). So every import first checks renames in scratch collections of its own"
+                    + " (RenameCheck) and, where they do not keep data, swaps by copying (the swap the tool uses for"
+                    + " sharded clusters); section 1, cases 1.9 and 1.11, show it on H2. The rename swap is tested"
+                    + " with the tool's own process killed (section 2), and for a cancel or crash in the middle of it"
+                    + " against the in-memory server in restore/ImportSafetyTest.",
             "H2 writes its file about once a second. Killed at once, it loses up to a second of writes, always as a"
                     + " whole: the restarted server holds the state of an earlier moment, journal included, and the"
                     + " recovery restores from there (section 1, \"without waiting for H2's commit\"). The other"

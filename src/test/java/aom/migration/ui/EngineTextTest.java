@@ -89,6 +89,21 @@ class EngineTextTest {
     }
 
     @Test
+    void whatALostImportMetIsShownAfterTheLossInBothLanguages() {
+        String lost = "This import of ConferenceApp no longer owns the target: its journal is gone, so another run"
+                + " found it dead and restored or finished the target. It stopped at once and changed nothing more;"
+                + " the target is the other import's to finish or restore. Before it stopped, it had met this, most"
+                + " likely the other import's doing: Renaming ConferenceApp.Session aside kept 0 of its 24 documents.";
+        Locale.setDefault(Locale.ENGLISH);
+        assertThat(EngineText.translate(lost)).isEqualTo(lost);
+
+        Locale.setDefault(Locale.GERMAN);
+        assertThat(EngineText.translate(lost)).startsWith("Dieser Import von ConferenceApp ist nicht mehr"
+                + " Eigent\u00fcmer des Ziels: sein Journal ist weg").contains("Bevor er anhielt, war er hierauf"
+                + " gesto\u00dfen, wahrscheinlich durch den anderen Import: Renaming ConferenceApp.Session aside");
+    }
+
+    @Test
     void aSentenceNoRuleKnowsIsShownAsTheEngineWroteIt() {
         Locale.setDefault(Locale.GERMAN);
 

@@ -24,7 +24,14 @@ public final class CurrentThreadTaskExecutor implements TaskExecutor {
 
     @Override
     public <T> BackgroundTask<T> execute(BackgroundTask<T> task) {
-        ProgressRelay relay = new ProgressRelay(Runnable::run, null, Duration.ZERO, task::apply);
+        // A job reports from its worker threads too (an export reads several collections at once); the wizard's
+        // pages take progress on one thread only, so deliveries take turns here as they do on the JavaFX thread.
+        Object uiThread = new Object();
+        ProgressRelay relay = new ProgressRelay(delivery -> {
+            synchronized (uiThread) {
+                delivery.run();
+            }
+        }, null, Duration.ZERO, task::apply);
         task.started();
         T result;
         try {
