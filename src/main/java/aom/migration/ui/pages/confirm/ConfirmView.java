@@ -30,6 +30,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 
+import java.util.OptionalLong;
+
 /** The Confirm page: binds the choices, the drop warnings, the merge figures, the notes and the typed name. */
 public class ConfirmView implements BindableView {
 
@@ -60,13 +62,13 @@ public class ConfirmView implements BindableView {
     @FXML
     private TableColumn<DropWarning, String> actionColumn;
     @FXML
-    private TableColumn<DropWarning, Number> nowColumn;
+    private TableColumn<DropWarning, OptionalLong> nowColumn;
     @FXML
-    private TableColumn<DropWarning, Number> afterColumn;
+    private TableColumn<DropWarning, OptionalLong> afterColumn;
     @FXML
     private TitledPane notesPane;
     @FXML
-    private ListView<String> notesList;
+    private ListView<PlanNote> notesList;
     @FXML
     private Label typePrompt;
     @FXML
@@ -148,9 +150,8 @@ public class ConfirmView implements BindableView {
         notesList.setPlaceholder(new Label(Messages.get("confirm.notes.none")));
         notesPane.textProperty().bind(Bindings.createStringBinding(() -> Messages.format("confirm.notes.title",
                 viewModel.notes().size()), viewModel.notes()));
-        String problemPrefix = Messages.format("confirm.note.problem", "");
-        viewModel.notes().addListener((ListChangeListener<String>) change -> {
-            if (viewModel.notes().stream().anyMatch(note -> note.startsWith(problemPrefix))) {
+        viewModel.notes().addListener((ListChangeListener<PlanNote>) change -> {
+            if (viewModel.notes().stream().anyMatch(PlanNote::isProblem)) {
                 notesPane.setExpanded(true);
             }
         });
@@ -179,29 +180,28 @@ public class ConfirmView implements BindableView {
         databaseColumn.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue().database()));
         nameColumn.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue().name()));
         actionColumn.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue().action()));
-        nowColumn.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue().targetDocuments()));
+        nowColumn.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue().documentsNow()));
         nowColumn.setCellFactory(column -> new CountCell());
         afterColumn.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue().importDocuments()));
         afterColumn.setCellFactory(column -> new CountCell());
     }
 
     /** A document count; a dash where there is none (metadata entities, unknown counts). */
-    private static final class CountCell extends TableCell<DropWarning, Number> {
+    private static final class CountCell extends TableCell<DropWarning, OptionalLong> {
         CountCell() {
             getStyleClass().add("number-cell");
         }
 
         @Override
-        protected void updateItem(Number count, boolean empty) {
+        protected void updateItem(OptionalLong count, boolean empty) {
             super.updateItem(count, empty);
-            setText(empty || count == null ? null : count.longValue() < 0 ? "\u2014"
-                    : DataSizes.count(count.longValue()));
+            setText(empty || count == null ? null : count.isPresent() ? DataSizes.count(count.getAsLong())
+                    : "\u2014");
         }
     }
 
     /** A note, wrapped, with an icon for its kind; the nodes are made once per cell. */
-    private static final class NoteCell extends ListCell<String> {
-        private final String problemPrefix = Messages.format("confirm.note.problem", "");
+    private static final class NoteCell extends ListCell<PlanNote> {
         private final FontIcon icon = new FontIcon();
         private final Label text = new Label();
         private final HBox line = new HBox(8, icon, text);
@@ -211,7 +211,7 @@ public class ConfirmView implements BindableView {
         }
 
         @Override
-        protected void updateItem(String note, boolean empty) {
+        protected void updateItem(PlanNote note, boolean empty) {
             super.updateItem(note, empty);
             setText(null);
             if (empty || note == null) {
@@ -221,9 +221,8 @@ public class ConfirmView implements BindableView {
             if (!text.prefWidthProperty().isBound()) {
                 text.prefWidthProperty().bind(getListView().widthProperty().subtract(56));
             }
-            text.setText(note);
-            icon.setIconLiteral(note.startsWith(problemPrefix) ? "mdi2a-alert-octagon-outline"
-                    : "mdi2i-information-outline");
+            text.setText(note.text());
+            icon.setIconLiteral(note.isProblem() ? "mdi2a-alert-octagon-outline" : "mdi2i-information-outline");
             setGraphic(line);
         }
     }
