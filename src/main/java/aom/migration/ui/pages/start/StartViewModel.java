@@ -6,6 +6,7 @@ import aom.migration.ui.Language;
 import aom.migration.ui.Messages;
 import aom.migration.ui.dialog.ErrorText;
 import aom.migration.ui.dialog.FileRequest;
+import aom.migration.ui.pages.selection.BundleFileName;
 import aom.migration.ui.settings.RecentBundle;
 import aom.migration.ui.settings.RecentBundles;
 import aom.migration.ui.task.BackgroundTask;
@@ -121,7 +122,8 @@ public final class StartViewModel implements PageViewModel {
         Path current = bundleToImport.get();
         services.dialogs().chooseFileToOpen(new FileRequest(Messages.get("start.chooseBundle.title"),
                         current == null ? null : current.getParent(), null,
-                        List.of(new FileRequest.FileType(Messages.get("file.bundle"), List.of("*.aombundle")))))
+                        List.of(new FileRequest.FileType(Messages.get("file.bundle"),
+                                List.of("*" + BundleFileName.EXTENSION)))))
                 .ifPresent(this::selectBundle);
     }
 
