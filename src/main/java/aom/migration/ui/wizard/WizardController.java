@@ -114,7 +114,7 @@ public class WizardController {
         if (job != null) {
             WizardJob kind = model.runningJobKindProperty().get();
             // The job runs on while the question is open: one that ended meanwhile is not cancelled after the fact.
-            if (!job.isCancelRequested() && dialogs.confirm(Messages.get(kind.key("cancel.title")),
+            if (!job.cancelRequestedProperty().get() && dialogs.confirm(Messages.get(kind.key("cancel.title")),
                     Messages.get(kind.key("cancel.message")), Messages.get(kind.key("cancel.confirm")),
                     Messages.get("job.keepRunning")) && !job.isDone()) {
                 job.cancel();

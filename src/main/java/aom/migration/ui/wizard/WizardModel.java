@@ -127,10 +127,6 @@ public final class WizardModel implements AutoCloseable {
         }
     }
 
-    public PageViewModel viewModel(PageId page) {
-        return pages.get(page);
-    }
-
     public ReadOnlyObjectProperty<PageId> currentPageProperty() {
         return currentPage.getReadOnlyProperty();
     }
@@ -281,11 +277,6 @@ public final class WizardModel implements AutoCloseable {
     /** The connection that holds {@code system}'s data of the source: its own host if set, else the source. */
     public ConnectionSettings sourceFor(SystemKind system) {
         return sourceInstanceHosts.getOrDefault(system, source.get());
-    }
-
-    /** The connection that receives {@code system}'s data in the target: its own host if set, else the target. */
-    public ConnectionSettings targetFor(SystemKind system) {
-        return targetInstanceHosts.getOrDefault(system, target.get());
     }
 
     /** The application chosen on the Application page. */

@@ -223,11 +223,6 @@ public final class ConfirmViewModel implements PageViewModel {
         return planning.getReadOnlyProperty();
     }
 
-    /** Why the plan could not be made, or {@code null}. */
-    public ReadOnlyStringProperty planErrorProperty() {
-        return planError.getReadOnlyProperty();
-    }
-
     public ReadOnlyObjectProperty<ImportPlan> planProperty() {
         return plan.getReadOnlyProperty();
     }
