@@ -64,9 +64,9 @@ public final class ExportViewModel implements PageViewModel {
     public ExportViewModel(WizardModel model, WizardServices services) {
         this.model = model;
         this.services = services;
-        job = new JobPageModel(model, services.dialogs(), WizardJob.EXPORT, new JobProgressViewModel(JobKind.EXPORT,
-                ExtractionProfile.defaults().database()), Messages.get("export.title"),
-                JobPageModel.BackOnceSucceeded.ALLOWED);
+        job = new JobPageModel(model.runningJob(), services.dialogs(), WizardJob.EXPORT,
+                new JobProgressViewModel(JobKind.EXPORT, ExtractionProfile.defaults().database()),
+                Messages.get("export.title"), JobPageModel.BackOnceSucceeded.ALLOWED);
     }
 
     @Override

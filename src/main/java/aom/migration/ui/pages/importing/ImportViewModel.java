@@ -35,8 +35,9 @@ public final class ImportViewModel implements PageViewModel {
     public ImportViewModel(WizardModel model, WizardServices services) {
         this.model = model;
         this.services = services;
-        job = new JobPageModel(model, services.dialogs(), WizardJob.IMPORT, new JobProgressViewModel(JobKind.IMPORT),
-                Messages.get("import.title"), JobPageModel.BackOnceSucceeded.LOCKED);
+        job = new JobPageModel(model.runningJob(), services.dialogs(), WizardJob.IMPORT,
+                new JobProgressViewModel(JobKind.IMPORT), Messages.get("import.title"),
+                JobPageModel.BackOnceSucceeded.LOCKED);
     }
 
     @Override

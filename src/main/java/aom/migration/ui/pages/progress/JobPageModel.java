@@ -3,8 +3,8 @@ package aom.migration.ui.pages.progress;
 import aom.migration.ui.dialog.DialogService;
 import aom.migration.ui.dialog.ErrorText;
 import aom.migration.ui.task.BackgroundTask;
+import aom.migration.ui.wizard.RunningJob;
 import aom.migration.ui.wizard.WizardJob;
-import aom.migration.ui.wizard.WizardModel;
 import javafx.beans.binding.BooleanExpression;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -31,7 +31,7 @@ public final class JobPageModel {
         LOCKED
     }
 
-    private final WizardModel model;
+    private final RunningJob wizardJob;
     private final DialogService dialogs;
     private final WizardJob kind;
     private final JobProgressViewModel progress;
@@ -44,12 +44,12 @@ public final class JobPageModel {
     private BackgroundTask<?> job;
 
     /**
-     * A page running jobs of {@code kind}, shown in {@code progress}, titled {@code title} until a job starts; its
-     * failures are shown through {@code dialogs}.
+     * A page running jobs of {@code kind}, shown in {@code progress} and tracked as the wizard's {@code wizardJob},
+     * titled {@code title} until a job starts; its failures are shown through {@code dialogs}.
      */
-    public JobPageModel(WizardModel model, DialogService dialogs, WizardJob kind, JobProgressViewModel progress,
+    public JobPageModel(RunningJob wizardJob, DialogService dialogs, WizardJob kind, JobProgressViewModel progress,
                         String title, BackOnceSucceeded back) {
-        this.model = model;
+        this.wizardJob = wizardJob;
         this.dialogs = dialogs;
         this.kind = Objects.requireNonNull(kind);
         this.progress = progress;
@@ -112,7 +112,7 @@ public final class JobPageModel {
     public <T> BackgroundTask<T> follow(BackgroundTask<T> task) {
         job = task;
         progress.track(task);
-        model.trackJob(task, kind);
+        wizardJob.track(task, kind);
         task.onFinished(() -> {
             if (job == task) {
                 running.set(false);

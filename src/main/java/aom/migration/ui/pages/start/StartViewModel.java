@@ -138,7 +138,7 @@ public final class StartViewModel implements PageViewModel {
     public void openRecent(RecentBundleItem item) {
         if (item != null && item.exists()) {
             selectBundle(item.bundle().path());
-            model.next();
+            model.navigation().next();
         }
     }
 
@@ -152,7 +152,7 @@ public final class StartViewModel implements PageViewModel {
      * with them and moves on with the task chosen on the page.
      */
     public void startDemo() {
-        DemoServers running = model.demoProperty().get();
+        DemoServers running = model.demo().serversProperty().get();
         if (running != null) {
             useDemo(running);
             return;
@@ -182,8 +182,8 @@ public final class StartViewModel implements PageViewModel {
         String running = Messages.format("start.demo.running", servers.source().uri(), servers.target().uri());
         boolean needsBundle = model.getFlow() == WizardFlow.IMPORT && bundleToImport.get() == null;
         demoStatus.set(needsBundle ? running + "\n" + Messages.get("start.demo.chooseBundle") : running);
-        if (model.getCurrentPage() == PageId.START && canGoNext.get()) {
-            model.next();
+        if (model.navigation().getCurrentPage() == PageId.START && canGoNext.get()) {
+            model.navigation().next();
         }
     }
 

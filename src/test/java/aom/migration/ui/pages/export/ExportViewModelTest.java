@@ -139,7 +139,7 @@ class ExportViewModelTest {
         ExportViewModel page = page(listener -> event -> {
             listener.onProgress(event);
             if (event.phase() == Phase.DATA && !event.isOverall()) {
-                model.runningJobProperty().get().cancel();
+                model.runningJob().jobProperty().get().cancel();
             }
         });
 

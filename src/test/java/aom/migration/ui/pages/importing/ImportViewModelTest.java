@@ -120,7 +120,7 @@ class ImportViewModelTest {
         ImportViewModel page = new ImportViewModel(model, services(listener -> event -> {
             listener.onProgress(event);
             if (event.phase() == Phase.LOAD && !event.isOverall()) {
-                model.runningJobProperty().get().cancel();
+                model.runningJob().jobProperty().get().cancel();
             }
         }));
 

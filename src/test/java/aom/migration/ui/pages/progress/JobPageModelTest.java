@@ -4,8 +4,8 @@ import aom.migration.progress.CancelledException;
 import aom.migration.ui.RecordingDialogService;
 import aom.migration.ui.task.BackgroundTask;
 import aom.migration.ui.task.CurrentThreadTaskExecutor;
+import aom.migration.ui.wizard.RunningJob;
 import aom.migration.ui.wizard.WizardJob;
-import aom.migration.ui.wizard.WizardModel;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -16,12 +16,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class JobPageModelTest {
 
-    private final WizardModel model = new WizardModel();
+    private final RunningJob wizardJob = new RunningJob();
     private final RecordingDialogService dialogs = new RecordingDialogService();
     private final CurrentThreadTaskExecutor executor = new CurrentThreadTaskExecutor();
 
     private JobPageModel page(JobPageModel.BackOnceSucceeded back) {
-        return new JobPageModel(model, dialogs, WizardJob.EXPORT, new JobProgressViewModel(JobKind.EXPORT),
+        return new JobPageModel(wizardJob, dialogs, WizardJob.EXPORT, new JobProgressViewModel(JobKind.EXPORT),
                 "Export", back);
     }
 
@@ -33,7 +33,7 @@ class JobPageModelTest {
         page.prepare("Exporting ConferenceApp");
         executor.execute(page.follow(BackgroundTask.of((listener, cancel) -> {
             seenWhileRunning.addAll(List.of(page.runningProperty().get(), page.canGoBackProperty().get(),
-                    page.canGoNextProperty().get(), model.isJobRunning()));
+                    page.canGoNextProperty().get(), wizardJob.isRunning()));
             return "done";
         })).onSuccess(result -> page.succeeded("Exported ConferenceApp", "Exported.")));
 
@@ -45,7 +45,7 @@ class JobPageModelTest {
         assertThat(page.canGoNextProperty().get()).isTrue();
         assertThat(page.canGoBackProperty().get()).isTrue();
         assertThat(page.isRunningOrSucceeded()).isTrue();
-        assertThat(model.isJobRunning()).isFalse();
+        assertThat(wizardJob.isRunning()).isFalse();
     }
 
     @Test
