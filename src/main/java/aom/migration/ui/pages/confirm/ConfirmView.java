@@ -6,6 +6,7 @@ import aom.migration.ui.BindableView;
 import aom.migration.ui.ColumnHeaders;
 import aom.migration.ui.DataSizes;
 import aom.migration.ui.Messages;
+import aom.migration.ui.SystemControls;
 import aom.migration.ui.pages.preview.PlanFiguresPane;
 import aom.migration.ui.session.PlanFigures;
 import javafx.beans.binding.BooleanExpression;
@@ -27,9 +28,11 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 
+import java.util.Map;
 import java.util.OptionalLong;
 
 /** The Confirm page: binds the choices, the drop warnings, the merge figures, the notes and the typed name. */
@@ -41,12 +44,6 @@ public class ConfirmView implements BindableView {
     private Label targetLabel;
     @FXML
     private CheckBox metadataCheck;
-    @FXML
-    private CheckBox liveCheck;
-    @FXML
-    private CheckBox stagingCheck;
-    @FXML
-    private CheckBox testCheck;
     @FXML
     private CheckBox resetCheck;
     @FXML
@@ -89,9 +86,17 @@ public class ConfirmView implements BindableView {
     private RadioButton startOverChoice;
 
     private final ConfirmViewModel viewModel;
+    private final Map<SystemKind, CheckBox> systemChecks = SystemControls.checkBoxes("import");
 
     public ConfirmView(ConfirmViewModel viewModel) {
         this.viewModel = viewModel;
+    }
+
+    /** The systems' check boxes follow the metadata's, one per system kind. */
+    @FXML
+    private void initialize() {
+        Pane choices = (Pane) metadataCheck.getParent();
+        choices.getChildren().addAll(choices.getChildren().indexOf(metadataCheck) + 1, systemChecks.values());
     }
 
     @Override
@@ -99,12 +104,8 @@ public class ConfirmView implements BindableView {
         titleLabel.textProperty().bind(viewModel.titleProperty());
         targetLabel.textProperty().bind(viewModel.targetTextProperty());
         bindChoice(metadataCheck, viewModel.metadataProperty(), viewModel.metadataAvailableProperty().not());
-        bindChoice(liveCheck, viewModel.systemProperty(SystemKind.LIVE),
-                viewModel.systemAvailableProperty(SystemKind.LIVE).not());
-        bindChoice(stagingCheck, viewModel.systemProperty(SystemKind.STAGING),
-                viewModel.systemAvailableProperty(SystemKind.STAGING).not());
-        bindChoice(testCheck, viewModel.systemProperty(SystemKind.TEST),
-                viewModel.systemAvailableProperty(SystemKind.TEST).not());
+        systemChecks.forEach((system, check) -> bindChoice(check, viewModel.systemProperty(system),
+                viewModel.systemAvailableProperty(system).not()));
         resetCheck.selectedProperty().bindBidirectional(viewModel.resetPasswordsProperty());
         resetCheck.disableProperty().bind(viewModel.metadataProperty().not());
         viewModel.figuresProperty().addListener((observable, old, figures) -> showFigures(figures));
