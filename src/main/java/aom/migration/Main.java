@@ -1,10 +1,10 @@
 package aom.migration;
 
 import aom.migration.cli.MigrationCli;
+import aom.migration.ui.WizardArguments;
 import aom.migration.ui.WizardLauncher;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Entry point of {@code migration.jar}: without arguments (or with a bundle file to open) it starts the wizard,
@@ -17,18 +17,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        if (opensWizard(args)) {
+        if (WizardArguments.startWizard(List.of(args))) {
             WizardLauncher.launch(args);
             return;
         }
         System.exit(MigrationCli.run(args));
-    }
-
-    /** No arguments, or a single existing {@code .aombundle} file (a double-click in the file manager). */
-    static boolean opensWizard(String[] args) {
-        if (args.length == 0) {
-            return true;
-        }
-        return args.length == 1 && args[0].toLowerCase().endsWith(".aombundle") && Files.isRegularFile(Path.of(args[0]));
     }
 }

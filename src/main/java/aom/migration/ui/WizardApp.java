@@ -15,8 +15,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Locale;
 
 /**
  * The wizard's JavaFX application: theme, services, window. Started with a bundle file as its only argument, it
@@ -45,7 +43,7 @@ public class WizardApp extends Application {
         executor = new FxTaskExecutor();
         window = new WizardWindow(stage, new WizardModel(), WizardServices.standard(dialogs, executor,
                 new SystemFolderOpener(getHostServices())));
-        window.show(bundleArgument(getParameters().getRaw()), startupSettings);
+        window.show(WizardArguments.bundleToOpen(getParameters().getRaw()), startupSettings);
     }
 
     @Override
@@ -70,13 +68,5 @@ public class WizardApp extends Application {
     /** Where the wizard keeps its settings. */
     static Path settingsFolder() {
         return AppHome.root().resolve("settings");
-    }
-
-    /** The bundle to open: the only argument, when it names an {@code .aombundle} file. */
-    static Path bundleArgument(List<String> arguments) {
-        if (arguments.size() == 1 && arguments.get(0).toLowerCase(Locale.ROOT).endsWith(".aombundle")) {
-            return Path.of(arguments.get(0)).toAbsolutePath();
-        }
-        return null;
     }
 }

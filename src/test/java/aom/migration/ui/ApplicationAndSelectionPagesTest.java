@@ -81,7 +81,7 @@ class ApplicationAndSelectionPagesTest extends WizardUiTest {
         openApplicationPage();
         clickOn("ShopApp");
         clickOn("#nextButton");
-        waitFor(() -> model.getCurrentPage() == PageId.SELECTION);
+        waitFor(() -> model.navigation().getCurrentPage() == PageId.SELECTION);
 
         CheckBox staging = lookup("#stagingCheck").queryAs(CheckBox.class);
         assertThat(staging.isDisabled()).isTrue();
@@ -102,7 +102,7 @@ class ApplicationAndSelectionPagesTest extends WizardUiTest {
         openApplicationPage();
         clickOn("FleetTracker");
         clickOn("#nextButton");
-        waitFor(() -> model.getCurrentPage() == PageId.SELECTION);
+        waitFor(() -> model.navigation().getCurrentPage() == PageId.SELECTION);
 
         clickOn("#metadataCheck");
         clickOn("#liveCheck");
@@ -133,10 +133,10 @@ class ApplicationAndSelectionPagesTest extends WizardUiTest {
     private TableView<AppRef> openApplicationPage() throws Exception {
         interact(() -> model.sourceProperty().set(demo.source().settings()));
         clickOn("#nextButton");
-        waitFor(() -> model.getCurrentPage() == PageId.CONNECTIONS
+        waitFor(() -> model.navigation().getCurrentPage() == PageId.CONNECTIONS
                 && !lookup("#nextButton").queryButton().isDisabled());
         clickOn("#nextButton");
-        waitFor(() -> model.getCurrentPage() == PageId.APPLICATION);
+        waitFor(() -> model.navigation().getCurrentPage() == PageId.APPLICATION);
         TableView<AppRef> table = lookup("#applicationTable").queryTableView();
         waitFor(() -> table.getItems().size() == 3 && !lookup("#loadingBox").query().isVisible());
         return table;

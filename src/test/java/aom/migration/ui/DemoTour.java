@@ -75,7 +75,7 @@ final class DemoTour implements AutoCloseable {
         stop.at("01-start.png");
 
         robot.clickOn("#demoButton");
-        waitFor(() -> model.getCurrentPage() == PageId.CONNECTIONS);
+        waitFor(() -> model.navigation().getCurrentPage() == PageId.CONNECTIONS);
         robot.clickOn((Node) inForm("sourceForm", "testButton"));
         robot.clickOn((Node) inForm("targetForm", "testButton"));
         waitFor(() -> robot.lookup(".test-ok").queryAll().size() == 2);
@@ -88,16 +88,16 @@ final class DemoTour implements AutoCloseable {
         stop.at("03-application.png");
 
         robot.clickOn("#nextButton");
-        waitFor(() -> model.getCurrentPage() == PageId.SELECTION);
+        waitFor(() -> model.navigation().getCurrentPage() == PageId.SELECTION);
         robot.clickOn("#backButton");
         robot.clickOn("ShopApp");
         robot.clickOn("#nextButton");
-        waitFor(() -> model.getCurrentPage() == PageId.SELECTION);
+        waitFor(() -> model.navigation().getCurrentPage() == PageId.SELECTION);
         stop.at("05-selection-shopapp.png");
         robot.clickOn("#backButton");
         robot.clickOn("ConferenceApp");
         robot.clickOn("#nextButton");
-        waitFor(() -> model.getCurrentPage() == PageId.SELECTION);
+        waitFor(() -> model.navigation().getCurrentPage() == PageId.SELECTION);
         stop.at("04-selection.png");
 
         migrate(stop);
@@ -130,7 +130,8 @@ final class DemoTour implements AutoCloseable {
         stop.at("11-preview-plan.png");
 
         robot.clickOn("#nextButton");
-        waitFor(() -> model.getCurrentPage() == PageId.CONFIRM && model.plannedImportProperty().get() != null);
+        waitFor(() -> model.navigation().getCurrentPage() == PageId.CONFIRM
+                && model.plannedImportProperty().get() != null);
         robot.clickOn("#confirmName").write("ConferenceApp");
         waitFor(() -> !((Button) robot.lookup("#nextButton").query()).isDisabled());
         stop.at("12-confirm.png");
@@ -144,22 +145,22 @@ final class DemoTour implements AutoCloseable {
         stop.at("14-import-done.png");
 
         robot.clickOn("#nextButton");
-        waitFor(() -> model.getCurrentPage() == PageId.SUMMARY);
+        waitFor(() -> model.navigation().getCurrentPage() == PageId.SUMMARY);
         stop.at("15-summary.png");
     }
 
     private void exportSummary(Stop stop, Path bundles) throws Exception {
         robot.clickOn("#startOver");
-        waitFor(() -> model.getCurrentPage() == PageId.START);
+        waitFor(() -> model.navigation().getCurrentPage() == PageId.START);
         robot.clickOn("#exportMode");
         robot.clickOn("#nextButton");
-        waitFor(() -> model.getCurrentPage() == PageId.CONNECTIONS);
+        waitFor(() -> model.navigation().getCurrentPage() == PageId.CONNECTIONS);
         robot.clickOn("#nextButton");
         TableView<AppRef> table = robot.lookup("#applicationTable").queryTableView();
         waitFor(() -> table.getItems().size() == 3);
         robot.clickOn("ShopApp");
         robot.clickOn("#nextButton");
-        waitFor(() -> model.getCurrentPage() == PageId.SELECTION);
+        waitFor(() -> model.navigation().getCurrentPage() == PageId.SELECTION);
         TextField file = robot.lookup("#bundleField").queryAs(TextField.class);
         Path bundle = Files.createDirectories(bundles).toAbsolutePath().resolve("ShopApp.aombundle");
         Files.deleteIfExists(bundle);
@@ -168,18 +169,19 @@ final class DemoTour implements AutoCloseable {
         Label exported = robot.lookup("#exportOutcomeText").queryAs(Label.class);
         waitFor(() -> !exported.getText().isEmpty());
         robot.clickOn("#nextButton");
-        waitFor(() -> model.getCurrentPage() == PageId.PREVIEW && model.openedBundleProperty().get() != null);
+        waitFor(() -> model.navigation().getCurrentPage() == PageId.PREVIEW
+                && model.openedBundleProperty().get() != null);
         robot.clickOn("#nextButton");
-        waitFor(() -> model.getCurrentPage() == PageId.SUMMARY);
+        waitFor(() -> model.navigation().getCurrentPage() == PageId.SUMMARY);
         stop.at("16-export-summary.png");
         robot.clickOn("#startOver");
-        waitFor(() -> model.getCurrentPage() == PageId.START);
+        waitFor(() -> model.navigation().getCurrentPage() == PageId.START);
     }
 
     private void connectionProblems(Stop stop) throws Exception {
         robot.clickOn("#migrateMode");
         robot.clickOn("#nextButton");
-        waitFor(() -> model.getCurrentPage() == PageId.CONNECTIONS);
+        waitFor(() -> model.navigation().getCurrentPage() == PageId.CONNECTIONS);
         TextField sourceUri = inForm("sourceForm", "uriField");
         robot.interact(() -> sourceUri.setText("mongodb://127.0.0.1:" + ClosedPort.find()
                 + "/?serverSelectionTimeoutMS=2000"));

@@ -88,7 +88,7 @@ class ExportCancelTest extends WizardUiTest {
         assertThat(folder.toFile().list())
                 .anyMatch(name -> name.matches("ConferenceApp\\.aombundle\\.[0-9a-f]+\\.part"));
         assertThat(bundle).doesNotExist();
-        assertThat(model.isJobRunning()).isTrue();
+        assertThat(model.runningJob().isRunning()).isTrue();
 
         clickOn("#cancelButton");
         release.countDown();
@@ -110,13 +110,13 @@ class ExportCancelTest extends WizardUiTest {
     private void openSelection() throws Exception {
         interact(() -> model.sourceProperty().set(demo.source().settings()));
         clickOn("#nextButton");
-        waitFor(() -> model.getCurrentPage() == PageId.CONNECTIONS
+        waitFor(() -> model.navigation().getCurrentPage() == PageId.CONNECTIONS
                 && !lookup("#nextButton").queryButton().isDisabled());
         clickOn("#nextButton");
         TableView<AppRef> table = lookup("#applicationTable").queryTableView();
         waitFor(() -> table.getItems().size() == 3 && !lookup("#loadingBox").query().isVisible());
         clickOn("ConferenceApp");
         clickOn("#nextButton");
-        waitFor(() -> model.getCurrentPage() == PageId.SELECTION);
+        waitFor(() -> model.navigation().getCurrentPage() == PageId.SELECTION);
     }
 }

@@ -58,7 +58,7 @@ class ExportPagesTest extends WizardUiTest {
 
         clickOn("#nextButton");
 
-        waitFor(() -> model.getCurrentPage() == PageId.EXPORT_PROGRESS);
+        waitFor(() -> model.navigation().getCurrentPage() == PageId.EXPORT_PROGRESS);
         Label outcome = lookup("#exportOutcomeText").queryAs(Label.class);
         waitForJob(() -> outcome.getText().startsWith("Exported ConferenceApp"));
         assertThat(bundle).isRegularFile();
@@ -72,7 +72,7 @@ class ExportPagesTest extends WizardUiTest {
 
         clickOn("#nextButton");
 
-        waitFor(() -> model.getCurrentPage() == PageId.PREVIEW);
+        waitFor(() -> model.navigation().getCurrentPage() == PageId.PREVIEW);
         TreeView<MetadataNode> tree = lookup("#metadataTree").queryAs(TreeView.class);
         waitFor(() -> tree.getRoot() != null);
         List<String> labels = onFx(() -> labels(tree.getRoot()));
@@ -86,7 +86,7 @@ class ExportPagesTest extends WizardUiTest {
 
         clickOn("#nextButton");
 
-        waitFor(() -> model.getCurrentPage() == PageId.SUMMARY);
+        waitFor(() -> model.navigation().getCurrentPage() == PageId.SUMMARY);
         assertThat(lookup("#summaryHeadline").queryLabeled().getText()).isEqualTo("Bundle written");
         assertThat(lookup("#fact-0").queryAs(TextField.class).getText()).isEqualTo(bundle.toAbsolutePath()
                 .toString());
@@ -105,13 +105,13 @@ class ExportPagesTest extends WizardUiTest {
     private void openSelectionOf(String application) throws Exception {
         interact(() -> model.sourceProperty().set(demo.source().settings()));
         clickOn("#nextButton");
-        waitFor(() -> model.getCurrentPage() == PageId.CONNECTIONS
+        waitFor(() -> model.navigation().getCurrentPage() == PageId.CONNECTIONS
                 && !lookup("#nextButton").queryButton().isDisabled());
         clickOn("#nextButton");
         TableView<AppRef> table = lookup("#applicationTable").queryTableView();
         waitFor(() -> table.getItems().size() == 3 && !lookup("#loadingBox").query().isVisible());
         clickOn(application);
         clickOn("#nextButton");
-        waitFor(() -> model.getCurrentPage() == PageId.SELECTION);
+        waitFor(() -> model.navigation().getCurrentPage() == PageId.SELECTION);
     }
 }

@@ -56,12 +56,13 @@ class ImportCloseTest extends DemoWizardUiTest {
     void closingDuringAnImportSaysItRollsBackAndClosesOnceItHas() throws Exception {
         waitFor(() -> model.openedBundleProperty().get() != null);
         clickOn("#nextButton");
-        waitFor(() -> model.getCurrentPage() == PageId.CONNECTIONS);
+        waitFor(() -> model.navigation().getCurrentPage() == PageId.CONNECTIONS);
         TextField target = inForm("targetForm", "uriField");
         interact(() -> target.setText(demo.target().uri()));
         waitFor(() -> !lookup("#nextButton").queryButton().isDisabled());
         clickOn("#nextButton");
-        waitFor(() -> model.getCurrentPage() == PageId.CONFIRM && model.plannedImportProperty().get() != null);
+        waitFor(() -> model.navigation().getCurrentPage() == PageId.CONFIRM
+                && model.plannedImportProperty().get() != null);
         clickOn("#confirmName").write("ConferenceApp");
         waitFor(() -> !lookup("#nextButton").queryButton().isDisabled());
         clickOn("#nextButton");

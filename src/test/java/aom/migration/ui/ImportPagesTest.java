@@ -37,14 +37,14 @@ class ImportPagesTest extends DemoWizardUiTest {
         waitFor(() -> model.openedBundleProperty().get() != null);
         assertThat(lookup("#previewTitle").queryLabeled().getText()).isEqualTo("ConferenceApp (Conference App)");
         clickOn("#nextButton");
-        waitFor(() -> model.getCurrentPage() == PageId.CONNECTIONS);
+        waitFor(() -> model.navigation().getCurrentPage() == PageId.CONNECTIONS);
         TextField target = inForm("targetForm", "uriField");
         interact(() -> target.setText(demo.target().uri()));
         waitFor(() -> !lookup("#nextButton").queryButton().isDisabled());
 
         clickOn("#nextButton");
 
-        waitFor(() -> model.getCurrentPage() == PageId.CONFIRM);
+        waitFor(() -> model.navigation().getCurrentPage() == PageId.CONFIRM);
         TableView<DropWarning> drops = lookup("#dropTable").queryTableView();
         waitFor(() -> !drops.getItems().isEmpty() && !lookup("#confirmReason").queryLabeled().getText()
                 .startsWith("Planning"));
@@ -64,7 +64,7 @@ class ImportPagesTest extends DemoWizardUiTest {
 
         clickOn("#nextButton");
 
-        waitFor(() -> model.getCurrentPage() == PageId.IMPORT_PROGRESS);
+        waitFor(() -> model.navigation().getCurrentPage() == PageId.IMPORT_PROGRESS);
         Label outcome = lookup("#importOutcomeText").queryAs(Label.class);
         waitForJob(() -> !outcome.getText().isEmpty());
         assertThat(outcome.getText()).isEqualTo("ConferenceApp was imported into "
@@ -74,7 +74,7 @@ class ImportPagesTest extends DemoWizardUiTest {
 
         clickOn("#nextButton");
 
-        waitFor(() -> model.getCurrentPage() == PageId.SUMMARY);
+        waitFor(() -> model.navigation().getCurrentPage() == PageId.SUMMARY);
         assertThat(lookup("#summaryHeadline").queryLabeled().getText()).isEqualTo("Verification passed");
         TableView<VerificationReport.CollectionCheck> checks = lookup("#reportCollections").queryTableView();
         assertThat(checks.getItems()).hasSize(31).allMatch(VerificationReport.CollectionCheck::passed);
@@ -95,7 +95,7 @@ class ImportPagesTest extends DemoWizardUiTest {
 
         clickOn("#startOver");
 
-        waitFor(() -> model.getCurrentPage() == PageId.START);
+        waitFor(() -> model.navigation().getCurrentPage() == PageId.START);
         assertThat(lookup("#startPage").query().isVisible()).isTrue();
     }
 

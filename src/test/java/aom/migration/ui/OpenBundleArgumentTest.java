@@ -30,7 +30,7 @@ class OpenBundleArgumentTest extends WizardUiTest {
     @Test
     void aBundleGivenOnTheCommandLineOpensItsPreviewInTheImportFlow() throws Exception {
         assertThat(model.getFlow()).isEqualTo(WizardFlow.IMPORT);
-        assertThat(model.getCurrentPage()).isEqualTo(PageId.PREVIEW);
+        assertThat(model.navigation().getCurrentPage()).isEqualTo(PageId.PREVIEW);
         assertThat(model.bundleFileProperty().get()).isEqualTo(BUNDLE);
         assertThat(lookup("#flowLabel").queryLabeled().getText()).isEqualTo("Import a bundle");
         // The file does not exist: the preview says so in words and does not let the user go on.
@@ -42,7 +42,7 @@ class OpenBundleArgumentTest extends WizardUiTest {
 
         clickOn("#backButton");
 
-        waitFor(() -> model.getCurrentPage() == PageId.START);
+        waitFor(() -> model.navigation().getCurrentPage() == PageId.START);
         assertThat(lookup("#importMode").queryAs(ToggleButton.class).isSelected()).isTrue();
     }
 }

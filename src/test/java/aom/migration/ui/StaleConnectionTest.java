@@ -26,7 +26,7 @@ class StaleConnectionTest extends DemoWizardUiTest {
     @Test
     void whatCameFromAnotherSourceIsForgottenAndNextWaitsForOneThatWorks() throws Exception {
         clickOn("#nextButton");
-        waitFor(() -> model.getCurrentPage() == PageId.CONNECTIONS);
+        waitFor(() -> model.navigation().getCurrentPage() == PageId.CONNECTIONS);
         TextField uri = inForm("sourceForm", "uriField");
         interact(() -> uri.setText(demo.source().uri()));
         clickOn("#nextButton");
@@ -34,10 +34,10 @@ class StaleConnectionTest extends DemoWizardUiTest {
         waitFor(() -> table.getItems().size() == 3);
         clickOn("ConferenceApp");
         clickOn("#nextButton");
-        waitFor(() -> model.getCurrentPage() == PageId.SELECTION);
+        waitFor(() -> model.navigation().getCurrentPage() == PageId.SELECTION);
         clickOn("#backButton");
         clickOn("#backButton");
-        waitFor(() -> model.getCurrentPage() == PageId.CONNECTIONS);
+        waitFor(() -> model.navigation().getCurrentPage() == PageId.CONNECTIONS);
 
         interact(() -> uri.setText("mongodb://127.0.0.1:" + ClosedPort.find() + "/?serverSelectionTimeoutMS=2000"));
         clickOn((Node) inForm("sourceForm", "testButton"));
@@ -50,7 +50,7 @@ class StaleConnectionTest extends DemoWizardUiTest {
         interact(() -> uri.setText("mongodb://127.0.0.1:" + ClosedPort.find() + "/?serverSelectionTimeoutMS=1000"));
         waitFor(() -> !lookup("#nextButton").queryButton().isDisabled());
         clickOn("#nextButton");
-        waitFor(() -> model.getCurrentPage() == PageId.APPLICATION);
+        waitFor(() -> model.navigation().getCurrentPage() == PageId.APPLICATION);
         waitFor(() -> lookup("#applicationError").query().isVisible());
 
         assertThat(table.getItems()).isEmpty();

@@ -54,7 +54,7 @@ class UiResponsivenessTest extends WizardUiTest {
     @Start
     void start(Stage stage) {
         startWizard(stage);
-        model.jobRunningProperty().addListener((observable, old, running) -> jobRunning = running);
+        model.runningJob().runningProperty().addListener((observable, old, running) -> jobRunning = running);
     }
 
     @Test
@@ -88,13 +88,13 @@ class UiResponsivenessTest extends WizardUiTest {
     private void migrateConferenceApp() throws Exception {
         clickOn("#migrateMode");
         clickOn("#demoButton");
-        waitFor(() -> model.getCurrentPage() == PageId.CONNECTIONS);
+        waitFor(() -> model.navigation().getCurrentPage() == PageId.CONNECTIONS);
         clickOn("#nextButton");
         TableView<AppRef> table = lookup("#applicationTable").queryTableView();
         waitFor(() -> table.getItems().size() == 3 && !lookup("#loadingBox").query().isVisible());
         clickOn("ConferenceApp");
         clickOn("#nextButton");
-        waitFor(() -> model.getCurrentPage() == PageId.SELECTION);
+        waitFor(() -> model.navigation().getCurrentPage() == PageId.SELECTION);
         long started = System.nanoTime();
         long answered = probe.answered();
         clickOn("#nextButton");
@@ -103,9 +103,10 @@ class UiResponsivenessTest extends WizardUiTest {
         exportTook = Duration.ofNanos(System.nanoTime() - started);
         answeredDuringExport = probe.answered() - answered;
         clickOn("#nextButton");
-        waitFor(() -> model.getCurrentPage() == PageId.PREVIEW && model.openedBundleProperty().get() != null);
+        waitFor(() -> model.navigation().getCurrentPage() == PageId.PREVIEW
+                && model.openedBundleProperty().get() != null);
         clickOn("#nextButton");
-        waitFor(() -> model.getCurrentPage() == PageId.CONFIRM);
+        waitFor(() -> model.navigation().getCurrentPage() == PageId.CONFIRM);
         waitFor(() -> lookup("#confirmReason").queryLabeled().getText().startsWith("Type ConferenceApp"));
         clickOn("#confirmName").write("ConferenceApp");
         waitFor(() -> !lookup("#nextButton").queryButton().isDisabled());
@@ -118,7 +119,7 @@ class UiResponsivenessTest extends WizardUiTest {
         answeredDuringImport = probe.answered() - answered;
         assertThat(imported.getText()).endsWith(" and verified.");
         clickOn("#nextButton");
-        waitFor(() -> model.getCurrentPage() == PageId.SUMMARY);
+        waitFor(() -> model.navigation().getCurrentPage() == PageId.SUMMARY);
         assertThat(lookup("#summaryHeadline").queryLabeled().getText()).isEqualTo("Verification passed");
     }
 

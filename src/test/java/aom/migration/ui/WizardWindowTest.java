@@ -51,12 +51,12 @@ class WizardWindowTest extends WizardUiTest {
     @Test
     void enterGoesNextAndEscapeGoesBack() throws Exception {
         type(KeyCode.ENTER);
-        waitFor(() -> model.getCurrentPage() == PageId.CONNECTIONS);
+        waitFor(() -> model.navigation().getCurrentPage() == PageId.CONNECTIONS);
         assertThat(lookup("#connectionsPage").tryQuery()).isPresent();
 
         clickOn((Node) inForm("sourceForm", "uriField"));
         type(KeyCode.ESCAPE);
-        waitFor(() -> model.getCurrentPage() == PageId.START);
+        waitFor(() -> model.navigation().getCurrentPage() == PageId.START);
         assertThat(lookup("#startPage").tryQuery()).isPresent();
     }
 
@@ -77,11 +77,11 @@ class WizardWindowTest extends WizardUiTest {
         clickOn("#migrateMode");
         clickOn("#demoButton");
 
-        waitFor(() -> model.getCurrentPage() == PageId.CONNECTIONS);
+        waitFor(() -> model.navigation().getCurrentPage() == PageId.CONNECTIONS);
         TextField source = inForm("sourceForm", "uriField");
         TextField target = inForm("targetForm", "uriField");
-        assertThat(source.getText()).isEqualTo(model.demoProperty().get().source().uri());
-        assertThat(target.getText()).isEqualTo(model.demoProperty().get().target().uri());
+        assertThat(source.getText()).isEqualTo(model.demo().serversProperty().get().source().uri());
+        assertThat(target.getText()).isEqualTo(model.demo().serversProperty().get().target().uri());
         assertThat(source.getText()).isNotEqualTo(target.getText());
         assertThat(lookup("#targetForm").query().isVisible()).isTrue();
         assertThat(lookup("#nextButton").queryButton().isDisabled()).isFalse();
@@ -91,7 +91,7 @@ class WizardWindowTest extends WizardUiTest {
     @Test
     void anInvalidUriShowsItsMessageAndKeepsNextDisabled() throws Exception {
         clickOn("#nextButton");
-        waitFor(() -> model.getCurrentPage() == PageId.CONNECTIONS);
+        waitFor(() -> model.navigation().getCurrentPage() == PageId.CONNECTIONS);
 
         clickOn((Node) inForm("sourceForm", "uriField")).write("http://db.example.com");
 
@@ -102,13 +102,13 @@ class WizardWindowTest extends WizardUiTest {
         assertThat(((Button) inForm("sourceForm", "testButton")).isDisabled()).isTrue();
         type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(model.getCurrentPage()).isEqualTo(PageId.CONNECTIONS);
+        assertThat(model.navigation().getCurrentPage()).isEqualTo(PageId.CONNECTIONS);
     }
 
     @Test
     void anUnreachableHostShowsAReadableErrorWhileTheWindowStaysResponsive() throws Exception {
         clickOn("#nextButton");
-        waitFor(() -> model.getCurrentPage() == PageId.CONNECTIONS);
+        waitFor(() -> model.navigation().getCurrentPage() == PageId.CONNECTIONS);
         TextField uri = inForm("sourceForm", "uriField");
         String closed = "mongodb://127.0.0.1:" + ClosedPort.find() + "/?serverSelectionTimeoutMS=3000";
         interact(() -> uri.setText(closed));
@@ -140,7 +140,7 @@ class WizardWindowTest extends WizardUiTest {
             return "never";
         });
         interact(() -> {
-            model.trackJob(job, WizardJob.EXPORT);
+            model.runningJob().track(job, WizardJob.EXPORT);
             executor.execute(job);
         });
         dialogs.confirmAnswer = false;
@@ -162,11 +162,11 @@ class WizardWindowTest extends WizardUiTest {
     void cancelAbandonsTheFlow() throws Exception {
         clickOn("#migrateMode");
         clickOn("#nextButton");
-        waitFor(() -> model.getCurrentPage() == PageId.CONNECTIONS);
+        waitFor(() -> model.navigation().getCurrentPage() == PageId.CONNECTIONS);
 
         clickOn("#cancelButton");
 
-        waitFor(() -> model.getCurrentPage() == PageId.START);
+        waitFor(() -> model.navigation().getCurrentPage() == PageId.START);
         assertThat(lookup("#cancelButton").queryButton().isDisabled()).isTrue();
     }
 
@@ -179,12 +179,12 @@ class WizardWindowTest extends WizardUiTest {
         waitFor(() -> "Verbindungen".equals(lookup("#step-CONNECTIONS").queryLabeled().getText()));
         assertThat(stage.getTitle()).isEqualTo("ApiOmat-Migrationsassistent");
         assertThat(lookup("#nextButton").queryButton().getText()).isEqualTo("Weiter");
-        assertThat(window.model().getCurrentPage()).isEqualTo(PageId.START);
+        assertThat(window.model().navigation().getCurrentPage()).isEqualTo(PageId.START);
         waitFor(() -> WizardSettings.load(settings).locale().isPresent());
         assertThat(WizardSettings.load(settings).language()).isEqualTo("de");
 
         clickOn("#nextButton");
-        waitFor(() -> window.model().getCurrentPage() == PageId.CONNECTIONS);
+        waitFor(() -> window.model().navigation().getCurrentPage() == PageId.CONNECTIONS);
         assertThat(lookup("#connectionsPage .title-2").queryLabeled().getText()).isEqualTo("Verbindungen");
     }
 
@@ -192,10 +192,10 @@ class WizardWindowTest extends WizardUiTest {
     void aLanguageChangeKeepsTheConnectionsAndTheDemo() throws Exception {
         clickOn("#migrateMode");
         clickOn("#demoButton");
-        waitFor(() -> model.getCurrentPage() == PageId.CONNECTIONS);
+        waitFor(() -> model.navigation().getCurrentPage() == PageId.CONNECTIONS);
         String source = model.sourceProperty().get().hostsOnly();
         clickOn("#backButton");
-        waitFor(() -> model.getCurrentPage() == PageId.START);
+        waitFor(() -> model.navigation().getCurrentPage() == PageId.START);
         ComboBox<Language> languages = lookup("#languageChoice").queryComboBox();
 
         interact(() -> languages.getSelectionModel().select(Language.GERMAN));
@@ -203,10 +203,11 @@ class WizardWindowTest extends WizardUiTest {
 
         assertThat(window.model().getFlow()).isEqualTo(WizardFlow.MIGRATE);
         assertThat(window.model().sourceProperty().get().hostsOnly()).isEqualTo(source);
-        assertThat(window.model().demoProperty().get()).as("the demo servers moved over, still running").isNotNull();
+        assertThat(window.model().demo().serversProperty().get()).as("the demo servers moved over, still running")
+                .isNotNull();
         assertThat(lookup("#demoBadge").queryLabeled().getText()).isEqualTo("Demo-Installation läuft");
         clickOn("#nextButton");
-        waitFor(() -> window.model().getCurrentPage() == PageId.CONNECTIONS);
+        waitFor(() -> window.model().navigation().getCurrentPage() == PageId.CONNECTIONS);
         assertThat(((TextField) inForm("sourceForm", "uriField")).getText()).contains(source);
     }
 

@@ -1,6 +1,5 @@
 package aom.migration.ui.settings;
 
-import aom.migration.model.AppHome;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -23,12 +22,6 @@ public final class RecentBundles {
 
     public RecentBundles(Path settingsDirectory) {
         this.file = settingsDirectory.resolve(FILE_NAME);
-    }
-
-    /** The list in the tool's settings folder ({@code AppHome.settings()}), created when first saved. */
-    public static RecentBundles inAppHome() {
-        // AppHome.settings() would create the folder right away; this may run on the FX thread.
-        return new RecentBundles(AppHome.root().resolve("settings"));
     }
 
     public List<RecentBundle> load() {

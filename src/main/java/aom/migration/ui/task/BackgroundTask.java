@@ -95,10 +95,6 @@ public final class BackgroundTask<T> {
         cancelRequested.set(true);
     }
 
-    public boolean isCancelRequested() {
-        return cancellation.isCancelled();
-    }
-
     /** Whether the task was asked to stop: while it still runs, it is stopping (cleaning up, rolling back). */
     public ReadOnlyBooleanProperty cancelRequestedProperty() {
         return cancelRequested.getReadOnlyProperty();

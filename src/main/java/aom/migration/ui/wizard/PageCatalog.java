@@ -87,7 +87,7 @@ public final class PageCatalog {
         SummaryViewModel summary = new SummaryViewModel(model, services);
         add(PageId.SUMMARY, summary, "pages/summary/SummaryView.fxml", () -> new SummaryView(summary));
         model.flowProperty().addListener(observable -> buildNext());
-        model.currentPageProperty().addListener(observable -> buildNext());
+        model.navigation().currentPageProperty().addListener(observable -> buildNext());
     }
 
     /**
@@ -112,7 +112,7 @@ public final class PageCatalog {
     }
 
     private void add(PageId page, PageViewModel viewModel, String fxml, Supplier<BindableView> controller) {
-        model.register(page, viewModel);
+        model.navigation().register(page, viewModel);
         factories.put(page, new PageFactory(fxml, controller));
     }
 
@@ -144,7 +144,7 @@ public final class PageCatalog {
     /** The pages still to build, those after the current one in the flow first, then those before it. */
     private PageId nextToBuild() {
         List<PageId> flow = model.getFlow().pages();
-        int current = flow.indexOf(model.getCurrentPage());
+        int current = flow.indexOf(model.navigation().getCurrentPage());
         List<PageId> order = new ArrayList<>(flow.subList(current + 1, flow.size()));
         order.addAll(flow.subList(0, Math.max(current, 0)));
         return order.stream().filter(page -> !views.containsKey(page) && !built.containsKey(page))

@@ -38,12 +38,14 @@ public class WizardController {
     private Button nextButton;
 
     private final WizardModel model;
+    private final WizardNavigation navigation;
     private final PageCatalog pages;
     private final DialogService dialogs;
     private StepBar steps;
 
     public WizardController(WizardModel model, PageCatalog pages, DialogService dialogs) {
         this.model = model;
+        this.navigation = model.navigation();
         this.pages = pages;
         this.dialogs = dialogs;
     }
@@ -51,25 +53,28 @@ public class WizardController {
     @FXML
     private void initialize() {
         steps = new StepBar(stepBar);
-        flowLabel.textProperty().bind(Bindings.createStringBinding(() -> model.getCurrentPage() == PageId.START
-                ? "" : Messages.get(model.getFlow().titleKey()), model.flowProperty(), model.currentPageProperty()));
-        demoBadge.visibleProperty().bind(model.demoProperty().isNotNull());
-        model.currentPageProperty().addListener((observable, old, page) -> showPage(page));
-        model.steps().addListener((ListChangeListener<PageId>) change -> showSteps());
-        showPage(model.getCurrentPage());
+        flowLabel.textProperty().bind(Bindings.createStringBinding(() -> navigation.getCurrentPage() == PageId.START
+                ? "" : Messages.get(model.getFlow().titleKey()), model.flowProperty(),
+                navigation.currentPageProperty()));
+        demoBadge.visibleProperty().bind(model.demo().serversProperty().isNotNull());
+        navigation.currentPageProperty().addListener((observable, old, page) -> showPage(page));
+        navigation.steps().addListener((ListChangeListener<PageId>) change -> showSteps());
+        showPage(navigation.getCurrentPage());
         pages.buildAhead();
 
         nextButton.setDefaultButton(true);
-        nextButton.disableProperty().bind(model.canGoNextProperty().not());
-        nextButton.textProperty().bind(Bindings.createStringBinding(() -> model.nextLabelProperty().get().isEmpty()
-                ? Messages.get("button.next") : model.nextLabelProperty().get(), model.nextLabelProperty()));
-        nextButton.setOnAction(event -> model.next());
-        backButton.disableProperty().bind(model.canGoBackProperty().not());
-        backButton.setOnAction(event -> model.back());
+        nextButton.disableProperty().bind(navigation.canGoNextProperty().not());
+        nextButton.textProperty().bind(Bindings.createStringBinding(() -> navigation.nextLabelProperty().get()
+                .isEmpty() ? Messages.get("button.next") : navigation.nextLabelProperty().get(),
+                navigation.nextLabelProperty()));
+        nextButton.setOnAction(event -> navigation.next());
+        backButton.disableProperty().bind(navigation.canGoBackProperty().not());
+        backButton.setOnAction(event -> navigation.back());
         // Nothing to cancel on the Start page, and nothing left to cancel on the Summary (which has "Start over"): a
         // Cancel next to a finished import reads as if it could undo it.
-        cancelButton.disableProperty().bind(model.currentPageProperty().isEqualTo(PageId.START)
-                .or(model.currentPageProperty().isEqualTo(PageId.SUMMARY)).and(model.jobRunningProperty().not()));
+        cancelButton.disableProperty().bind(navigation.currentPageProperty().isEqualTo(PageId.START)
+                .or(navigation.currentPageProperty().isEqualTo(PageId.SUMMARY))
+                .and(model.runningJob().runningProperty().not()));
         cancelButton.setOnAction(event -> cancel());
         // A filter, not a handler: text fields, toggles and lists consume Enter and Escape themselves.
         wizard.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
@@ -92,15 +97,15 @@ public class WizardController {
         if (event.getTarget() instanceof Button button && button != nextButton) {
             return;
         }
-        if (model.canGoNextProperty().get()) {
-            model.next();
+        if (navigation.canGoNextProperty().get()) {
+            navigation.next();
         }
         event.consume();
     }
 
     private void onEscape(KeyEvent event) {
-        if (model.canGoBackProperty().get()) {
-            model.back();
+        if (navigation.canGoBackProperty().get()) {
+            navigation.back();
             event.consume();
         } else if (!cancelButton.isDisabled()) {
             cancel();
@@ -110,11 +115,11 @@ public class WizardController {
 
     /** Cancels the running job (after asking), or abandons the flow and returns to the Start page. */
     void cancel() {
-        BackgroundTask<?> job = model.runningJobProperty().get();
+        BackgroundTask<?> job = model.runningJob().jobProperty().get();
         if (job != null) {
-            WizardJob kind = model.runningJobKindProperty().get();
+            WizardJob kind = model.runningJob().kindProperty().get();
             // The job runs on while the question is open: one that ended meanwhile is not cancelled after the fact.
-            if (!job.isCancelRequested() && dialogs.confirm(Messages.get(kind.key("cancel.title")),
+            if (!job.cancelRequestedProperty().get() && dialogs.confirm(Messages.get(kind.key("cancel.title")),
                     Messages.get(kind.key("cancel.message")), Messages.get(kind.key("cancel.confirm")),
                     Messages.get("job.keepRunning")) && !job.isDone()) {
                 job.cancel();
@@ -134,6 +139,6 @@ public class WizardController {
     }
 
     private void showSteps() {
-        steps.show(model.steps(), model.getCurrentPage());
+        steps.show(navigation.steps(), navigation.getCurrentPage());
     }
 }

@@ -10,35 +10,26 @@ import aom.migration.restore.ImportResult;
 import aom.migration.session.ExportedBundle;
 import aom.migration.session.OpenedBundle;
 import aom.migration.session.PlannedImport;
-import aom.migration.ui.task.BackgroundTask;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
 import javafx.collections.ObservableMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * The wizard's state shared by all pages (the flow, the connections, the application, the selection, the bundle
- * file, the opened bundle, the planned import, the results, the running job) and the navigation between pages.
- * Plain JavaFX properties without the toolkit, so the whole navigation is testable in a unit test.
+ * One wizard session: the state its pages share (the flow, the connections, the application, the selection, the
+ * bundle file, the opened bundle, the planned import, the results), and its parts with jobs of their own: the
+ * {@link WizardNavigation navigation}, the {@link RunningJob running job} and the {@link DemoSession demo servers}.
+ * Plain JavaFX properties without the toolkit, so a whole session is testable in a unit test.
  *
  * <p>The opened bundle and the planned import hold a file and a connection open: replacing or clearing them closes
  * the old one through the {@link #setCloser closer} (in the background, in the wizard).
@@ -48,14 +39,9 @@ public final class WizardModel implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WizardModel.class);
 
     private final ObjectProperty<WizardFlow> flow = new SimpleObjectProperty<>(WizardFlow.EXPORT);
-    private final ReadOnlyObjectWrapper<PageId> currentPage = new ReadOnlyObjectWrapper<>(PageId.START);
-    private final ObservableList<PageId> steps = FXCollections.observableArrayList(WizardFlow.EXPORT.pages());
-    // One wrapper for good: a wrapper made per call holds its listeners only weakly and may lose them.
-    private final ObservableList<PageId> readOnlySteps = FXCollections.unmodifiableObservableList(steps);
-    private final Map<PageId, PageViewModel> pages = new EnumMap<>(PageId.class);
-    private final ReadOnlyBooleanWrapper canGoNext = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyBooleanWrapper canGoBack = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyStringWrapper nextLabel = new ReadOnlyStringWrapper("");
+    private final RunningJob runningJob = new RunningJob();
+    private final WizardNavigation navigation = new WizardNavigation(flow, runningJob.runningProperty());
+    private final DemoSession demo = new DemoSession();
 
     private final ObjectProperty<ConnectionSettings> source = new SimpleObjectProperty<>();
     private final ObjectProperty<ConnectionSettings> target = new SimpleObjectProperty<>();
@@ -69,11 +55,7 @@ public final class WizardModel implements AutoCloseable {
     private final BooleanProperty encryptBundle = new SimpleBooleanProperty();
     /** The passphrase of the bundle being written or read, in memory only; never saved. */
     private Passphrase bundlePassphrase;
-    private final ReadOnlyObjectWrapper<BackgroundTask<?>> runningJob = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyBooleanWrapper jobRunning = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyObjectWrapper<WizardJob> runningJobKind = new ReadOnlyObjectWrapper<>();
     private final ObjectProperty<Locale> language = new SimpleObjectProperty<>(Locale.getDefault());
-    private final ReadOnlyObjectWrapper<DemoServers> demo = new ReadOnlyObjectWrapper<>();
     private final ObjectProperty<OpenedBundle> openedBundle = new SimpleObjectProperty<>();
     private final ObjectProperty<PlannedImport> plannedImport = new SimpleObjectProperty<>();
     private final ObjectProperty<ExportedBundle> exportedBundle = new SimpleObjectProperty<>();
@@ -81,11 +63,8 @@ public final class WizardModel implements AutoCloseable {
     private Consumer<AutoCloseable> closer = WizardModel::closeQuietly;
 
     public WizardModel() {
-        flow.addListener((observable, old, now) -> steps.setAll(Objects.requireNonNull(now).pages()));
         openedBundle.addListener((observable, old, now) -> release(old, now));
         plannedImport.addListener((observable, old, now) -> release(old, now));
-        currentPage.addListener((observable, old, now) -> bindToPage(now));
-        bindToPage(PageId.START);
         source.addListener((observable, old, now) -> forgetWhatCameFrom(old));
         target.addListener((observable, old, now) -> forgetWhatWentTo(old));
     }
@@ -117,77 +96,19 @@ public final class WizardModel implements AutoCloseable {
         importResult.set(null);
     }
 
-    // ---- navigation ----
-
-    /** Makes {@code viewModel} the one asked about Next/Back and told about entering and leaving {@code page}. */
-    public void register(PageId page, PageViewModel viewModel) {
-        pages.put(page, viewModel);
-        if (page == currentPage.get()) {
-            bindToPage(page);
-        }
+    /** Which page shows, and Next and Back. */
+    public WizardNavigation navigation() {
+        return navigation;
     }
 
-    public PageViewModel viewModel(PageId page) {
-        return pages.get(page);
+    /** The export, import or check now running, which locks the navigation. */
+    public RunningJob runningJob() {
+        return runningJob;
     }
 
-    public ReadOnlyObjectProperty<PageId> currentPageProperty() {
-        return currentPage.getReadOnlyProperty();
-    }
-
-    public PageId getCurrentPage() {
-        return currentPage.get();
-    }
-
-    /** The pages of the current flow, for the step header. */
-    public ObservableList<PageId> steps() {
-        return readOnlySteps;
-    }
-
-    public ReadOnlyBooleanProperty canGoNextProperty() {
-        return canGoNext.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty canGoBackProperty() {
-        return canGoBack.getReadOnlyProperty();
-    }
-
-    /** The label the current page wants on its Next button, or empty for "Next". */
-    public ReadOnlyStringProperty nextLabelProperty() {
-        return nextLabel.getReadOnlyProperty();
-    }
-
-    /** Enters the page the wizard starts on (the Start page): call once, when the window opens. */
-    public void begin() {
-        enter(currentPage.get());
-    }
-
-    /** Commits the current page and enters the next one of the flow; does nothing when Next is not allowed. */
-    public boolean next() {
-        List<PageId> order = flow.get().pages();
-        int index = order.indexOf(currentPage.get());
-        if (!canGoNext.get() || index < 0 || index + 1 >= order.size()) {
-            return false;
-        }
-        PageViewModel leaving = pages.get(currentPage.get());
-        if (leaving != null) {
-            leaving.commit();
-        }
-        // commit() may have changed the flow (the Start page does), so look the next page up again.
-        List<PageId> now = flow.get().pages();
-        enter(now.get(now.indexOf(currentPage.get()) + 1));
-        return true;
-    }
-
-    /** Enters the previous page of the flow without committing the current one. */
-    public boolean back() {
-        List<PageId> order = flow.get().pages();
-        int index = order.indexOf(currentPage.get());
-        if (!canGoBack.get() || index <= 0) {
-            return false;
-        }
-        enter(order.get(index - 1));
-        return true;
+    /** The demo servers, stopped when the wizard exits. */
+    public DemoSession demo() {
+        return demo;
     }
 
     /**
@@ -195,7 +116,7 @@ public final class WizardModel implements AutoCloseable {
      * the bundle and the results are forgotten, so that the next run starts afresh.
      */
     public boolean restart() {
-        if (jobRunning.get() || currentPage.get() == PageId.START) {
+        if (runningJob.isRunning() || navigation.getCurrentPage() == PageId.START) {
             return false;
         }
         application.set(null);
@@ -205,7 +126,7 @@ public final class WizardModel implements AutoCloseable {
         openedBundle.set(null);
         exportedBundle.set(null);
         importResult.set(null);
-        enter(PageId.START);
+        navigation.enter(PageId.START);
         return true;
     }
 
@@ -216,36 +137,7 @@ public final class WizardModel implements AutoCloseable {
     public void openBundle(Path bundle) {
         bundleFile.set(Objects.requireNonNull(bundle));
         flow.set(WizardFlow.IMPORT);
-        enter(PageId.PREVIEW);
-    }
-
-    private void enter(PageId page) {
-        currentPage.set(page);
-        PageViewModel entered = pages.get(page);
-        if (entered != null) {
-            entered.enter();
-        }
-    }
-
-    private void bindToPage(PageId page) {
-        canGoNext.unbind();
-        canGoBack.unbind();
-        nextLabel.unbind();
-        PageViewModel viewModel = pages.get(page);
-        if (viewModel == null) {
-            // A page this build does not have yet: it can be left backwards only.
-            canGoNext.set(false);
-            canGoBack.bind(jobRunning.not());
-            nextLabel.set("");
-        } else {
-            canGoNext.bind(viewModel.canGoNextProperty().and(jobRunning.not()));
-            canGoBack.bind(viewModel.canGoBackProperty().and(jobRunning.not()));
-            nextLabel.bind(viewModel.nextLabelProperty());
-        }
-        if (page == PageId.START) {
-            canGoBack.unbind();
-            canGoBack.set(false);
-        }
+        navigation.enter(PageId.PREVIEW);
     }
 
     // ---- shared state ----
@@ -281,11 +173,6 @@ public final class WizardModel implements AutoCloseable {
     /** The connection that holds {@code system}'s data of the source: its own host if set, else the source. */
     public ConnectionSettings sourceFor(SystemKind system) {
         return sourceInstanceHosts.getOrDefault(system, source.get());
-    }
-
-    /** The connection that receives {@code system}'s data in the target: its own host if set, else the target. */
-    public ConnectionSettings targetFor(SystemKind system) {
-        return targetInstanceHosts.getOrDefault(system, target.get());
     }
 
     /** The application chosen on the Application page. */
@@ -324,41 +211,6 @@ public final class WizardModel implements AutoCloseable {
         bundlePassphrase = passphrase == null ? null : passphrase.copy();
     }
 
-    /** The export or import now running, or {@code null}; closing the window asks first while it runs. */
-    public ReadOnlyObjectProperty<BackgroundTask<?>> runningJobProperty() {
-        return runningJob.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty jobRunningProperty() {
-        return jobRunning.getReadOnlyProperty();
-    }
-
-    public boolean isJobRunning() {
-        return jobRunning.get();
-    }
-
-    /** Whether the running job is an export or an import, or {@code null} while none runs. */
-    public ReadOnlyObjectProperty<WizardJob> runningJobKindProperty() {
-        return runningJobKind.getReadOnlyProperty();
-    }
-
-    /**
-     * Marks {@code job}, an export or an import ({@code kind}), as the running job until it ends: Back and Cancel are
-     * locked meanwhile and closing the window asks first. Call before handing the job to the executor.
-     */
-    public void trackJob(BackgroundTask<?> job, WizardJob kind) {
-        runningJob.set(job);
-        runningJobKind.set(Objects.requireNonNull(kind));
-        jobRunning.set(true);
-        job.onFinished(() -> {
-            if (runningJob.get() == job) {
-                runningJob.set(null);
-                runningJobKind.set(null);
-                jobRunning.set(false);
-            }
-        });
-    }
-
     /**
      * The language the wizard shows; the window rebuilds its pages when it changes (on the Start page, where no
      * job runs).
@@ -372,7 +224,7 @@ public final class WizardModel implements AutoCloseable {
      * demo servers move over (this model no longer stops them); the rest starts afresh. Not while a job runs.
      */
     public WizardModel handOver() {
-        if (jobRunning.get()) {
+        if (runningJob.isRunning()) {
             throw new IllegalStateException("A job is running");
         }
         WizardModel next = new WizardModel();
@@ -382,8 +234,7 @@ public final class WizardModel implements AutoCloseable {
         next.targetInstanceHosts.putAll(targetInstanceHosts);
         next.source.set(source.get());
         next.target.set(target.get());
-        next.demo.set(demo.get());
-        demo.set(null);
+        demo.handOverTo(next.demo);
         return next;
     }
 
@@ -429,22 +280,13 @@ public final class WizardModel implements AutoCloseable {
         }
     }
 
-    /** The demo servers started from the Start page, or {@code null}. */
-    public ReadOnlyObjectProperty<DemoServers> demoProperty() {
-        return demo.getReadOnlyProperty();
-    }
-
     /**
      * Uses {@code servers} as source and target, whatever the flow chosen (an export uses the source, an import the
      * target). The servers are stopped when the wizard exits; start them once and call this again to refill the
      * connections.
      */
     public void useDemo(DemoServers servers) {
-        DemoServers previous = demo.get();
-        if (previous != null && previous != servers) {
-            throw new IllegalStateException("The demo servers are running already");
-        }
-        demo.set(servers);
+        demo.use(servers);
         sourceInstanceHosts.clear();
         targetInstanceHosts.clear();
         source.set(servers.source().settings());
@@ -458,10 +300,6 @@ public final class WizardModel implements AutoCloseable {
         plannedImport.set(null);
         openedBundle.set(null);
         bundlePassphrase(null);
-        DemoServers servers = demo.get();
-        demo.set(null);
-        if (servers != null) {
-            servers.close();
-        }
+        demo.close();
     }
 }

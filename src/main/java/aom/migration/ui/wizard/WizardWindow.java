@@ -77,7 +77,7 @@ public final class WizardWindow {
         if (bundle != null) {
             model.openBundle(bundle);
         } else {
-            model.begin();
+            model.navigation().begin();
         }
         stage.show();
     }
@@ -155,7 +155,7 @@ public final class WizardWindow {
      * carry over to the new pages; the Start page offers the change only while no job runs.
      */
     private void changeLanguage(Locale language) {
-        if (language == null || model.isJobRunning() || language.equals(Locale.getDefault())) {
+        if (language == null || model.runningJob().isRunning() || language.equals(Locale.getDefault())) {
             return;
         }
         Locale.setDefault(language);
@@ -170,11 +170,11 @@ public final class WizardWindow {
         previous.close();
         stage.getScene().setRoot(buildFrame());
         stage.setTitle(Messages.get("app.title"));
-        model.begin();
+        model.navigation().begin();
     }
 
     private void onCloseRequest(WindowEvent event) {
-        BackgroundTask<?> job = model.runningJobProperty().get();
+        BackgroundTask<?> job = model.runningJob().jobProperty().get();
         if (job == null) {
             return;
         }
@@ -182,7 +182,7 @@ public final class WizardWindow {
         if (closeAfterJob) {
             return;
         }
-        WizardJob kind = model.runningJobKindProperty().get();
+        WizardJob kind = model.runningJob().kindProperty().get();
         boolean confirmed = services.dialogs().confirm(Messages.get(kind.key("close.title")),
                 Messages.get(kind.key("close.message")), Messages.get(kind.key("close.confirm")),
                 Messages.get("job.keepRunning"));

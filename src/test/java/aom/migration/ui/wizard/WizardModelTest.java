@@ -27,28 +27,28 @@ class WizardModelTest {
         for (PageId page : PageId.values()) {
             FakePage fake = new FakePage(page);
             pages.put(page, fake);
-            model.register(page, fake);
+            model.navigation().register(page, fake);
         }
     }
 
     @Test
     void startsOnTheStartPageWithoutBack() {
-        assertThat(model.getCurrentPage()).isEqualTo(PageId.START);
-        assertThat(model.canGoBackProperty().get()).isFalse();
-        assertThat(model.canGoNextProperty().get()).isTrue();
+        assertThat(model.navigation().getCurrentPage()).isEqualTo(PageId.START);
+        assertThat(model.navigation().canGoBackProperty().get()).isFalse();
+        assertThat(model.navigation().canGoNextProperty().get()).isTrue();
     }
 
     @Test
     void exportFlowWalksConnectionsApplicationSelection() {
         model.flowProperty().set(WizardFlow.EXPORT);
-        assertThat(model.steps()).containsExactly(PageId.START, PageId.CONNECTIONS, PageId.APPLICATION,
+        assertThat(model.navigation().steps()).containsExactly(PageId.START, PageId.CONNECTIONS, PageId.APPLICATION,
                 PageId.SELECTION, PageId.EXPORT_PROGRESS, PageId.PREVIEW, PageId.SUMMARY);
 
-        model.next();
-        model.next();
-        model.next();
+        model.navigation().next();
+        model.navigation().next();
+        model.navigation().next();
 
-        assertThat(model.getCurrentPage()).isEqualTo(PageId.SELECTION);
+        assertThat(model.navigation().getCurrentPage()).isEqualTo(PageId.SELECTION);
         assertThat(calls).containsExactly("commit START", "enter CONNECTIONS", "commit CONNECTIONS",
                 "enter APPLICATION", "commit APPLICATION", "enter SELECTION");
     }
@@ -56,25 +56,25 @@ class WizardModelTest {
     @Test
     void importFlowPreviewsTheBundleBeforeAskingForTheTarget() {
         model.flowProperty().set(WizardFlow.IMPORT);
-        model.next();
-        assertThat(model.getCurrentPage()).isEqualTo(PageId.PREVIEW);
-        model.next();
-        assertThat(model.getCurrentPage()).isEqualTo(PageId.CONNECTIONS);
+        model.navigation().next();
+        assertThat(model.navigation().getCurrentPage()).isEqualTo(PageId.PREVIEW);
+        model.navigation().next();
+        assertThat(model.navigation().getCurrentPage()).isEqualTo(PageId.CONNECTIONS);
     }
 
     @Test
     void migrateFlowHasEveryPage() {
         model.flowProperty().set(WizardFlow.MIGRATE);
-        assertThat(model.steps()).containsExactly(PageId.values());
+        assertThat(model.navigation().steps()).containsExactly(PageId.values());
     }
 
     @Test
     void nextDoesNothingWhileThePageIsIncomplete() {
         pages.get(PageId.START).complete.set(false);
 
-        assertThat(model.canGoNextProperty().get()).isFalse();
-        assertThat(model.next()).isFalse();
-        assertThat(model.getCurrentPage()).isEqualTo(PageId.START);
+        assertThat(model.navigation().canGoNextProperty().get()).isFalse();
+        assertThat(model.navigation().next()).isFalse();
+        assertThat(model.navigation().getCurrentPage()).isEqualTo(PageId.START);
         assertThat(calls).isEmpty();
     }
 
@@ -82,32 +82,32 @@ class WizardModelTest {
     void nextFollowsTheFlowChosenInTheStartPagesCommit() {
         pages.get(PageId.START).onCommit = () -> model.flowProperty().set(WizardFlow.IMPORT);
 
-        model.next();
+        model.navigation().next();
 
-        assertThat(model.getCurrentPage()).isEqualTo(PageId.PREVIEW);
+        assertThat(model.navigation().getCurrentPage()).isEqualTo(PageId.PREVIEW);
     }
 
     @Test
     void backEntersThePreviousPageWithoutCommitting() {
-        model.next();
-        model.next();
+        model.navigation().next();
+        model.navigation().next();
         calls.clear();
 
-        model.back();
+        model.navigation().back();
 
-        assertThat(model.getCurrentPage()).isEqualTo(PageId.CONNECTIONS);
+        assertThat(model.navigation().getCurrentPage()).isEqualTo(PageId.CONNECTIONS);
         assertThat(calls).containsExactly("enter CONNECTIONS");
     }
 
     @Test
     void restartReturnsToTheStartPage() {
-        model.next();
-        model.next();
+        model.navigation().next();
+        model.navigation().next();
 
         assertThat(model.restart()).isTrue();
 
-        assertThat(model.getCurrentPage()).isEqualTo(PageId.START);
-        assertThat(model.canGoBackProperty().get()).isFalse();
+        assertThat(model.navigation().getCurrentPage()).isEqualTo(PageId.START);
+        assertThat(model.navigation().canGoBackProperty().get()).isFalse();
     }
 
     @Test
@@ -117,30 +117,30 @@ class WizardModelTest {
         model.openBundle(bundle);
 
         assertThat(model.getFlow()).isEqualTo(WizardFlow.IMPORT);
-        assertThat(model.getCurrentPage()).isEqualTo(PageId.PREVIEW);
+        assertThat(model.navigation().getCurrentPage()).isEqualTo(PageId.PREVIEW);
         assertThat(model.bundleFileProperty().get()).isEqualTo(bundle);
         assertThat(calls).containsExactly("enter PREVIEW");
-        assertThat(model.back()).isTrue();
-        assertThat(model.getCurrentPage()).isEqualTo(PageId.START);
+        assertThat(model.navigation().back()).isTrue();
+        assertThat(model.navigation().getCurrentPage()).isEqualTo(PageId.START);
     }
 
     @Test
     void aRunningJobLocksNavigationUntilItEnds() {
-        model.next();
+        model.navigation().next();
         BackgroundTask<String> job = BackgroundTask.of((progress, cancel) -> "done");
 
-        model.trackJob(job, WizardJob.IMPORT);
+        model.runningJob().track(job, WizardJob.IMPORT);
 
-        assertThat(model.isJobRunning()).isTrue();
-        assertThat(model.canGoNextProperty().get()).isFalse();
-        assertThat(model.canGoBackProperty().get()).isFalse();
+        assertThat(model.runningJob().isRunning()).isTrue();
+        assertThat(model.navigation().canGoNextProperty().get()).isFalse();
+        assertThat(model.navigation().canGoBackProperty().get()).isFalse();
         assertThat(model.restart()).isFalse();
 
         new CurrentThreadTaskExecutor().execute(job);
 
-        assertThat(model.isJobRunning()).isFalse();
-        assertThat(model.runningJobProperty().get()).isNull();
-        assertThat(model.canGoBackProperty().get()).isTrue();
+        assertThat(model.runningJob().isRunning()).isFalse();
+        assertThat(model.runningJob().jobProperty().get()).isNull();
+        assertThat(model.navigation().canGoBackProperty().get()).isTrue();
     }
 
     @Test
@@ -148,8 +148,8 @@ class WizardModelTest {
         WizardModel bare = new WizardModel();
         bare.openBundle(Path.of("x.aombundle"));
 
-        assertThat(bare.canGoNextProperty().get()).isFalse();
-        assertThat(bare.canGoBackProperty().get()).isTrue();
+        assertThat(bare.navigation().canGoNextProperty().get()).isFalse();
+        assertThat(bare.navigation().canGoBackProperty().get()).isTrue();
     }
 
     private final class FakePage implements PageViewModel {

@@ -7,6 +7,7 @@ import aom.migration.ui.BindableView;
 import aom.migration.ui.ColumnHeaders;
 import aom.migration.ui.DataSizes;
 import aom.migration.ui.Messages;
+import aom.migration.ui.SystemControls;
 import aom.migration.ui.pages.preview.PlanFiguresPane;
 import javafx.beans.binding.BooleanExpression;
 import javafx.beans.binding.Bindings;
@@ -27,8 +28,12 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
+
+import java.util.Map;
+import java.util.OptionalLong;
 
 /** The Confirm page: binds the choices, the drop warnings, the merge figures, the notes and the typed name. */
 public class ConfirmView implements BindableView {
@@ -39,12 +44,6 @@ public class ConfirmView implements BindableView {
     private Label targetLabel;
     @FXML
     private CheckBox metadataCheck;
-    @FXML
-    private CheckBox liveCheck;
-    @FXML
-    private CheckBox stagingCheck;
-    @FXML
-    private CheckBox testCheck;
     @FXML
     private CheckBox resetCheck;
     @FXML
@@ -60,13 +59,13 @@ public class ConfirmView implements BindableView {
     @FXML
     private TableColumn<DropWarning, String> actionColumn;
     @FXML
-    private TableColumn<DropWarning, Number> nowColumn;
+    private TableColumn<DropWarning, OptionalLong> nowColumn;
     @FXML
-    private TableColumn<DropWarning, Number> afterColumn;
+    private TableColumn<DropWarning, OptionalLong> afterColumn;
     @FXML
     private TitledPane notesPane;
     @FXML
-    private ListView<String> notesList;
+    private ListView<PlanNote> notesList;
     @FXML
     private Label typePrompt;
     @FXML
@@ -87,9 +86,17 @@ public class ConfirmView implements BindableView {
     private RadioButton startOverChoice;
 
     private final ConfirmViewModel viewModel;
+    private final Map<SystemKind, CheckBox> systemChecks = SystemControls.checkBoxes("import");
 
     public ConfirmView(ConfirmViewModel viewModel) {
         this.viewModel = viewModel;
+    }
+
+    /** The systems' check boxes follow the metadata's, one per system kind. */
+    @FXML
+    private void initialize() {
+        Pane choices = (Pane) metadataCheck.getParent();
+        choices.getChildren().addAll(choices.getChildren().indexOf(metadataCheck) + 1, systemChecks.values());
     }
 
     @Override
@@ -97,12 +104,8 @@ public class ConfirmView implements BindableView {
         titleLabel.textProperty().bind(viewModel.titleProperty());
         targetLabel.textProperty().bind(viewModel.targetTextProperty());
         bindChoice(metadataCheck, viewModel.metadataProperty(), viewModel.metadataAvailableProperty().not());
-        bindChoice(liveCheck, viewModel.systemProperty(SystemKind.LIVE),
-                viewModel.systemAvailableProperty(SystemKind.LIVE).not());
-        bindChoice(stagingCheck, viewModel.systemProperty(SystemKind.STAGING),
-                viewModel.systemAvailableProperty(SystemKind.STAGING).not());
-        bindChoice(testCheck, viewModel.systemProperty(SystemKind.TEST),
-                viewModel.systemAvailableProperty(SystemKind.TEST).not());
+        systemChecks.forEach((system, check) -> bindChoice(check, viewModel.systemProperty(system),
+                viewModel.systemAvailableProperty(system).not()));
         resetCheck.selectedProperty().bindBidirectional(viewModel.resetPasswordsProperty());
         resetCheck.disableProperty().bind(viewModel.metadataProperty().not());
         viewModel.figuresProperty().addListener((observable, old, figures) -> showFigures(figures));
@@ -148,9 +151,8 @@ public class ConfirmView implements BindableView {
         notesList.setPlaceholder(new Label(Messages.get("confirm.notes.none")));
         notesPane.textProperty().bind(Bindings.createStringBinding(() -> Messages.format("confirm.notes.title",
                 viewModel.notes().size()), viewModel.notes()));
-        String problemPrefix = Messages.format("confirm.note.problem", "");
-        viewModel.notes().addListener((ListChangeListener<String>) change -> {
-            if (viewModel.notes().stream().anyMatch(note -> note.startsWith(problemPrefix))) {
+        viewModel.notes().addListener((ListChangeListener<PlanNote>) change -> {
+            if (viewModel.notes().stream().anyMatch(PlanNote::isProblem)) {
                 notesPane.setExpanded(true);
             }
         });
@@ -179,29 +181,28 @@ public class ConfirmView implements BindableView {
         databaseColumn.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue().database()));
         nameColumn.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue().name()));
         actionColumn.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue().action()));
-        nowColumn.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue().targetDocuments()));
+        nowColumn.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue().documentsNow()));
         nowColumn.setCellFactory(column -> new CountCell());
         afterColumn.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue().importDocuments()));
         afterColumn.setCellFactory(column -> new CountCell());
     }
 
     /** A document count; a dash where there is none (metadata entities, unknown counts). */
-    private static final class CountCell extends TableCell<DropWarning, Number> {
+    private static final class CountCell extends TableCell<DropWarning, OptionalLong> {
         CountCell() {
             getStyleClass().add("number-cell");
         }
 
         @Override
-        protected void updateItem(Number count, boolean empty) {
+        protected void updateItem(OptionalLong count, boolean empty) {
             super.updateItem(count, empty);
-            setText(empty || count == null ? null : count.longValue() < 0 ? "\u2014"
-                    : DataSizes.count(count.longValue()));
+            setText(empty || count == null ? null : count.isPresent() ? DataSizes.count(count.getAsLong())
+                    : "\u2014");
         }
     }
 
     /** A note, wrapped, with an icon for its kind; the nodes are made once per cell. */
-    private static final class NoteCell extends ListCell<String> {
-        private final String problemPrefix = Messages.format("confirm.note.problem", "");
+    private static final class NoteCell extends ListCell<PlanNote> {
         private final FontIcon icon = new FontIcon();
         private final Label text = new Label();
         private final HBox line = new HBox(8, icon, text);
@@ -211,7 +212,7 @@ public class ConfirmView implements BindableView {
         }
 
         @Override
-        protected void updateItem(String note, boolean empty) {
+        protected void updateItem(PlanNote note, boolean empty) {
             super.updateItem(note, empty);
             setText(null);
             if (empty || note == null) {
@@ -221,9 +222,8 @@ public class ConfirmView implements BindableView {
             if (!text.prefWidthProperty().isBound()) {
                 text.prefWidthProperty().bind(getListView().widthProperty().subtract(56));
             }
-            text.setText(note);
-            icon.setIconLiteral(note.startsWith(problemPrefix) ? "mdi2a-alert-octagon-outline"
-                    : "mdi2i-information-outline");
+            text.setText(note.text());
+            icon.setIconLiteral(note.isProblem() ? "mdi2a-alert-octagon-outline" : "mdi2i-information-outline");
             setGraphic(line);
         }
     }

@@ -50,7 +50,7 @@ public final class ConfirmViewModel implements PageViewModel {
 
     /** A planned import with what the page shows of it, derived in the background. */
     private record ShownPlan(PlannedImport planned, PlanFigures figures, List<DropWarning> drops,
-                             List<String> notes) {
+                             List<PlanNote> notes) {
 
         static ShownPlan of(PlannedImport planned) {
             ImportPlan plan = planned.plan();
@@ -79,7 +79,7 @@ public final class ConfirmViewModel implements PageViewModel {
     private final ReadOnlyObjectWrapper<PlanFigures> figures = new ReadOnlyObjectWrapper<>();
     private final ObservableList<DropWarning> dropWarnings = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper dropSummary = new ReadOnlyStringWrapper("");
-    private final ObservableList<String> notes = FXCollections.observableArrayList();
+    private final ObservableList<PlanNote> notes = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper reason = new ReadOnlyStringWrapper();
     private final ReadOnlyBooleanWrapper canGoNext = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper nextLabel = new ReadOnlyStringWrapper(Messages.get("confirm.next"));
@@ -223,11 +223,6 @@ public final class ConfirmViewModel implements PageViewModel {
         return planning.getReadOnlyProperty();
     }
 
-    /** Why the plan could not be made, or {@code null}. */
-    public ReadOnlyStringProperty planErrorProperty() {
-        return planError.getReadOnlyProperty();
-    }
-
     public ReadOnlyObjectProperty<ImportPlan> planProperty() {
         return plan.getReadOnlyProperty();
     }
@@ -247,7 +242,7 @@ public final class ConfirmViewModel implements PageViewModel {
     }
 
     /** Warnings, leftovers of an interrupted import, new databases, plan problems: one line each. */
-    public ObservableList<String> notes() {
+    public ObservableList<PlanNote> notes() {
         return notes;
     }
 
@@ -348,12 +343,11 @@ public final class ConfirmViewModel implements PageViewModel {
         }
         figures.set(planned == null ? null : planned.figures());
         dropWarnings.setAll(planned == null ? List.of() : planned.drops());
-        List<String> lines = planned == null ? new ArrayList<>() : new ArrayList<>(planned.notes());
+        List<PlanNote> lines = new ArrayList<>();
         if (shown != null) {
-            List<String> own = new ArrayList<>();
-            shown.systemHosts().forEach((system, host) -> own.add(Messages.format("confirm.note.ownHost", system,
-                    host)));
-            lines.addAll(0, own);
+            shown.systemHosts().forEach((system, host) -> lines.add(note(PlanNote.Kind.OWN_HOST,
+                    "confirm.note.ownHost", system, host)));
+            lines.addAll(planned.notes());
         }
         notes.setAll(lines);
         targetText.set(shown == null ? "" : Messages.format("confirm.target", shown.targetServer().describe(),
@@ -366,20 +360,27 @@ public final class ConfirmViewModel implements PageViewModel {
                 : Messages.format("confirm.drops.summary", collections, DataSizes.count(documents), entities));
     }
 
-    private static List<String> notesOf(ImportPlan plan) {
-        List<String> lines = new ArrayList<>();
-        plan.problems().forEach(problem -> lines.add(Messages.format("confirm.note.problem",
+    private static List<PlanNote> notesOf(ImportPlan plan) {
+        List<PlanNote> lines = new ArrayList<>();
+        plan.problems().forEach(problem -> lines.add(note(PlanNote.Kind.PROBLEM, "confirm.note.problem",
                 EngineText.translate(problem))));
-        plan.leftovers().forEach(leftover -> lines.add(Messages.format("confirm.note.leftover", leftover)));
+        plan.leftovers().forEach(leftover -> lines.add(note(PlanNote.Kind.LEFTOVER, "confirm.note.leftover",
+                leftover)));
         for (SystemPlan system : plan.systems()) {
             if (!system.targetExists()) {
-                lines.add(Messages.format("confirm.note.newDatabase", system.targetDatabase(), system.system()));
+                lines.add(note(PlanNote.Kind.NEW_DATABASE, "confirm.note.newDatabase", system.targetDatabase(),
+                        system.system()));
             }
         }
-        plan.warnings().forEach(warning -> lines.add(Messages.format("confirm.note.warning",
+        plan.warnings().forEach(warning -> lines.add(note(PlanNote.Kind.WARNING, "confirm.note.warning",
                 EngineText.translate(warning))));
-        plan.rollbackFile().ifPresent(file -> lines.add(Messages.format("confirm.note.rollback", file)));
+        plan.rollbackFile().ifPresent(file -> lines.add(note(PlanNote.Kind.ROLLBACK, "confirm.note.rollback",
+                file)));
         return lines;
+    }
+
+    private static PlanNote note(PlanNote.Kind kind, String key, Object... arguments) {
+        return new PlanNote(kind, Messages.format(key, arguments));
     }
 
     private String whyNot() {

@@ -13,7 +13,6 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -162,11 +161,6 @@ public final class ConnectionFormViewModel {
     }
 
     // ---- validation ----
-
-    /** The connection, or {@code null} while something is invalid. */
-    public ReadOnlyObjectProperty<ConnectionSettings> settingsProperty() {
-        return settings.getReadOnlyProperty();
-    }
 
     public ConnectionSettings getSettings() {
         return settings.get();

@@ -1,10 +1,8 @@
 package aom.migration.ui.pages.export;
 
 import aom.migration.ui.BindableView;
-import aom.migration.ui.ViewLoader;
 import aom.migration.ui.pages.progress.JobOutcome;
-import aom.migration.ui.pages.progress.JobProgressView;
-import aom.migration.ui.pages.progress.OutcomeBanner;
+import aom.migration.ui.pages.progress.JobPageView;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -31,35 +29,30 @@ public class ExportView implements BindableView {
     private Button retryButton;
 
     private final ExportViewModel viewModel;
-    private final JobProgressView progressView;
+    private final JobPageView jobView;
 
     public ExportView(ExportViewModel viewModel) {
         this.viewModel = viewModel;
-        this.progressView = new JobProgressView(viewModel.progress());
+        this.jobView = new JobPageView(viewModel.job());
     }
 
     @FXML
     private void initialize() {
-        progressHost.getChildren().add(ViewLoader.build("pages/progress/JobProgressView.fxml", progressView));
+        jobView.build(progressHost);
     }
 
     @Override
     public void bind() {
-        progressView.bind();
-        titleLabel.textProperty().bind(viewModel.titleProperty());
+        jobView.bind(titleLabel, outcomeBox, outcomeIcon, outcomeLabel, "mdi2c-cancel");
         destinationLabel.textProperty().bind(viewModel.destinationProperty());
-        outcomeLabel.textProperty().bind(viewModel.outcomeTextProperty());
-        outcomeBox.visibleProperty().bind(viewModel.outcomeTextProperty().isNotEmpty());
-        outcomeBox.managedProperty().bind(outcomeBox.visibleProperty());
         retryButton.setOnAction(event -> viewModel.retry());
-        viewModel.outcomeProperty().addListener((observable, old, outcome) -> showOutcome(outcome));
-        showOutcome(viewModel.outcomeProperty().get());
+        viewModel.job().outcomeProperty().addListener((observable, old, outcome) -> showRetry(outcome));
+        showRetry(viewModel.job().outcomeProperty().get());
     }
 
-    private void showOutcome(JobOutcome outcome) {
+    private void showRetry(JobOutcome outcome) {
         retryButton.setVisible(outcome == JobOutcome.CANCELLED || outcome == JobOutcome.FAILED
                 || outcome == JobOutcome.DECLINED);
         retryButton.setManaged(retryButton.isVisible());
-        OutcomeBanner.show(outcomeBox, outcomeIcon, outcome, "mdi2c-cancel");
     }
 }

@@ -23,6 +23,7 @@ import aom.migration.ui.Messages;
 import aom.migration.ui.dialog.ErrorText;
 import aom.migration.ui.pages.progress.JobKind;
 import aom.migration.ui.pages.progress.JobOutcome;
+import aom.migration.ui.pages.progress.JobPageModel;
 import aom.migration.ui.pages.progress.JobProgressViewModel;
 import aom.migration.ui.settings.RecentBundles;
 import aom.migration.ui.task.BackgroundTask;
@@ -31,9 +32,6 @@ import aom.migration.ui.wizard.WizardJob;
 import aom.migration.ui.wizard.WizardModel;
 import aom.migration.ui.wizard.WizardServices;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
@@ -59,32 +57,26 @@ public final class ExportViewModel implements PageViewModel {
 
     private final WizardModel model;
     private final WizardServices services;
-    private final JobProgressViewModel progress = new JobProgressViewModel(JobKind.EXPORT,
-            ExtractionProfile.defaults().database());
-    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(Messages.get("export.title"));
+    private final JobPageModel job;
     private final ReadOnlyStringWrapper destination = new ReadOnlyStringWrapper("");
-    private final ReadOnlyObjectWrapper<JobOutcome> outcome = new ReadOnlyObjectWrapper<>(JobOutcome.NONE);
-    private final ReadOnlyStringWrapper outcomeText = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyBooleanWrapper canGoNext = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyBooleanWrapper canGoBack = new ReadOnlyBooleanWrapper(true);
     private ExportRequest lastRequest;
-    private BackgroundTask<ExportedBundle> job;
 
     public ExportViewModel(WizardModel model, WizardServices services) {
         this.model = model;
         this.services = services;
-        canGoBack.bind(running.not());
+        job = new JobPageModel(model.runningJob(), services.dialogs(), WizardJob.EXPORT,
+                new JobProgressViewModel(JobKind.EXPORT, ExtractionProfile.defaults().database()),
+                Messages.get("export.title"), JobPageModel.BackOnceSucceeded.ALLOWED);
     }
 
     @Override
     public ReadOnlyBooleanProperty canGoNextProperty() {
-        return canGoNext.getReadOnlyProperty();
+        return job.canGoNextProperty();
     }
 
     @Override
     public ReadOnlyBooleanProperty canGoBackProperty() {
-        return canGoBack.getReadOnlyProperty();
+        return job.canGoBackProperty();
     }
 
     /** Starts the export, unless the same one is running or has finished already. */
@@ -94,20 +86,14 @@ public final class ExportViewModel implements PageViewModel {
         if (request == null) {
             return;
         }
-        boolean same = request.equals(lastRequest) && job != null
-                && (job.getState() == BackgroundTask.State.RUNNING || job.getState() == BackgroundTask.State.SUCCEEDED);
-        if (!same) {
+        if (!request.equals(lastRequest) || !job.isRunningOrSucceeded()) {
             start(request, false);
         }
     }
 
-    public JobProgressViewModel progress() {
-        return progress;
-    }
-
-    /** "Exporting ConferenceApp". */
-    public ReadOnlyStringProperty titleProperty() {
-        return title.getReadOnlyProperty();
+    /** The export's life on the page: "Exporting ConferenceApp", its progress, how it ended. */
+    public JobPageModel job() {
+        return job;
     }
 
     /** Where the bundle goes. */
@@ -115,22 +101,9 @@ public final class ExportViewModel implements PageViewModel {
         return destination.getReadOnlyProperty();
     }
 
-    public ReadOnlyObjectProperty<JobOutcome> outcomeProperty() {
-        return outcome.getReadOnlyProperty();
-    }
-
-    /** How the export ended, in a sentence or two. */
-    public ReadOnlyStringProperty outcomeTextProperty() {
-        return outcomeText.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty runningProperty() {
-        return running.getReadOnlyProperty();
-    }
-
     /** Runs the last export again, after a cancel, a failure or a declined replacement. */
     public void retry() {
-        if (lastRequest != null && !running.get()) {
+        if (lastRequest != null && !job.runningProperty().get()) {
             start(lastRequest, false);
         }
     }
@@ -157,9 +130,7 @@ public final class ExportViewModel implements PageViewModel {
             Optional<char[]> typed = services.dialogs().askPassphrase(Messages.get("passphrase.export.title"),
                     Messages.format("passphrase.export.message", request.bundle().getFileName()), true);
             if (typed.isEmpty()) {
-                outcome.set(JobOutcome.FAILED);
-                outcomeText.set(Messages.get("passphrase.export.cancelled"));
-                canGoNext.set(false);
+                job.cannotStart(Messages.get("passphrase.export.cancelled"));
                 return;
             }
             passphrase = Passphrase.of(typed.get());
@@ -168,12 +139,8 @@ public final class ExportViewModel implements PageViewModel {
             model.bundlePassphrase(passphrase);
         }
         Passphrase key = passphrase;
-        title.set(Messages.format("export.title.app", request.app().name()));
+        job.prepare(Messages.format("export.title.app", request.app().name()));
         destination.set(Messages.format("export.destination", request.bundle().toAbsolutePath()));
-        outcome.set(JobOutcome.NONE);
-        outcomeText.set("");
-        canGoNext.set(false);
-        running.set(true);
         if (overwrite) {
             run(request, true, key);
             return;
@@ -199,10 +166,7 @@ public final class ExportViewModel implements PageViewModel {
     }
 
     private void declined(ExportRequest request) {
-        running.set(false);
-        progress.clear();
-        outcome.set(JobOutcome.DECLINED);
-        outcomeText.set(Messages.format("export.declined", request.bundle().toAbsolutePath()));
+        job.notRun(JobOutcome.DECLINED, Messages.format("export.declined", request.bundle().toAbsolutePath()));
     }
 
     private void run(ExportRequest request, boolean overwrite, Passphrase key) {
@@ -221,18 +185,10 @@ public final class ExportViewModel implements PageViewModel {
                 throw e;
             }
         });
-        job = export;
-        progress.track(export);
-        model.trackJob(export, WizardJob.EXPORT);
-        services.executor().execute(export
+        services.executor().execute(job.follow(export)
                 .onSuccess(this::succeeded)
                 .onCancelled(() -> cancelled(request, leftovers.get()))
-                .onFailure(error -> failed(request, error))
-                .onFinished(() -> {
-                    if (job == export) {
-                        running.set(false);
-                    }
-                }));
+                .onFailure(error -> failed(request, error)));
     }
 
     private ExportedBundle export(ExportRequest request, InstanceHosts hosts, boolean overwrite, Passphrase key,
@@ -260,15 +216,12 @@ public final class ExportViewModel implements PageViewModel {
         model.exportedBundleProperty().set(exported);
         model.bundleFileProperty().set(result.bundle());
         lastRequest = currentRequest();
-        outcome.set(JobOutcome.SUCCEEDED);
-        title.set(Messages.format("export.title.done", result.manifest().application().name()));
-        outcomeText.set(describe(exported));
-        canGoNext.set(true);
+        job.succeeded(Messages.format("export.title.done", result.manifest().application().name()),
+                describe(exported));
     }
 
     private void cancelled(ExportRequest request, List<Path> leftovers) {
-        outcome.set(JobOutcome.CANCELLED);
-        outcomeText.set(leftovers.isEmpty()
+        job.ended(JobOutcome.CANCELLED, leftovers.isEmpty()
                 ? Messages.format("export.cancelled", request.bundle().getFileName())
                 : Messages.format("export.cancelled.leftovers", leftovers.stream().map(Path::toString)
                 .collect(Collectors.joining(", "))));
@@ -284,9 +237,8 @@ public final class ExportViewModel implements PageViewModel {
             }
             return;
         }
-        outcome.set(JobOutcome.FAILED);
-        outcomeText.set(Messages.format("export.failed", ErrorText.readable(error)));
-        services.dialogs().showError(Messages.get("export.failed.title"), ErrorText.readable(error), error);
+        job.failed(Messages.format("export.failed", ErrorText.readable(error)), Messages.get("export.failed.title"),
+                error);
     }
 
     static String describe(ExportedBundle exported) {

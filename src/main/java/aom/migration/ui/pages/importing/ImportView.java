@@ -1,10 +1,7 @@
 package aom.migration.ui.pages.importing;
 
 import aom.migration.ui.BindableView;
-import aom.migration.ui.ViewLoader;
-import aom.migration.ui.pages.progress.JobOutcome;
-import aom.migration.ui.pages.progress.JobProgressView;
-import aom.migration.ui.pages.progress.OutcomeBanner;
+import aom.migration.ui.pages.progress.JobPageView;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
@@ -28,31 +25,21 @@ public class ImportView implements BindableView {
     private Label outcomeLabel;
 
     private final ImportViewModel viewModel;
-    private final JobProgressView progressView;
+    private final JobPageView jobView;
 
     public ImportView(ImportViewModel viewModel) {
         this.viewModel = viewModel;
-        this.progressView = new JobProgressView(viewModel.progress());
+        this.jobView = new JobPageView(viewModel.job());
     }
 
     @FXML
     private void initialize() {
-        progressHost.getChildren().add(ViewLoader.build("pages/progress/JobProgressView.fxml", progressView));
+        jobView.build(progressHost);
     }
 
     @Override
     public void bind() {
-        progressView.bind();
-        titleLabel.textProperty().bind(viewModel.titleProperty());
+        jobView.bind(titleLabel, outcomeBox, outcomeIcon, outcomeLabel, "mdi2b-backup-restore");
         subtitleLabel.textProperty().bind(viewModel.subtitleProperty());
-        outcomeLabel.textProperty().bind(viewModel.outcomeTextProperty());
-        outcomeBox.visibleProperty().bind(viewModel.outcomeTextProperty().isNotEmpty());
-        outcomeBox.managedProperty().bind(outcomeBox.visibleProperty());
-        viewModel.outcomeProperty().addListener((observable, old, outcome) -> showOutcome(outcome));
-        showOutcome(viewModel.outcomeProperty().get());
-    }
-
-    private void showOutcome(JobOutcome outcome) {
-        OutcomeBanner.show(outcomeBox, outcomeIcon, outcome, "mdi2b-backup-restore");
     }
 }

@@ -8,6 +8,7 @@ import aom.migration.ui.Messages;
 import aom.migration.ui.dialog.ErrorText;
 import aom.migration.ui.pages.progress.JobKind;
 import aom.migration.ui.pages.progress.JobOutcome;
+import aom.migration.ui.pages.progress.JobPageModel;
 import aom.migration.ui.pages.progress.JobProgressViewModel;
 import aom.migration.ui.task.BackgroundTask;
 import aom.migration.ui.wizard.PageViewModel;
@@ -15,9 +16,6 @@ import aom.migration.ui.wizard.WizardJob;
 import aom.migration.ui.wizard.WizardModel;
 import aom.migration.ui.wizard.WizardServices;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
@@ -30,31 +28,27 @@ public final class ImportViewModel implements PageViewModel {
 
     private final WizardModel model;
     private final WizardServices services;
-    private final JobProgressViewModel progress = new JobProgressViewModel(JobKind.IMPORT);
-    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(Messages.get("import.title"));
+    private final JobPageModel job;
     private final ReadOnlyStringWrapper subtitle = new ReadOnlyStringWrapper("");
-    private final ReadOnlyObjectWrapper<JobOutcome> outcome = new ReadOnlyObjectWrapper<>(JobOutcome.NONE);
-    private final ReadOnlyStringWrapper outcomeText = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyBooleanWrapper canGoNext = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyBooleanWrapper canGoBack = new ReadOnlyBooleanWrapper(true);
     private PlannedImport started;
-    private BackgroundTask<ImportResult> job;
 
     public ImportViewModel(WizardModel model, WizardServices services) {
         this.model = model;
         this.services = services;
+        job = new JobPageModel(model.runningJob(), services.dialogs(), WizardJob.IMPORT,
+                new JobProgressViewModel(JobKind.IMPORT), Messages.get("import.title"),
+                JobPageModel.BackOnceSucceeded.LOCKED);
     }
 
     @Override
     public ReadOnlyBooleanProperty canGoNextProperty() {
-        return canGoNext.getReadOnlyProperty();
+        return job.canGoNextProperty();
     }
 
     /** Not while the import runs, and not once it has succeeded: it cannot be taken back from here. */
     @Override
     public ReadOnlyBooleanProperty canGoBackProperty() {
-        return canGoBack.getReadOnlyProperty();
+        return job.canGoBackProperty();
     }
 
     /** Starts the confirmed import, once. */
@@ -66,12 +60,9 @@ public final class ImportViewModel implements PageViewModel {
         }
     }
 
-    public JobProgressViewModel progress() {
-        return progress;
-    }
-
-    public ReadOnlyStringProperty titleProperty() {
-        return title.getReadOnlyProperty();
+    /** The import's life on the page: its title, its progress, how it ended. */
+    public JobPageModel job() {
+        return job;
     }
 
     /** Where from, where to. */
@@ -79,52 +70,24 @@ public final class ImportViewModel implements PageViewModel {
         return subtitle.getReadOnlyProperty();
     }
 
-    public ReadOnlyObjectProperty<JobOutcome> outcomeProperty() {
-        return outcome.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty outcomeTextProperty() {
-        return outcomeText.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty runningProperty() {
-        return running.getReadOnlyProperty();
-    }
-
     private void start(PlannedImport planned) {
         started = planned;
         String app = planned.plan().application();
-        title.set(Messages.format("import.title.app", app, planned.plan().targetHosts()));
+        job.prepare(Messages.format("import.title.app", app, planned.plan().targetHosts()));
         subtitle.set(Messages.format("import.subtitle", planned.bundle().file().getFileName(),
                 planned.plan().targetServer().describe()));
-        outcome.set(JobOutcome.NONE);
-        outcomeText.set("");
-        canGoNext.set(false);
-        canGoBack.set(false);
-        running.set(true);
         BackgroundTask<ImportResult> task = BackgroundTask.of((listener, cancel) ->
                 planned.job().run(listener, cancel));
-        job = task;
-        progress.track(task);
-        model.trackJob(task, WizardJob.IMPORT);
-        services.executor().execute(task
+        services.executor().execute(job.follow(task)
                 .onSuccess(result -> {
                     model.importResultProperty().set(result);
-                    outcome.set(JobOutcome.SUCCEEDED);
-                    title.set(Messages.format("import.title.done", app, planned.plan().targetHosts()));
-                    outcomeText.set(Messages.format("import.succeeded", app, planned.plan().targetHosts()));
-                    canGoNext.set(true);
+                    job.succeeded(Messages.format("import.title.done", app, planned.plan().targetHosts()),
+                            Messages.format("import.succeeded", app, planned.plan().targetHosts()));
                 })
                 .onCancelled(() -> cancelled(task.getFailure(), planned.plan().targetHosts()))
-                .onFailure(error -> {
-                    outcome.set(JobOutcome.FAILED);
-                    outcomeText.set(Messages.format("import.failed", ErrorText.readable(error)));
-                    canGoBack.set(true);
-                    services.dialogs().showError(Messages.get("import.failed.title"), ErrorText.readable(error),
-                            error);
-                })
+                .onFailure(error -> job.failed(Messages.format("import.failed", ErrorText.readable(error)),
+                        Messages.get("import.failed.title"), error))
                 .onFinished(() -> {
-                    running.set(false);
                     if (model.plannedImportProperty().get() == planned) {
                         // Its connection is no longer needed; Back plans again with a fresh one.
                         model.plannedImportProperty().set(null);
@@ -137,20 +100,17 @@ public final class ImportViewModel implements PageViewModel {
      * proven rollback (the target could not be checked, or another import took over), the job's failure instead.
      */
     private void cancelled(Throwable why, String hosts) {
-        canGoBack.set(true);
         if (why instanceof ImportCancelledException cancelled) {
-            outcome.set(JobOutcome.CANCELLED);
-            outcomeText.set(cancelled.proof().map(proof -> proof.counted() == 0 && proof.metadataDocuments() == 0
+            String text = cancelled.proof().map(proof -> proof.counted() == 0 && proof.metadataDocuments() == 0
                     ? Messages.format("import.cancelled.loading", hosts, proof.collections(), proof.databases())
                     : Messages.format("import.cancelled", hosts, proof.collections(), proof.databases(),
                     proof.counted(), proof.metadataDocuments()))
-                    .orElseGet(() -> Messages.format("import.cancelled.before", hosts)));
+                    .orElseGet(() -> Messages.format("import.cancelled.before", hosts));
+            job.ended(JobOutcome.CANCELLED, text);
         } else if (why != null && !(why instanceof CancelledException)) {
-            outcome.set(JobOutcome.FAILED);
-            outcomeText.set(Messages.format("import.failed", ErrorText.readable(why)));
+            job.ended(JobOutcome.FAILED, Messages.format("import.failed", ErrorText.readable(why)));
         } else {
-            outcome.set(JobOutcome.CANCELLED);
-            outcomeText.set(Messages.get("import.cancelled.unchecked"));
+            job.ended(JobOutcome.CANCELLED, Messages.get("import.cancelled.unchecked"));
         }
     }
 }

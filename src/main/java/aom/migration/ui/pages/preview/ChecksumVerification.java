@@ -6,8 +6,8 @@ import aom.migration.session.OpenedBundle;
 import aom.migration.ui.Messages;
 import aom.migration.ui.dialog.ErrorText;
 import aom.migration.ui.task.BackgroundTask;
+import aom.migration.ui.wizard.RunningJob;
 import aom.migration.ui.wizard.WizardJob;
-import aom.migration.ui.wizard.WizardModel;
 import aom.migration.ui.wizard.WizardServices;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -30,7 +30,7 @@ import java.util.Map;
  */
 public final class ChecksumVerification {
 
-    private final WizardModel model;
+    private final RunningJob wizardJob;
     private final WizardServices services;
     private final Map<String, DataRow> rowsByEntry = new HashMap<>();
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
@@ -40,8 +40,8 @@ public final class ChecksumVerification {
     private List<DataRow> leaves = List.of();
     private BackgroundTask<Void> task;
 
-    ChecksumVerification(WizardModel model, WizardServices services) {
-        this.model = model;
+    ChecksumVerification(RunningJob wizardJob, WizardServices services) {
+        this.wizardJob = wizardJob;
         this.services = services;
     }
 
@@ -79,7 +79,7 @@ public final class ChecksumVerification {
                 row.setChecksum(ChecksumState.CHECKING, null);
             }
         });
-        model.trackJob(check, WizardJob.CHECKSUMS);
+        wizardJob.track(check, WizardJob.CHECKSUMS);
         services.executor().execute(check
                 .onSuccess(ignored -> passed())
                 .onFailure(this::failed)

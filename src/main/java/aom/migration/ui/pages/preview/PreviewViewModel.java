@@ -86,7 +86,7 @@ public final class PreviewViewModel implements PageViewModel {
     public PreviewViewModel(WizardModel model, WizardServices services) {
         this.model = model;
         this.services = services;
-        this.checksums = new ChecksumVerification(model, services);
+        this.checksums = new ChecksumVerification(model.runningJob(), services);
         this.plan = new TargetPlan(services.executor());
         selected.addListener((observable, old, node) -> showDetails(node));
     }

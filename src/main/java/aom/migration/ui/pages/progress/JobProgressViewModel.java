@@ -293,7 +293,7 @@ public final class JobProgressViewModel {
     }
 
     private boolean stopping() {
-        return task != null && task.isCancelRequested() && task.getState() == BackgroundTask.State.RUNNING;
+        return task != null && task.cancelRequestedProperty().get() && task.getState() == BackgroundTask.State.RUNNING;
     }
 
     /** Asked to stop while running: the job is cleaning up or rolling back, for a while with no figures. */
@@ -377,10 +377,5 @@ public final class JobProgressViewModel {
             default -> {
             }
         }
-    }
-
-    /** The rows in a list, for tests and summaries. */
-    public List<CollectionRow> rowsSnapshot() {
-        return List.copyOf(rows);
     }
 }

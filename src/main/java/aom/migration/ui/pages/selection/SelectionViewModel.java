@@ -165,7 +165,8 @@ public final class SelectionViewModel implements PageViewModel {
                         current == null ? folder : current.getParent(),
                         current == null ? BundleFileName.defaultFor(application, services.clock())
                                 : String.valueOf(current.getFileName()),
-                        List.of(new FileRequest.FileType(Messages.get("file.bundle"), List.of("*.aombundle")))))
+                        List.of(new FileRequest.FileType(Messages.get("file.bundle"),
+                                List.of("*" + BundleFileName.EXTENSION)))))
                 .map(BundleFileName::withExtension)
                 .ifPresent(file -> {
                     folder = file.getParent();

@@ -6,6 +6,7 @@ import aom.migration.ui.Language;
 import aom.migration.ui.Messages;
 import aom.migration.ui.dialog.ErrorText;
 import aom.migration.ui.dialog.FileRequest;
+import aom.migration.ui.pages.selection.BundleFileName;
 import aom.migration.ui.settings.RecentBundle;
 import aom.migration.ui.settings.RecentBundles;
 import aom.migration.ui.task.BackgroundTask;
@@ -121,7 +122,8 @@ public final class StartViewModel implements PageViewModel {
         Path current = bundleToImport.get();
         services.dialogs().chooseFileToOpen(new FileRequest(Messages.get("start.chooseBundle.title"),
                         current == null ? null : current.getParent(), null,
-                        List.of(new FileRequest.FileType(Messages.get("file.bundle"), List.of("*.aombundle")))))
+                        List.of(new FileRequest.FileType(Messages.get("file.bundle"),
+                                List.of("*" + BundleFileName.EXTENSION)))))
                 .ifPresent(this::selectBundle);
     }
 
@@ -136,7 +138,7 @@ public final class StartViewModel implements PageViewModel {
     public void openRecent(RecentBundleItem item) {
         if (item != null && item.exists()) {
             selectBundle(item.bundle().path());
-            model.next();
+            model.navigation().next();
         }
     }
 
@@ -150,7 +152,7 @@ public final class StartViewModel implements PageViewModel {
      * with them and moves on with the task chosen on the page.
      */
     public void startDemo() {
-        DemoServers running = model.demoProperty().get();
+        DemoServers running = model.demo().serversProperty().get();
         if (running != null) {
             useDemo(running);
             return;
@@ -180,8 +182,8 @@ public final class StartViewModel implements PageViewModel {
         String running = Messages.format("start.demo.running", servers.source().uri(), servers.target().uri());
         boolean needsBundle = model.getFlow() == WizardFlow.IMPORT && bundleToImport.get() == null;
         demoStatus.set(needsBundle ? running + "\n" + Messages.get("start.demo.chooseBundle") : running);
-        if (model.getCurrentPage() == PageId.START && canGoNext.get()) {
-            model.next();
+        if (model.navigation().getCurrentPage() == PageId.START && canGoNext.get()) {
+            model.navigation().next();
         }
     }
 

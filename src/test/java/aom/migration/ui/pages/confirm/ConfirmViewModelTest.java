@@ -27,6 +27,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -97,7 +98,7 @@ class ConfirmViewModelTest {
                         "metamodels: Speakers 1.2.0 / Speaker", "metamodelattributes: Speakers 1.2.0 / Speaker / bio");
         assertThat(page.dropSummaryProperty().get()).isEqualTo("16 collections with 288 documents of the target"
                 + " will be replaced or dropped, and 3 metadata entities removed.");
-        assertThat(page.notes()).contains("The database ConferenceApp-test (TEST) is created.");
+        assertThat(texts(page.notes())).contains("The database ConferenceApp-test (TEST) is created.");
         assertThat(page.figuresProperty().get().newEntities()).isEqualTo(40);
     }
 
@@ -119,8 +120,8 @@ class ConfirmViewModelTest {
             page.enter();
 
             String host = stagingHost.settings().hostsOnly();
-            assertThat(page.notes()).contains("STAGING data: own host " + host);
-            assertThat(page.notes()).noneMatch(note -> note.contains("not used by this version"));
+            assertThat(texts(page.notes())).contains("STAGING data: own host " + host);
+            assertThat(texts(page.notes())).noneMatch(note -> note.contains("not used by this version"));
             assertThat(model.plannedImportProperty().get().plan().systemHosts())
                     .containsEntry(SystemKind.STAGING, host);
             // The STAGING collections are counted on their own host, where the target has them.
@@ -128,6 +129,31 @@ class ConfirmViewModelTest {
                     .isNotEmpty();
             model.close();
         }
+    }
+
+    @Test
+    void eachNoteSaysWhatItIsAboutSoThatNoneOfAPlanThatCanProceedIsAProblem() throws IOException {
+        ConfirmViewModel page = page();
+
+        assertThat(page.notes()).contains(new PlanNote(PlanNote.Kind.NEW_DATABASE,
+                "The database ConferenceApp-test (TEST) is created."));
+        assertThat(page.notes()).noneMatch(PlanNote::isProblem);
+    }
+
+    @Test
+    void aRemovedMetadataEntityHasNoDocumentCountsAndAReplacedCollectionHasBoth() throws IOException {
+        ConfirmViewModel page = page();
+
+        assertThat(page.dropWarnings()).filteredOn(warning -> !warning.isCollection()).isNotEmpty()
+                .allSatisfy(entity -> {
+                    assertThat(entity.documentsNow()).isEmpty();
+                    assertThat(entity.importDocuments()).isEmpty();
+                });
+        assertThat(page.dropWarnings()).filteredOn(warning -> warning.action().equals("replaced")).isNotEmpty()
+                .allSatisfy(collection -> {
+                    assertThat(collection.documentsNow()).hasValue(collection.targetDocuments());
+                    assertThat(collection.importDocuments()).isPresent();
+                });
     }
 
     @Test
@@ -179,5 +205,9 @@ class ConfirmViewModelTest {
 
         assertThat(page.typedNameProperty().get()).isEmpty();
         assertThat(page.canGoNextProperty().get()).isFalse();
+    }
+
+    private static List<String> texts(List<PlanNote> notes) {
+        return notes.stream().map(PlanNote::text).toList();
     }
 }

@@ -78,13 +78,13 @@ class ExportViewModelTest {
 
         Path bundle = folder.resolve("bundles").resolve("conference.aombundle");
         assertThat(bundle).isRegularFile();
-        assertThat(page.outcomeProperty().get()).isEqualTo(JobOutcome.SUCCEEDED);
-        assertThat(page.outcomeTextProperty().get()).startsWith("Exported ConferenceApp: 58 metadata documents,"
+        assertThat(page.job().outcomeProperty().get()).isEqualTo(JobOutcome.SUCCEEDED);
+        assertThat(page.job().outcomeTextProperty().get()).startsWith("Exported ConferenceApp: 58 metadata documents,"
                 + " 3 databases with 29 collections and 392 documents;");
-        assertThat(page.progress().progressProperty().get()).isEqualTo(1.0);
-        assertThat(page.progress().rows()).extracting(CollectionRow::namespace)
+        assertThat(page.job().progress().progressProperty().get()).isEqualTo(1.0);
+        assertThat(page.job().progress().rows()).extracting(CollectionRow::namespace)
                 .contains("apiomat.modules", "ConferenceApp.Speakers_Talk", "ConferenceApp-test.Geo_Location");
-        assertThat(page.progress().rows()).allMatch(row -> row.getState() == RowState.DONE);
+        assertThat(page.job().progress().rows()).allMatch(row -> row.getState() == RowState.DONE);
         assertThat(page.canGoNextProperty().get()).isTrue();
         assertThat(model.bundleFileProperty().get()).isEqualTo(bundle.toAbsolutePath());
         assertThat(model.exportedBundleProperty().get().fileBytes()).isEqualTo(Files.size(bundle));
@@ -109,7 +109,7 @@ class ExportViewModelTest {
 
             page.enter();
 
-            assertThat(page.outcomeProperty().get()).as(page.outcomeTextProperty().get())
+            assertThat(page.job().outcomeProperty().get()).as(page.job().outcomeTextProperty().get())
                     .isEqualTo(JobOutcome.SUCCEEDED);
             assertThat(model.exportedBundleProperty().get().result().manifest().databases())
                     .filteredOn(database -> database.system().equals("STAGING")).singleElement()
@@ -117,7 +117,7 @@ class ExportViewModelTest {
                         assertThat(database.hosts()).isEqualTo(stagingHost.settings().hostsOnly());
                         assertThat(database.documents()).isPositive();
                     });
-            assertThat(page.progress().rows()).extracting(CollectionRow::namespace)
+            assertThat(page.job().progress().rows()).extracting(CollectionRow::namespace)
                     .anyMatch(namespace -> namespace.startsWith("ConferenceApp-staging."));
         }
     }
@@ -126,11 +126,11 @@ class ExportViewModelTest {
     void comingBackToTheFinishedExportDoesNotRunItAgain() {
         ExportViewModel page = page(UnaryOperator.identity());
         page.enter();
-        CollectionRow first = page.progress().rows().get(0);
+        CollectionRow first = page.job().progress().rows().get(0);
 
         page.enter();
 
-        assertThat(page.progress().rows().get(0)).isSameAs(first);
+        assertThat(page.job().progress().rows().get(0)).isSameAs(first);
         assertThat(dialogs.confirmations).isEmpty();
     }
 
@@ -139,19 +139,19 @@ class ExportViewModelTest {
         ExportViewModel page = page(listener -> event -> {
             listener.onProgress(event);
             if (event.phase() == Phase.DATA && !event.isOverall()) {
-                model.runningJobProperty().get().cancel();
+                model.runningJob().jobProperty().get().cancel();
             }
         });
 
         page.enter();
 
         Path bundle = folder.resolve("bundles").resolve("conference.aombundle");
-        assertThat(page.outcomeProperty().get()).isEqualTo(JobOutcome.CANCELLED);
+        assertThat(page.job().outcomeProperty().get()).isEqualTo(JobOutcome.CANCELLED);
         assertThat(bundle).doesNotExist();
         assertThat(bundle.resolveSibling("conference.aombundle.part")).doesNotExist();
-        assertThat(page.outcomeTextProperty().get()).isEqualTo("The export was cancelled. No bundle file was left"
+        assertThat(page.job().outcomeTextProperty().get()).isEqualTo("The export was cancelled. No bundle file was left"
                 + " behind: neither conference.aombundle nor its .part file exists.");
-        assertThat(page.progress().phases()).filteredOn(step -> step.phase() == Phase.DATA)
+        assertThat(page.job().progress().phases()).filteredOn(step -> step.phase() == Phase.DATA)
                 .extracting(PhaseStep::getState).containsExactly(StepState.STOPPED);
         assertThat(page.canGoNextProperty().get()).isFalse();
         assertThat(model.exportedBundleProperty().get()).isNull();
@@ -168,19 +168,19 @@ class ExportViewModelTest {
 
         // Asked before the export starts; keeping the file is no failure: no error, no step stopped in red.
         assertThat(dialogs.confirmations).containsExactly("Replace the bundle file?");
-        assertThat(page.outcomeProperty().get()).isEqualTo(JobOutcome.DECLINED);
-        assertThat(page.outcomeTextProperty().get()).isEqualTo("Not exported: " + bundle.toAbsolutePath()
+        assertThat(page.job().outcomeProperty().get()).isEqualTo(JobOutcome.DECLINED);
+        assertThat(page.job().outcomeTextProperty().get()).isEqualTo("Not exported: " + bundle.toAbsolutePath()
                 + " exists and was kept as it is. Go Back to choose another file name, or export again to be asked"
                 + " once more.");
         assertThat(dialogs.errors).isEmpty();
-        assertThat(page.progress().phases()).extracting(PhaseStep::getState).containsOnly(StepState.PENDING);
+        assertThat(page.job().progress().phases()).extracting(PhaseStep::getState).containsOnly(StepState.PENDING);
         assertThat(page.canGoBackProperty().get()).isTrue();
         assertThat(Files.readString(bundle)).isEqualTo("an older bundle");
 
         dialogs.confirmAnswer = true;
         page.retry();
 
-        assertThat(page.outcomeProperty().get()).isEqualTo(JobOutcome.SUCCEEDED);
+        assertThat(page.job().outcomeProperty().get()).isEqualTo(JobOutcome.SUCCEEDED);
         assertThat(Files.size(bundle)).isGreaterThan(1_000);
     }
 }

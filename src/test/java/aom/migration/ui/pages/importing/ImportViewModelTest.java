@@ -90,9 +90,9 @@ class ImportViewModelTest {
 
         page.enter();
 
-        assertThat(page.outcomeProperty().get()).isEqualTo(JobOutcome.SUCCEEDED);
-        assertThat(page.progress().progressProperty().get()).isEqualTo(1.0);
-        assertThat(page.progress().phases()).extracting(PhaseStep::getState).containsOnly(StepState.DONE);
+        assertThat(page.job().outcomeProperty().get()).isEqualTo(JobOutcome.SUCCEEDED);
+        assertThat(page.job().progress().progressProperty().get()).isEqualTo(1.0);
+        assertThat(page.job().progress().phases()).extracting(PhaseStep::getState).containsOnly(StepState.DONE);
         assertThat(page.canGoNextProperty().get()).isTrue();
         assertThat(page.canGoBackProperty().get()).isFalse();
         assertThat(model.plannedImportProperty().get()).as("the connection is closed once the import ended")
@@ -120,15 +120,15 @@ class ImportViewModelTest {
         ImportViewModel page = new ImportViewModel(model, services(listener -> event -> {
             listener.onProgress(event);
             if (event.phase() == Phase.LOAD && !event.isOverall()) {
-                model.runningJobProperty().get().cancel();
+                model.runningJob().jobProperty().get().cancel();
             }
         }));
 
         page.enter();
 
-        assertThat(page.outcomeProperty().get()).isEqualTo(JobOutcome.CANCELLED);
-        assertThat(page.outcomeTextProperty().get()).isEqualTo("The import was cancelled before it changed anything"
-                + " live, and its working collections were removed. The target " + demo.target().settings()
+        assertThat(page.job().outcomeProperty().get()).isEqualTo(JobOutcome.CANCELLED);
+        assertThat(page.job().outcomeTextProperty().get()).isEqualTo("The import was cancelled before it changed"
+                + " anything live, and its working collections were removed. The target " + demo.target().settings()
                 .hostsOnly() + " was checked: 31 collection(s) in 3 database(s) present or absent as before the"
                 + " import.");
         assertThat(page.canGoBackProperty().get()).isTrue();

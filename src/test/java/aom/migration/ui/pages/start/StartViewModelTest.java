@@ -36,10 +36,10 @@ class StartViewModelTest {
     private StartViewModel page() {
         StartViewModel page = new StartViewModel(model, new WizardServices(dialogs, new CurrentThreadTaskExecutor(),
                 Clock.fixed(Instant.parse("2024-03-01T10:15:00Z"), ZoneOffset.UTC), settings, DemoScale.TESTS));
-        model.register(PageId.START, page);
+        model.navigation().register(PageId.START, page);
         PageViewModel anyPage = () -> new ReadOnlyBooleanWrapper(true).getReadOnlyProperty();
-        model.register(PageId.CONNECTIONS, anyPage);
-        model.register(PageId.PREVIEW, anyPage);
+        model.navigation().register(PageId.CONNECTIONS, anyPage);
+        model.navigation().register(PageId.PREVIEW, anyPage);
         return page;
     }
 
@@ -81,9 +81,9 @@ class StartViewModelTest {
         dialogs.fileAnswer = bundle;
         page.chooseBundle();
 
-        model.next();
+        model.navigation().next();
 
-        assertThat(model.getCurrentPage()).isEqualTo(PageId.PREVIEW);
+        assertThat(model.navigation().getCurrentPage()).isEqualTo(PageId.PREVIEW);
         assertThat(model.bundleFileProperty().get()).isEqualTo(bundle);
         assertThat(new RecentBundles(settings).load()).singleElement().satisfies(recent -> {
             assertThat(recent.path()).isEqualTo(bundle.toAbsolutePath());
@@ -105,10 +105,10 @@ class StartViewModelTest {
 
         assertThat(page.recentBundles()).extracting(RecentBundleItem::exists).containsExactly(true, false);
         page.openRecent(page.recentBundles().get(1));
-        assertThat(model.getCurrentPage()).isEqualTo(PageId.START);
+        assertThat(model.navigation().getCurrentPage()).isEqualTo(PageId.START);
         page.openRecent(page.recentBundles().get(0));
         assertThat(model.getFlow()).isEqualTo(WizardFlow.IMPORT);
-        assertThat(model.getCurrentPage()).isEqualTo(PageId.PREVIEW);
+        assertThat(model.navigation().getCurrentPage()).isEqualTo(PageId.PREVIEW);
         assertThat(model.bundleFileProperty().get()).isEqualTo(present.toAbsolutePath());
     }
 
@@ -120,14 +120,14 @@ class StartViewModelTest {
         page.startDemo();
 
         assertThat(page.demoStateProperty().get()).isEqualTo(StartViewModel.DemoState.RUNNING);
-        assertThat(model.demoProperty().get()).isNotNull();
+        assertThat(model.demo().serversProperty().get()).isNotNull();
         assertThat(model.sourceProperty().get().hostsOnly())
-                .isEqualTo(model.demoProperty().get().source().settings().hostsOnly());
+                .isEqualTo(model.demo().serversProperty().get().source().settings().hostsOnly());
         assertThat(model.targetProperty().get().hostsOnly())
-                .isEqualTo(model.demoProperty().get().target().settings().hostsOnly());
+                .isEqualTo(model.demo().serversProperty().get().target().settings().hostsOnly());
         assertThat(model.getFlow()).isEqualTo(WizardFlow.MIGRATE);
-        assertThat(model.getCurrentPage()).isEqualTo(PageId.CONNECTIONS);
-        assertThat(page.demoStatusProperty().get()).contains(model.demoProperty().get().source().uri());
+        assertThat(model.navigation().getCurrentPage()).isEqualTo(PageId.CONNECTIONS);
+        assertThat(page.demoStatusProperty().get()).contains(model.demo().serversProperty().get().source().uri());
     }
 
     @Test
@@ -138,8 +138,8 @@ class StartViewModelTest {
         page.startDemo();
 
         assertThat(model.getFlow()).isEqualTo(WizardFlow.EXPORT);
-        assertThat(model.getCurrentPage()).isEqualTo(PageId.CONNECTIONS);
-        assertThat(model.sourceProperty().get()).isEqualTo(model.demoProperty().get().source().settings());
+        assertThat(model.navigation().getCurrentPage()).isEqualTo(PageId.CONNECTIONS);
+        assertThat(model.sourceProperty().get()).isEqualTo(model.demo().serversProperty().get().source().settings());
     }
 
     @Test
@@ -150,8 +150,8 @@ class StartViewModelTest {
         page.startDemo();
 
         assertThat(model.getFlow()).isEqualTo(WizardFlow.IMPORT);
-        assertThat(model.getCurrentPage()).isEqualTo(PageId.START);
-        assertThat(model.targetProperty().get()).isEqualTo(model.demoProperty().get().target().settings());
+        assertThat(model.navigation().getCurrentPage()).isEqualTo(PageId.START);
+        assertThat(model.targetProperty().get()).isEqualTo(model.demo().serversProperty().get().target().settings());
         assertThat(page.demoStatusProperty().get()).endsWith("Choose a bundle to import into the demo target.");
     }
 
@@ -159,24 +159,24 @@ class StartViewModelTest {
     void startingTheDemoAgainReusesTheRunningServers() {
         StartViewModel page = page();
         page.startDemo();
-        Object first = model.demoProperty().get();
+        Object first = model.demo().serversProperty().get();
         model.restart();
 
         page.startDemo();
 
-        assertThat(model.demoProperty().get()).isSameAs(first);
-        assertThat(model.getCurrentPage()).isEqualTo(PageId.CONNECTIONS);
+        assertThat(model.demo().serversProperty().get()).isSameAs(first);
+        assertThat(model.navigation().getCurrentPage()).isEqualTo(PageId.CONNECTIONS);
     }
 
     @Test
     void closingTheModelStopsTheDemoServers() {
         StartViewModel page = page();
         page.startDemo();
-        int port = model.demoProperty().get().source().port();
+        int port = model.demo().serversProperty().get().source().port();
 
         model.close();
 
-        assertThat(model.demoProperty().get()).isNull();
+        assertThat(model.demo().serversProperty().get()).isNull();
         assertThat(portIsFree(port)).isTrue();
     }
 

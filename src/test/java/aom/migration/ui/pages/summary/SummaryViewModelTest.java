@@ -117,7 +117,7 @@ class SummaryViewModelTest {
 
         page.startOver();
 
-        assertThat(model.getCurrentPage()).isEqualTo(PageId.START);
+        assertThat(model.navigation().getCurrentPage()).isEqualTo(PageId.START);
         assertThat(model.importResultProperty().get()).isNull();
         assertThat(model.bundleFileProperty().get()).isNull();
     }
