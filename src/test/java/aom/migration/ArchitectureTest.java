@@ -35,16 +35,18 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage("aom.migration.model..", "aom.migration.mongo..",
                         "aom.migration.bundle..", "aom.migration.export..", "aom.migration.restore..",
                         "aom.migration.progress..", "aom.migration.demo..", "aom.migration.dump..",
-                        "aom.migration.session..", "aom.migration.logging..", "aom.migration.bench..")
+                        "aom.migration.session..", "aom.migration.logging..", "aom.migration.bench..",
+                        "aom.migration.data..", "aom.migration.comparison..")
                 .should().dependOnClassesThat().resideInAnyPackage("aom.migration.ui..", "aom.migration.cli..")
                 .check(CLASSES);
     }
 
     /** Every package of the tool, in the order of their layers; a new package must be placed here. */
     private static final String[] PACKAGES = {"aom.migration.model..", "aom.migration.progress..",
-        "aom.migration.mongo..", "aom.migration.bundle..", "aom.migration.logging..", "aom.migration.dump..",
-        "aom.migration.export..", "aom.migration.restore..", "aom.migration.demo..", "aom.migration.session..",
-        "aom.migration.bench..", "aom.migration.cli..", "aom.migration.ui.."};
+        "aom.migration.data..", "aom.migration.mongo..", "aom.migration.bundle..", "aom.migration.logging..",
+        "aom.migration.dump..", "aom.migration.export..", "aom.migration.restore..", "aom.migration.comparison..",
+        "aom.migration.demo..", "aom.migration.session..", "aom.migration.bench..", "aom.migration.cli..",
+        "aom.migration.ui.."};
 
     @Test
     void everyClassBelongsToALayer() {
@@ -63,12 +65,14 @@ class ArchitectureTest {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("Model").definedBy("aom.migration.model..")
                 .layer("Progress").definedBy("aom.migration.progress..")
+                .layer("Data").definedBy("aom.migration.data..")
                 .layer("Mongo").definedBy("aom.migration.mongo..")
                 .layer("Bundle").definedBy("aom.migration.bundle..")
                 .layer("Logging").definedBy("aom.migration.logging..")
                 .layer("Dump").definedBy("aom.migration.dump..")
                 .layer("Export").definedBy("aom.migration.export..")
                 .layer("Restore").definedBy("aom.migration.restore..")
+                .layer("Comparison").definedBy("aom.migration.comparison..")
                 .layer("Demo").definedBy("aom.migration.demo..")
                 .layer("Session").definedBy("aom.migration.session..")
                 .layer("Bench").definedBy("aom.migration.bench..")
@@ -77,24 +81,28 @@ class ArchitectureTest {
                 .layer("Main").definedBy(JavaClass.Predicates.equivalentTo(Main.class))
                 .whereLayer("Model").mayNotAccessAnyLayer()
                 .whereLayer("Progress").mayOnlyAccessLayers("Model")
+                .whereLayer("Data").mayOnlyAccessLayers("Model")
                 .whereLayer("Mongo").mayOnlyAccessLayers("Model")
-                .whereLayer("Bundle").mayOnlyAccessLayers("Model", "Progress")
+                .whereLayer("Bundle").mayOnlyAccessLayers("Model", "Progress", "Data")
                 .whereLayer("Logging").mayOnlyAccessLayers("Model", "Mongo")
-                .whereLayer("Dump").mayOnlyAccessLayers("Model", "Progress", "Bundle")
-                .whereLayer("Export").mayOnlyAccessLayers("Model", "Progress", "Mongo", "Bundle", "Dump")
-                .whereLayer("Restore").mayOnlyAccessLayers("Model", "Progress", "Mongo", "Bundle", "Dump", "Export")
+                .whereLayer("Dump").mayOnlyAccessLayers("Model", "Progress", "Data", "Bundle")
+                .whereLayer("Export").mayOnlyAccessLayers("Model", "Progress", "Data", "Mongo", "Bundle", "Dump")
+                .whereLayer("Restore").mayOnlyAccessLayers("Model", "Progress", "Data", "Mongo", "Bundle", "Dump",
+                        "Export")
+                .whereLayer("Comparison").mayOnlyAccessLayers("Model", "Progress", "Data", "Mongo", "Bundle",
+                        "Dump", "Export", "Restore")
                 .whereLayer("Demo").mayOnlyAccessLayers("Model", "Progress", "Mongo", "Bundle")
-                .whereLayer("Session").mayOnlyAccessLayers("Model", "Progress", "Mongo", "Bundle", "Dump", "Export",
-                        "Restore")
-                .whereLayer("Bench").mayOnlyAccessLayers("Model", "Progress", "Mongo", "Bundle", "Dump", "Export",
-                        "Restore", "Demo")
-                .whereLayer("Cli").mayOnlyAccessLayers("Model", "Progress", "Mongo", "Bundle", "Logging", "Dump",
-                        "Export", "Restore", "Demo", "Session", "Bench")
-                .whereLayer("Ui").mayOnlyAccessLayers("Model", "Progress", "Mongo", "Bundle", "Logging", "Dump",
-                        "Export", "Restore", "Demo", "Session")
+                .whereLayer("Session").mayOnlyAccessLayers("Model", "Progress", "Data", "Mongo", "Bundle", "Dump",
+                        "Export", "Restore", "Comparison")
+                .whereLayer("Bench").mayOnlyAccessLayers("Model", "Progress", "Data", "Mongo", "Bundle", "Dump",
+                        "Export", "Restore", "Demo")
+                .whereLayer("Cli").mayOnlyAccessLayers("Model", "Progress", "Data", "Mongo", "Bundle", "Logging",
+                        "Dump", "Export", "Restore", "Comparison", "Demo", "Session", "Bench")
+                .whereLayer("Ui").mayOnlyAccessLayers("Model", "Progress", "Data", "Mongo", "Bundle", "Logging",
+                        "Dump", "Export", "Restore", "Comparison", "Demo", "Session")
                 .whereLayer("Main").mayOnlyAccessLayers("Cli", "Ui", "Bundle", "Logging")
-                .because("DESIGN.md section 2: model and progress -> mongo and bundle -> dump -> export -> restore ->"
-                        + " session -> the command line and the wizard")
+                .because("DESIGN.md section 2: model, progress and data -> mongo and bundle -> dump -> export ->"
+                        + " restore -> comparison -> session -> the command line and the wizard")
                 .check(CLASSES);
     }
 

@@ -1,5 +1,7 @@
 package aom.migration.bundle;
 
+import aom.migration.data.CorruptDataException;
+
 import javax.crypto.Cipher;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,5 +1,9 @@
 package aom.migration.bundle;
 
+import aom.migration.data.CollectionSource;
+import aom.migration.data.CollectionMetadata;
+import aom.migration.data.CorruptDataException;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,5 +1,6 @@
 package aom.migration.bundle;
 
+import aom.migration.data.CorruptDataException;
 import aom.migration.model.ExtractionProfile;
 import aom.migration.progress.CancellationToken;
 import aom.migration.progress.ProgressListener;

@@ -1,5 +1,7 @@
 package aom.migration.bundle;
 
+import aom.migration.data.BsonDocumentReader;
+import aom.migration.data.CorruptDataException;
 import aom.migration.progress.CancellationToken;
 import aom.migration.progress.Phase;
 import aom.migration.progress.ProgressListener;

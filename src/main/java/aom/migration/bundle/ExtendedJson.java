@@ -1,5 +1,7 @@
 package aom.migration.bundle;
 
+import aom.migration.data.CorruptDataException;
+
 import org.bson.BsonBinary;
 import org.bson.BsonBinaryReader;
 import org.bson.BsonBinaryWriter;

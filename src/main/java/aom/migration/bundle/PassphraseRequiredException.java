@@ -1,5 +1,7 @@
 package aom.migration.bundle;
 
+import aom.migration.data.CorruptDataException;
+
 /** A bundle is encrypted and no passphrase was given; nothing was read from it. */
 public class PassphraseRequiredException extends CorruptDataException {
 

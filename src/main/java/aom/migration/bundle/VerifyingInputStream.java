@@ -1,5 +1,7 @@
 package aom.migration.bundle;
 
+import aom.migration.data.CorruptDataException;
+
 import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;

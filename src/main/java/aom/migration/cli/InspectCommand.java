@@ -1,7 +1,7 @@
 package aom.migration.cli;
 
 import aom.migration.bundle.BundleReader;
-import aom.migration.bundle.CorruptDataException;
+import aom.migration.data.CorruptDataException;
 import aom.migration.bundle.Passphrase;
 import aom.migration.dump.DetectedFormat;
 import aom.migration.dump.DumpContents;

@@ -1,6 +1,6 @@
 package aom.migration.dump;
 
-import aom.migration.bundle.CollectionMetadata;
+import aom.migration.data.CollectionMetadata;
 
 /**
  * One collection as an archive's prelude lists it. The prelude comes before any data, so a writer must know every

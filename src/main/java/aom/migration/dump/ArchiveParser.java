@@ -1,6 +1,6 @@
 package aom.migration.dump;
 
-import aom.migration.bundle.CorruptDataException;
+import aom.migration.data.CorruptDataException;
 import aom.migration.dump.ArchiveIndex.NamespaceBuilder;
 import aom.migration.dump.ArchiveIndex.NamespaceData;
 import aom.migration.progress.CancellationToken;

@@ -1,6 +1,6 @@
 package aom.migration.dump;
 
-import aom.migration.bundle.CorruptDataException;
+import aom.migration.data.CorruptDataException;
 import aom.migration.progress.CancellationToken;
 import aom.migration.progress.Phase;
 import aom.migration.progress.ProgressListener;
@@ -24,7 +24,7 @@ import java.util.zip.ZipException;
  * <p>Collections in an archive are interleaved, while the importer reads one collection at a time and may read it
  * twice. So opening makes one validating pass that checks the whole archive (magic number, prelude, every block,
  * every document's framing, each namespace's EOF block and CRC-64) and notes where each namespace's documents
- * lie; {@link aom.migration.bundle.CollectionSource#openDocuments()} then streams just those byte ranges. A plain
+ * lie; {@link aom.migration.data.CollectionSource#openDocuments()} then streams just those byte ranges. A plain
  * archive is read in place. A gzipped archive cannot be read at an offset, so the pass unpacks it once into a
  * temporary file next to the other temporary files (it needs as much free disk as the uncompressed archive) and
  * {@link DumpArchive#close()} deletes it. A damaged archive is refused before anything is imported.

@@ -1,7 +1,7 @@
 package aom.migration.dump;
 
-import aom.migration.bundle.CollectionMetadata;
-import aom.migration.bundle.CollectionSource;
+import aom.migration.data.CollectionMetadata;
+import aom.migration.data.CollectionSource;
 import aom.migration.dump.ArchiveIndex.NamespaceData;
 
 import java.io.IOException;

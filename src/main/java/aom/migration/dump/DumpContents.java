@@ -1,6 +1,6 @@
 package aom.migration.dump;
 
-import aom.migration.bundle.CollectionSource;
+import aom.migration.data.CollectionSource;
 import aom.migration.progress.CancellationToken;
 import aom.migration.progress.ProgressListener;
 
@@ -36,7 +36,7 @@ public interface DumpContents extends AutoCloseable {
      * framing, gzip CRC-32), an archive's every block and namespace CRC-64, without unpacking a gzipped archive.
      *
      * @throws UnknownFormatException if {@code path} is a bundle or no mongodump output
-     * @throws aom.migration.bundle.CorruptDataException naming the file or namespace that is damaged
+     * @throws aom.migration.data.CorruptDataException naming the file or namespace that is damaged
      */
     static DumpSummary inspect(Path path, ProgressListener progress, CancellationToken cancel) throws IOException {
         DetectedFormat detected = DumpFormat.detect(path);

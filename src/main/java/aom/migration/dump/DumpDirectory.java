@@ -1,6 +1,6 @@
 package aom.migration.dump;
 
-import aom.migration.bundle.CollectionSource;
+import aom.migration.data.CollectionSource;
 import aom.migration.progress.CancellationToken;
 import aom.migration.progress.Phase;
 import aom.migration.progress.ProgressListener;
@@ -84,7 +84,7 @@ public final class DumpDirectory implements DumpContents {
      * checksums of its own, so this is as far as it can be verified.
      *
      * @param progress receives documents per collection in phase {@link Phase#PLAN}
-     * @throws aom.migration.bundle.CorruptDataException naming the file and the document that is damaged
+     * @throws aom.migration.data.CorruptDataException naming the file and the document that is damaged
      */
     public DumpSummary summary(ProgressListener progress, CancellationToken cancel) throws IOException {
         ProgressTracker tracker = new ProgressTracker(progress, Phase.PLAN);

@@ -1,8 +1,8 @@
 package aom.migration.dump;
 
-import aom.migration.bundle.CollectionMetadata;
-import aom.migration.bundle.CollectionSource;
-import aom.migration.bundle.CorruptDataException;
+import aom.migration.data.CollectionMetadata;
+import aom.migration.data.CollectionSource;
+import aom.migration.data.CorruptDataException;
 import aom.migration.dump.DirectoryLayout.DatabaseFolder;
 import org.bson.BsonDocument;
 

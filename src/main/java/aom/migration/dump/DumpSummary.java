@@ -1,6 +1,6 @@
 package aom.migration.dump;
 
-import aom.migration.bundle.CollectionSource;
+import aom.migration.data.CollectionSource;
 import org.bson.BsonString;
 
 import java.nio.file.Path;

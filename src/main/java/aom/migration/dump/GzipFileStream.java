@@ -1,6 +1,6 @@
 package aom.migration.dump;
 
-import aom.migration.bundle.CorruptDataException;
+import aom.migration.data.CorruptDataException;
 
 import java.io.BufferedInputStream;
 import java.io.EOFException;

@@ -1,7 +1,7 @@
 package aom.migration.dump;
 
-import aom.migration.bundle.BsonDocumentReader;
-import aom.migration.bundle.CorruptDataException;
+import aom.migration.data.BsonDocumentReader;
+import aom.migration.data.CorruptDataException;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
 import org.bson.RawBsonDocument;

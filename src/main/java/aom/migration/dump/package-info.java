@@ -1,7 +1,7 @@
 /**
  * Speaks mongodump's formats both ways: reads directory dumps ({@link aom.migration.dump.DumpDirectoryReader}) and
  * {@code --archive} files, plain or gzipped ({@link aom.migration.dump.ArchiveReader}), as
- * {@link aom.migration.bundle.CollectionSource}s for the importer, and writes archives that mongorestore 100.x can
+ * {@link aom.migration.data.CollectionSource}s for the importer, and writes archives that mongorestore 100.x can
  * restore ({@link aom.migration.dump.ArchiveWriter}).
  *
  * <p>What a path is gets decided from its content by {@link aom.migration.dump.DumpFormat#detect}: a zip is a

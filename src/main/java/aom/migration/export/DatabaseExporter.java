@@ -1,7 +1,7 @@
 package aom.migration.export;
 
 import aom.migration.bundle.BundleWriter;
-import aom.migration.bundle.CollectionMetadata;
+import aom.migration.data.CollectionMetadata;
 import aom.migration.bundle.Compression;
 import aom.migration.bundle.EntryKind;
 import aom.migration.bundle.EntrySpool;

@@ -37,6 +37,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
@@ -120,7 +121,8 @@ public final class ExportJob {
     /** {@code <App>-<yyyyMMdd-HHmmss>.aombundle}, with characters that file systems reject replaced. */
     public static String defaultFileName(String application, LocalDateTime time) {
         String safe = application.replaceAll("[\\\\/:*?\"<>|\\x00-\\x1f]", "_");
-        return safe + "-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(time) + BundlePaths.EXTENSION;
+        return safe + "-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT).format(time)
+                + BundlePaths.EXTENSION;
     }
 
     /**

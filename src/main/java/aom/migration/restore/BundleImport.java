@@ -2,7 +2,7 @@ package aom.migration.restore;
 
 import aom.migration.bundle.BundleCollection;
 import aom.migration.bundle.BundleReader;
-import aom.migration.bundle.CollectionSource;
+import aom.migration.data.CollectionSource;
 import aom.migration.bundle.EntryKind;
 import aom.migration.bundle.Manifest;
 import aom.migration.model.BadInputException;
@@ -45,7 +45,7 @@ public final class BundleImport {
      * @param systems  the systems to import; each must be in the bundle
      * @param metadata whether to merge the metadata closure; the bundle must hold it
      * @throws IllegalArgumentException naming what the bundle lacks
-     * @throws aom.migration.bundle.CorruptDataException when the README or the keys file is damaged
+     * @throws aom.migration.data.CorruptDataException when the README or the keys file is damaged
      */
     public static ImportRequest request(BundleReader bundle, DatabaseNaming targetNaming, Set<SystemKind> systems,
                                         boolean metadata) {

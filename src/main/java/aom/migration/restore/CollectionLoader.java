@@ -1,8 +1,8 @@
 package aom.migration.restore;
 
-import aom.migration.bundle.BsonDocumentReader;
-import aom.migration.bundle.CollectionSource;
-import aom.migration.bundle.CorruptDataException;
+import aom.migration.data.BsonDocumentReader;
+import aom.migration.data.CollectionSource;
+import aom.migration.data.CorruptDataException;
 import aom.migration.progress.CancellationToken;
 import aom.migration.progress.CancelledException;
 import aom.migration.progress.ProgressTracker;

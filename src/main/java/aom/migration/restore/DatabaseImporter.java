@@ -1,6 +1,6 @@
 package aom.migration.restore;
 
-import aom.migration.bundle.CollectionSource;
+import aom.migration.data.CollectionSource;
 import aom.migration.model.SystemKind;
 import aom.migration.mongo.SystemHosts;
 import aom.migration.progress.CancellationToken;

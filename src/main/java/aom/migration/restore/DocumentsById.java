@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Reads metadata documents by their ids, one {@code $in} query per {@value #BATCH} ids, into a map by id. */
-final class DocumentsById {
+public final class DocumentsById {
 
     static final int BATCH = 200;
 
@@ -19,7 +19,7 @@ final class DocumentsById {
     }
 
     /** The documents of {@code collection} with these ids that exist, by id; checks {@code cancel} per query. */
-    static Map<BsonValue, BsonDocument> read(MongoDatabase database, String collection, List<BsonValue> ids,
+    public static Map<BsonValue, BsonDocument> read(MongoDatabase database, String collection, List<BsonValue> ids,
                                              CancellationToken cancel) {
         Map<BsonValue, BsonDocument> found = new HashMap<>();
         for (int from = 0; from < ids.size(); from += BATCH) {

@@ -1,6 +1,6 @@
 package aom.migration.restore;
 
-import aom.migration.bundle.CollectionSource;
+import aom.migration.data.CollectionSource;
 import aom.migration.dump.DumpArchive;
 import aom.migration.dump.DumpContents;
 import aom.migration.model.BadInputException;

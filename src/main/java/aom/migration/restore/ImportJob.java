@@ -1,6 +1,6 @@
 package aom.migration.restore;
 
-import aom.migration.bundle.CorruptDataException;
+import aom.migration.data.CorruptDataException;
 import aom.migration.model.SystemKind;
 import aom.migration.model.ToolClock;
 import aom.migration.model.WorkingNames;

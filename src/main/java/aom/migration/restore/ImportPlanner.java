@@ -1,7 +1,7 @@
 package aom.migration.restore;
 
-import aom.migration.bundle.CollectionMetadata;
-import aom.migration.bundle.CollectionSource;
+import aom.migration.data.CollectionMetadata;
+import aom.migration.data.CollectionSource;
 import aom.migration.model.SystemKind;
 import aom.migration.model.ToolClock;
 import aom.migration.model.WorkingNames;
@@ -315,7 +315,7 @@ public final class ImportPlanner {
     }
 
     /** The options that define a view, as {@code create} takes them. */
-    static BsonDocument viewDefinition(BsonDocument options) {
+    public static BsonDocument viewDefinition(BsonDocument options) {
         BsonDocument definition = new BsonDocument();
         for (String field : List.of("viewOn", "pipeline", "collation")) {
             Optional.ofNullable(options.get(field)).ifPresent(value -> definition.put(field, value));

@@ -1,6 +1,6 @@
 package aom.migration.restore;
 
-import aom.migration.bundle.BsonDocumentReader;
+import aom.migration.data.BsonDocumentReader;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoSocketException;
 import com.mongodb.client.MongoDatabase;

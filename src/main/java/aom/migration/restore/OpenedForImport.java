@@ -30,7 +30,7 @@ public record OpenedForImport(BundleReader bundle, Installation target) implemen
      * Opens {@code file} on this thread while another connects to {@code target}.
      *
      * @throws IOException when the bundle cannot be read
-     * @throws aom.migration.bundle.CorruptDataException when the bundle is damaged or not a bundle
+     * @throws aom.migration.data.CorruptDataException when the bundle is damaged or not a bundle
      * @throws aom.migration.mongo.ConnectionFailedException when the target cannot be reached
      */
     public static OpenedForImport open(Path file, ConnectionSettings target) throws IOException {

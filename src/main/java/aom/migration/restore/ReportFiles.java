@@ -18,7 +18,7 @@ import java.time.format.DateTimeFormatter;
  * Writes reports: as indented JSON, and saved as JSON and text side by side, named after the application, the kind
  * of check and the time.
  */
-final class ReportFiles {
+public final class ReportFiles {
 
     private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
             .withZone(ZoneOffset.UTC);
@@ -33,7 +33,7 @@ final class ReportFiles {
      *
      * @throws UncheckedIOException naming the directory when the files cannot be written
      */
-    static VerificationReport.Saved save(Path directory, String application, String kind, Instant when, String json,
+    public static VerificationReport.Saved save(Path directory, String application, String kind, Instant when, String json,
                                          String text) {
         String base = application.replaceAll("[^A-Za-z0-9._-]", "_") + "-" + kind + "-" + FILE_TIME.format(when);
         try {
@@ -56,7 +56,7 @@ final class ReportFiles {
     }
 
     /** A report record as indented JSON (Jackson serialises records by their components). */
-    static String json(Record report) {
+    public static String json(Record report) {
         try {
             return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report);
         } catch (JsonProcessingException e) {

@@ -1,11 +1,10 @@
 package aom.migration.ui;
 
-import aom.migration.ui.pages.selection.BundleFileName;
+import aom.migration.bundle.BundlePaths;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * What the arguments of {@code migration.jar} ask of the wizard: whether they start it, and which bundle it opens.
@@ -31,8 +30,7 @@ public final class WizardArguments {
 
     /** The bundle to open: the only argument, when it names a bundle file by its extension; else {@code null}. */
     public static Path bundleToOpen(List<String> arguments) {
-        if (arguments.size() == 1
-                && arguments.get(0).toLowerCase(Locale.ROOT).endsWith(BundleFileName.EXTENSION)) {
+        if (arguments.size() == 1 && BundlePaths.isBundleName(arguments.get(0))) {
             return Path.of(arguments.get(0)).toAbsolutePath();
         }
         return null;

@@ -1,5 +1,7 @@
 package aom.migration.bundle;
 
+import aom.migration.data.CorruptDataException;
+
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;

@@ -1,5 +1,6 @@
 package aom.migration.bundle;
 
+import aom.migration.data.CollectionMetadata;
 import aom.migration.model.ExtractionProfile;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;

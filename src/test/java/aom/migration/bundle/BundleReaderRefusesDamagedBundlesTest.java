@@ -1,5 +1,6 @@
 package aom.migration.bundle;
 
+import aom.migration.data.CorruptDataException;
 import aom.migration.model.JsonObject;
 import aom.migration.progress.CancellationToken;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;

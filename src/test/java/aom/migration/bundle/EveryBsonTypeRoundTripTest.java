@@ -1,5 +1,7 @@
 package aom.migration.bundle;
 
+import aom.migration.data.BsonDocumentReader;
+
 import org.bson.BsonBinaryWriter;
 import org.bson.BsonBinary;
 import org.bson.BsonDbPointer;

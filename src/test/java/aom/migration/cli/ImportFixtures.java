@@ -1,6 +1,6 @@
 package aom.migration.cli;
 
-import aom.migration.bundle.CollectionSource;
+import aom.migration.data.CollectionSource;
 import aom.migration.demo.DemoInstallation;
 import aom.migration.demo.DemoScale;
 import aom.migration.demo.DemoServers;

@@ -1,6 +1,6 @@
 package aom.migration.cli;
 
-import aom.migration.bundle.CollectionMetadata;
+import aom.migration.data.CollectionMetadata;
 import aom.migration.demo.DemoInstallation;
 import aom.migration.demo.DemoScale;
 import aom.migration.demo.EmbeddedServer;

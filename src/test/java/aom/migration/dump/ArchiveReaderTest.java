@@ -1,7 +1,7 @@
 package aom.migration.dump;
 
-import aom.migration.bundle.CollectionSource;
-import aom.migration.bundle.CorruptDataException;
+import aom.migration.data.CollectionSource;
+import aom.migration.data.CorruptDataException;
 import aom.migration.progress.CancellationToken;
 import aom.migration.progress.CancelledException;
 import aom.migration.progress.Phase;

@@ -2,8 +2,8 @@ package aom.migration.dump;
 
 import aom.migration.bundle.BundleCollection;
 import aom.migration.bundle.BundleReader;
-import aom.migration.bundle.CollectionMetadata;
-import aom.migration.bundle.CollectionSource;
+import aom.migration.data.CollectionMetadata;
+import aom.migration.data.CollectionSource;
 import aom.migration.demo.DemoInstallation;
 import aom.migration.demo.DemoScale;
 import aom.migration.demo.EmbeddedServer;

@@ -1,7 +1,7 @@
 package aom.migration.dump;
 
-import aom.migration.bundle.CollectionSource;
-import aom.migration.bundle.CorruptDataException;
+import aom.migration.data.CollectionSource;
+import aom.migration.data.CorruptDataException;
 import org.bson.BsonDocument;
 import org.bson.BsonInt32;
 import org.bson.BsonString;

@@ -1,7 +1,7 @@
 package aom.migration.dump;
 
-import aom.migration.bundle.BsonDocumentReader;
-import aom.migration.bundle.CollectionSource;
+import aom.migration.data.BsonDocumentReader;
+import aom.migration.data.CollectionSource;
 import aom.migration.demo.EmbeddedServer;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;

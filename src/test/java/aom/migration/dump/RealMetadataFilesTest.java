@@ -1,6 +1,6 @@
 package aom.migration.dump;
 
-import aom.migration.bundle.CollectionMetadata;
+import aom.migration.data.CollectionMetadata;
 import org.bson.BsonDocument;
 import org.junit.jupiter.api.Test;
 

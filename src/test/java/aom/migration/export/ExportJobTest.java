@@ -2,7 +2,7 @@ package aom.migration.export;
 
 import aom.migration.bundle.BundlePaths;
 import aom.migration.bundle.BundleReader;
-import aom.migration.bundle.CollectionMetadata;
+import aom.migration.data.CollectionMetadata;
 import aom.migration.bundle.EntryKind;
 import aom.migration.bundle.Compression;
 import aom.migration.bundle.ExtendedJson;

@@ -1,6 +1,6 @@
 package aom.migration.export;
 
-import aom.migration.bundle.BsonDocumentReader;
+import aom.migration.data.BsonDocumentReader;
 import aom.migration.bundle.BundleCollection;
 import aom.migration.bundle.BundleReader;
 import aom.migration.bundle.Manifest;

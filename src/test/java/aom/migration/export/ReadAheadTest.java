@@ -1,6 +1,6 @@
 package aom.migration.export;
 
-import aom.migration.bundle.CollectionMetadata;
+import aom.migration.data.CollectionMetadata;
 import aom.migration.model.SystemKind;
 import aom.migration.progress.CancellationToken;
 import aom.migration.progress.CancelledException;

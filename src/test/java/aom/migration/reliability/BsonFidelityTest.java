@@ -1,11 +1,11 @@
 package aom.migration.reliability;
 
-import aom.migration.bundle.BsonDocumentReader;
+import aom.migration.data.BsonDocumentReader;
 import aom.migration.bundle.BundleCollection;
 import aom.migration.bundle.BundlePaths;
 import aom.migration.bundle.BundleReader;
 import aom.migration.bundle.BundleWriter;
-import aom.migration.bundle.CollectionMetadata;
+import aom.migration.data.CollectionMetadata;
 import aom.migration.bundle.Compression;
 import aom.migration.bundle.EntrySpool;
 import aom.migration.bundle.ExtendedJson;

@@ -1,6 +1,6 @@
 package aom.migration.reliability;
 
-import aom.migration.bundle.BsonDocumentReader;
+import aom.migration.data.BsonDocumentReader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

@@ -95,7 +95,7 @@ class BundleImportTest {
             try (BundleReader bundle = BundleReader.open(damaged)) {
                 assertThatThrownBy(() -> BundleImport.request(bundle, DatabaseNaming.SUFFIXED,
                         BundleImport.systemsIn(bundle), true))
-                        .isInstanceOf(aom.migration.bundle.CorruptDataException.class)
+                        .isInstanceOf(aom.migration.data.CorruptDataException.class)
                         .hasMessageContaining(entry).hasMessageContaining("SHA-256");
             }
         }

@@ -1,7 +1,7 @@
 package aom.migration.restore;
 
-import aom.migration.bundle.CollectionMetadata;
-import aom.migration.bundle.CollectionSource;
+import aom.migration.data.CollectionMetadata;
+import aom.migration.data.CollectionSource;
 import aom.migration.model.DatabaseNaming;
 import aom.migration.model.ExtractionProfile;
 import aom.migration.model.SystemKind;

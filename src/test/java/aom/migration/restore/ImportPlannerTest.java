@@ -1,6 +1,6 @@
 package aom.migration.restore;
 
-import aom.migration.bundle.CollectionSource;
+import aom.migration.data.CollectionSource;
 import aom.migration.demo.EmbeddedServer;
 import aom.migration.model.DatabaseNaming;
 import aom.migration.model.SystemKind;

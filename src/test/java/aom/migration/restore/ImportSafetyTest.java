@@ -1,8 +1,8 @@
 package aom.migration.restore;
 
-import aom.migration.bundle.CollectionMetadata;
-import aom.migration.bundle.CollectionSource;
-import aom.migration.bundle.CorruptDataException;
+import aom.migration.data.CollectionMetadata;
+import aom.migration.data.CollectionSource;
+import aom.migration.data.CorruptDataException;
 import aom.migration.model.SystemKind;
 import aom.migration.progress.CancellationToken;
 import aom.migration.progress.CancelledException;

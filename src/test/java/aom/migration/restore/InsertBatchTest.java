@@ -1,6 +1,6 @@
 package aom.migration.restore;
 
-import aom.migration.bundle.BsonDocumentReader;
+import aom.migration.data.BsonDocumentReader;
 import aom.migration.demo.EmbeddedServer;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;

@@ -1,6 +1,6 @@
 package aom.migration.restore;
 
-import aom.migration.bundle.CorruptDataException;
+import aom.migration.data.CorruptDataException;
 import aom.migration.demo.DemoInstallation;
 import aom.migration.demo.DemoScale;
 import aom.migration.demo.EmbeddedServer;

@@ -1,6 +1,6 @@
 package aom.migration.ui.pages.preview;
 
-import aom.migration.bundle.CorruptDataException;
+import aom.migration.data.CorruptDataException;
 import aom.migration.progress.ProgressEvent;
 import aom.migration.session.OpenedBundle;
 import aom.migration.ui.Messages;

@@ -1,4 +1,4 @@
-package aom.migration.restore;
+package aom.migration.comparison;
 
 import aom.migration.bundle.ClosureRecord;
 import aom.migration.export.MetadataClosure;
@@ -8,6 +8,7 @@ import aom.migration.model.FieldPath;
 import aom.migration.model.NaturalKeys;
 import aom.migration.mongo.UnknownApplicationException;
 import aom.migration.progress.CancellationToken;
+import aom.migration.restore.DocumentsById;
 import com.mongodb.client.MongoDatabase;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;

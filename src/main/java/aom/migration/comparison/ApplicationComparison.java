@@ -1,4 +1,4 @@
-package aom.migration.restore;
+package aom.migration.comparison;
 
 import aom.migration.model.DatabaseNaming;
 import aom.migration.model.ExtractionProfile;
@@ -10,6 +10,10 @@ import aom.migration.mongo.Installation;
 import aom.migration.mongo.SystemHosts;
 import aom.migration.progress.CancellationToken;
 import aom.migration.progress.Workers;
+import aom.migration.restore.CollectionDigest;
+import aom.migration.restore.ImportPlanner;
+import aom.migration.restore.TargetNaming;
+import aom.migration.restore.Verifier;
 import com.mongodb.client.MongoDatabase;
 import org.bson.BsonDocument;
 import org.bson.BsonString;

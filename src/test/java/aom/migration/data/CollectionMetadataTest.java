@@ -1,4 +1,4 @@
-package aom.migration.bundle;
+package aom.migration.data;
 
 import org.bson.BsonDocument;
 import org.junit.jupiter.api.Test;

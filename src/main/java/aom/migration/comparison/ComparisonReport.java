@@ -1,6 +1,9 @@
-package aom.migration.restore;
+package aom.migration.comparison;
 
 import aom.migration.model.AppHome;
+import aom.migration.restore.CollectionDigest;
+import aom.migration.restore.ReportFiles;
+import aom.migration.restore.VerificationReport;
 
 import java.nio.file.Path;
 import java.time.Instant;

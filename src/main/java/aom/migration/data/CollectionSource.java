@@ -1,4 +1,4 @@
-package aom.migration.bundle;
+package aom.migration.data;
 
 import java.io.IOException;
 import java.io.InputStream;
