@@ -54,12 +54,41 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ImportJob {
 
-    /** A named point of the job, for fault-injection tests. */
+    /** A point of the job that fault-injection tests act at: a crash, a cancel, a write from elsewhere. */
     @FunctionalInterface
     interface Checkpoint {
         Checkpoint NONE = point -> { };
 
-        void reached(String point);
+        void reached(Point point);
+
+        /** The stages of the job a checkpoint is reached at, in their order. */
+        enum Stage {
+            LOADED, INDEXED, METADATA_SAVED, MERGED, SWAPPED_ONE, SWAPPED, VERIFIED, COMMITTED
+        }
+
+        /**
+         * Where the job is.
+         *
+         * @param stage     the stage just completed
+         * @param namespace for {@link Stage#SWAPPED_ONE}, the collection just swapped in; else {@code null}
+         */
+        record Point(Stage stage, String namespace) {
+
+            static Point of(Stage stage) {
+                return new Point(stage, null);
+            }
+
+            public boolean is(Stage wanted) {
+                return stage == wanted;
+            }
+
+            /** The point as a word ("loaded", "swapped ConferenceApp.Basics_User"), for tests that list them. */
+            @Override
+            public String toString() {
+                String word = stage.name().toLowerCase(Locale.ROOT).replace('_', '-');
+                return stage == Stage.SWAPPED_ONE ? "swapped " + namespace : word;
+            }
+        }
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(ImportJob.class);
@@ -364,10 +393,10 @@ public final class ImportJob {
                 throw new ImportFailedException("The verification of " + request.application() + " failed: "
                         + String.join("; ", report.problems()) + " (report: " + saved.text() + ")");
             }
-            checkpoint.reached("verified");
+            checkpoint.reached(Checkpoint.Point.of(Checkpoint.Stage.VERIFIED));
             cancel.throwIfCancelled();
             journal.advance(ImportJournal.State.COMMITTED, journal.metadataSaved());
-            checkpoint.reached("committed");
+            checkpoint.reached(Checkpoint.Point.of(Checkpoint.Stage.COMMITTED));
         } catch (RuntimeException e) {
             throw rolledBack(journal, e, tracker);
         }
@@ -396,7 +425,7 @@ public final class ImportJob {
         // Each staging collection is read back while the others load; renamed into place it needs only a count.
         boolean readBack = plan.swapStrategy() != SwapStrategy.COPY;
         Map<String, DatabaseImporter.Loaded> loaded = importer.load(plan.loads(), readBack, tracker, cancel);
-        checkpoint.reached("loaded");
+        checkpoint.reached(Checkpoint.Point.of(Checkpoint.Stage.LOADED));
         Verifier verifier = new Verifier(targets);
         if (readBack) {
             VerificationReport staged = verifier.checkStaged(plan, loaded);
@@ -407,7 +436,7 @@ public final class ImportJob {
         }
         tracker.phase(Phase.INDEXES, "Building indexes on the staging collections");
         importer.buildIndexes(plan.loads(), tracker, cancel);
-        checkpoint.reached("indexed");
+        checkpoint.reached(Checkpoint.Point.of(Checkpoint.Stage.INDEXED));
         Optional<MetadataMergePlan> merge = plan.metadata().filter(MetadataMergePlan::changesTarget);
         if (merge.isPresent()) {
             tracker.phase(Phase.MERGE, "Saving the target's metadata of " + request.application()
@@ -417,18 +446,18 @@ public final class ImportJob {
             merger.rollback(request.application(), journal.importId(), journal)
                     .save(merge.get(), plan.rollbackFile().orElseThrow(), cancel);
             journal.advance(ImportJournal.State.MERGING, true);
-            checkpoint.reached("metadata-saved");
+            checkpoint.reached(Checkpoint.Point.of(Checkpoint.Stage.METADATA_SAVED));
             merger.write(merge.get(), journal, cancel);
-            checkpoint.reached("merged");
+            checkpoint.reached(Checkpoint.Point.of(Checkpoint.Stage.MERGED));
         }
         cancel.throwIfCancelled();
         tracker.phase(Phase.SWAP, "Swapping the loaded collections in");
         journal.advance(ImportJournal.State.SWAPPING, journal.metadataSaved());
         importer.swap(journal, plan.swapStrategy(), entry -> {
             tracker.advance("swap", 1, 0);
-            checkpoint.reached("swapped " + entry.namespace());
+            checkpoint.reached(new Checkpoint.Point(Checkpoint.Stage.SWAPPED_ONE, entry.namespace()));
         }, cancel);
-        checkpoint.reached("swapped");
+        checkpoint.reached(Checkpoint.Point.of(Checkpoint.Stage.SWAPPED));
         // The job's tracker moves to VERIFY too, so that a failure from here on is described as one while verifying.
         tracker.phase(Phase.VERIFY, "Verifying the target against the import");
         // A tracker of its own: verifying re-reads the namespaces the load counted, which must not count twice.

@@ -72,7 +72,7 @@ class ImportSafetyTest extends ImportTestSupport {
         });
         List<String> reached = new CopyOnWriteArrayList<>();
 
-        assertThatThrownBy(() -> job(altered, ImportOptions.defaults(), reached::add)
+        assertThatThrownBy(() -> job(altered, ImportOptions.defaults(), point -> reached.add(point.toString()))
                 .run(ProgressListener.NONE, CancellationToken.none()))
                 .isInstanceOf(ImportFailedException.class)
                 .hasMessageContaining("The verification of ConferenceApp failed: ConferenceApp.Basics_User: the"
@@ -95,7 +95,7 @@ class ImportSafetyTest extends ImportTestSupport {
         Map<String, Map<String, List<String>>> before = snapshot();
         AtomicLong countAfterWrite = new AtomicLong(-1);
         ImportJob.Checkpoint writeAfterSwap = point -> {
-            if (point.equals("swapped")) {
+            if (point.is(ImportJob.Checkpoint.Stage.SWAPPED)) {
                 MongoCollection<Document> talks = target.client().getDatabase("ConferenceApp")
                         .getCollection("Speakers_Talk");
                 talks.insertOne(new Document("title", "written by someone else"));
@@ -118,7 +118,7 @@ class ImportSafetyTest extends ImportTestSupport {
     void aMetadataEntityChangedAfterTheMergeFailsTheVerificationAndTheTargetIsRestored() {
         Map<String, Map<String, List<String>>> before = snapshot();
         ImportJob.Checkpoint changeTalkAfterSwap = point -> {
-            if (point.equals("swapped")) {
+            if (point.is(ImportJob.Checkpoint.Stage.SWAPPED)) {
                 apiomat().getCollection("metamodels").updateOne(new Document("name", "Talk"),
                         new Document("$set", new Document("name", "Lecture")));
             }
@@ -157,7 +157,7 @@ class ImportSafetyTest extends ImportTestSupport {
         Map<String, Map<String, List<String>>> before = snapshot();
         CancellationToken cancel = new CancellationToken();
         List<String> leftoversWhenCancelled = new ArrayList<>();
-        ImportJob.Checkpoint cancelAfterThirdSwap = checkpoint("swapped ", 3, point -> {
+        ImportJob.Checkpoint cancelAfterThirdSwap = checkpoint(ImportJob.Checkpoint.Stage.SWAPPED_ONE, 3, point -> {
             leftoversWhenCancelled.addAll(importLeftovers());
             cancel.cancel();
         });
@@ -171,7 +171,7 @@ class ImportSafetyTest extends ImportTestSupport {
     @Test
     void aFailureDuringTheMergeRestoresTheSavedMetadata() throws Exception {
         Map<String, Map<String, List<String>>> before = snapshot();
-        ImportJob.Checkpoint failAfterMerge = checkpoint("merged", 1, point -> {
+        ImportJob.Checkpoint failAfterMerge = checkpoint(ImportJob.Checkpoint.Stage.MERGED, 1, point -> {
             throw new IllegalStateException("simulated failure after the merge");
         });
         ImportJob job = job(request, ImportOptions.defaults().withResetPasswords(true), failAfterMerge);
@@ -189,7 +189,7 @@ class ImportSafetyTest extends ImportTestSupport {
     @Test
     void aCrashDuringTheSwapIsRecognisedByTheNextPlanAndRolledBack() {
         Map<String, Map<String, List<String>>> before = snapshot();
-        ImportJob.Checkpoint crash = checkpoint("swapped ", 5, point -> {
+        ImportJob.Checkpoint crash = checkpoint(ImportJob.Checkpoint.Stage.SWAPPED_ONE, 5, point -> {
             throw new SimulatedCrash(point);
         });
 
@@ -214,7 +214,7 @@ class ImportSafetyTest extends ImportTestSupport {
 
     @Test
     void aCrashAfterTheMergeIsRolledBackByTheNextImportWhichThenSucceeds() {
-        ImportJob.Checkpoint crash = checkpoint("merged", 1, point -> {
+        ImportJob.Checkpoint crash = checkpoint(ImportJob.Checkpoint.Stage.MERGED, 1, point -> {
             throw new SimulatedCrash(point);
         });
         assertThat(catchThrowable(() -> job(request, ImportOptions.defaults(), crash)
@@ -267,7 +267,7 @@ class ImportSafetyTest extends ImportTestSupport {
     @Test
     void aCrashDuringACopySwapIsRolledBack() {
         Map<String, Map<String, List<String>>> before = snapshot();
-        ImportJob.Checkpoint crash = checkpoint("swapped ", 4, point -> {
+        ImportJob.Checkpoint crash = checkpoint(ImportJob.Checkpoint.Stage.SWAPPED_ONE, 4, point -> {
             throw new SimulatedCrash(point);
         });
         assertThat(catchThrowable(() -> job(request, ImportOptions.defaults().withSwapStrategy(SwapStrategy.COPY),
@@ -324,7 +324,7 @@ class ImportSafetyTest extends ImportTestSupport {
      */
     @Test
     void aRollbackThatDoesNotCheckOutDeletesNothingAndSaysWhatDiffers() {
-        ImportJob.Checkpoint loseADocumentThenFail = checkpoint("swapped ", 3, point -> {
+        ImportJob.Checkpoint loseADocumentThenFail = checkpoint(ImportJob.Checkpoint.Stage.SWAPPED_ONE, 3, point -> {
             MongoDatabase live = target.client().getDatabase("ConferenceApp");
             String aside = Namespaces.names(live).stream().filter(name -> name.startsWith("Basics_User.__aom_old_"))
                     .findFirst().orElseThrow();
@@ -357,10 +357,11 @@ class ImportSafetyTest extends ImportTestSupport {
     }
 
     /** A checkpoint that runs {@code action} the {@code nth} time a point starting with {@code prefix} is reached. */
-    private static ImportJob.Checkpoint checkpoint(String prefix, int nth, ImportJob.Checkpoint action) {
+    private static ImportJob.Checkpoint checkpoint(ImportJob.Checkpoint.Stage stage, int nth,
+                                                   ImportJob.Checkpoint action) {
         AtomicInteger seen = new AtomicInteger();
         return point -> {
-            if (point.startsWith(prefix) && seen.incrementAndGet() == nth) {
+            if (point.is(stage) && seen.incrementAndGet() == nth) {
                 action.reached(point);
             }
         };

@@ -25,7 +25,7 @@ abstract class ImportTestSupport {
 
     /** Stands for the process dying: the job does not clean up after an Error. */
     static final class SimulatedCrash extends Error {
-        SimulatedCrash(String point) {
+        SimulatedCrash(ImportJob.Checkpoint.Point point) {
             super("simulated crash at " + point);
         }
     }

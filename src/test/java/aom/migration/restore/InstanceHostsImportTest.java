@@ -96,7 +96,7 @@ class InstanceHostsImportTest extends ImportTestSupport {
     void aFailureDuringTheSwapOnTheStagingHostRollsBackBothHosts() {
         Map<String, Map<String, List<String>>> mainBefore = snapshot();
         Map<String, Map<String, List<String>>> stagingBefore = TargetSnapshot.of(stagingClient);
-        ImportJob.Checkpoint failOnStaging = nth("swapped " + STAGING + ".", 2, point -> {
+        ImportJob.Checkpoint failOnStaging = nth(STAGING, 2, point -> {
             throw new IllegalStateException("simulated failure on the STAGING host");
         });
 
@@ -112,7 +112,7 @@ class InstanceHostsImportTest extends ImportTestSupport {
     void aCrashIsRecoveredOnBothHostsButOnlyWhenTheStagingHostIsGiven() {
         Map<String, Map<String, List<String>>> mainBefore = snapshot();
         Map<String, Map<String, List<String>>> stagingBefore = TargetSnapshot.of(stagingClient);
-        ImportJob.Checkpoint crash = nth("swapped " + STAGING + ".", 2, point -> {
+        ImportJob.Checkpoint crash = nth(STAGING, 2, point -> {
             throw new SimulatedCrash(point);
         });
         assertThat(catchThrowable(() -> splitJob(crash).run(ProgressListener.NONE, CancellationToken.none())))
@@ -143,7 +143,7 @@ class InstanceHostsImportTest extends ImportTestSupport {
 
     @Test
     void theNextImportWithTheSameHostsRecoversACrashAndSucceeds() {
-        ImportJob.Checkpoint crash = nth("swapped " + STAGING + ".", 1, point -> {
+        ImportJob.Checkpoint crash = nth(STAGING, 1, point -> {
             throw new SimulatedCrash(point);
         });
         assertThat(catchThrowable(() -> splitJob(crash).run(ProgressListener.NONE, CancellationToken.none())))
@@ -163,10 +163,12 @@ class InstanceHostsImportTest extends ImportTestSupport {
         return new ImportJob(hosts, target.serverInfo(), request, ImportOptions.defaults(), checkpoint);
     }
 
-    private static ImportJob.Checkpoint nth(String prefix, int nth, ImportJob.Checkpoint action) {
+    /** Acts when the {@code nth} collection of {@code database} has been swapped in. */
+    private static ImportJob.Checkpoint nth(String database, int nth, ImportJob.Checkpoint action) {
         AtomicInteger seen = new AtomicInteger();
         return point -> {
-            if (point.startsWith(prefix) && seen.incrementAndGet() == nth) {
+            if (point.is(ImportJob.Checkpoint.Stage.SWAPPED_ONE) && point.namespace().startsWith(database + ".")
+                    && seen.incrementAndGet() == nth) {
                 action.reached(point);
             }
         };

@@ -48,7 +48,7 @@ class InterruptedImportTest extends ImportTestSupport {
     @Test
     void aCommittedImportThatCrashedBeforeItsCleanUpIsFinishedNotUndone() {
         ImportJob.Checkpoint crash = point -> {
-            if (point.equals("committed")) {
+            if (point.is(ImportJob.Checkpoint.Stage.COMMITTED)) {
                 throw new SimulatedCrash(point);
             }
         };
@@ -71,7 +71,7 @@ class InterruptedImportTest extends ImportTestSupport {
 
     private void crashAfterLoad() {
         ImportJob.Checkpoint crash = point -> {
-            if (point.equals("loaded")) {
+            if (point.is(ImportJob.Checkpoint.Stage.LOADED)) {
                 throw new SimulatedCrash(point);
             }
         };
