@@ -90,6 +90,11 @@ final class ImportJournal implements Fence {
     /** Owner tokens of the imports running in this very process. */
     private static final Set<String> RUNNING_HERE = ConcurrentHashMap.newKeySet();
 
+    /** Whether the import owning {@code owner} runs in this JVM and has not ended. */
+    static boolean runsHere(String owner) {
+        return RUNNING_HERE.contains(owner);
+    }
+
     private final MongoDatabase metadata;
     private final MongoCollection<BsonDocument> collection;
     private final BsonValue id;
@@ -164,8 +169,8 @@ final class ImportJournal implements Fence {
                 .withWriteConcern(WriteConcern.MAJORITY.withJournal(true));
     }
 
-    /** The journal of {@code application}, as a {@link Holder} that can be judged but not acted on; writes nothing. */
-    static Optional<Holder> find(MongoDatabase metadata, String application) {
+    /** The journal of {@code application}, as a {@link JournalHolder} that can be judged but not acted on; writes nothing. */
+    static Optional<JournalHolder> find(MongoDatabase metadata, String application) {
         BsonDocument document = collection(metadata, collectionName(application))
                 .find(Filters.eq("_id", JOURNAL_ID)).first();
         boolean legacy = false;
@@ -173,7 +178,7 @@ final class ImportJournal implements Fence {
             document = collection(metadata, LEGACY_COLLECTION).find(Filters.eq("_id", application)).first();
             legacy = document != null;
         }
-        return Optional.ofNullable(document).map(found -> new Holder(found, application));
+        return Optional.ofNullable(document).map(found -> new JournalHolder(found, application));
     }
 
     /**
@@ -236,8 +241,8 @@ final class ImportJournal implements Fence {
     private static Optional<ImportJournal> takeOver(MongoCollection<BsonDocument> collection, BsonDocument existing,
                                                     String application, String owner, Duration lease,
                                                     MongoDatabase metadata) {
-        Holder holder = new Holder(existing, application);
-        Holder.Verdict verdict = holder.judge(serverTime(metadata));
+        JournalHolder holder = new JournalHolder(existing, application);
+        JournalHolder.Verdict verdict = holder.judge(serverTime(metadata));
         if (verdict.running()) {
             throw new TargetBusyException(verdict.busyMessage());
         }
@@ -585,7 +590,7 @@ final class ImportJournal implements Fence {
 
     /** One line for plans and messages. */
     String describe() {
-        return new Holder(collection.find(Filters.eq("_id", id)).first(), application).describe();
+        return new JournalHolder(collection.find(Filters.eq("_id", id)).first(), application).describe();
     }
 
     /** Applies {@code change} (or only renews the lease, for {@code null}) if this import still owns the journal. */
@@ -661,7 +666,7 @@ final class ImportJournal implements Fence {
             if (now == null) {
                 return "its journal is gone, so another run found it dead and restored or finished the target";
             }
-            Holder holder = new Holder(now, application);
+            JournalHolder holder = new JournalHolder(now, application);
             return "another import (" + holder.where() + ") took its journal over, having found it dead (its lease"
                     + " had run out while it did not run)";
         } catch (MongoException e) {
@@ -669,150 +674,9 @@ final class ImportJournal implements Fence {
         }
     }
 
-    private static List<String> strings(BsonArray array) {
+    static List<String> strings(BsonArray array) {
         List<String> values = new ArrayList<>();
         array.forEach(value -> values.add(value.asString().getValue()));
         return values;
-    }
-
-    /** A journal as another import sees it: who holds it, and whether that one may still be running. */
-    static final class Holder {
-
-        /** What {@link #judge} found. */
-        record Verdict(boolean running, String busyMessage) {
-        }
-
-        private final BsonDocument document;
-        private final String application;
-
-        Holder(BsonDocument document, String application) {
-            this.document = document;
-            this.application = application;
-        }
-
-        State state() {
-            return State.valueOf(document.getString("state").getValue());
-        }
-
-        Instant startedAt() {
-            return Instant.ofEpochMilli(document.getDateTime("startedAt").getValue());
-        }
-
-        Instant heartbeatAt() {
-            return Instant.ofEpochMilli(document.getDateTime("heartbeatAt").getValue());
-        }
-
-        Duration lease() {
-            return Duration.ofMillis(document.getInt64("leaseMillis", new BsonInt64(0)).getValue());
-        }
-
-        String owner() {
-            return document.getString("owner", new BsonString("")).getValue();
-        }
-
-        ToolProcess process() {
-            BsonValue start = document.get("pidStartedAt");
-            String host = document.getString("host", new BsonString("unknown-host")).getValue();
-            return new ToolProcess(host, document.getString("machine", new BsonString("host:" + host)).getValue(),
-                    document.getInt64("pid", new BsonInt64(-1)).getValue(),
-                    start != null && start.isDateTime() ? Instant.ofEpochMilli(start.asDateTime().getValue()) : null);
-        }
-
-        List<JournalEntry> entries() {
-            List<JournalEntry> list = new ArrayList<>();
-            boolean swapping = state() == State.SWAPPING;
-            document.getArray("entries", new BsonArray()).forEach(e -> list.add(JournalEntry.fromBson(e.asDocument(),
-                    swapping)));
-            return list;
-        }
-
-        Map<SystemKind, String> systemHosts() {
-            Map<SystemKind, String> hosts = new EnumMap<>(SystemKind.class);
-            document.getDocument("systemHosts", new BsonDocument()).forEach((system, where) ->
-                    hosts.put(SystemKind.valueOf(system), where.asString().getValue()));
-            return hosts;
-        }
-
-        boolean metadataSaved() {
-            return document.getBoolean("metadataSaved", BsonBoolean.FALSE).getValue();
-        }
-
-        String rollbackFile() {
-            BsonValue file = document.get("rollbackFile");
-            return file == null || file.isNull() ? null : file.asString().getValue();
-        }
-
-        List<String> unproven() {
-            return strings(document.getArray("unproven", new BsonArray()));
-        }
-
-        /** The fingerprint of what the import brought, or {@code null}. */
-        String bundle() {
-            return document.isString("bundle") ? document.getString("bundle").getValue() : null;
-        }
-
-        /**
-         * Whether the holder may still be running: in this process while its job has not ended; on this machine
-         * while its process exists (stopped or not); elsewhere while its lease has not run out by the server's clock
-         * ({@code serverNow}; {@code null} when the server does not tell its time, then it counts as running).
-         */
-        Verdict judge(Instant serverNow) {
-            ToolProcess holder = process();
-            ToolProcess me = ToolProcess.current();
-            String owner = owner();
-            if (!owner.isEmpty() && RUNNING_HERE.contains(owner)) {
-                return new Verdict(true, busy("in this program"));
-            }
-            if (me.sameMachine(holder)) {
-                if (holder.pid() == me.pid()) {
-                    return new Verdict(false, null);
-                }
-                Optional<ProcessHandle> process = holder.find();
-                if (process.isPresent()) {
-                    return new Verdict(true, busy("in process " + holder.pid() + " on this computer"
-                            + (holder.stopped() ? ", which is suspended: resume it (fg, or kill -CONT "
-                            + holder.pid() + ") to let it finish, or end it (kill " + holder.pid() + ") and run"
-                            + " this import again to restore the target" : "")));
-                }
-                return new Verdict(false, null);
-            }
-            if (serverNow == null) {
-                return new Verdict(true, busy("on " + holder.host() + " (the target server does not tell its time,"
-                        + " so the tool cannot tell whether that import's lease has run out)"));
-            }
-            Instant expires = heartbeatAt().plus(lease());
-            if (serverNow.isBefore(expires)) {
-                long ago = Math.max(0, Duration.between(heartbeatAt(), serverNow).toSeconds());
-                long left = Math.max(1, Duration.between(serverNow, expires).toSeconds());
-                return new Verdict(true, busy("on " + holder.host() + " (process " + holder.pid() + "; last sign of"
-                        + " life " + ago + " s ago by the target's clock; if it has stopped, it counts as ended in "
-                        + left + " s)"));
-            }
-            return new Verdict(false, null);
-        }
-
-        private String busy(String where) {
-            return "Another import of " + application + " into this target, started " + startedAt() + ", is running "
-                    + where + ". This import did not start and changed nothing.";
-        }
-
-        /** Where the holder runs, for people. */
-        String where() {
-            ToolProcess holder = process();
-            return ToolProcess.current().sameMachine(holder) ? "process " + holder.pid() + " on this computer"
-                    : "process " + holder.pid() + " on " + holder.host();
-        }
-
-        /** One line for plans and messages. */
-        String describe() {
-            return "an import of " + application + " started " + startedAt() + " on " + process().host()
-                    + " stopped while " + switch (state()) {
-                        case PREPARING -> "putting right an earlier import (its own data not loaded yet)";
-                        case LOADING -> "loading the data (nothing live had changed yet)";
-                        case MERGING -> "merging the metadata";
-                        case SWAPPING -> "swapping collections";
-                        case COMMITTED -> "cleaning up after a complete, verified import";
-                    };
-        }
     }
 }

@@ -54,13 +54,13 @@ public final class InterruptedImport {
     private final ExtractionProfile profile;
     private final String application;
     private final DatabaseNaming naming;
-    private final ImportJournal.Holder journal;
+    private final JournalHolder journal;
     private final Map<SystemKind, String> missingHosts;
     private final List<Leftover> unjournaled;
     private final boolean orphanSlice;
 
     private InterruptedImport(SystemHosts targets, ExtractionProfile profile, String application,
-                              DatabaseNaming naming, ImportJournal.Holder journal,
+                              DatabaseNaming naming, JournalHolder journal,
                               Map<SystemKind, String> missingHosts, List<Leftover> unjournaled, boolean orphanSlice) {
         this.targets = targets;
         this.profile = profile;
@@ -86,7 +86,7 @@ public final class InterruptedImport {
                                                    ExtractionProfile profile) {
         MongoClient client = target.main();
         Set<String> databases = client.listDatabaseNames().into(new LinkedHashSet<>());
-        ImportJournal.Holder journal = null;
+        JournalHolder journal = null;
         boolean orphanSlice = false;
         if (databases.contains(profile.database())) {
             MongoDatabase metadata = client.getDatabase(profile.database());
@@ -117,7 +117,7 @@ public final class InterruptedImport {
      * {@code ownTag}, the tag of the import looking).
      */
     private static List<Leftover> leftovers(SystemHosts target, String application, DatabaseNaming naming,
-                                            ImportJournal.Holder journal, String ownTag) {
+                                            JournalHolder journal, String ownTag) {
         Set<String> journaled = new LinkedHashSet<>();
         if (journal != null) {
             for (JournalEntry entry : journal.entries()) {
@@ -205,7 +205,7 @@ public final class InterruptedImport {
             lines.add("Found the journal of " + journal.describe() + ".");
             journal.systemHosts().forEach((system, where) -> lines.add("Its " + system + " data was written to "
                     + where + (missingHosts.containsKey(system) ? ", a host this run was not given." : ".")));
-            ImportJournal.Holder.Verdict verdict = journal.judge(serverTime());
+            JournalHolder.Verdict verdict = journal.judge(serverTime());
             if (verdict.running()) {
                 lines.add("That import may still be running (" + journal.where() + "); nothing will be touched"
                         + " until it stops.");
