@@ -1,6 +1,7 @@
 package aom.migration.bundle;
 
 import aom.migration.model.PrivateFiles;
+import aom.migration.model.SystemKind;
 import org.apache.commons.compress.archivers.zip.Zip64Mode;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
@@ -175,7 +176,7 @@ public final class BundleWriter implements AutoCloseable {
      * @param database   the entry's database, or {@code null}
      * @param collection the entry's collection, or {@code null}
      */
-    public synchronized Manifest.Entry add(SpooledEntry entry, EntryKind kind, String system, String database,
+    public synchronized Manifest.Entry add(SpooledEntry entry, EntryKind kind, SystemKind system, String database,
                                            String collection) throws IOException {
         if (entry.inZip()) {
             return closeStoredEntry(entry, kind, system, database, collection);
@@ -193,7 +194,7 @@ public final class BundleWriter implements AutoCloseable {
             try (InputStream raw = entry.open()) {
                 zip.addRawArchiveEntry(zipEntry, raw);
             }
-            Manifest.Entry recorded = new Manifest.Entry(entry.path(), kind, system, database, collection,
+            Manifest.Entry recorded = new Manifest.Entry(entry.path(), kind, name(system), database, collection,
                     entry.size(), entry.documents(), entry.sha256());
             entries.add(recorded);
             return recorded;
@@ -235,14 +236,14 @@ public final class BundleWriter implements AutoCloseable {
         }, DIRECT_BUFFER);
     }
 
-    private Manifest.Entry closeStoredEntry(SpooledEntry entry, EntryKind kind, String system, String database,
-                                            String collection) throws IOException {
+    private Manifest.Entry closeStoredEntry(SpooledEntry entry, EntryKind kind, SystemKind system,
+                                            String database, String collection) throws IOException {
         if (!entry.path().equals(openEntry)) {
             throw new IllegalStateException("The entry " + entry.path() + " was not started with startStoredEntry");
         }
         zip.closeArchiveEntry();
         openEntry = null;
-        Manifest.Entry recorded = new Manifest.Entry(entry.path(), kind, system, database, collection,
+        Manifest.Entry recorded = new Manifest.Entry(entry.path(), kind, name(system), database, collection,
                 entry.size(), entry.documents(), entry.sha256());
         entries.add(recorded);
         entry.discard();
@@ -250,7 +251,7 @@ public final class BundleWriter implements AutoCloseable {
     }
 
     /** Writes a small entry from bytes in memory. */
-    public Manifest.Entry add(String path, byte[] content, EntryKind kind, String system, String database,
+    public Manifest.Entry add(String path, byte[] content, EntryKind kind, SystemKind system, String database,
                               String collection, long documents) throws IOException {
         EntrySpool spool = newEntry(path);
         spool.write(content);
@@ -291,8 +292,9 @@ public final class BundleWriter implements AutoCloseable {
         if (finished || closed) {
             throw new IllegalStateException("The bundle " + target + " is already finished or closed");
         }
-        add(EntryKind.README.path(null, null), Readme.text(draft.withEntries(listed(entries))).getBytes(StandardCharsets.UTF_8),
-                EntryKind.README, null, null, null, 0);
+        add(EntryKind.README.path(null, null),
+                Readme.text(draft.withEntries(listed(entries))).getBytes(StandardCharsets.UTF_8), EntryKind.README,
+                null, null, null, 0);
         Manifest manifest = draft.withEntries(listed(entries));
         List<String> problems = manifest.problems();
         if (!problems.isEmpty()) {
@@ -360,5 +362,10 @@ public final class BundleWriter implements AutoCloseable {
         } finally {
             spool.close();
         }
+    }
+
+    /** How the manifest records a system: its name, or nothing for entries of no system. */
+    private static String name(SystemKind system) {
+        return system == null ? null : system.name();
     }
 }

@@ -151,14 +151,14 @@ public final class DatabaseExporter {
                 token.throwIfCancelled();
                 writer.add(EntryKind.DEFINITION.path(plan.database(), plan.collection()),
                         plan.definition().toJson().getBytes(StandardCharsets.UTF_8), EntryKind.DEFINITION,
-                        plan.system().name(), plan.database(), plan.collection(), 0);
+                        plan.system(), plan.database(), plan.collection(), 0);
                 if (!plan.isView()) {
                     // Stored data of the collection whose turn it is goes straight into the zip from now on.
                     if (writer.streamsStoredEntries() && handoffs.get(i).claim()) {
                         handoffs.get(i).grant(writer.startStoredEntry(EntryKind.DOCUMENTS.path(plan.database(),
                                 plan.collection())));
                     }
-                    writer.add(Workers.await(results.get(i), token), EntryKind.DOCUMENTS, plan.system().name(),
+                    writer.add(Workers.await(results.get(i), token), EntryKind.DOCUMENTS, plan.system(),
                             plan.database(), plan.collection());
                 }
                 readAhead.written(i);

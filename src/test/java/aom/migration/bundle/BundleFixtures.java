@@ -2,6 +2,7 @@ package aom.migration.bundle;
 
 import aom.migration.data.CollectionMetadata;
 import aom.migration.model.ExtractionProfile;
+import aom.migration.model.SystemKind;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 
@@ -47,14 +48,14 @@ final class BundleFixtures {
             CollectionMetadata definition = new CollectionMetadata("things", "collection", null, List.of(), null,
                     null);
             writer.add(BundlePaths.definition(DATABASE, "things"),
-                    definition.toJson().getBytes(StandardCharsets.UTF_8), Manifest.KIND_DEFINITION, "LIVE",
+                    definition.toJson().getBytes(StandardCharsets.UTF_8), Manifest.KIND_DEFINITION, SystemKind.LIVE,
                     DATABASE, "things", 0);
             EntrySpool data = writer.newEntry(BundlePaths.documents(DATABASE, "things"));
             for (byte[] document : documents) {
                 data.write(document);
             }
             data.countDocuments(documents.size());
-            writer.add(data.finish(), Manifest.KIND_DOCUMENTS, "LIVE", DATABASE, "things");
+            writer.add(data.finish(), Manifest.KIND_DOCUMENTS, SystemKind.LIVE, DATABASE, "things");
             writer.finish(draft(List.of()));
         }
         return file;

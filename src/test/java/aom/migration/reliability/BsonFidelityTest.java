@@ -1,20 +1,21 @@
 package aom.migration.reliability;
 
-import aom.migration.data.BsonDocumentReader;
 import aom.migration.bundle.BundleCollection;
 import aom.migration.bundle.BundlePaths;
 import aom.migration.bundle.BundleReader;
 import aom.migration.bundle.BundleWriter;
-import aom.migration.data.CollectionMetadata;
 import aom.migration.bundle.Compression;
 import aom.migration.bundle.EntrySpool;
 import aom.migration.bundle.ExtendedJson;
 import aom.migration.bundle.Manifest;
 import aom.migration.cli.CliRun;
+import aom.migration.data.BsonDocumentReader;
+import aom.migration.data.CollectionMetadata;
 import aom.migration.demo.DemoInstallation;
 import aom.migration.demo.DemoScale;
 import aom.migration.demo.EmbeddedServer;
 import aom.migration.model.ExtractionProfile;
+import aom.migration.model.SystemKind;
 import aom.migration.progress.CancellationToken;
 import aom.migration.restore.TargetSnapshot;
 import com.mongodb.client.MongoClient;
@@ -252,8 +253,8 @@ class BsonFidelityTest {
             writer.add(metadata.finish(), Manifest.KIND_METADATA, null, "apiomat", "things");
             writer.add(BundlePaths.definition("App", "things"), new CollectionMetadata("things", "collection", null,
                     List.of(), null, null).toJson().getBytes(StandardCharsets.UTF_8), Manifest.KIND_DEFINITION,
-                    "LIVE", "App", "things", 0);
-            writer.add(data.finish(), Manifest.KIND_DOCUMENTS, "LIVE", "App", "things");
+                    SystemKind.LIVE, "App", "things", 0);
+            writer.add(data.finish(), Manifest.KIND_DOCUMENTS, SystemKind.LIVE, "App", "things");
             writer.finish(new Manifest(Manifest.FORMAT, Manifest.FORMAT_VERSION, "2024-03-01T08:00:00Z",
                     new Manifest.Tool("test", "1"), new Manifest.Source("db1:27017", "6.0.0", "standalone"),
                     new Manifest.Application("App", "The App", "DASHED"),
