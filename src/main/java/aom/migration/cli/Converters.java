@@ -6,6 +6,7 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * Picocli converters for the tool's own value types, so that commands receive {@link SystemKind}s and
@@ -17,6 +18,15 @@ final class Converters {
     private Converters() {
     }
 
+    /** {@code value} parsed by {@code parse}, whose sentence for a wrong word becomes picocli's. */
+    private static <T> T parsed(String value, Function<String, T> parse) {
+        try {
+            return parse.apply(value);
+        } catch (IllegalArgumentException e) {
+            throw new TypeConversionException(e.getMessage());
+        }
+    }
+
     /**
      * One element of {@code --systems LIVE,STAGING}, any case. An empty element ({@code --systems ""}) is
      * {@code null}: an empty choice, which each command judges ({@link SystemList#of}).
@@ -24,14 +34,7 @@ final class Converters {
     static final class SystemName implements ITypeConverter<SystemKind> {
         @Override
         public SystemKind convert(String value) {
-            if (value.isBlank()) {
-                return null;
-            }
-            try {
-                return SystemKind.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
+            return value.isBlank() ? null : parsed(value, SystemKind::parse);
         }
     }
 
@@ -39,11 +42,7 @@ final class Converters {
     static final class Naming implements ITypeConverter<DatabaseNaming> {
         @Override
         public DatabaseNaming convert(String value) {
-            try {
-                return DatabaseNaming.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
+            return parsed(value, DatabaseNaming::parse);
         }
     }
 
