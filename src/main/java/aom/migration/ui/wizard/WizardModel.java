@@ -12,6 +12,8 @@ import aom.migration.session.OpenedBundle;
 import aom.migration.session.PlannedImport;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
@@ -38,7 +40,7 @@ public final class WizardModel implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(WizardModel.class);
 
-    private final ObjectProperty<WizardFlow> flow = new SimpleObjectProperty<>(WizardFlow.EXPORT);
+    private final ReadOnlyObjectWrapper<WizardFlow> flow = new ReadOnlyObjectWrapper<>(WizardFlow.EXPORT);
     private final RunningJob runningJob = new RunningJob();
     private final WizardNavigation navigation = new WizardNavigation(flow, runningJob.runningProperty());
     private final DemoSession demo = new DemoSession();
@@ -55,7 +57,7 @@ public final class WizardModel implements AutoCloseable {
     private final BooleanProperty encryptBundle = new SimpleBooleanProperty();
     /** The passphrase of the bundle being written or read, in memory only; never saved. */
     private Passphrase bundlePassphrase;
-    private final ObjectProperty<Locale> language = new SimpleObjectProperty<>(Locale.getDefault());
+    private final ReadOnlyObjectWrapper<Locale> language = new ReadOnlyObjectWrapper<>(Locale.getDefault());
     private final ObjectProperty<OpenedBundle> openedBundle = new SimpleObjectProperty<>();
     private final ObjectProperty<PlannedImport> plannedImport = new SimpleObjectProperty<>();
     private final ObjectProperty<ExportedBundle> exportedBundle = new SimpleObjectProperty<>();
@@ -142,8 +144,14 @@ public final class WizardModel implements AutoCloseable {
 
     // ---- shared state ----
 
-    public ObjectProperty<WizardFlow> flowProperty() {
-        return flow;
+    /** Export, import or migrate: the Start page's choice. */
+    public ReadOnlyObjectProperty<WizardFlow> flowProperty() {
+        return flow.getReadOnlyProperty();
+    }
+
+    /** Chooses the flow, which decides the pages that follow (the Start page's choice). */
+    public void chooseFlow(WizardFlow chosen) {
+        flow.set(Objects.requireNonNull(chosen));
     }
 
     public WizardFlow getFlow() {
@@ -215,8 +223,13 @@ public final class WizardModel implements AutoCloseable {
      * The language the wizard shows; the window rebuilds its pages when it changes (on the Start page, where no
      * job runs).
      */
-    public ObjectProperty<Locale> languageProperty() {
-        return language;
+    public ReadOnlyObjectProperty<Locale> languageProperty() {
+        return language.getReadOnlyProperty();
+    }
+
+    /** Chooses the language the wizard shows, on the Start page or as the settings remember it. */
+    public void chooseLanguage(Locale chosen) {
+        language.set(Objects.requireNonNull(chosen));
     }
 
     /**

@@ -40,7 +40,7 @@ class WizardModelTest {
 
     @Test
     void exportFlowWalksConnectionsApplicationSelection() {
-        model.flowProperty().set(WizardFlow.EXPORT);
+        model.chooseFlow(WizardFlow.EXPORT);
         assertThat(model.navigation().steps()).containsExactly(PageId.START, PageId.CONNECTIONS, PageId.APPLICATION,
                 PageId.SELECTION, PageId.EXPORT_PROGRESS, PageId.PREVIEW, PageId.SUMMARY);
 
@@ -55,7 +55,7 @@ class WizardModelTest {
 
     @Test
     void importFlowPreviewsTheBundleBeforeAskingForTheTarget() {
-        model.flowProperty().set(WizardFlow.IMPORT);
+        model.chooseFlow(WizardFlow.IMPORT);
         model.navigation().next();
         assertThat(model.navigation().getCurrentPage()).isEqualTo(PageId.PREVIEW);
         model.navigation().next();
@@ -64,7 +64,7 @@ class WizardModelTest {
 
     @Test
     void migrateFlowHasEveryPage() {
-        model.flowProperty().set(WizardFlow.MIGRATE);
+        model.chooseFlow(WizardFlow.MIGRATE);
         assertThat(model.navigation().steps()).containsExactly(PageId.values());
     }
 
@@ -80,7 +80,7 @@ class WizardModelTest {
 
     @Test
     void nextFollowsTheFlowChosenInTheStartPagesCommit() {
-        pages.get(PageId.START).onCommit = () -> model.flowProperty().set(WizardFlow.IMPORT);
+        pages.get(PageId.START).onCommit = () -> model.chooseFlow(WizardFlow.IMPORT);
 
         model.navigation().next();
 

@@ -153,7 +153,7 @@ class ConfirmPlacementTest {
     }
 
     private ConfirmViewModel page(String targetUri) throws IOException {
-        model.flowProperty().set(WizardFlow.IMPORT);
+        model.chooseFlow(WizardFlow.IMPORT);
         model.bundleFileProperty().set(bundle);
         model.openedBundleProperty().set(OpenedBundle.open(bundle, CancellationToken.none()));
         model.targetProperty().set(ConnectionSettings.fromUri(targetUri));

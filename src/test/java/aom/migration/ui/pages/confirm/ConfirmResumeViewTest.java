@@ -119,7 +119,7 @@ class ConfirmResumeViewTest {
 
     private void show(FxRobot robot, Locale locale) throws Exception {
         Locale.setDefault(locale);
-        model.flowProperty().set(WizardFlow.IMPORT);
+        model.chooseFlow(WizardFlow.IMPORT);
         model.bundleFileProperty().set(bundle);
         model.openedBundleProperty().set(OpenedBundle.open(bundle, CancellationToken.none()));
         model.targetProperty().set(ConnectionSettings.fromUri(target.uri()));

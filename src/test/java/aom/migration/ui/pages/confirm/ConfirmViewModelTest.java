@@ -61,7 +61,7 @@ class ConfirmViewModelTest {
     }
 
     private ConfirmViewModel page() throws IOException {
-        model.flowProperty().set(WizardFlow.IMPORT);
+        model.chooseFlow(WizardFlow.IMPORT);
         model.bundleFileProperty().set(bundle);
         model.openedBundleProperty().set(OpenedBundle.open(bundle, CancellationToken.none()));
         model.targetProperty().set(demo.target().settings());
@@ -110,7 +110,7 @@ class ConfirmViewModelTest {
             DemoInstallation.writeTarget(splitClient, DemoScale.TESTS);
             MovedDatabase.move(splitClient, stagingClient, "ConferenceApp-staging");
             model.targetInstanceHosts().put(SystemKind.STAGING, stagingHost.settings());
-            model.flowProperty().set(WizardFlow.IMPORT);
+            model.chooseFlow(WizardFlow.IMPORT);
             model.bundleFileProperty().set(bundle);
             model.openedBundleProperty().set(OpenedBundle.open(bundle, CancellationToken.none()));
             model.targetProperty().set(split.settings());

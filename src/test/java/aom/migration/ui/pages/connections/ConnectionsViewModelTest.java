@@ -30,7 +30,7 @@ class ConnectionsViewModelTest {
 
     @Test
     void exportNeedsOnlyAValidSource() {
-        model.flowProperty().set(WizardFlow.EXPORT);
+        model.chooseFlow(WizardFlow.EXPORT);
         ConnectionsViewModel page = page();
 
         assertThat(page.showSourceProperty().get()).isTrue();
@@ -42,7 +42,7 @@ class ConnectionsViewModelTest {
 
     @Test
     void importNeedsOnlyAValidTarget() {
-        model.flowProperty().set(WizardFlow.IMPORT);
+        model.chooseFlow(WizardFlow.IMPORT);
         ConnectionsViewModel page = page();
 
         page.target().uriProperty().set("mongodb://target-db/");
@@ -54,7 +54,7 @@ class ConnectionsViewModelTest {
     @Test
     void migrateNeedsBothAndAnInvalidOneKeepsNextDisabled() {
         ConnectionsViewModel page = page();
-        model.flowProperty().set(WizardFlow.MIGRATE);
+        model.chooseFlow(WizardFlow.MIGRATE);
         page.source().uriProperty().set("mongodb://source-db/");
         page.target().uriProperty().set("mongodb://target-db:99999/");
 
@@ -66,7 +66,7 @@ class ConnectionsViewModelTest {
     @Test
     void commitStoresTheConnectionsAndInstanceHostsInTheModel() {
         ConnectionsViewModel page = page();
-        model.flowProperty().set(WizardFlow.MIGRATE);
+        model.chooseFlow(WizardFlow.MIGRATE);
         page.source().uriProperty().set("mongodb://source-db/");
         page.source().separateInstanceHostsProperty().set(true);
         page.source().instanceUriProperty(SystemKind.TEST).set("mongodb://test-data/");

@@ -73,7 +73,7 @@ class ImportViewModelTest {
 
     /** The Confirm page with the name typed, as the user leaves it for the Import page. */
     private void confirmed() throws IOException {
-        model.flowProperty().set(WizardFlow.IMPORT);
+        model.chooseFlow(WizardFlow.IMPORT);
         model.bundleFileProperty().set(bundle);
         model.openedBundleProperty().set(OpenedBundle.open(bundle, CancellationToken.none()));
         model.targetProperty().set(demo.target().settings());

@@ -185,7 +185,7 @@ class PreviewViewModelTest {
 
     @Test
     void withATargetConnectedThePreviewShowsWhatTheImportWouldChange() {
-        model.flowProperty().set(WizardFlow.MIGRATE);
+        model.chooseFlow(WizardFlow.MIGRATE);
         model.targetProperty().set(demo.target().settings());
 
         PreviewViewModel page = open(bundle);
@@ -205,7 +205,7 @@ class PreviewViewModelTest {
 
     @Test
     void inTheImportFlowThePlanWaitsForTheTarget() {
-        model.flowProperty().set(WizardFlow.IMPORT);
+        model.chooseFlow(WizardFlow.IMPORT);
 
         PreviewViewModel page = open(bundle);
 

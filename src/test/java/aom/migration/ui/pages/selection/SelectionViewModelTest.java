@@ -152,7 +152,7 @@ class SelectionViewModelTest {
     void nextSaysExport() {
         SelectionViewModel page = page(shopApp());
         assertThat(page.nextLabelProperty().get()).isEqualTo("Export");
-        model.flowProperty().set(WizardFlow.MIGRATE);
+        model.chooseFlow(WizardFlow.MIGRATE);
         assertThat(page.nextLabelProperty().get()).isEqualTo("Export");
     }
 

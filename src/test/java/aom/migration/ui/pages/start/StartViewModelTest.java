@@ -53,7 +53,7 @@ class StartViewModelTest {
         StartViewModel page = page();
 
         assertThat(page.canGoNextProperty().get()).isTrue();
-        page.flowProperty().set(WizardFlow.MIGRATE);
+        page.chooseFlow(WizardFlow.MIGRATE);
         assertThat(page.canGoNextProperty().get()).isTrue();
     }
 
@@ -62,7 +62,7 @@ class StartViewModelTest {
         StartViewModel page = page();
         Path bundle = Files.createFile(settings.resolve("ConferenceApp-20240301-101500.aombundle"));
 
-        page.flowProperty().set(WizardFlow.IMPORT);
+        page.chooseFlow(WizardFlow.IMPORT);
         assertThat(page.canGoNextProperty().get()).isFalse();
 
         dialogs.fileAnswer = bundle;
@@ -115,7 +115,7 @@ class StartViewModelTest {
     @Test
     void theDemoFillsBothConnectionsAndGoesOnWithTheChosenTask() {
         StartViewModel page = page();
-        page.flowProperty().set(WizardFlow.MIGRATE);
+        page.chooseFlow(WizardFlow.MIGRATE);
 
         page.startDemo();
 
@@ -133,7 +133,7 @@ class StartViewModelTest {
     @Test
     void theDemoKeepsAnExportAnExport() {
         StartViewModel page = page();
-        page.flowProperty().set(WizardFlow.EXPORT);
+        page.chooseFlow(WizardFlow.EXPORT);
 
         page.startDemo();
 
@@ -145,7 +145,7 @@ class StartViewModelTest {
     @Test
     void theDemoForAnImportWaitsForTheBundleAndSaysSo() {
         StartViewModel page = page();
-        page.flowProperty().set(WizardFlow.IMPORT);
+        page.chooseFlow(WizardFlow.IMPORT);
 
         page.startDemo();
 
