@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -45,12 +46,16 @@ public final class WizardModel implements AutoCloseable {
     private final WizardNavigation navigation = new WizardNavigation(flow, runningJob.runningProperty());
     private final DemoSession demo = new DemoSession();
 
-    private final ObjectProperty<ConnectionSettings> source = new SimpleObjectProperty<>();
-    private final ObjectProperty<ConnectionSettings> target = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<ConnectionSettings> source = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<ConnectionSettings> target = new ReadOnlyObjectWrapper<>();
     private final ObservableMap<SystemKind, ConnectionSettings> sourceInstanceHosts =
             FXCollections.observableMap(new EnumMap<>(SystemKind.class));
     private final ObservableMap<SystemKind, ConnectionSettings> targetInstanceHosts =
             FXCollections.observableMap(new EnumMap<>(SystemKind.class));
+    private final ObservableMap<SystemKind, ConnectionSettings> sourceInstanceHostsShown =
+            FXCollections.unmodifiableObservableMap(sourceInstanceHosts);
+    private final ObservableMap<SystemKind, ConnectionSettings> targetInstanceHostsShown =
+            FXCollections.unmodifiableObservableMap(targetInstanceHosts);
     private final ObjectProperty<AppRef> application = new SimpleObjectProperty<>();
     private final ObjectProperty<Selection> selection = new SimpleObjectProperty<>();
     private final ObjectProperty<Path> bundleFile = new SimpleObjectProperty<>();
@@ -159,23 +164,55 @@ public final class WizardModel implements AutoCloseable {
     }
 
     /** The source installation, once the Connections page is complete. */
-    public ObjectProperty<ConnectionSettings> sourceProperty() {
-        return source;
+    public ReadOnlyObjectProperty<ConnectionSettings> sourceProperty() {
+        return source.getReadOnlyProperty();
     }
 
     /** The target installation, once the Connections page is complete. */
-    public ObjectProperty<ConnectionSettings> targetProperty() {
-        return target;
+    public ReadOnlyObjectProperty<ConnectionSettings> targetProperty() {
+        return target.getReadOnlyProperty();
     }
 
-    /** Systems whose instance data lives on another host than the source's metadata. */
+    /** Systems whose instance data lives on another host than the source's metadata; read-only. */
     public ObservableMap<SystemKind, ConnectionSettings> sourceInstanceHosts() {
-        return sourceInstanceHosts;
+        return sourceInstanceHostsShown;
     }
 
-    /** Systems whose instance data goes to another host than the target's metadata. */
+    /** Systems whose instance data goes to another host than the target's metadata; read-only. */
     public ObservableMap<SystemKind, ConnectionSettings> targetInstanceHosts() {
-        return targetInstanceHosts;
+        return targetInstanceHostsShown;
+    }
+
+    /** Uses {@code settings} as the source, with all its systems' data there. */
+    public void useSource(ConnectionSettings settings) {
+        useSource(settings, Map.of());
+    }
+
+    /**
+     * Uses {@code settings} as the source and {@code instanceHosts} for the systems whose data lives elsewhere (the
+     * Connections page's source form). The hosts are in place before the source changes, for whoever follows it.
+     */
+    public void useSource(ConnectionSettings settings, Map<SystemKind, ConnectionSettings> instanceHosts) {
+        use(source, sourceInstanceHosts, settings, instanceHosts);
+    }
+
+    /** Uses {@code settings} as the target, with all its systems' data going there. */
+    public void useTarget(ConnectionSettings settings) {
+        useTarget(settings, Map.of());
+    }
+
+    /** Uses {@code settings} as the target and {@code instanceHosts} as {@link #useSource} does for the source. */
+    public void useTarget(ConnectionSettings settings, Map<SystemKind, ConnectionSettings> instanceHosts) {
+        use(target, targetInstanceHosts, settings, instanceHosts);
+    }
+
+    private static void use(ReadOnlyObjectWrapper<ConnectionSettings> connection,
+                            ObservableMap<SystemKind, ConnectionSettings> hosts, ConnectionSettings settings,
+                            Map<SystemKind, ConnectionSettings> instanceHosts) {
+        Map<SystemKind, ConnectionSettings> wanted = Map.copyOf(instanceHosts);
+        hosts.clear();
+        hosts.putAll(wanted);
+        connection.set(settings);
     }
 
     /** The connection that holds {@code system}'s data of the source: its own host if set, else the source. */
@@ -300,10 +337,8 @@ public final class WizardModel implements AutoCloseable {
      */
     public void useDemo(DemoServers servers) {
         demo.use(servers);
-        sourceInstanceHosts.clear();
-        targetInstanceHosts.clear();
-        source.set(servers.source().settings());
-        target.set(servers.target().settings());
+        useSource(servers.source().settings());
+        useTarget(servers.target().settings());
     }
 
     /** Closes the opened bundle and the planned import and stops the demo servers, if any: called on exit. */

@@ -1,5 +1,7 @@
 package aom.migration.ui.wizard;
 
+import aom.migration.model.SystemKind;
+import aom.migration.mongo.ConnectionSettings;
 import aom.migration.ui.task.BackgroundTask;
 import aom.migration.ui.task.CurrentThreadTaskExecutor;
 import javafx.beans.property.BooleanProperty;
@@ -15,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class WizardModelTest {
 
@@ -66,6 +69,26 @@ class WizardModelTest {
     void migrateFlowHasEveryPage() {
         model.chooseFlow(WizardFlow.MIGRATE);
         assertThat(model.navigation().steps()).containsExactly(PageId.values());
+    }
+
+    @Test
+    void aSourceComesWithItsInstanceHostsWhichPagesCannotChange() {
+        ConnectionSettings staging = ConnectionSettings.of("staging-data", 27017);
+        List<ConnectionSettings> hostsSeen = new ArrayList<>();
+        model.sourceProperty().addListener((observable, old, now) ->
+                hostsSeen.add(model.sourceInstanceHosts().get(SystemKind.STAGING)));
+
+        model.useSource(ConnectionSettings.of("source-db", 27017), Map.of(SystemKind.STAGING, staging));
+
+        assertThat(hostsSeen).as("the hosts are in place when the source changes").containsExactly(staging);
+        assertThat(model.sourceFor(SystemKind.STAGING)).isEqualTo(staging);
+        assertThat(model.sourceFor(SystemKind.LIVE).hostsOnly()).isEqualTo("source-db:27017");
+        assertThatThrownBy(() -> model.sourceInstanceHosts().clear())
+                .isInstanceOf(UnsupportedOperationException.class);
+
+        model.useSource(ConnectionSettings.of("other-db", 27017));
+
+        assertThat(model.sourceInstanceHosts()).isEmpty();
     }
 
     @Test

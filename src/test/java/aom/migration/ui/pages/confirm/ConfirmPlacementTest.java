@@ -156,7 +156,7 @@ class ConfirmPlacementTest {
         model.chooseFlow(WizardFlow.IMPORT);
         model.bundleFileProperty().set(bundle);
         model.openedBundleProperty().set(OpenedBundle.open(bundle, CancellationToken.none()));
-        model.targetProperty().set(ConnectionSettings.fromUri(targetUri));
+        model.useTarget(ConnectionSettings.fromUri(targetUri));
         ConfirmViewModel page = new ConfirmViewModel(model, new WizardServices(dialogs,
                 new CurrentThreadTaskExecutor(), Clock.systemUTC(), settings, DemoScale.TESTS));
         page.enter();

@@ -122,7 +122,7 @@ class ConfirmResumeViewTest {
         model.chooseFlow(WizardFlow.IMPORT);
         model.bundleFileProperty().set(bundle);
         model.openedBundleProperty().set(OpenedBundle.open(bundle, CancellationToken.none()));
-        model.targetProperty().set(ConnectionSettings.fromUri(target.uri()));
+        model.useTarget(ConnectionSettings.fromUri(target.uri()));
         ConfirmViewModel page = new ConfirmViewModel(model, new WizardServices(new RecordingDialogService(),
                 new CurrentThreadTaskExecutor(), Clock.systemUTC(), settings, DemoScale.TESTS));
         robot.interact(() -> {

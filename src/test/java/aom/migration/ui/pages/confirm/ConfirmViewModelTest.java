@@ -64,7 +64,7 @@ class ConfirmViewModelTest {
         model.chooseFlow(WizardFlow.IMPORT);
         model.bundleFileProperty().set(bundle);
         model.openedBundleProperty().set(OpenedBundle.open(bundle, CancellationToken.none()));
-        model.targetProperty().set(demo.target().settings());
+        model.useTarget(demo.target().settings());
         ConfirmViewModel page = new ConfirmViewModel(model, new WizardServices(new RecordingDialogService(),
                 new CurrentThreadTaskExecutor(), Clock.systemUTC(), settings, DemoScale.TESTS));
         page.enter();
@@ -109,11 +109,10 @@ class ConfirmViewModelTest {
              MongoClient stagingClient = MongoClients.create(stagingHost.uri())) {
             DemoInstallation.writeTarget(splitClient, DemoScale.TESTS);
             MovedDatabase.move(splitClient, stagingClient, "ConferenceApp-staging");
-            model.targetInstanceHosts().put(SystemKind.STAGING, stagingHost.settings());
             model.chooseFlow(WizardFlow.IMPORT);
             model.bundleFileProperty().set(bundle);
             model.openedBundleProperty().set(OpenedBundle.open(bundle, CancellationToken.none()));
-            model.targetProperty().set(split.settings());
+            model.useTarget(split.settings(), Map.of(SystemKind.STAGING, stagingHost.settings()));
             ConfirmViewModel page = new ConfirmViewModel(model, new WizardServices(new RecordingDialogService(),
                     new CurrentThreadTaskExecutor(), Clock.systemUTC(), settings, DemoScale.TESTS));
 

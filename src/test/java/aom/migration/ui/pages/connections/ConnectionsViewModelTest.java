@@ -85,8 +85,8 @@ class ConnectionsViewModelTest {
     void connectionsSetElsewhereAppearInTheForms() {
         ConnectionsViewModel page = page();
 
-        model.sourceProperty().set(ConnectionSettings.of("127.0.0.1", 40001));
-        model.targetProperty().set(ConnectionSettings.of("127.0.0.1", 40002));
+        model.useSource(ConnectionSettings.of("127.0.0.1", 40001));
+        model.useTarget(ConnectionSettings.of("127.0.0.1", 40002));
 
         assertThat(page.source().uriProperty().get()).isEqualTo("mongodb://127.0.0.1:40001/");
         assertThat(page.target().uriProperty().get()).isEqualTo("mongodb://127.0.0.1:40002/");

@@ -33,6 +33,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,7 +63,7 @@ class ExportViewModelTest {
     }
 
     private ExportViewModel page(UnaryOperator<ProgressListener> listeners) {
-        model.sourceProperty().set(demo.source().settings());
+        model.useSource(demo.source().settings());
         model.applicationProperty().set(conferenceApp);
         model.selectionProperty().set(Selection.everything());
         model.bundleFileProperty().set(folder.resolve("bundles").resolve("conference.aombundle"));
@@ -101,8 +102,7 @@ class ExportViewModelTest {
             MovedDatabase.move(splitClient, stagingClient, "ConferenceApp-staging");
             ExportViewModel page = page(UnaryOperator.identity());
             // Another source: what was chosen for the first one is forgotten, and chosen again for this one.
-            model.sourceInstanceHosts().put(SystemKind.STAGING, stagingHost.settings());
-            model.sourceProperty().set(split.settings());
+            model.useSource(split.settings(), Map.of(SystemKind.STAGING, stagingHost.settings()));
             model.applicationProperty().set(conferenceApp);
             model.selectionProperty().set(Selection.everything());
             model.bundleFileProperty().set(folder.resolve("bundles").resolve("conference.aombundle"));

@@ -76,7 +76,7 @@ class ImportViewModelTest {
         model.chooseFlow(WizardFlow.IMPORT);
         model.bundleFileProperty().set(bundle);
         model.openedBundleProperty().set(OpenedBundle.open(bundle, CancellationToken.none()));
-        model.targetProperty().set(demo.target().settings());
+        model.useTarget(demo.target().settings());
         ConfirmViewModel confirm = new ConfirmViewModel(model, services(UnaryOperator.identity()));
         confirm.enter();
         confirm.typedNameProperty().set("ConferenceApp");

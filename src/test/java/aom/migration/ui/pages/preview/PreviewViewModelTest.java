@@ -186,7 +186,7 @@ class PreviewViewModelTest {
     @Test
     void withATargetConnectedThePreviewShowsWhatTheImportWouldChange() {
         model.chooseFlow(WizardFlow.MIGRATE);
-        model.targetProperty().set(demo.target().settings());
+        model.useTarget(demo.target().settings());
 
         PreviewViewModel page = open(bundle);
 

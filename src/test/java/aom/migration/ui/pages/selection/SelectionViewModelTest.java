@@ -36,7 +36,11 @@ class SelectionViewModelTest {
     private final RecordingDialogService dialogs = new RecordingDialogService();
 
     private SelectionViewModel page(AppRef app) {
-        model.sourceProperty().set(ConnectionSettings.of("source-db", 27017));
+        return page(app, Map.of());
+    }
+
+    private SelectionViewModel page(AppRef app, Map<SystemKind, ConnectionSettings> instanceHosts) {
+        model.useSource(ConnectionSettings.of("source-db", 27017), instanceHosts);
         model.applicationProperty().set(app);
         SelectionViewModel page = new SelectionViewModel(model, new WizardServices(dialogs,
                 new CurrentThreadTaskExecutor(), NOW, folder, DemoScale.TESTS));
@@ -140,9 +144,8 @@ class SelectionViewModelTest {
 
     @Test
     void aSystemOnItsOwnHostIsOfferedEvenWhenTheMainHostLacksIt() {
-        model.sourceInstanceHosts().put(SystemKind.STAGING, ConnectionSettings.of("staging-data", 27017));
-
-        SelectionViewModel page = page(shopApp());
+        SelectionViewModel page = page(shopApp(),
+                Map.of(SystemKind.STAGING, ConnectionSettings.of("staging-data", 27017)));
 
         assertThat(page.system(SystemKind.STAGING).availableProperty().get()).isTrue();
         assertThat(page.system(SystemKind.STAGING).sizeProperty().get()).contains("staging-data:27017");
