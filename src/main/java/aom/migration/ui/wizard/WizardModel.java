@@ -12,6 +12,8 @@ import aom.migration.session.OpenedBundle;
 import aom.migration.session.PlannedImport;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -56,16 +58,16 @@ public final class WizardModel implements AutoCloseable {
             FXCollections.unmodifiableObservableMap(sourceInstanceHosts);
     private final ObservableMap<SystemKind, ConnectionSettings> targetInstanceHostsShown =
             FXCollections.unmodifiableObservableMap(targetInstanceHosts);
-    private final ObjectProperty<AppRef> application = new SimpleObjectProperty<>();
-    private final ObjectProperty<Selection> selection = new SimpleObjectProperty<>();
-    private final ObjectProperty<Path> bundleFile = new SimpleObjectProperty<>();
-    private final BooleanProperty encryptBundle = new SimpleBooleanProperty();
+    private final ReadOnlyObjectWrapper<AppRef> application = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Selection> selection = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Path> bundleFile = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper encryptBundle = new ReadOnlyBooleanWrapper();
     /** The passphrase of the bundle being written or read, in memory only; never saved. */
     private Passphrase bundlePassphrase;
     private final ReadOnlyObjectWrapper<Locale> language = new ReadOnlyObjectWrapper<>(Locale.getDefault());
     private final ObjectProperty<OpenedBundle> openedBundle = new SimpleObjectProperty<>();
     private final ObjectProperty<PlannedImport> plannedImport = new SimpleObjectProperty<>();
-    private final ObjectProperty<ExportedBundle> exportedBundle = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<ExportedBundle> exportedBundle = new ReadOnlyObjectWrapper<>();
     private final ObjectProperty<ImportResult> importResult = new SimpleObjectProperty<>();
     private Consumer<AutoCloseable> closer = WizardModel::closeQuietly;
 
@@ -142,7 +144,7 @@ public final class WizardModel implements AutoCloseable {
      * import flow, on the bundle's preview.
      */
     public void openBundle(Path bundle) {
-        bundleFile.set(Objects.requireNonNull(bundle));
+        chooseBundle(bundle);
         flow.set(WizardFlow.IMPORT);
         navigation.enter(PageId.PREVIEW);
     }
@@ -221,23 +223,44 @@ public final class WizardModel implements AutoCloseable {
     }
 
     /** The application chosen on the Application page. */
-    public ObjectProperty<AppRef> applicationProperty() {
-        return application;
+    public ReadOnlyObjectProperty<AppRef> applicationProperty() {
+        return application.getReadOnlyProperty();
+    }
+
+    /** Chooses the application to export (the Application page's choice). */
+    public void chooseApplication(AppRef app) {
+        application.set(Objects.requireNonNull(app));
     }
 
     /** What to export, chosen on the Selection page. */
-    public ObjectProperty<Selection> selectionProperty() {
-        return selection;
+    public ReadOnlyObjectProperty<Selection> selectionProperty() {
+        return selection.getReadOnlyProperty();
     }
 
     /** The bundle being written (export, migrate) or read (import). */
-    public ObjectProperty<Path> bundleFileProperty() {
-        return bundleFile;
+    public ReadOnlyObjectProperty<Path> bundleFileProperty() {
+        return bundleFile.getReadOnlyProperty();
+    }
+
+    /** Chooses what to export and the bundle file it goes to (the Selection page's choice). */
+    public void chooseExport(Selection what, Path bundle) {
+        selection.set(Objects.requireNonNull(what));
+        bundleFile.set(Objects.requireNonNull(bundle));
+    }
+
+    /** Chooses the bundle to read: the Start page's for an import. */
+    public void chooseBundle(Path bundle) {
+        bundleFile.set(Objects.requireNonNull(bundle));
     }
 
     /** Whether the export encrypts the bundle with a passphrase (the tick box on the Selection page). */
-    public BooleanProperty encryptBundleProperty() {
-        return encryptBundle;
+    public ReadOnlyBooleanProperty encryptBundleProperty() {
+        return encryptBundle.getReadOnlyProperty();
+    }
+
+    /** Chooses whether the export encrypts the bundle (the Selection page's tick box). */
+    public void chooseEncryption(boolean encrypt) {
+        encryptBundle.set(encrypt);
     }
 
     /**
@@ -299,8 +322,22 @@ public final class WizardModel implements AutoCloseable {
     }
 
     /** The export that finished in this flow, or {@code null}. */
-    public ObjectProperty<ExportedBundle> exportedBundleProperty() {
-        return exportedBundle;
+    public ReadOnlyObjectProperty<ExportedBundle> exportedBundleProperty() {
+        return exportedBundle.getReadOnlyProperty();
+    }
+
+    /**
+     * The export page's {@code exported} bundle, which the pages after it read. A bundle opened from the same file
+     * is forgotten (and closed), as the file was written anew and must be read again.
+     */
+    public void exportFinished(ExportedBundle exported) {
+        Path written = exported.result().bundle();
+        OpenedBundle opened = openedBundle.get();
+        if (opened != null && opened.file().toAbsolutePath().equals(written.toAbsolutePath())) {
+            openedBundle.set(null);
+        }
+        exportedBundle.set(exported);
+        bundleFile.set(written);
     }
 
     /** The import that finished in this flow, or {@code null}. */

@@ -90,7 +90,7 @@ public final class ApplicationViewModel implements PageViewModel {
 
     @Override
     public void commit() {
-        model.applicationProperty().set(selected.get());
+        model.chooseApplication(selected.get());
     }
 
     /** The applications that match the filter, sorted by name. */

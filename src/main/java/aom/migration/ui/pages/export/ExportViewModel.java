@@ -208,13 +208,7 @@ public final class ExportViewModel implements PageViewModel {
 
     private void succeeded(ExportedBundle exported) {
         ExportResult result = exported.result();
-        OpenedBundle opened = model.openedBundleProperty().get();
-        if (opened != null && opened.file().toAbsolutePath().equals(result.bundle().toAbsolutePath())) {
-            // The file was written anew: the preview must read it again.
-            model.openedBundleProperty().set(null);
-        }
-        model.exportedBundleProperty().set(exported);
-        model.bundleFileProperty().set(result.bundle());
+        model.exportFinished(exported);
         lastRequest = currentRequest();
         job.succeeded(Messages.format("export.title.done", result.manifest().application().name()),
                 describe(exported));

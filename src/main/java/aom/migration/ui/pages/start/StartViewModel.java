@@ -79,7 +79,7 @@ public final class StartViewModel implements PageViewModel {
     public void commit() {
         if (model.getFlow() == WizardFlow.IMPORT) {
             Path bundle = bundleToImport.get();
-            model.bundleFileProperty().set(bundle);
+            model.chooseBundle(bundle);
             remember(bundle);
         }
     }

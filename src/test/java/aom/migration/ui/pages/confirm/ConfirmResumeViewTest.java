@@ -120,7 +120,7 @@ class ConfirmResumeViewTest {
     private void show(FxRobot robot, Locale locale) throws Exception {
         Locale.setDefault(locale);
         model.chooseFlow(WizardFlow.IMPORT);
-        model.bundleFileProperty().set(bundle);
+        model.chooseBundle(bundle);
         model.openedBundleProperty().set(OpenedBundle.open(bundle, CancellationToken.none()));
         model.useTarget(ConnectionSettings.fromUri(target.uri()));
         ConfirmViewModel page = new ConfirmViewModel(model, new WizardServices(new RecordingDialogService(),

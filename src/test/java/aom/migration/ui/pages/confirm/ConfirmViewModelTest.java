@@ -62,7 +62,7 @@ class ConfirmViewModelTest {
 
     private ConfirmViewModel page() throws IOException {
         model.chooseFlow(WizardFlow.IMPORT);
-        model.bundleFileProperty().set(bundle);
+        model.chooseBundle(bundle);
         model.openedBundleProperty().set(OpenedBundle.open(bundle, CancellationToken.none()));
         model.useTarget(demo.target().settings());
         ConfirmViewModel page = new ConfirmViewModel(model, new WizardServices(new RecordingDialogService(),
@@ -110,7 +110,7 @@ class ConfirmViewModelTest {
             DemoInstallation.writeTarget(splitClient, DemoScale.TESTS);
             MovedDatabase.move(splitClient, stagingClient, "ConferenceApp-staging");
             model.chooseFlow(WizardFlow.IMPORT);
-            model.bundleFileProperty().set(bundle);
+            model.chooseBundle(bundle);
             model.openedBundleProperty().set(OpenedBundle.open(bundle, CancellationToken.none()));
             model.useTarget(split.settings(), Map.of(SystemKind.STAGING, stagingHost.settings()));
             ConfirmViewModel page = new ConfirmViewModel(model, new WizardServices(new RecordingDialogService(),

@@ -64,9 +64,8 @@ class ExportViewModelTest {
 
     private ExportViewModel page(UnaryOperator<ProgressListener> listeners) {
         model.useSource(demo.source().settings());
-        model.applicationProperty().set(conferenceApp);
-        model.selectionProperty().set(Selection.everything());
-        model.bundleFileProperty().set(folder.resolve("bundles").resolve("conference.aombundle"));
+        model.chooseApplication(conferenceApp);
+        model.chooseExport(Selection.everything(), folder.resolve("bundles").resolve("conference.aombundle"));
         return new ExportViewModel(model, new WizardServices(dialogs, new CurrentThreadTaskExecutor(listeners),
                 Clock.systemUTC(), folder.resolve("settings"), DemoScale.TESTS));
     }
@@ -103,9 +102,8 @@ class ExportViewModelTest {
             ExportViewModel page = page(UnaryOperator.identity());
             // Another source: what was chosen for the first one is forgotten, and chosen again for this one.
             model.useSource(split.settings(), Map.of(SystemKind.STAGING, stagingHost.settings()));
-            model.applicationProperty().set(conferenceApp);
-            model.selectionProperty().set(Selection.everything());
-            model.bundleFileProperty().set(folder.resolve("bundles").resolve("conference.aombundle"));
+            model.chooseApplication(conferenceApp);
+            model.chooseExport(Selection.everything(), folder.resolve("bundles").resolve("conference.aombundle"));
 
             page.enter();
 

@@ -74,7 +74,7 @@ class ImportViewModelTest {
     /** The Confirm page with the name typed, as the user leaves it for the Import page. */
     private void confirmed() throws IOException {
         model.chooseFlow(WizardFlow.IMPORT);
-        model.bundleFileProperty().set(bundle);
+        model.chooseBundle(bundle);
         model.openedBundleProperty().set(OpenedBundle.open(bundle, CancellationToken.none()));
         model.useTarget(demo.target().settings());
         ConfirmViewModel confirm = new ConfirmViewModel(model, services(UnaryOperator.identity()));

@@ -67,7 +67,7 @@ class PreviewViewModelTest {
     }
 
     private PreviewViewModel open(Path file) {
-        model.bundleFileProperty().set(file);
+        model.chooseBundle(file);
         PreviewViewModel page = new PreviewViewModel(model, new WizardServices(dialogs,
                 new CurrentThreadTaskExecutor(), Clock.systemUTC(), folder, DemoScale.TESTS));
         page.enter();

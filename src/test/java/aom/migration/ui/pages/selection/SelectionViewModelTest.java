@@ -41,7 +41,7 @@ class SelectionViewModelTest {
 
     private SelectionViewModel page(AppRef app, Map<SystemKind, ConnectionSettings> instanceHosts) {
         model.useSource(ConnectionSettings.of("source-db", 27017), instanceHosts);
-        model.applicationProperty().set(app);
+        model.chooseApplication(app);
         SelectionViewModel page = new SelectionViewModel(model, new WizardServices(dialogs,
                 new CurrentThreadTaskExecutor(), NOW, folder, DemoScale.TESTS));
         page.enter();
@@ -140,6 +140,17 @@ class SelectionViewModelTest {
 
         assertThat(model.selectionProperty().get()).isEqualTo(new Selection(true, EnumSet.of(SystemKind.LIVE)));
         assertThat(model.bundleFileProperty().get()).isEqualTo(folder.resolve("typed-name.aombundle"));
+    }
+
+    @Test
+    void theEncryptionTickIsKeptForTheExportAndTheNextVisit() {
+        SelectionViewModel page = page(shopApp());
+
+        page.encryptProperty().set(true);
+
+        assertThat(model.encryptBundleProperty().get()).isTrue();
+        assertThat(page(shopApp()).encryptProperty().get()).as("a page built anew, e.g. in another language")
+                .isTrue();
     }
 
     @Test
