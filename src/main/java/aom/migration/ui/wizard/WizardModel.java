@@ -10,14 +10,10 @@ import aom.migration.restore.ImportResult;
 import aom.migration.session.ExportedBundle;
 import aom.migration.session.OpenedBundle;
 import aom.migration.session.PlannedImport;
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableMap;
 import org.slf4j.Logger;
@@ -35,6 +31,10 @@ import java.util.function.Consumer;
  * bundle file, the opened bundle, the planned import, the results), and its parts with jobs of their own: the
  * {@link WizardNavigation navigation}, the {@link RunningJob running job} and the {@link DemoSession demo servers}.
  * Plain JavaFX properties without the toolkit, so a whole session is testable in a unit test.
+ *
+ * <p>Pages read the shared state as read-only properties; each piece is written by the page that owns it, through a
+ * method named for the choice or the event ({@link #chooseApplication}, {@link #importPlanned}, ...), so that a
+ * reader can find every write of a piece of state, and no page changes another's by accident.
  *
  * <p>The opened bundle and the planned import hold a file and a connection open: replacing or clearing them closes
  * the old one through the {@link #setCloser closer} (in the background, in the wizard).
@@ -65,10 +65,10 @@ public final class WizardModel implements AutoCloseable {
     /** The passphrase of the bundle being written or read, in memory only; never saved. */
     private Passphrase bundlePassphrase;
     private final ReadOnlyObjectWrapper<Locale> language = new ReadOnlyObjectWrapper<>(Locale.getDefault());
-    private final ObjectProperty<OpenedBundle> openedBundle = new SimpleObjectProperty<>();
-    private final ObjectProperty<PlannedImport> plannedImport = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<OpenedBundle> openedBundle = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<PlannedImport> plannedImport = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<ExportedBundle> exportedBundle = new ReadOnlyObjectWrapper<>();
-    private final ObjectProperty<ImportResult> importResult = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<ImportResult> importResult = new ReadOnlyObjectWrapper<>();
     private Consumer<AutoCloseable> closer = WizardModel::closeQuietly;
 
     public WizardModel() {
@@ -312,13 +312,38 @@ public final class WizardModel implements AutoCloseable {
     }
 
     /** The bundle the Preview page opened (and the Confirm and Import pages use), or {@code null}. */
-    public ObjectProperty<OpenedBundle> openedBundleProperty() {
-        return openedBundle;
+    public ReadOnlyObjectProperty<OpenedBundle> openedBundleProperty() {
+        return openedBundle.getReadOnlyProperty();
+    }
+
+    /** The bundle the Preview page opened; the one opened before is closed. */
+    public void bundleOpened(OpenedBundle opened) {
+        openedBundle.set(Objects.requireNonNull(opened));
     }
 
     /** The import planned on the Confirm page against the target, ready to run, or {@code null}. */
-    public ObjectProperty<PlannedImport> plannedImportProperty() {
-        return plannedImport;
+    public ReadOnlyObjectProperty<PlannedImport> plannedImportProperty() {
+        return plannedImport.getReadOnlyProperty();
+    }
+
+    /** The import the Confirm page planned, in place of (and closing) the one planned before. */
+    public void importPlanned(PlannedImport planned) {
+        plannedImport.set(Objects.requireNonNull(planned));
+    }
+
+    /** No import is planned (the Confirm page's choices leave nothing, or planning failed); the old one is closed. */
+    public void forgetPlannedImport() {
+        plannedImport.set(null);
+    }
+
+    /**
+     * The import run from {@code planned} has ended: its connection is closed, unless a newer plan took its place.
+     * Back on the Confirm page plans again with a fresh one.
+     */
+    public void importEnded(PlannedImport planned) {
+        if (plannedImport.get() == planned) {
+            plannedImport.set(null);
+        }
     }
 
     /** The export that finished in this flow, or {@code null}. */
@@ -341,8 +366,13 @@ public final class WizardModel implements AutoCloseable {
     }
 
     /** The import that finished in this flow, or {@code null}. */
-    public ObjectProperty<ImportResult> importResultProperty() {
-        return importResult;
+    public ReadOnlyObjectProperty<ImportResult> importResultProperty() {
+        return importResult.getReadOnlyProperty();
+    }
+
+    /** The Import page's finished import, which the Summary reads. */
+    public void importFinished(ImportResult result) {
+        importResult.set(Objects.requireNonNull(result));
     }
 
     /**

@@ -1,5 +1,8 @@
 package aom.migration.ui.wizard;
 
+import aom.migration.model.AppRef;
+import aom.migration.model.NamingDetection;
+import aom.migration.model.Selection;
 import aom.migration.model.SystemKind;
 import aom.migration.mongo.ConnectionSettings;
 import aom.migration.ui.task.BackgroundTask;
@@ -7,6 +10,7 @@ import aom.migration.ui.task.CurrentThreadTaskExecutor;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.value.WritableValue;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -89,6 +93,31 @@ class WizardModelTest {
         model.useSource(ConnectionSettings.of("other-db", 27017));
 
         assertThat(model.sourceInstanceHosts()).isEmpty();
+    }
+
+    @Test
+    void pagesReadTheSharedStateButCannotWriteItPastItsOwner() {
+        List<Object> shared = List.of(model.flowProperty(), model.languageProperty(), model.sourceProperty(),
+                model.targetProperty(), model.applicationProperty(), model.selectionProperty(),
+                model.bundleFileProperty(), model.encryptBundleProperty(), model.openedBundleProperty(),
+                model.plannedImportProperty(), model.exportedBundleProperty(), model.importResultProperty());
+
+        assertThat(shared).noneMatch(WritableValue.class::isInstance);
+    }
+
+    @Test
+    void theSelectionPageChoosesWhatToExportAndWhereAndStartOverForgetsIt() {
+        model.chooseApplication(new AppRef("ShopApp", "Shop App", "bob", List.of(),
+                NamingDetection.detect("ShopApp", List.of("ShopApp")), Map.of()));
+        model.chooseExport(Selection.everything(), Path.of("shop.aombundle"));
+        model.navigation().next();
+
+        assertThat(model.selectionProperty().get()).isEqualTo(Selection.everything());
+        assertThat(model.bundleFileProperty().get()).isEqualTo(Path.of("shop.aombundle"));
+        assertThat(model.restart()).isTrue();
+        assertThat(model.applicationProperty().get()).isNull();
+        assertThat(model.selectionProperty().get()).isNull();
+        assertThat(model.bundleFileProperty().get()).isNull();
     }
 
     @Test

@@ -303,7 +303,7 @@ public final class ConfirmViewModel implements PageViewModel {
         if (bundle == null || target == null || choice.isEmpty()) {
             planTask = null;
             planning.set(false);
-            model.plannedImportProperty().set(null);
+            model.forgetPlannedImport();
             return;
         }
         planning.set(true);
@@ -314,7 +314,7 @@ public final class ConfirmViewModel implements PageViewModel {
         services.executor().execute(task
                 .onSuccess(shown -> {
                     if (planTask == task) {
-                        model.plannedImportProperty().set(shown.planned());
+                        model.importPlanned(shown.planned());
                         showPlan(shown, null);
                     } else {
                         closeLater(shown.planned());
@@ -322,7 +322,7 @@ public final class ConfirmViewModel implements PageViewModel {
                 })
                 .onFailure(error -> {
                     if (planTask == task) {
-                        model.plannedImportProperty().set(null);
+                        model.forgetPlannedImport();
                         showPlan(null, ErrorText.readable(error));
                     }
                 })

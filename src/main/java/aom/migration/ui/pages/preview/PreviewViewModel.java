@@ -299,7 +299,7 @@ public final class PreviewViewModel implements PageViewModel {
             }));
             return;
         }
-        model.openedBundleProperty().set(content.bundle());
+        model.bundleOpened(content.bundle());
         show(content);
     }
 

@@ -155,7 +155,7 @@ class ConfirmPlacementTest {
     private ConfirmViewModel page(String targetUri) throws IOException {
         model.chooseFlow(WizardFlow.IMPORT);
         model.chooseBundle(bundle);
-        model.openedBundleProperty().set(OpenedBundle.open(bundle, CancellationToken.none()));
+        model.bundleOpened(OpenedBundle.open(bundle, CancellationToken.none()));
         model.useTarget(ConnectionSettings.fromUri(targetUri));
         ConfirmViewModel page = new ConfirmViewModel(model, new WizardServices(dialogs,
                 new CurrentThreadTaskExecutor(), Clock.systemUTC(), settings, DemoScale.TESTS));

@@ -121,7 +121,7 @@ class ConfirmResumeViewTest {
         Locale.setDefault(locale);
         model.chooseFlow(WizardFlow.IMPORT);
         model.chooseBundle(bundle);
-        model.openedBundleProperty().set(OpenedBundle.open(bundle, CancellationToken.none()));
+        model.bundleOpened(OpenedBundle.open(bundle, CancellationToken.none()));
         model.useTarget(ConnectionSettings.fromUri(target.uri()));
         ConfirmViewModel page = new ConfirmViewModel(model, new WizardServices(new RecordingDialogService(),
                 new CurrentThreadTaskExecutor(), Clock.systemUTC(), settings, DemoScale.TESTS));

@@ -63,7 +63,7 @@ class ConfirmViewModelTest {
     private ConfirmViewModel page() throws IOException {
         model.chooseFlow(WizardFlow.IMPORT);
         model.chooseBundle(bundle);
-        model.openedBundleProperty().set(OpenedBundle.open(bundle, CancellationToken.none()));
+        model.bundleOpened(OpenedBundle.open(bundle, CancellationToken.none()));
         model.useTarget(demo.target().settings());
         ConfirmViewModel page = new ConfirmViewModel(model, new WizardServices(new RecordingDialogService(),
                 new CurrentThreadTaskExecutor(), Clock.systemUTC(), settings, DemoScale.TESTS));
@@ -111,7 +111,7 @@ class ConfirmViewModelTest {
             MovedDatabase.move(splitClient, stagingClient, "ConferenceApp-staging");
             model.chooseFlow(WizardFlow.IMPORT);
             model.chooseBundle(bundle);
-            model.openedBundleProperty().set(OpenedBundle.open(bundle, CancellationToken.none()));
+            model.bundleOpened(OpenedBundle.open(bundle, CancellationToken.none()));
             model.useTarget(split.settings(), Map.of(SystemKind.STAGING, stagingHost.settings()));
             ConfirmViewModel page = new ConfirmViewModel(model, new WizardServices(new RecordingDialogService(),
                     new CurrentThreadTaskExecutor(), Clock.systemUTC(), settings, DemoScale.TESTS));

@@ -75,7 +75,7 @@ class ImportViewModelTest {
     private void confirmed() throws IOException {
         model.chooseFlow(WizardFlow.IMPORT);
         model.chooseBundle(bundle);
-        model.openedBundleProperty().set(OpenedBundle.open(bundle, CancellationToken.none()));
+        model.bundleOpened(OpenedBundle.open(bundle, CancellationToken.none()));
         model.useTarget(demo.target().settings());
         ConfirmViewModel confirm = new ConfirmViewModel(model, services(UnaryOperator.identity()));
         confirm.enter();

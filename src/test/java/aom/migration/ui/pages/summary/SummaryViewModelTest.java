@@ -40,7 +40,7 @@ class SummaryViewModelTest {
     private SummaryViewModel page(FolderOpener folders) {
         model.chooseFlow(WizardFlow.IMPORT);
         model.chooseBundle(folder.resolve("bundles").resolve("ConferenceApp.aombundle"));
-        model.importResultProperty().set(new ImportResult(null, false, List.of("ConferenceApp.Things: restored"),
+        model.importFinished(new ImportResult(null, false, List.of("ConferenceApp.Things: restored"),
                 FAILED, new VerificationReport.Saved(folder.resolve("r.json"), folder.resolve("r.txt")), null));
         SummaryViewModel page = new SummaryViewModel(model, new WizardServices(dialogs,
                 new CurrentThreadTaskExecutor(), Clock.systemUTC(), folder, DemoScale.TESTS, folders));
