@@ -143,7 +143,7 @@ class ApplicationAndSelectionPagesTest extends WizardUiTest {
     }
 
     private TableView<AppRef> openApplicationPage() throws Exception {
-        interact(() -> model.useSource(demo.source().settings()));
+        interact(() -> model.connections().useSource(demo.source().settings()));
         clickOn("#nextButton");
         waitFor(() -> model.navigation().getCurrentPage() == PageId.CONNECTIONS
                 && !lookup("#nextButton").queryButton().isDisabled());

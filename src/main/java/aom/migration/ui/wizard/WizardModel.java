@@ -4,7 +4,6 @@ import aom.migration.bundle.Passphrase;
 import aom.migration.demo.DemoServers;
 import aom.migration.model.AppRef;
 import aom.migration.model.Selection;
-import aom.migration.model.SystemKind;
 import aom.migration.mongo.ConnectionSettings;
 import aom.migration.restore.ImportResult;
 import aom.migration.session.ExportedBundle;
@@ -14,22 +13,19 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
-import java.util.EnumMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * One wizard session: the state its pages share (the flow, the connections, the application, the selection, the
- * bundle file, the opened bundle, the planned import, the results), and its parts with jobs of their own: the
- * {@link WizardNavigation navigation}, the {@link RunningJob running job} and the {@link DemoSession demo servers}.
+ * One wizard session: the state its pages share (the flow, the application, the selection, the bundle file, the
+ * opened bundle, the planned import, the results), and its parts with jobs of their own: the
+ * {@link WizardConnections connections}, the {@link WizardNavigation navigation}, the {@link RunningJob running job}
+ * and the {@link DemoSession demo servers}.
  * Plain JavaFX properties without the toolkit, so a whole session is testable in a unit test.
  *
  * <p>Pages read the shared state as read-only properties; each piece is written by the page that owns it, through a
@@ -48,16 +44,7 @@ public final class WizardModel implements AutoCloseable {
     private final WizardNavigation navigation = new WizardNavigation(flow, runningJob.runningProperty());
     private final DemoSession demo = new DemoSession();
 
-    private final ReadOnlyObjectWrapper<ConnectionSettings> source = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyObjectWrapper<ConnectionSettings> target = new ReadOnlyObjectWrapper<>();
-    private final ObservableMap<SystemKind, ConnectionSettings> sourceInstanceHosts =
-            FXCollections.observableMap(new EnumMap<>(SystemKind.class));
-    private final ObservableMap<SystemKind, ConnectionSettings> targetInstanceHosts =
-            FXCollections.observableMap(new EnumMap<>(SystemKind.class));
-    private final ObservableMap<SystemKind, ConnectionSettings> sourceInstanceHostsShown =
-            FXCollections.unmodifiableObservableMap(sourceInstanceHosts);
-    private final ObservableMap<SystemKind, ConnectionSettings> targetInstanceHostsShown =
-            FXCollections.unmodifiableObservableMap(targetInstanceHosts);
+    private final WizardConnections connections = new WizardConnections();
     private final ReadOnlyObjectWrapper<AppRef> application = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Selection> selection = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Path> bundleFile = new ReadOnlyObjectWrapper<>();
@@ -74,8 +61,8 @@ public final class WizardModel implements AutoCloseable {
     public WizardModel() {
         openedBundle.addListener((observable, old, now) -> release(old, now));
         plannedImport.addListener((observable, old, now) -> release(old, now));
-        source.addListener((observable, old, now) -> forgetWhatCameFrom(old));
-        target.addListener((observable, old, now) -> forgetWhatWentTo(old));
+        connections.sourceProperty().addListener((observable, old, now) -> forgetWhatCameFrom(old));
+        connections.targetProperty().addListener((observable, old, now) -> forgetWhatWentTo(old));
     }
 
     /**
@@ -165,61 +152,9 @@ public final class WizardModel implements AutoCloseable {
         return flow.get();
     }
 
-    /** The source installation, once the Connections page is complete. */
-    public ReadOnlyObjectProperty<ConnectionSettings> sourceProperty() {
-        return source.getReadOnlyProperty();
-    }
-
-    /** The target installation, once the Connections page is complete. */
-    public ReadOnlyObjectProperty<ConnectionSettings> targetProperty() {
-        return target.getReadOnlyProperty();
-    }
-
-    /** Systems whose instance data lives on another host than the source's metadata; read-only. */
-    public ObservableMap<SystemKind, ConnectionSettings> sourceInstanceHosts() {
-        return sourceInstanceHostsShown;
-    }
-
-    /** Systems whose instance data goes to another host than the target's metadata; read-only. */
-    public ObservableMap<SystemKind, ConnectionSettings> targetInstanceHosts() {
-        return targetInstanceHostsShown;
-    }
-
-    /** Uses {@code settings} as the source, with all its systems' data there. */
-    public void useSource(ConnectionSettings settings) {
-        useSource(settings, Map.of());
-    }
-
-    /**
-     * Uses {@code settings} as the source and {@code instanceHosts} for the systems whose data lives elsewhere (the
-     * Connections page's source form). The hosts are in place before the source changes, for whoever follows it.
-     */
-    public void useSource(ConnectionSettings settings, Map<SystemKind, ConnectionSettings> instanceHosts) {
-        use(source, sourceInstanceHosts, settings, instanceHosts);
-    }
-
-    /** Uses {@code settings} as the target, with all its systems' data going there. */
-    public void useTarget(ConnectionSettings settings) {
-        useTarget(settings, Map.of());
-    }
-
-    /** Uses {@code settings} as the target and {@code instanceHosts} as {@link #useSource} does for the source. */
-    public void useTarget(ConnectionSettings settings, Map<SystemKind, ConnectionSettings> instanceHosts) {
-        use(target, targetInstanceHosts, settings, instanceHosts);
-    }
-
-    private static void use(ReadOnlyObjectWrapper<ConnectionSettings> connection,
-                            ObservableMap<SystemKind, ConnectionSettings> hosts, ConnectionSettings settings,
-                            Map<SystemKind, ConnectionSettings> instanceHosts) {
-        Map<SystemKind, ConnectionSettings> wanted = Map.copyOf(instanceHosts);
-        hosts.clear();
-        hosts.putAll(wanted);
-        connection.set(settings);
-    }
-
-    /** The connection that holds {@code system}'s data of the source: its own host if set, else the source. */
-    public ConnectionSettings sourceFor(SystemKind system) {
-        return sourceInstanceHosts.getOrDefault(system, source.get());
+    /** The source and the target, each with its instance hosts. */
+    public WizardConnections connections() {
+        return connections;
     }
 
     /** The application chosen on the Application page. */
@@ -303,10 +238,7 @@ public final class WizardModel implements AutoCloseable {
         WizardModel next = new WizardModel();
         next.language.set(language.get());
         next.flow.set(flow.get());
-        next.sourceInstanceHosts.putAll(sourceInstanceHosts);
-        next.targetInstanceHosts.putAll(targetInstanceHosts);
-        next.source.set(source.get());
-        next.target.set(target.get());
+        connections.copyTo(next.connections);
         demo.handOverTo(next.demo);
         return next;
     }
@@ -404,8 +336,8 @@ public final class WizardModel implements AutoCloseable {
      */
     public void useDemo(DemoServers servers) {
         demo.use(servers);
-        useSource(servers.source().settings());
-        useTarget(servers.target().settings());
+        connections.useSource(servers.source().settings());
+        connections.useTarget(servers.target().settings());
     }
 
     /** Closes the opened bundle and the planned import and stops the demo servers, if any: called on exit. */

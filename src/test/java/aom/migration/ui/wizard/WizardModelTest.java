@@ -3,8 +3,6 @@ package aom.migration.ui.wizard;
 import aom.migration.model.AppRef;
 import aom.migration.model.NamingDetection;
 import aom.migration.model.Selection;
-import aom.migration.model.SystemKind;
-import aom.migration.mongo.ConnectionSettings;
 import aom.migration.ui.task.BackgroundTask;
 import aom.migration.ui.task.CurrentThreadTaskExecutor;
 import javafx.beans.property.BooleanProperty;
@@ -21,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class WizardModelTest {
 
@@ -76,29 +73,10 @@ class WizardModelTest {
     }
 
     @Test
-    void aSourceComesWithItsInstanceHostsWhichPagesCannotChange() {
-        ConnectionSettings staging = ConnectionSettings.of("staging-data", 27017);
-        List<ConnectionSettings> hostsSeen = new ArrayList<>();
-        model.sourceProperty().addListener((observable, old, now) ->
-                hostsSeen.add(model.sourceInstanceHosts().get(SystemKind.STAGING)));
-
-        model.useSource(ConnectionSettings.of("source-db", 27017), Map.of(SystemKind.STAGING, staging));
-
-        assertThat(hostsSeen).as("the hosts are in place when the source changes").containsExactly(staging);
-        assertThat(model.sourceFor(SystemKind.STAGING)).isEqualTo(staging);
-        assertThat(model.sourceFor(SystemKind.LIVE).hostsOnly()).isEqualTo("source-db:27017");
-        assertThatThrownBy(() -> model.sourceInstanceHosts().clear())
-                .isInstanceOf(UnsupportedOperationException.class);
-
-        model.useSource(ConnectionSettings.of("other-db", 27017));
-
-        assertThat(model.sourceInstanceHosts()).isEmpty();
-    }
-
-    @Test
     void pagesReadTheSharedStateButCannotWriteItPastItsOwner() {
-        List<Object> shared = List.of(model.flowProperty(), model.languageProperty(), model.sourceProperty(),
-                model.targetProperty(), model.applicationProperty(), model.selectionProperty(),
+        List<Object> shared = List.of(model.flowProperty(), model.languageProperty(),
+                model.connections().sourceProperty(), model.connections().targetProperty(),
+                model.applicationProperty(), model.selectionProperty(),
                 model.bundleFileProperty(), model.encryptBundleProperty(), model.openedBundleProperty(),
                 model.plannedImportProperty(), model.exportedBundleProperty(), model.importResultProperty());
 

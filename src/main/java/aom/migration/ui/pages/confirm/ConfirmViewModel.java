@@ -126,7 +126,7 @@ public final class ConfirmViewModel implements PageViewModel {
     }
 
     private void updateTitle() {
-        ConnectionSettings target = model.targetProperty().get();
+        ConnectionSettings target = model.connections().targetProperty().get();
         title.set(Messages.format("confirm.title.app", application.get(), target == null ? "?" : target.hostsOnly()));
     }
 
@@ -296,8 +296,8 @@ public final class ConfirmViewModel implements PageViewModel {
         if (planTask != null) {
             planTask.cancel();
         }
-        ConnectionSettings target = model.targetProperty().get();
-        InstanceHosts hosts = InstanceHosts.of(new HashMap<>(model.targetInstanceHosts()));
+        ConnectionSettings target = model.connections().targetProperty().get();
+        InstanceHosts hosts = InstanceHosts.of(new HashMap<>(model.connections().targetInstanceHosts()));
         ImportChoice choice = choice();
         showPlan(null, null);
         if (bundle == null || target == null || choice.isEmpty()) {

@@ -36,8 +36,8 @@ public final class ConnectionsViewModel implements PageViewModel {
         this.target = new ConnectionFormViewModel(ConnectionRole.TARGET, services.executor(), services.dialogs(),
                 saved);
         canGoNext.bind(showSource.not().or(usable(source)).and(showTarget.not().or(usable(target))));
-        follow(model.sourceProperty(), model.sourceInstanceHosts(), source);
-        follow(model.targetProperty(), model.targetInstanceHosts(), target);
+        follow(model.connections().sourceProperty(), model.connections().sourceInstanceHosts(), source);
+        follow(model.connections().targetProperty(), model.connections().targetInstanceHosts(), target);
         showFormsFor(model.getFlow());
         model.flowProperty().addListener((observable, old, flow) -> showFormsFor(flow));
     }
@@ -55,10 +55,10 @@ public final class ConnectionsViewModel implements PageViewModel {
     @Override
     public void commit() {
         if (showSource.get()) {
-            model.useSource(source.getSettings(), source.instanceHosts());
+            model.connections().useSource(source.getSettings(), source.instanceHosts());
         }
         if (showTarget.get()) {
-            model.useTarget(target.getSettings(), target.instanceHosts());
+            model.connections().useTarget(target.getSettings(), target.instanceHosts());
         }
     }
 

@@ -204,7 +204,7 @@ public final class SelectionViewModel implements PageViewModel {
 
     private void offer(AppRef app, SystemKind system) {
         SystemChoice choice = systems.get(system);
-        ConnectionSettings ownHost = model.sourceInstanceHosts().get(system);
+        ConnectionSettings ownHost = model.connections().sourceInstanceHosts().get(system);
         if (ownHost != null) {
             // Its data lives on another host, which the application list did not look at: offer it unmeasured.
             choice.offer(Messages.format("selection.system.ownHost", ownHost.hostsOnly()), 0, 0);
@@ -217,7 +217,8 @@ public final class SelectionViewModel implements PageViewModel {
                     database.dataBytes());
             return;
         }
-        String where = model.sourceProperty().get() == null ? "" : model.sourceProperty().get().hostsOnly();
+        ConnectionSettings source = model.connections().sourceProperty().get();
+        String where = source == null ? "" : source.hostsOnly();
         choice.refuse(app.naming().databaseName(system)
                 .map(name -> Messages.format("selection.system.missing", name, where))
                 .orElse(Messages.format("selection.system.unknownNaming", app.name(),

@@ -156,7 +156,7 @@ class ConfirmPlacementTest {
         model.chooseFlow(WizardFlow.IMPORT);
         model.chooseBundle(bundle);
         model.bundleOpened(OpenedBundle.open(bundle, CancellationToken.none()));
-        model.useTarget(ConnectionSettings.fromUri(targetUri));
+        model.connections().useTarget(ConnectionSettings.fromUri(targetUri));
         ConfirmViewModel page = new ConfirmViewModel(model, new WizardServices(dialogs,
                 new CurrentThreadTaskExecutor(), Clock.systemUTC(), settings, DemoScale.TESTS));
         page.enter();

@@ -122,7 +122,7 @@ class ConfirmResumeViewTest {
         model.chooseFlow(WizardFlow.IMPORT);
         model.chooseBundle(bundle);
         model.bundleOpened(OpenedBundle.open(bundle, CancellationToken.none()));
-        model.useTarget(ConnectionSettings.fromUri(target.uri()));
+        model.connections().useTarget(ConnectionSettings.fromUri(target.uri()));
         ConfirmViewModel page = new ConfirmViewModel(model, new WizardServices(new RecordingDialogService(),
                 new CurrentThreadTaskExecutor(), Clock.systemUTC(), settings, DemoScale.TESTS));
         robot.interact(() -> {

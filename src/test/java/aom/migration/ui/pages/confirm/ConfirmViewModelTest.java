@@ -64,7 +64,7 @@ class ConfirmViewModelTest {
         model.chooseFlow(WizardFlow.IMPORT);
         model.chooseBundle(bundle);
         model.bundleOpened(OpenedBundle.open(bundle, CancellationToken.none()));
-        model.useTarget(demo.target().settings());
+        model.connections().useTarget(demo.target().settings());
         ConfirmViewModel page = new ConfirmViewModel(model, new WizardServices(new RecordingDialogService(),
                 new CurrentThreadTaskExecutor(), Clock.systemUTC(), settings, DemoScale.TESTS));
         page.enter();
@@ -112,7 +112,7 @@ class ConfirmViewModelTest {
             model.chooseFlow(WizardFlow.IMPORT);
             model.chooseBundle(bundle);
             model.bundleOpened(OpenedBundle.open(bundle, CancellationToken.none()));
-            model.useTarget(split.settings(), Map.of(SystemKind.STAGING, stagingHost.settings()));
+            model.connections().useTarget(split.settings(), Map.of(SystemKind.STAGING, stagingHost.settings()));
             ConfirmViewModel page = new ConfirmViewModel(model, new WizardServices(new RecordingDialogService(),
                     new CurrentThreadTaskExecutor(), Clock.systemUTC(), settings, DemoScale.TESTS));
 

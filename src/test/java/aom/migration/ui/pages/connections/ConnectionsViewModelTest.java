@@ -74,19 +74,19 @@ class ConnectionsViewModelTest {
 
         page.commit();
 
-        assertThat(model.sourceProperty().get().hostsOnly()).isEqualTo("source-db:27017");
-        assertThat(model.targetProperty().get().hostsOnly()).isEqualTo("target-db:27017");
-        assertThat(model.sourceFor(SystemKind.TEST).hostsOnly()).isEqualTo("test-data:27017");
-        assertThat(model.sourceFor(SystemKind.LIVE).hostsOnly()).isEqualTo("source-db:27017");
-        assertThat(model.targetInstanceHosts()).isEmpty();
+        assertThat(model.connections().sourceProperty().get().hostsOnly()).isEqualTo("source-db:27017");
+        assertThat(model.connections().targetProperty().get().hostsOnly()).isEqualTo("target-db:27017");
+        assertThat(model.connections().sourceFor(SystemKind.TEST).hostsOnly()).isEqualTo("test-data:27017");
+        assertThat(model.connections().sourceFor(SystemKind.LIVE).hostsOnly()).isEqualTo("source-db:27017");
+        assertThat(model.connections().targetInstanceHosts()).isEmpty();
     }
 
     @Test
     void connectionsSetElsewhereAppearInTheForms() {
         ConnectionsViewModel page = page();
 
-        model.useSource(ConnectionSettings.of("127.0.0.1", 40001));
-        model.useTarget(ConnectionSettings.of("127.0.0.1", 40002));
+        model.connections().useSource(ConnectionSettings.of("127.0.0.1", 40001));
+        model.connections().useTarget(ConnectionSettings.of("127.0.0.1", 40002));
 
         assertThat(page.source().uriProperty().get()).isEqualTo("mongodb://127.0.0.1:40001/");
         assertThat(page.target().uriProperty().get()).isEqualTo("mongodb://127.0.0.1:40002/");

@@ -63,7 +63,7 @@ class ExportViewModelTest {
     }
 
     private ExportViewModel page(UnaryOperator<ProgressListener> listeners) {
-        model.useSource(demo.source().settings());
+        model.connections().useSource(demo.source().settings());
         model.chooseApplication(conferenceApp);
         model.chooseExport(Selection.everything(), folder.resolve("bundles").resolve("conference.aombundle"));
         return new ExportViewModel(model, new WizardServices(dialogs, new CurrentThreadTaskExecutor(listeners),
@@ -101,7 +101,7 @@ class ExportViewModelTest {
             MovedDatabase.move(splitClient, stagingClient, "ConferenceApp-staging");
             ExportViewModel page = page(UnaryOperator.identity());
             // Another source: what was chosen for the first one is forgotten, and chosen again for this one.
-            model.useSource(split.settings(), Map.of(SystemKind.STAGING, stagingHost.settings()));
+            model.connections().useSource(split.settings(), Map.of(SystemKind.STAGING, stagingHost.settings()));
             model.chooseApplication(conferenceApp);
             model.chooseExport(Selection.everything(), folder.resolve("bundles").resolve("conference.aombundle"));
 

@@ -76,7 +76,7 @@ class ImportViewModelTest {
         model.chooseFlow(WizardFlow.IMPORT);
         model.chooseBundle(bundle);
         model.bundleOpened(OpenedBundle.open(bundle, CancellationToken.none()));
-        model.useTarget(demo.target().settings());
+        model.connections().useTarget(demo.target().settings());
         ConfirmViewModel confirm = new ConfirmViewModel(model, services(UnaryOperator.identity()));
         confirm.enter();
         confirm.typedNameProperty().set("ConferenceApp");

@@ -186,7 +186,7 @@ class PreviewViewModelTest {
     @Test
     void withATargetConnectedThePreviewShowsWhatTheImportWouldChange() {
         model.chooseFlow(WizardFlow.MIGRATE);
-        model.useTarget(demo.target().settings());
+        model.connections().useTarget(demo.target().settings());
 
         PreviewViewModel page = open(bundle);
 

@@ -40,7 +40,7 @@ class SelectionViewModelTest {
     }
 
     private SelectionViewModel page(AppRef app, Map<SystemKind, ConnectionSettings> instanceHosts) {
-        model.useSource(ConnectionSettings.of("source-db", 27017), instanceHosts);
+        model.connections().useSource(ConnectionSettings.of("source-db", 27017), instanceHosts);
         model.chooseApplication(app);
         SelectionViewModel page = new SelectionViewModel(model, new WizardServices(dialogs,
                 new CurrentThreadTaskExecutor(), NOW, folder, DemoScale.TESTS));

@@ -121,9 +121,9 @@ class StartViewModelTest {
 
         assertThat(page.demoStateProperty().get()).isEqualTo(StartViewModel.DemoState.RUNNING);
         assertThat(model.demo().serversProperty().get()).isNotNull();
-        assertThat(model.sourceProperty().get().hostsOnly())
+        assertThat(model.connections().sourceProperty().get().hostsOnly())
                 .isEqualTo(model.demo().serversProperty().get().source().settings().hostsOnly());
-        assertThat(model.targetProperty().get().hostsOnly())
+        assertThat(model.connections().targetProperty().get().hostsOnly())
                 .isEqualTo(model.demo().serversProperty().get().target().settings().hostsOnly());
         assertThat(model.getFlow()).isEqualTo(WizardFlow.MIGRATE);
         assertThat(model.navigation().getCurrentPage()).isEqualTo(PageId.CONNECTIONS);
@@ -139,7 +139,8 @@ class StartViewModelTest {
 
         assertThat(model.getFlow()).isEqualTo(WizardFlow.EXPORT);
         assertThat(model.navigation().getCurrentPage()).isEqualTo(PageId.CONNECTIONS);
-        assertThat(model.sourceProperty().get()).isEqualTo(model.demo().serversProperty().get().source().settings());
+        assertThat(model.connections().sourceProperty().get())
+                .isEqualTo(model.demo().serversProperty().get().source().settings());
     }
 
     @Test
@@ -151,7 +152,8 @@ class StartViewModelTest {
 
         assertThat(model.getFlow()).isEqualTo(WizardFlow.IMPORT);
         assertThat(model.navigation().getCurrentPage()).isEqualTo(PageId.START);
-        assertThat(model.targetProperty().get()).isEqualTo(model.demo().serversProperty().get().target().settings());
+        assertThat(model.connections().targetProperty().get())
+                .isEqualTo(model.demo().serversProperty().get().target().settings());
         assertThat(page.demoStatusProperty().get()).endsWith("Choose a bundle to import into the demo target.");
     }
 
