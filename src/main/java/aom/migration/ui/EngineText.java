@@ -1,10 +1,14 @@
 package aom.migration.ui;
 
+import aom.migration.model.SystemKind;
+
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The engine's sentences in the wizard's language. The engine speaks English to the command line, the log file and
@@ -22,6 +26,9 @@ public final class EngineText {
             "attribute", "engine.kind.attribute");
     private static final String KIND = "(module jar chunk|module jar|customer|plan|application|module|class"
             + "|attribute)";
+    /** Any system's name, so that a new system kind is matched in the engine's sentences as well. */
+    private static final String SYSTEM = Arrays.stream(SystemKind.values()).map(SystemKind::name)
+            .collect(Collectors.joining("|", "(", ")"));
     private static final List<Rule> RULES = new ArrayList<>();
 
     static {
@@ -34,9 +41,9 @@ public final class EngineText {
         rule("Exporting (\\d+) collections from (\\d+) database\\(s\\)", "engine.export.data");
         rule("Writing (\\d+) metadata documents", "engine.export.writingMetadata");
         rule("Exported (\\S+) to (.+)", "engine.export.done");
-        rule("(\\S+) has no (LIVE|STAGING|TEST) database \\((.+)\\); nothing exported for \\2",
+        rule("(\\S+) has no " + SYSTEM + " database \\((.+)\\); nothing exported for \\2",
                 "engine.export.noDatabase");
-        rule("(\\S+) has no (LIVE|STAGING|TEST) database; nothing exported for \\2", "engine.export.noNaming");
+        rule("(\\S+) has no " + SYSTEM + " database; nothing exported for \\2", "engine.export.noNaming");
         // The import's steps.
         rule("Planning the import of (.+)", "engine.import.planning");
         rule("Dry run: nothing was written", "engine.import.dryRun");
@@ -111,7 +118,7 @@ public final class EngineText {
                 + " did not run\\)", "engine.lost.takenOver");
         rule("process (\\d+) on this computer", "engine.where.here");
         rule("process (\\d+) on (\\S+)", "engine.where.elsewhere");
-        rule("(LIVE|STAGING|TEST): the collection (.+) is not imported: its name has the form of the tool's working"
+        rule(SYSTEM + ": the collection (.+) is not imported: its name has the form of the tool's working"
                 + " collections, which are left out wherever the tool reads an installation\\.",
                 "engine.plan.workingName");
         rule("In a check just now, (\\S+) on the target kept the documents of a renamed collection under its old name"

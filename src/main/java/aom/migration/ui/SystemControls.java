@@ -24,17 +24,30 @@ public final class SystemControls {
     }
 
     /**
+     * The system's name in lower case and {@code suffix}: {@code stagingCheck} for STAGING and {@code Check}, the
+     * ids the pages' own controls had when they were written out in FXML.
+     */
+    public static String id(SystemKind system, String suffix) {
+        return system.name().toLowerCase(Locale.ROOT) + suffix;
+    }
+
+    /**
      * A check box per system, in the systems' order, labelled with the system's name, with the id
      * {@code id(idPrefix, system)}, and never narrower than its label.
      */
     public static Map<SystemKind, CheckBox> checkBoxes(String idPrefix) {
         Map<SystemKind, CheckBox> boxes = new EnumMap<>(SystemKind.class);
         for (SystemKind system : SystemKind.values()) {
-            CheckBox box = new CheckBox(system.name());
-            box.setId(id(idPrefix, system));
-            box.setMinWidth(Region.USE_PREF_SIZE);
-            boxes.put(system, box);
+            boxes.put(system, checkBox(system, id(idPrefix, system)));
         }
         return boxes;
+    }
+
+    /** A check box labelled with the system's name, with the id {@code id}, and never narrower than its label. */
+    public static CheckBox checkBox(SystemKind system, String id) {
+        CheckBox box = new CheckBox(system.name());
+        box.setId(id);
+        box.setMinWidth(Region.USE_PREF_SIZE);
+        return box;
     }
 }

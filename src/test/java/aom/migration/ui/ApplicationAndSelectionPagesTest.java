@@ -9,6 +9,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.testfx.framework.junit5.Start;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -64,6 +66,16 @@ class ApplicationAndSelectionPagesTest extends WizardUiTest {
         assertThat(lookup("#namingLabel").queryLabeled().getText())
                 .isEqualTo("FleetTracker: Only the LIVE database FleetTracker exists; assuming dashed naming for the"
                         + " other systems");
+    }
+
+    @Test
+    void theTableHasAColumnPerSystemKindAfterTheModules() throws Exception {
+        TableView<AppRef> table = openApplicationPage();
+
+        List<String> systems = Arrays.stream(SystemKind.values()).map(SystemKind::name).toList();
+        assertThat(table.getColumns().subList(3, table.getColumns().size())).extracting(TableColumn::getText)
+                .containsExactlyElementsOf(systems);
+        assertThat(table.getColumns()).extracting(TableColumn::getId).contains("liveColumn", "testColumn");
     }
 
     @Test
@@ -131,7 +143,7 @@ class ApplicationAndSelectionPagesTest extends WizardUiTest {
     }
 
     private TableView<AppRef> openApplicationPage() throws Exception {
-        interact(() -> model.sourceProperty().set(demo.source().settings()));
+        interact(() -> model.connections().useSource(demo.source().settings()));
         clickOn("#nextButton");
         waitFor(() -> model.navigation().getCurrentPage() == PageId.CONNECTIONS
                 && !lookup("#nextButton").queryButton().isDisabled());

@@ -1,5 +1,6 @@
 package aom.migration.ui;
 
+import aom.migration.model.SystemKind;
 import aom.migration.restore.RollbackProof;
 
 import org.junit.jupiter.api.AfterEach;
@@ -46,6 +47,17 @@ class EngineTextTest {
         assertThat(EngineText.translate("Dashed naming (ConferenceApp, ConferenceApp-staging)"))
                 .isEqualTo("Bindestrich-Benennung (ConferenceApp, ConferenceApp-staging)");
         assertThat(EngineText.translate("replace")).isEqualTo("ersetzt");
+    }
+
+    @Test
+    void aSentenceNamingAnySystemKindIsTranslated() {
+        Locale.setDefault(Locale.GERMAN);
+
+        for (SystemKind system : SystemKind.values()) {
+            assertThat(EngineText.translate("ShopApp has no " + system + " database (ShopApp-x); nothing exported for "
+                    + system)).isEqualTo("ShopApp hat keine " + system + "-Datenbank (ShopApp-x); f\u00fcr " + system
+                    + " wird nichts exportiert");
+        }
     }
 
     /** The sentences of the import's ownership, rollbacks and recoveries, as the engine writes them. */

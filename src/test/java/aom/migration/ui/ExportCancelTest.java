@@ -108,7 +108,7 @@ class ExportCancelTest extends WizardUiTest {
     }
 
     private void openSelection() throws Exception {
-        interact(() -> model.sourceProperty().set(demo.source().settings()));
+        interact(() -> model.connections().useSource(demo.source().settings()));
         clickOn("#nextButton");
         waitFor(() -> model.navigation().getCurrentPage() == PageId.CONNECTIONS
                 && !lookup("#nextButton").queryButton().isDisabled());

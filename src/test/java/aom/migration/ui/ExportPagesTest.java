@@ -103,7 +103,7 @@ class ExportPagesTest extends WizardUiTest {
     }
 
     private void openSelectionOf(String application) throws Exception {
-        interact(() -> model.sourceProperty().set(demo.source().settings()));
+        interact(() -> model.connections().useSource(demo.source().settings()));
         clickOn("#nextButton");
         waitFor(() -> model.navigation().getCurrentPage() == PageId.CONNECTIONS
                 && !lookup("#nextButton").queryButton().isDisabled());

@@ -37,4 +37,18 @@ class SystemControlsTest {
         assertThat(SystemControls.id("import", SystemKind.STAGING)).isEqualTo("importStaging");
         assertThat(SystemControls.id("", SystemKind.LIVE)).isEqualTo("Live");
     }
+
+    @Test
+    void anIdMayStartWithTheSystemAndEndWithASuffix() {
+        assertThat(SystemControls.id(SystemKind.STAGING, "Check")).isEqualTo("stagingCheck");
+        assertThat(SystemControls.id(SystemKind.TEST, "HostField")).isEqualTo("testHostField");
+    }
+
+    @Test
+    void aSingleCheckBoxIsNamedForItsSystemWithTheGivenId() {
+        CheckBox box = SystemControls.checkBox(SystemKind.LIVE, "liveCheck");
+
+        assertThat(box.getText()).isEqualTo("LIVE");
+        assertThat(box.getId()).isEqualTo("liveCheck");
+    }
 }

@@ -193,7 +193,7 @@ class WizardWindowTest extends WizardUiTest {
         clickOn("#migrateMode");
         clickOn("#demoButton");
         waitFor(() -> model.navigation().getCurrentPage() == PageId.CONNECTIONS);
-        String source = model.sourceProperty().get().hostsOnly();
+        String source = model.connections().sourceProperty().get().hostsOnly();
         clickOn("#backButton");
         waitFor(() -> model.navigation().getCurrentPage() == PageId.START);
         ComboBox<Language> languages = lookup("#languageChoice").queryComboBox();
@@ -202,7 +202,7 @@ class WizardWindowTest extends WizardUiTest {
         waitFor(() -> window.model() != model);
 
         assertThat(window.model().getFlow()).isEqualTo(WizardFlow.MIGRATE);
-        assertThat(window.model().sourceProperty().get().hostsOnly()).isEqualTo(source);
+        assertThat(window.model().connections().sourceProperty().get().hostsOnly()).isEqualTo(source);
         assertThat(window.model().demo().serversProperty().get()).as("the demo servers moved over, still running")
                 .isNotNull();
         assertThat(lookup("#demoBadge").queryLabeled().getText()).isEqualTo("Demo-Installation läuft");

@@ -4,32 +4,33 @@ import aom.migration.bundle.Passphrase;
 import aom.migration.demo.DemoServers;
 import aom.migration.model.AppRef;
 import aom.migration.model.Selection;
-import aom.migration.model.SystemKind;
 import aom.migration.mongo.ConnectionSettings;
 import aom.migration.restore.ImportResult;
 import aom.migration.session.ExportedBundle;
 import aom.migration.session.OpenedBundle;
 import aom.migration.session.PlannedImport;
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableMap;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
-import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * One wizard session: the state its pages share (the flow, the connections, the application, the selection, the
- * bundle file, the opened bundle, the planned import, the results), and its parts with jobs of their own: the
- * {@link WizardNavigation navigation}, the {@link RunningJob running job} and the {@link DemoSession demo servers}.
+ * One wizard session: the state its pages share (the flow, the application, the selection, the bundle file, the
+ * opened bundle, the planned import, the results), and its parts with jobs of their own: the
+ * {@link WizardConnections connections}, the {@link WizardNavigation navigation}, the {@link RunningJob running job}
+ * and the {@link DemoSession demo servers}.
  * Plain JavaFX properties without the toolkit, so a whole session is testable in a unit test.
+ *
+ * <p>Pages read the shared state as read-only properties; each piece is written by the page that owns it, through a
+ * method named for the choice or the event ({@link #chooseApplication}, {@link #importPlanned}, ...), so that a
+ * reader can find every write of a piece of state, and no page changes another's by accident.
  *
  * <p>The opened bundle and the planned import hold a file and a connection open: replacing or clearing them closes
  * the old one through the {@link #setCloser closer} (in the background, in the wizard).
@@ -38,35 +39,30 @@ public final class WizardModel implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(WizardModel.class);
 
-    private final ObjectProperty<WizardFlow> flow = new SimpleObjectProperty<>(WizardFlow.EXPORT);
+    private final ReadOnlyObjectWrapper<WizardFlow> flow = new ReadOnlyObjectWrapper<>(WizardFlow.EXPORT);
     private final RunningJob runningJob = new RunningJob();
     private final WizardNavigation navigation = new WizardNavigation(flow, runningJob.runningProperty());
     private final DemoSession demo = new DemoSession();
 
-    private final ObjectProperty<ConnectionSettings> source = new SimpleObjectProperty<>();
-    private final ObjectProperty<ConnectionSettings> target = new SimpleObjectProperty<>();
-    private final ObservableMap<SystemKind, ConnectionSettings> sourceInstanceHosts =
-            FXCollections.observableMap(new EnumMap<>(SystemKind.class));
-    private final ObservableMap<SystemKind, ConnectionSettings> targetInstanceHosts =
-            FXCollections.observableMap(new EnumMap<>(SystemKind.class));
-    private final ObjectProperty<AppRef> application = new SimpleObjectProperty<>();
-    private final ObjectProperty<Selection> selection = new SimpleObjectProperty<>();
-    private final ObjectProperty<Path> bundleFile = new SimpleObjectProperty<>();
-    private final BooleanProperty encryptBundle = new SimpleBooleanProperty();
+    private final WizardConnections connections = new WizardConnections();
+    private final ReadOnlyObjectWrapper<AppRef> application = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Selection> selection = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Path> bundleFile = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper encryptBundle = new ReadOnlyBooleanWrapper();
     /** The passphrase of the bundle being written or read, in memory only; never saved. */
     private Passphrase bundlePassphrase;
-    private final ObjectProperty<Locale> language = new SimpleObjectProperty<>(Locale.getDefault());
-    private final ObjectProperty<OpenedBundle> openedBundle = new SimpleObjectProperty<>();
-    private final ObjectProperty<PlannedImport> plannedImport = new SimpleObjectProperty<>();
-    private final ObjectProperty<ExportedBundle> exportedBundle = new SimpleObjectProperty<>();
-    private final ObjectProperty<ImportResult> importResult = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<Locale> language = new ReadOnlyObjectWrapper<>(Locale.getDefault());
+    private final ReadOnlyObjectWrapper<OpenedBundle> openedBundle = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<PlannedImport> plannedImport = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<ExportedBundle> exportedBundle = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<ImportResult> importResult = new ReadOnlyObjectWrapper<>();
     private Consumer<AutoCloseable> closer = WizardModel::closeQuietly;
 
     public WizardModel() {
         openedBundle.addListener((observable, old, now) -> release(old, now));
         plannedImport.addListener((observable, old, now) -> release(old, now));
-        source.addListener((observable, old, now) -> forgetWhatCameFrom(old));
-        target.addListener((observable, old, now) -> forgetWhatWentTo(old));
+        connections.sourceProperty().addListener((observable, old, now) -> forgetWhatCameFrom(old));
+        connections.targetProperty().addListener((observable, old, now) -> forgetWhatWentTo(old));
     }
 
     /**
@@ -135,64 +131,71 @@ public final class WizardModel implements AutoCloseable {
      * import flow, on the bundle's preview.
      */
     public void openBundle(Path bundle) {
-        bundleFile.set(Objects.requireNonNull(bundle));
+        chooseBundle(bundle);
         flow.set(WizardFlow.IMPORT);
         navigation.enter(PageId.PREVIEW);
     }
 
     // ---- shared state ----
 
-    public ObjectProperty<WizardFlow> flowProperty() {
-        return flow;
+    /** Export, import or migrate: the Start page's choice. */
+    public ReadOnlyObjectProperty<WizardFlow> flowProperty() {
+        return flow.getReadOnlyProperty();
+    }
+
+    /** Chooses the flow, which decides the pages that follow (the Start page's choice). */
+    public void chooseFlow(WizardFlow chosen) {
+        flow.set(Objects.requireNonNull(chosen));
     }
 
     public WizardFlow getFlow() {
         return flow.get();
     }
 
-    /** The source installation, once the Connections page is complete. */
-    public ObjectProperty<ConnectionSettings> sourceProperty() {
-        return source;
-    }
-
-    /** The target installation, once the Connections page is complete. */
-    public ObjectProperty<ConnectionSettings> targetProperty() {
-        return target;
-    }
-
-    /** Systems whose instance data lives on another host than the source's metadata. */
-    public ObservableMap<SystemKind, ConnectionSettings> sourceInstanceHosts() {
-        return sourceInstanceHosts;
-    }
-
-    /** Systems whose instance data goes to another host than the target's metadata. */
-    public ObservableMap<SystemKind, ConnectionSettings> targetInstanceHosts() {
-        return targetInstanceHosts;
-    }
-
-    /** The connection that holds {@code system}'s data of the source: its own host if set, else the source. */
-    public ConnectionSettings sourceFor(SystemKind system) {
-        return sourceInstanceHosts.getOrDefault(system, source.get());
+    /** The source and the target, each with its instance hosts. */
+    public WizardConnections connections() {
+        return connections;
     }
 
     /** The application chosen on the Application page. */
-    public ObjectProperty<AppRef> applicationProperty() {
-        return application;
+    public ReadOnlyObjectProperty<AppRef> applicationProperty() {
+        return application.getReadOnlyProperty();
+    }
+
+    /** Chooses the application to export (the Application page's choice). */
+    public void chooseApplication(AppRef app) {
+        application.set(Objects.requireNonNull(app));
     }
 
     /** What to export, chosen on the Selection page. */
-    public ObjectProperty<Selection> selectionProperty() {
-        return selection;
+    public ReadOnlyObjectProperty<Selection> selectionProperty() {
+        return selection.getReadOnlyProperty();
     }
 
     /** The bundle being written (export, migrate) or read (import). */
-    public ObjectProperty<Path> bundleFileProperty() {
-        return bundleFile;
+    public ReadOnlyObjectProperty<Path> bundleFileProperty() {
+        return bundleFile.getReadOnlyProperty();
+    }
+
+    /** Chooses what to export and the bundle file it goes to (the Selection page's choice). */
+    public void chooseExport(Selection what, Path bundle) {
+        selection.set(Objects.requireNonNull(what));
+        bundleFile.set(Objects.requireNonNull(bundle));
+    }
+
+    /** Chooses the bundle to read: the Start page's for an import. */
+    public void chooseBundle(Path bundle) {
+        bundleFile.set(Objects.requireNonNull(bundle));
     }
 
     /** Whether the export encrypts the bundle with a passphrase (the tick box on the Selection page). */
-    public BooleanProperty encryptBundleProperty() {
-        return encryptBundle;
+    public ReadOnlyBooleanProperty encryptBundleProperty() {
+        return encryptBundle.getReadOnlyProperty();
+    }
+
+    /** Chooses whether the export encrypts the bundle (the Selection page's tick box). */
+    public void chooseEncryption(boolean encrypt) {
+        encryptBundle.set(encrypt);
     }
 
     /**
@@ -215,8 +218,13 @@ public final class WizardModel implements AutoCloseable {
      * The language the wizard shows; the window rebuilds its pages when it changes (on the Start page, where no
      * job runs).
      */
-    public ObjectProperty<Locale> languageProperty() {
-        return language;
+    public ReadOnlyObjectProperty<Locale> languageProperty() {
+        return language.getReadOnlyProperty();
+    }
+
+    /** Chooses the language the wizard shows, on the Start page or as the settings remember it. */
+    public void chooseLanguage(Locale chosen) {
+        language.set(Objects.requireNonNull(chosen));
     }
 
     /**
@@ -230,32 +238,73 @@ public final class WizardModel implements AutoCloseable {
         WizardModel next = new WizardModel();
         next.language.set(language.get());
         next.flow.set(flow.get());
-        next.sourceInstanceHosts.putAll(sourceInstanceHosts);
-        next.targetInstanceHosts.putAll(targetInstanceHosts);
-        next.source.set(source.get());
-        next.target.set(target.get());
+        connections.copyTo(next.connections);
         demo.handOverTo(next.demo);
         return next;
     }
 
     /** The bundle the Preview page opened (and the Confirm and Import pages use), or {@code null}. */
-    public ObjectProperty<OpenedBundle> openedBundleProperty() {
-        return openedBundle;
+    public ReadOnlyObjectProperty<OpenedBundle> openedBundleProperty() {
+        return openedBundle.getReadOnlyProperty();
+    }
+
+    /** The bundle the Preview page opened; the one opened before is closed. */
+    public void bundleOpened(OpenedBundle opened) {
+        openedBundle.set(Objects.requireNonNull(opened));
     }
 
     /** The import planned on the Confirm page against the target, ready to run, or {@code null}. */
-    public ObjectProperty<PlannedImport> plannedImportProperty() {
-        return plannedImport;
+    public ReadOnlyObjectProperty<PlannedImport> plannedImportProperty() {
+        return plannedImport.getReadOnlyProperty();
+    }
+
+    /** The import the Confirm page planned, in place of (and closing) the one planned before. */
+    public void importPlanned(PlannedImport planned) {
+        plannedImport.set(Objects.requireNonNull(planned));
+    }
+
+    /** No import is planned (the Confirm page's choices leave nothing, or planning failed); the old one is closed. */
+    public void forgetPlannedImport() {
+        plannedImport.set(null);
+    }
+
+    /**
+     * The import run from {@code planned} has ended: its connection is closed, unless a newer plan took its place.
+     * Back on the Confirm page plans again with a fresh one.
+     */
+    public void importEnded(PlannedImport planned) {
+        if (plannedImport.get() == planned) {
+            plannedImport.set(null);
+        }
     }
 
     /** The export that finished in this flow, or {@code null}. */
-    public ObjectProperty<ExportedBundle> exportedBundleProperty() {
-        return exportedBundle;
+    public ReadOnlyObjectProperty<ExportedBundle> exportedBundleProperty() {
+        return exportedBundle.getReadOnlyProperty();
+    }
+
+    /**
+     * The export page's {@code exported} bundle, which the pages after it read. A bundle opened from the same file
+     * is forgotten (and closed), as the file was written anew and must be read again.
+     */
+    public void exportFinished(ExportedBundle exported) {
+        Path written = exported.result().bundle();
+        OpenedBundle opened = openedBundle.get();
+        if (opened != null && opened.file().toAbsolutePath().equals(written.toAbsolutePath())) {
+            openedBundle.set(null);
+        }
+        exportedBundle.set(exported);
+        bundleFile.set(written);
     }
 
     /** The import that finished in this flow, or {@code null}. */
-    public ObjectProperty<ImportResult> importResultProperty() {
-        return importResult;
+    public ReadOnlyObjectProperty<ImportResult> importResultProperty() {
+        return importResult.getReadOnlyProperty();
+    }
+
+    /** The Import page's finished import, which the Summary reads. */
+    public void importFinished(ImportResult result) {
+        importResult.set(Objects.requireNonNull(result));
     }
 
     /**
@@ -287,10 +336,8 @@ public final class WizardModel implements AutoCloseable {
      */
     public void useDemo(DemoServers servers) {
         demo.use(servers);
-        sourceInstanceHosts.clear();
-        targetInstanceHosts.clear();
-        source.set(servers.source().settings());
-        target.set(servers.target().settings());
+        connections.useSource(servers.source().settings());
+        connections.useTarget(servers.target().settings());
     }
 
     /** Closes the opened bundle and the planned import and stops the demo servers, if any: called on exit. */

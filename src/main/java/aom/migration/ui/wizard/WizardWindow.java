@@ -61,7 +61,7 @@ public final class WizardWindow {
         settings = saved;
         saved.locale().ifPresent(locale -> {
             Locale.setDefault(locale);
-            model.languageProperty().set(locale);
+            model.chooseLanguage(locale);
         });
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         Scene scene = new Scene(buildFrame());

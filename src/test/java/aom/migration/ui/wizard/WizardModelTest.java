@@ -1,10 +1,14 @@
 package aom.migration.ui.wizard;
 
+import aom.migration.model.AppRef;
+import aom.migration.model.NamingDetection;
+import aom.migration.model.Selection;
 import aom.migration.ui.task.BackgroundTask;
 import aom.migration.ui.task.CurrentThreadTaskExecutor;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.value.WritableValue;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -40,7 +44,7 @@ class WizardModelTest {
 
     @Test
     void exportFlowWalksConnectionsApplicationSelection() {
-        model.flowProperty().set(WizardFlow.EXPORT);
+        model.chooseFlow(WizardFlow.EXPORT);
         assertThat(model.navigation().steps()).containsExactly(PageId.START, PageId.CONNECTIONS, PageId.APPLICATION,
                 PageId.SELECTION, PageId.EXPORT_PROGRESS, PageId.PREVIEW, PageId.SUMMARY);
 
@@ -55,7 +59,7 @@ class WizardModelTest {
 
     @Test
     void importFlowPreviewsTheBundleBeforeAskingForTheTarget() {
-        model.flowProperty().set(WizardFlow.IMPORT);
+        model.chooseFlow(WizardFlow.IMPORT);
         model.navigation().next();
         assertThat(model.navigation().getCurrentPage()).isEqualTo(PageId.PREVIEW);
         model.navigation().next();
@@ -64,8 +68,34 @@ class WizardModelTest {
 
     @Test
     void migrateFlowHasEveryPage() {
-        model.flowProperty().set(WizardFlow.MIGRATE);
+        model.chooseFlow(WizardFlow.MIGRATE);
         assertThat(model.navigation().steps()).containsExactly(PageId.values());
+    }
+
+    @Test
+    void pagesReadTheSharedStateButCannotWriteItPastItsOwner() {
+        List<Object> shared = List.of(model.flowProperty(), model.languageProperty(),
+                model.connections().sourceProperty(), model.connections().targetProperty(),
+                model.applicationProperty(), model.selectionProperty(),
+                model.bundleFileProperty(), model.encryptBundleProperty(), model.openedBundleProperty(),
+                model.plannedImportProperty(), model.exportedBundleProperty(), model.importResultProperty());
+
+        assertThat(shared).noneMatch(WritableValue.class::isInstance);
+    }
+
+    @Test
+    void theSelectionPageChoosesWhatToExportAndWhereAndStartOverForgetsIt() {
+        model.chooseApplication(new AppRef("ShopApp", "Shop App", "bob", List.of(),
+                NamingDetection.detect("ShopApp", List.of("ShopApp")), Map.of()));
+        model.chooseExport(Selection.everything(), Path.of("shop.aombundle"));
+        model.navigation().next();
+
+        assertThat(model.selectionProperty().get()).isEqualTo(Selection.everything());
+        assertThat(model.bundleFileProperty().get()).isEqualTo(Path.of("shop.aombundle"));
+        assertThat(model.restart()).isTrue();
+        assertThat(model.applicationProperty().get()).isNull();
+        assertThat(model.selectionProperty().get()).isNull();
+        assertThat(model.bundleFileProperty().get()).isNull();
     }
 
     @Test
@@ -80,7 +110,7 @@ class WizardModelTest {
 
     @Test
     void nextFollowsTheFlowChosenInTheStartPagesCommit() {
-        pages.get(PageId.START).onCommit = () -> model.flowProperty().set(WizardFlow.IMPORT);
+        pages.get(PageId.START).onCommit = () -> model.chooseFlow(WizardFlow.IMPORT);
 
         model.navigation().next();
 

@@ -9,6 +9,7 @@ import aom.migration.ui.ColumnHeaders;
 import aom.migration.ui.DataSizes;
 import aom.migration.ui.HoverTooltip;
 import aom.migration.ui.Messages;
+import aom.migration.ui.SystemControls;
 import aom.migration.ui.TwoLines;
 import atlantafx.base.controls.CustomTextField;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -31,6 +32,9 @@ import java.util.Comparator;
 /** The Application page: the filterable table of the source's applications. */
 public class ApplicationView implements BindableView {
 
+    /** Room for "1,234 docs" over "12.3 MB", as the FXML gives the other columns theirs. */
+    private static final double SYSTEM_COLUMN_WIDTH = 105;
+
     @FXML
     private CustomTextField filterField;
     @FXML
@@ -45,12 +49,6 @@ public class ApplicationView implements BindableView {
     private TableColumn<AppRef, String> ownerColumn;
     @FXML
     private TableColumn<AppRef, String> modulesColumn;
-    @FXML
-    private TableColumn<AppRef, SystemDatabase> liveColumn;
-    @FXML
-    private TableColumn<AppRef, SystemDatabase> stagingColumn;
-    @FXML
-    private TableColumn<AppRef, SystemDatabase> testColumn;
     @FXML
     private Node loadingBox;
     @FXML
@@ -113,7 +111,6 @@ public class ApplicationView implements BindableView {
     }
 
     private void bindTable() {
-        ColumnHeaders.keepWhole(table);
         table.setItems(viewModel.applications());
         table.setPlaceholder(new Label(Messages.get("application.placeholder")));
         nameColumn.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue()));
@@ -124,9 +121,10 @@ public class ApplicationView implements BindableView {
         modulesColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(String.join(", ",
                 row.getValue().modules())));
         modulesColumn.setCellFactory(column -> new TextCell(true));
-        bindSystem(liveColumn, SystemKind.LIVE);
-        bindSystem(stagingColumn, SystemKind.STAGING);
-        bindSystem(testColumn, SystemKind.TEST);
+        for (SystemKind system : SystemKind.values()) {
+            table.getColumns().add(systemColumn(system));
+        }
+        ColumnHeaders.keepWhole(table);
 
         table.getSelectionModel().selectedItemProperty().addListener((observable, old, app) -> {
             if (app != null) {
@@ -145,10 +143,15 @@ public class ApplicationView implements BindableView {
         }
     }
 
-    private static void bindSystem(TableColumn<AppRef, SystemDatabase> column, SystemKind system) {
+    /** A column per system kind after the modules (liveColumn, ...), so that a new kind needs no FXML. */
+    private static TableColumn<AppRef, SystemDatabase> systemColumn(SystemKind system) {
+        TableColumn<AppRef, SystemDatabase> column = new TableColumn<>(system.name());
+        column.setId(SystemControls.id(system, "Column"));
+        column.setPrefWidth(SYSTEM_COLUMN_WIDTH);
         column.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue().system(system).orElse(null)));
         column.setCellFactory(ignored -> new SystemCell());
         column.setComparator(Comparator.nullsFirst(Comparator.comparingLong(SystemDatabase::documents)));
+        return column;
     }
 
     /**

@@ -83,14 +83,14 @@ public final class ApplicationViewModel implements PageViewModel {
 
     @Override
     public void enter() {
-        if (!Objects.equals(loadedFrom, model.sourceProperty().get())) {
+        if (!Objects.equals(loadedFrom, model.connections().sourceProperty().get())) {
             reload();
         }
     }
 
     @Override
     public void commit() {
-        model.applicationProperty().set(selected.get());
+        model.chooseApplication(selected.get());
     }
 
     /** The applications that match the filter, sorted by name. */
@@ -143,7 +143,7 @@ public final class ApplicationViewModel implements PageViewModel {
 
     /** Loads the list again from the source, e.g. after an error. */
     public void reload() {
-        ConnectionSettings source = model.sourceProperty().get();
+        ConnectionSettings source = model.connections().sourceProperty().get();
         if (source == null) {
             return;
         }
@@ -160,7 +160,7 @@ public final class ApplicationViewModel implements PageViewModel {
         String keep = selected.get() != null ? selected.get().name()
                 : model.applicationProperty().get() == null ? null : model.applicationProperty().get().name();
         // Copied on the FX thread; systems on hosts of their own are measured there.
-        InstanceHosts hosts = InstanceHosts.of(new HashMap<>(model.sourceInstanceHosts()));
+        InstanceHosts hosts = InstanceHosts.of(new HashMap<>(model.connections().sourceInstanceHosts()));
         BackgroundTask<List<AppRef>> load = BackgroundTask.of((progress, cancel) -> {
             try (Installation installation = Installation.connect(source);
                  SystemHosts systems = SystemHosts.connect(installation, hosts)) {
@@ -212,7 +212,7 @@ public final class ApplicationViewModel implements PageViewModel {
 
     private void chooseNaming(DatabaseNaming naming) {
         AppRef app = selected.get();
-        ConnectionSettings source = model.sourceProperty().get();
+        ConnectionSettings source = model.connections().sourceProperty().get();
         if (naming == null || app == null || source == null || !namingChoiceNeeded.get()
                 || naming == app.naming().naming() && detected.containsKey(app.name())) {
             return;

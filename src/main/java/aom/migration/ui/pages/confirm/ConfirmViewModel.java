@@ -126,7 +126,7 @@ public final class ConfirmViewModel implements PageViewModel {
     }
 
     private void updateTitle() {
-        ConnectionSettings target = model.targetProperty().get();
+        ConnectionSettings target = model.connections().targetProperty().get();
         title.set(Messages.format("confirm.title.app", application.get(), target == null ? "?" : target.hostsOnly()));
     }
 
@@ -296,14 +296,14 @@ public final class ConfirmViewModel implements PageViewModel {
         if (planTask != null) {
             planTask.cancel();
         }
-        ConnectionSettings target = model.targetProperty().get();
-        InstanceHosts hosts = InstanceHosts.of(new HashMap<>(model.targetInstanceHosts()));
+        ConnectionSettings target = model.connections().targetProperty().get();
+        InstanceHosts hosts = InstanceHosts.of(new HashMap<>(model.connections().targetInstanceHosts()));
         ImportChoice choice = choice();
         showPlan(null, null);
         if (bundle == null || target == null || choice.isEmpty()) {
             planTask = null;
             planning.set(false);
-            model.plannedImportProperty().set(null);
+            model.forgetPlannedImport();
             return;
         }
         planning.set(true);
@@ -314,7 +314,7 @@ public final class ConfirmViewModel implements PageViewModel {
         services.executor().execute(task
                 .onSuccess(shown -> {
                     if (planTask == task) {
-                        model.plannedImportProperty().set(shown.planned());
+                        model.importPlanned(shown.planned());
                         showPlan(shown, null);
                     } else {
                         closeLater(shown.planned());
@@ -322,7 +322,7 @@ public final class ConfirmViewModel implements PageViewModel {
                 })
                 .onFailure(error -> {
                     if (planTask == task) {
-                        model.plannedImportProperty().set(null);
+                        model.forgetPlannedImport();
                         showPlan(null, ErrorText.readable(error));
                     }
                 })

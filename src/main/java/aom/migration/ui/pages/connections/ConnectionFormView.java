@@ -5,6 +5,7 @@ import aom.migration.ui.AttachedWhile;
 import aom.migration.ui.BindableView;
 import aom.migration.ui.Messages;
 import aom.migration.ui.ProblemDecorations;
+import aom.migration.ui.SystemControls;
 import aom.migration.ui.pages.connections.FieldProblems.Field;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
@@ -19,6 +20,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -80,13 +82,7 @@ public class ConnectionFormView implements BindableView {
     @FXML
     private CheckBox separateHostsCheck;
     @FXML
-    private Node instanceHostsGrid;
-    @FXML
-    private TextField liveHostField;
-    @FXML
-    private TextField stagingHostField;
-    @FXML
-    private TextField testHostField;
+    private GridPane instanceHostsGrid;
     @FXML
     private Button testButton;
     @FXML
@@ -188,9 +184,10 @@ public class ConnectionFormView implements BindableView {
     private void bindInstanceHosts() {
         separateHostsCheck.selectedProperty().bindBidirectional(viewModel.separateInstanceHostsProperty());
         instanceHostsGrid.disableProperty().bind(separateHostsCheck.selectedProperty().not());
-        bindInstanceHost(liveHostField, SystemKind.LIVE);
-        bindInstanceHost(stagingHostField, SystemKind.STAGING);
-        bindInstanceHost(testHostField, SystemKind.TEST);
+        for (SystemKind system : SystemKind.values()) {
+            instanceHostsGrid.addRow(instanceHostsGrid.getRowCount(), new Label(system.name()),
+                    instanceHostField(system));
+        }
         // Its inputs join the scene when the pane is first opened: most connections never need them.
         Node hosts = instanceHostsPane.getContent();
         instanceHostsPane.setContent(null);
@@ -209,9 +206,14 @@ public class ConnectionFormView implements BindableView {
         });
     }
 
-    private void bindInstanceHost(TextField field, SystemKind system) {
+    /** A host field per system kind (liveHostField, ...), so that a new kind needs no FXML. */
+    private TextField instanceHostField(SystemKind system) {
+        TextField field = new TextField();
+        field.setId(SystemControls.id(system, "HostField"));
+        field.setPromptText(Messages.get("connection.instanceHosts.prompt"));
         field.textProperty().bindBidirectional(viewModel.instanceUriProperty(system));
         decorations.show(field, viewModel.instanceProblemProperty(system));
+        return field;
     }
 
     private void bindTest() {

@@ -7,10 +7,11 @@ import aom.migration.ui.wizard.WizardFlow;
 import aom.migration.ui.wizard.WizardModel;
 import aom.migration.ui.wizard.WizardServices;
 import javafx.beans.binding.BooleanBinding;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.collections.ObservableMap;
+import javafx.beans.property.ReadOnlyObjectProperty;
+
+import java.util.Map;
 
 /**
  * The Connections page: the source, the target, or both, depending on the flow. Next is enabled when every
@@ -35,8 +36,8 @@ public final class ConnectionsViewModel implements PageViewModel {
         this.target = new ConnectionFormViewModel(ConnectionRole.TARGET, services.executor(), services.dialogs(),
                 saved);
         canGoNext.bind(showSource.not().or(usable(source)).and(showTarget.not().or(usable(target))));
-        follow(model.sourceProperty(), model.sourceInstanceHosts(), source);
-        follow(model.targetProperty(), model.targetInstanceHosts(), target);
+        follow(model.connections().sourceProperty(), model.connections().sourceInstanceHosts(), source);
+        follow(model.connections().targetProperty(), model.connections().targetInstanceHosts(), target);
         showFormsFor(model.getFlow());
         model.flowProperty().addListener((observable, old, flow) -> showFormsFor(flow));
     }
@@ -54,10 +55,10 @@ public final class ConnectionsViewModel implements PageViewModel {
     @Override
     public void commit() {
         if (showSource.get()) {
-            store(source, model.sourceInstanceHosts(), model.sourceProperty());
+            model.connections().useSource(source.getSettings(), source.instanceHosts());
         }
         if (showTarget.get()) {
-            store(target, model.targetInstanceHosts(), model.targetProperty());
+            model.connections().useTarget(target.getSettings(), target.instanceHosts());
         }
     }
 
@@ -91,19 +92,12 @@ public final class ConnectionsViewModel implements PageViewModel {
         showTarget.set(flow.needsTarget());
     }
 
-    private static void store(ConnectionFormViewModel form, ObservableMap<SystemKind, ConnectionSettings> hosts,
-                              ObjectProperty<ConnectionSettings> connection) {
-        hosts.clear();
-        hosts.putAll(form.instanceHosts());
-        connection.set(form.getSettings());
-    }
-
     /**
      * Shows a connection set from elsewhere (the demo, or the session before a change of language) in its form, unless
      * the form shows it already.
      */
-    private static void follow(ObjectProperty<ConnectionSettings> connection,
-                               ObservableMap<SystemKind, ConnectionSettings> hosts, ConnectionFormViewModel form) {
+    private static void follow(ReadOnlyObjectProperty<ConnectionSettings> connection,
+                               Map<SystemKind, ConnectionSettings> hosts, ConnectionFormViewModel form) {
         if (connection.get() != null) {
             form.load(connection.get(), hosts);
         }

@@ -109,7 +109,7 @@ public final class ExportViewModel implements PageViewModel {
     }
 
     private ExportRequest currentRequest() {
-        ConnectionSettings source = model.sourceProperty().get();
+        ConnectionSettings source = model.connections().sourceProperty().get();
         AppRef app = model.applicationProperty().get();
         Selection selection = model.selectionProperty().get();
         Path bundle = model.bundleFileProperty().get();
@@ -172,7 +172,7 @@ public final class ExportViewModel implements PageViewModel {
     private void run(ExportRequest request, boolean overwrite, Passphrase key) {
         AtomicReference<List<Path>> leftovers = new AtomicReference<>(List.of());
         // Copied on the FX thread: the task must not read the model's observable map.
-        InstanceHosts hosts = InstanceHosts.of(new HashMap<>(model.sourceInstanceHosts()));
+        InstanceHosts hosts = InstanceHosts.of(new HashMap<>(model.connections().sourceInstanceHosts()));
         BackgroundTask<ExportedBundle> export = BackgroundTask.of((listener, cancel) -> {
             hosts.hostsOnly().forEach((system, host) -> listener.info(Phase.CONNECT,
                     Messages.format("export.ownHost", system, host)));
@@ -208,13 +208,7 @@ public final class ExportViewModel implements PageViewModel {
 
     private void succeeded(ExportedBundle exported) {
         ExportResult result = exported.result();
-        OpenedBundle opened = model.openedBundleProperty().get();
-        if (opened != null && opened.file().toAbsolutePath().equals(result.bundle().toAbsolutePath())) {
-            // The file was written anew: the preview must read it again.
-            model.openedBundleProperty().set(null);
-        }
-        model.exportedBundleProperty().set(exported);
-        model.bundleFileProperty().set(result.bundle());
+        model.exportFinished(exported);
         lastRequest = currentRequest();
         job.succeeded(Messages.format("export.title.done", result.manifest().application().name()),
                 describe(exported));

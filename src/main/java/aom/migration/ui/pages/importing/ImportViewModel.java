@@ -80,19 +80,14 @@ public final class ImportViewModel implements PageViewModel {
                 planned.job().run(listener, cancel));
         services.executor().execute(job.follow(task)
                 .onSuccess(result -> {
-                    model.importResultProperty().set(result);
+                    model.importFinished(result);
                     job.succeeded(Messages.format("import.title.done", app, planned.plan().targetHosts()),
                             Messages.format("import.succeeded", app, planned.plan().targetHosts()));
                 })
                 .onCancelled(() -> cancelled(task.getFailure(), planned.plan().targetHosts()))
                 .onFailure(error -> job.failed(Messages.format("import.failed", ErrorText.readable(error)),
                         Messages.get("import.failed.title"), error))
-                .onFinished(() -> {
-                    if (model.plannedImportProperty().get() == planned) {
-                        // Its connection is no longer needed; Back plans again with a fresh one.
-                        model.plannedImportProperty().set(null);
-                    }
-                }));
+                .onFinished(() -> model.importEnded(planned)));
     }
 
     /**

@@ -299,7 +299,7 @@ public final class PreviewViewModel implements PageViewModel {
             }));
             return;
         }
-        model.openedBundleProperty().set(content.bundle());
+        model.bundleOpened(content.bundle());
         show(content);
     }
 
@@ -345,11 +345,11 @@ public final class PreviewViewModel implements PageViewModel {
     private void planAgainstTarget() {
         if (shown == null || !showsPlan()) {
             plan.noTarget("");
-        } else if (model.targetProperty().get() == null) {
+        } else if (model.connections().targetProperty().get() == null) {
             plan.noTarget(Messages.get(model.getFlow() == WizardFlow.IMPORT ? "preview.plan.later"
                     : "preview.plan.noTarget"));
         } else {
-            plan.plan(model.targetProperty().get(), shown);
+            plan.plan(model.connections().targetProperty().get(), shown);
         }
     }
 

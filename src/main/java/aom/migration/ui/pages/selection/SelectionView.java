@@ -2,6 +2,7 @@ package aom.migration.ui.pages.selection;
 
 import aom.migration.model.SystemKind;
 import aom.migration.ui.BindableView;
+import aom.migration.ui.SystemControls;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -9,6 +10,11 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.GridPane;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+import java.util.EnumMap;
+import java.util.Map;
 
 /** The Selection page: binds the check boxes, sizes, reasons and the bundle file to the ViewModel. */
 public class SelectionView implements BindableView {
@@ -22,17 +28,7 @@ public class SelectionView implements BindableView {
     @FXML
     private Label metadataLabel;
     @FXML
-    private CheckBox liveCheck;
-    @FXML
-    private Label liveLabel;
-    @FXML
-    private CheckBox stagingCheck;
-    @FXML
-    private Label stagingLabel;
-    @FXML
-    private CheckBox testCheck;
-    @FXML
-    private Label testLabel;
+    private GridPane choices;
     @FXML
     private Label summaryLabel;
     @FXML
@@ -43,9 +39,26 @@ public class SelectionView implements BindableView {
     private Label problemLabel;
 
     private final SelectionViewModel viewModel;
+    private final Map<SystemKind, CheckBox> systemChecks = new EnumMap<>(SystemKind.class);
+    private final Map<SystemKind, Label> systemLabels = new EnumMap<>(SystemKind.class);
 
     public SelectionView(SelectionViewModel viewModel) {
         this.viewModel = viewModel;
+    }
+
+    /** A row per system kind under the metadata's: its check box (liveCheck, ...) and its size or reason. */
+    @FXML
+    private void initialize() {
+        for (SystemKind system : SystemKind.values()) {
+            CheckBox check = SystemControls.checkBox(system, SystemControls.id(system, "Check"));
+            check.setGraphic(new FontIcon("mdi2d-database"));
+            Label label = new Label();
+            label.setId(SystemControls.id(system, "Label"));
+            label.setWrapText(true);
+            choices.addRow(choices.getRowCount(), check, label);
+            systemChecks.put(system, check);
+            systemLabels.put(system, label);
+        }
     }
 
     @Override
@@ -53,9 +66,8 @@ public class SelectionView implements BindableView {
         titleLabel.textProperty().bind(viewModel.titleProperty());
         metadataCheck.selectedProperty().bindBidirectional(viewModel.metadataProperty());
         metadataLabel.textProperty().bind(viewModel.metadataDescriptionProperty());
-        bindSystem(liveCheck, liveLabel, viewModel.system(SystemKind.LIVE));
-        bindSystem(stagingCheck, stagingLabel, viewModel.system(SystemKind.STAGING));
-        bindSystem(testCheck, testLabel, viewModel.system(SystemKind.TEST));
+        systemChecks.forEach((system, check) ->
+                bindSystem(check, systemLabels.get(system), viewModel.system(system)));
         summaryLabel.textProperty().bind(viewModel.summaryProperty());
         bundleField.textProperty().bindBidirectional(viewModel.bundlePathProperty());
         encryptCheck.selectedProperty().bindBidirectional(viewModel.encryptProperty());

@@ -42,6 +42,7 @@ public final class SelectionViewModel implements PageViewModel {
     private final WizardModel model;
     private final WizardServices services;
     private final BooleanProperty metadata = new SimpleBooleanProperty(true);
+    private final BooleanProperty encrypt = new SimpleBooleanProperty();
     private final ReadOnlyStringWrapper metadataDescription = new ReadOnlyStringWrapper("");
     private final Map<SystemKind, SystemChoice> systems = new EnumMap<>(SystemKind.class);
     private final StringProperty bundlePath = new SimpleStringProperty("");
@@ -67,6 +68,9 @@ public final class SelectionViewModel implements PageViewModel {
             inputs.add(choice.selectedProperty());
         }
         inputs.forEach(input -> input.addListener(observable -> update()));
+        // The tick box is the page's; the model keeps its value for the export and the next visit.
+        encrypt.set(model.encryptBundleProperty().get());
+        encrypt.addListener((observable, old, now) -> model.chooseEncryption(now));
         model.flowProperty().addListener(observable -> updateNextLabel());
         // Start over forgets the application: the next visit proposes a fresh file name.
         model.applicationProperty().addListener((observable, old, app) -> {
@@ -104,8 +108,7 @@ public final class SelectionViewModel implements PageViewModel {
 
     @Override
     public void commit() {
-        model.selectionProperty().set(selection());
-        model.bundleFileProperty().set(bundleFile());
+        model.chooseExport(selection(), bundleFile());
     }
 
     /** "What to export from ConferenceApp". */
@@ -129,7 +132,7 @@ public final class SelectionViewModel implements PageViewModel {
     /** Where the bundle is written; {@code .aombundle} is appended when missing. */
     /** Whether the bundle is encrypted with a passphrase; the export asks for it when it starts. */
     public BooleanProperty encryptProperty() {
-        return model.encryptBundleProperty();
+        return encrypt;
     }
 
     public StringProperty bundlePathProperty() {
@@ -201,7 +204,7 @@ public final class SelectionViewModel implements PageViewModel {
 
     private void offer(AppRef app, SystemKind system) {
         SystemChoice choice = systems.get(system);
-        ConnectionSettings ownHost = model.sourceInstanceHosts().get(system);
+        ConnectionSettings ownHost = model.connections().sourceInstanceHosts().get(system);
         if (ownHost != null) {
             // Its data lives on another host, which the application list did not look at: offer it unmeasured.
             choice.offer(Messages.format("selection.system.ownHost", ownHost.hostsOnly()), 0, 0);
@@ -214,7 +217,8 @@ public final class SelectionViewModel implements PageViewModel {
                     database.dataBytes());
             return;
         }
-        String where = model.sourceProperty().get() == null ? "" : model.sourceProperty().get().hostsOnly();
+        ConnectionSettings source = model.connections().sourceProperty().get();
+        String where = source == null ? "" : source.hostsOnly();
         choice.refuse(app.naming().databaseName(system)
                 .map(name -> Messages.format("selection.system.missing", name, where))
                 .orElse(Messages.format("selection.system.unknownNaming", app.name(),

@@ -123,7 +123,7 @@ public class StartView implements BindableView {
                 // A mode card cannot be switched off, only another one on.
                 modes.selectToggle(old);
             } else {
-                viewModel.flowProperty().set((WizardFlow) now.getUserData());
+                viewModel.chooseFlow((WizardFlow) now.getUserData());
             }
         });
         viewModel.flowProperty().addListener((observable, old, flow) -> {

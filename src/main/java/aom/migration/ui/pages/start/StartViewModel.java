@@ -60,7 +60,7 @@ public final class StartViewModel implements PageViewModel {
         // The window builds its pages anew in the chosen language (and remembers it).
         language.addListener((observable, old, chosen) -> {
             if (chosen != null) {
-                model.languageProperty().set(chosen.locale());
+                model.chooseLanguage(chosen.locale());
             }
         });
     }
@@ -79,14 +79,19 @@ public final class StartViewModel implements PageViewModel {
     public void commit() {
         if (model.getFlow() == WizardFlow.IMPORT) {
             Path bundle = bundleToImport.get();
-            model.bundleFileProperty().set(bundle);
+            model.chooseBundle(bundle);
             remember(bundle);
         }
     }
 
-    /** The flow chosen; the same property as the model's, so the step header follows the choice. */
-    public ObjectProperty<WizardFlow> flowProperty() {
+    /** The flow chosen; the model's, so the step header follows the choice. */
+    public ReadOnlyObjectProperty<WizardFlow> flowProperty() {
         return model.flowProperty();
+    }
+
+    /** Export, import or migrate, as the mode cards choose. */
+    public void chooseFlow(WizardFlow chosen) {
+        model.chooseFlow(chosen);
     }
 
     /** The bundle to import, when the import flow is chosen. */
@@ -144,7 +149,7 @@ public final class StartViewModel implements PageViewModel {
 
     private void selectBundle(Path bundle) {
         bundleToImport.set(bundle);
-        model.flowProperty().set(WizardFlow.IMPORT);
+        model.chooseFlow(WizardFlow.IMPORT);
     }
 
     /**

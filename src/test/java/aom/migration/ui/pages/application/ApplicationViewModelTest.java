@@ -52,7 +52,7 @@ class ApplicationViewModelTest {
 
     @Test
     void listsTheSourcesApplicationsWithTheirSystems() {
-        model.sourceProperty().set(demo.source().settings());
+        model.connections().useSource(demo.source().settings());
         ApplicationViewModel page = page();
 
         page.enter();
@@ -70,7 +70,7 @@ class ApplicationViewModelTest {
 
     @Test
     void selectingAnApplicationEnablesNextAndShowsItsNaming() {
-        model.sourceProperty().set(demo.source().settings());
+        model.connections().useSource(demo.source().settings());
         ApplicationViewModel page = page();
         page.enter();
 
@@ -85,7 +85,7 @@ class ApplicationViewModelTest {
 
     @Test
     void theFilterMatchesNameOwnerAndModules() {
-        model.sourceProperty().set(demo.source().settings());
+        model.connections().useSource(demo.source().settings());
         ApplicationViewModel page = page();
         page.enter();
 
@@ -101,7 +101,7 @@ class ApplicationViewModelTest {
 
     @Test
     void comingBackKeepsTheChosenApplicationAndDoesNotReload() {
-        model.sourceProperty().set(demo.source().settings());
+        model.connections().useSource(demo.source().settings());
         ApplicationViewModel page = page();
         page.enter();
         page.selectedProperty().set(page.applications().get(2));
@@ -114,7 +114,7 @@ class ApplicationViewModelTest {
 
     @Test
     void anUnreachableSourceShowsAReadableError() {
-        model.sourceProperty().set(ConnectionSettings.fromUri(ClosedPort.uri()));
+        model.connections().useSource(ConnectionSettings.fromUri(ClosedPort.uri()));
         ApplicationViewModel page = page();
 
         page.enter();
@@ -135,7 +135,7 @@ class ApplicationViewModelTest {
             client.getDatabase("Twins-staging").getCollection("Things").insertOne(new Document("n", 2));
             client.getDatabase("TwinsSTAGING").getCollection("Things").insertMany(List.of(new Document("n", 3),
                     new Document("n", 4)));
-            model.sourceProperty().set(server.settings());
+            model.connections().useSource(server.settings());
             ApplicationViewModel page = page();
             page.enter();
 

@@ -153,10 +153,10 @@ class ConfirmPlacementTest {
     }
 
     private ConfirmViewModel page(String targetUri) throws IOException {
-        model.flowProperty().set(WizardFlow.IMPORT);
-        model.bundleFileProperty().set(bundle);
-        model.openedBundleProperty().set(OpenedBundle.open(bundle, CancellationToken.none()));
-        model.targetProperty().set(ConnectionSettings.fromUri(targetUri));
+        model.chooseFlow(WizardFlow.IMPORT);
+        model.chooseBundle(bundle);
+        model.bundleOpened(OpenedBundle.open(bundle, CancellationToken.none()));
+        model.connections().useTarget(ConnectionSettings.fromUri(targetUri));
         ConfirmViewModel page = new ConfirmViewModel(model, new WizardServices(dialogs,
                 new CurrentThreadTaskExecutor(), Clock.systemUTC(), settings, DemoScale.TESTS));
         page.enter();

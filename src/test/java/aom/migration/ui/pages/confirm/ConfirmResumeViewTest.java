@@ -119,10 +119,10 @@ class ConfirmResumeViewTest {
 
     private void show(FxRobot robot, Locale locale) throws Exception {
         Locale.setDefault(locale);
-        model.flowProperty().set(WizardFlow.IMPORT);
-        model.bundleFileProperty().set(bundle);
-        model.openedBundleProperty().set(OpenedBundle.open(bundle, CancellationToken.none()));
-        model.targetProperty().set(ConnectionSettings.fromUri(target.uri()));
+        model.chooseFlow(WizardFlow.IMPORT);
+        model.chooseBundle(bundle);
+        model.bundleOpened(OpenedBundle.open(bundle, CancellationToken.none()));
+        model.connections().useTarget(ConnectionSettings.fromUri(target.uri()));
         ConfirmViewModel page = new ConfirmViewModel(model, new WizardServices(new RecordingDialogService(),
                 new CurrentThreadTaskExecutor(), Clock.systemUTC(), settings, DemoScale.TESTS));
         robot.interact(() -> {

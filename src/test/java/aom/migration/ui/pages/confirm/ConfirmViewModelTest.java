@@ -61,10 +61,10 @@ class ConfirmViewModelTest {
     }
 
     private ConfirmViewModel page() throws IOException {
-        model.flowProperty().set(WizardFlow.IMPORT);
-        model.bundleFileProperty().set(bundle);
-        model.openedBundleProperty().set(OpenedBundle.open(bundle, CancellationToken.none()));
-        model.targetProperty().set(demo.target().settings());
+        model.chooseFlow(WizardFlow.IMPORT);
+        model.chooseBundle(bundle);
+        model.bundleOpened(OpenedBundle.open(bundle, CancellationToken.none()));
+        model.connections().useTarget(demo.target().settings());
         ConfirmViewModel page = new ConfirmViewModel(model, new WizardServices(new RecordingDialogService(),
                 new CurrentThreadTaskExecutor(), Clock.systemUTC(), settings, DemoScale.TESTS));
         page.enter();
@@ -109,11 +109,10 @@ class ConfirmViewModelTest {
              MongoClient stagingClient = MongoClients.create(stagingHost.uri())) {
             DemoInstallation.writeTarget(splitClient, DemoScale.TESTS);
             MovedDatabase.move(splitClient, stagingClient, "ConferenceApp-staging");
-            model.targetInstanceHosts().put(SystemKind.STAGING, stagingHost.settings());
-            model.flowProperty().set(WizardFlow.IMPORT);
-            model.bundleFileProperty().set(bundle);
-            model.openedBundleProperty().set(OpenedBundle.open(bundle, CancellationToken.none()));
-            model.targetProperty().set(split.settings());
+            model.chooseFlow(WizardFlow.IMPORT);
+            model.chooseBundle(bundle);
+            model.bundleOpened(OpenedBundle.open(bundle, CancellationToken.none()));
+            model.connections().useTarget(split.settings(), Map.of(SystemKind.STAGING, stagingHost.settings()));
             ConfirmViewModel page = new ConfirmViewModel(model, new WizardServices(new RecordingDialogService(),
                     new CurrentThreadTaskExecutor(), Clock.systemUTC(), settings, DemoScale.TESTS));
 

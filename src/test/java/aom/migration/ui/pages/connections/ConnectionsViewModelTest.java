@@ -30,7 +30,7 @@ class ConnectionsViewModelTest {
 
     @Test
     void exportNeedsOnlyAValidSource() {
-        model.flowProperty().set(WizardFlow.EXPORT);
+        model.chooseFlow(WizardFlow.EXPORT);
         ConnectionsViewModel page = page();
 
         assertThat(page.showSourceProperty().get()).isTrue();
@@ -42,7 +42,7 @@ class ConnectionsViewModelTest {
 
     @Test
     void importNeedsOnlyAValidTarget() {
-        model.flowProperty().set(WizardFlow.IMPORT);
+        model.chooseFlow(WizardFlow.IMPORT);
         ConnectionsViewModel page = page();
 
         page.target().uriProperty().set("mongodb://target-db/");
@@ -54,7 +54,7 @@ class ConnectionsViewModelTest {
     @Test
     void migrateNeedsBothAndAnInvalidOneKeepsNextDisabled() {
         ConnectionsViewModel page = page();
-        model.flowProperty().set(WizardFlow.MIGRATE);
+        model.chooseFlow(WizardFlow.MIGRATE);
         page.source().uriProperty().set("mongodb://source-db/");
         page.target().uriProperty().set("mongodb://target-db:99999/");
 
@@ -66,7 +66,7 @@ class ConnectionsViewModelTest {
     @Test
     void commitStoresTheConnectionsAndInstanceHostsInTheModel() {
         ConnectionsViewModel page = page();
-        model.flowProperty().set(WizardFlow.MIGRATE);
+        model.chooseFlow(WizardFlow.MIGRATE);
         page.source().uriProperty().set("mongodb://source-db/");
         page.source().separateInstanceHostsProperty().set(true);
         page.source().instanceUriProperty(SystemKind.TEST).set("mongodb://test-data/");
@@ -74,19 +74,19 @@ class ConnectionsViewModelTest {
 
         page.commit();
 
-        assertThat(model.sourceProperty().get().hostsOnly()).isEqualTo("source-db:27017");
-        assertThat(model.targetProperty().get().hostsOnly()).isEqualTo("target-db:27017");
-        assertThat(model.sourceFor(SystemKind.TEST).hostsOnly()).isEqualTo("test-data:27017");
-        assertThat(model.sourceFor(SystemKind.LIVE).hostsOnly()).isEqualTo("source-db:27017");
-        assertThat(model.targetInstanceHosts()).isEmpty();
+        assertThat(model.connections().sourceProperty().get().hostsOnly()).isEqualTo("source-db:27017");
+        assertThat(model.connections().targetProperty().get().hostsOnly()).isEqualTo("target-db:27017");
+        assertThat(model.connections().sourceFor(SystemKind.TEST).hostsOnly()).isEqualTo("test-data:27017");
+        assertThat(model.connections().sourceFor(SystemKind.LIVE).hostsOnly()).isEqualTo("source-db:27017");
+        assertThat(model.connections().targetInstanceHosts()).isEmpty();
     }
 
     @Test
     void connectionsSetElsewhereAppearInTheForms() {
         ConnectionsViewModel page = page();
 
-        model.sourceProperty().set(ConnectionSettings.of("127.0.0.1", 40001));
-        model.targetProperty().set(ConnectionSettings.of("127.0.0.1", 40002));
+        model.connections().useSource(ConnectionSettings.of("127.0.0.1", 40001));
+        model.connections().useTarget(ConnectionSettings.of("127.0.0.1", 40002));
 
         assertThat(page.source().uriProperty().get()).isEqualTo("mongodb://127.0.0.1:40001/");
         assertThat(page.target().uriProperty().get()).isEqualTo("mongodb://127.0.0.1:40002/");

@@ -33,6 +33,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,10 +63,9 @@ class ExportViewModelTest {
     }
 
     private ExportViewModel page(UnaryOperator<ProgressListener> listeners) {
-        model.sourceProperty().set(demo.source().settings());
-        model.applicationProperty().set(conferenceApp);
-        model.selectionProperty().set(Selection.everything());
-        model.bundleFileProperty().set(folder.resolve("bundles").resolve("conference.aombundle"));
+        model.connections().useSource(demo.source().settings());
+        model.chooseApplication(conferenceApp);
+        model.chooseExport(Selection.everything(), folder.resolve("bundles").resolve("conference.aombundle"));
         return new ExportViewModel(model, new WizardServices(dialogs, new CurrentThreadTaskExecutor(listeners),
                 Clock.systemUTC(), folder.resolve("settings"), DemoScale.TESTS));
     }
@@ -101,11 +101,9 @@ class ExportViewModelTest {
             MovedDatabase.move(splitClient, stagingClient, "ConferenceApp-staging");
             ExportViewModel page = page(UnaryOperator.identity());
             // Another source: what was chosen for the first one is forgotten, and chosen again for this one.
-            model.sourceInstanceHosts().put(SystemKind.STAGING, stagingHost.settings());
-            model.sourceProperty().set(split.settings());
-            model.applicationProperty().set(conferenceApp);
-            model.selectionProperty().set(Selection.everything());
-            model.bundleFileProperty().set(folder.resolve("bundles").resolve("conference.aombundle"));
+            model.connections().useSource(split.settings(), Map.of(SystemKind.STAGING, stagingHost.settings()));
+            model.chooseApplication(conferenceApp);
+            model.chooseExport(Selection.everything(), folder.resolve("bundles").resolve("conference.aombundle"));
 
             page.enter();
 

@@ -73,10 +73,10 @@ class ImportViewModelTest {
 
     /** The Confirm page with the name typed, as the user leaves it for the Import page. */
     private void confirmed() throws IOException {
-        model.flowProperty().set(WizardFlow.IMPORT);
-        model.bundleFileProperty().set(bundle);
-        model.openedBundleProperty().set(OpenedBundle.open(bundle, CancellationToken.none()));
-        model.targetProperty().set(demo.target().settings());
+        model.chooseFlow(WizardFlow.IMPORT);
+        model.chooseBundle(bundle);
+        model.bundleOpened(OpenedBundle.open(bundle, CancellationToken.none()));
+        model.connections().useTarget(demo.target().settings());
         ConfirmViewModel confirm = new ConfirmViewModel(model, services(UnaryOperator.identity()));
         confirm.enter();
         confirm.typedNameProperty().set("ConferenceApp");

@@ -67,7 +67,7 @@ class PreviewViewModelTest {
     }
 
     private PreviewViewModel open(Path file) {
-        model.bundleFileProperty().set(file);
+        model.chooseBundle(file);
         PreviewViewModel page = new PreviewViewModel(model, new WizardServices(dialogs,
                 new CurrentThreadTaskExecutor(), Clock.systemUTC(), folder, DemoScale.TESTS));
         page.enter();
@@ -185,8 +185,8 @@ class PreviewViewModelTest {
 
     @Test
     void withATargetConnectedThePreviewShowsWhatTheImportWouldChange() {
-        model.flowProperty().set(WizardFlow.MIGRATE);
-        model.targetProperty().set(demo.target().settings());
+        model.chooseFlow(WizardFlow.MIGRATE);
+        model.connections().useTarget(demo.target().settings());
 
         PreviewViewModel page = open(bundle);
 
@@ -205,7 +205,7 @@ class PreviewViewModelTest {
 
     @Test
     void inTheImportFlowThePlanWaitsForTheTarget() {
-        model.flowProperty().set(WizardFlow.IMPORT);
+        model.chooseFlow(WizardFlow.IMPORT);
 
         PreviewViewModel page = open(bundle);
 

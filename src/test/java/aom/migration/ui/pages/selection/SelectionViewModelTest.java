@@ -36,8 +36,12 @@ class SelectionViewModelTest {
     private final RecordingDialogService dialogs = new RecordingDialogService();
 
     private SelectionViewModel page(AppRef app) {
-        model.sourceProperty().set(ConnectionSettings.of("source-db", 27017));
-        model.applicationProperty().set(app);
+        return page(app, Map.of());
+    }
+
+    private SelectionViewModel page(AppRef app, Map<SystemKind, ConnectionSettings> instanceHosts) {
+        model.connections().useSource(ConnectionSettings.of("source-db", 27017), instanceHosts);
+        model.chooseApplication(app);
         SelectionViewModel page = new SelectionViewModel(model, new WizardServices(dialogs,
                 new CurrentThreadTaskExecutor(), NOW, folder, DemoScale.TESTS));
         page.enter();
@@ -139,10 +143,20 @@ class SelectionViewModelTest {
     }
 
     @Test
-    void aSystemOnItsOwnHostIsOfferedEvenWhenTheMainHostLacksIt() {
-        model.sourceInstanceHosts().put(SystemKind.STAGING, ConnectionSettings.of("staging-data", 27017));
-
+    void theEncryptionTickIsKeptForTheExportAndTheNextVisit() {
         SelectionViewModel page = page(shopApp());
+
+        page.encryptProperty().set(true);
+
+        assertThat(model.encryptBundleProperty().get()).isTrue();
+        assertThat(page(shopApp()).encryptProperty().get()).as("a page built anew, e.g. in another language")
+                .isTrue();
+    }
+
+    @Test
+    void aSystemOnItsOwnHostIsOfferedEvenWhenTheMainHostLacksIt() {
+        SelectionViewModel page = page(shopApp(),
+                Map.of(SystemKind.STAGING, ConnectionSettings.of("staging-data", 27017)));
 
         assertThat(page.system(SystemKind.STAGING).availableProperty().get()).isTrue();
         assertThat(page.system(SystemKind.STAGING).sizeProperty().get()).contains("staging-data:27017");
@@ -152,7 +166,7 @@ class SelectionViewModelTest {
     void nextSaysExport() {
         SelectionViewModel page = page(shopApp());
         assertThat(page.nextLabelProperty().get()).isEqualTo("Export");
-        model.flowProperty().set(WizardFlow.MIGRATE);
+        model.chooseFlow(WizardFlow.MIGRATE);
         assertThat(page.nextLabelProperty().get()).isEqualTo("Export");
     }
 

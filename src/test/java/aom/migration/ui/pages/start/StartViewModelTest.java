@@ -53,7 +53,7 @@ class StartViewModelTest {
         StartViewModel page = page();
 
         assertThat(page.canGoNextProperty().get()).isTrue();
-        page.flowProperty().set(WizardFlow.MIGRATE);
+        page.chooseFlow(WizardFlow.MIGRATE);
         assertThat(page.canGoNextProperty().get()).isTrue();
     }
 
@@ -62,7 +62,7 @@ class StartViewModelTest {
         StartViewModel page = page();
         Path bundle = Files.createFile(settings.resolve("ConferenceApp-20240301-101500.aombundle"));
 
-        page.flowProperty().set(WizardFlow.IMPORT);
+        page.chooseFlow(WizardFlow.IMPORT);
         assertThat(page.canGoNextProperty().get()).isFalse();
 
         dialogs.fileAnswer = bundle;
@@ -115,15 +115,15 @@ class StartViewModelTest {
     @Test
     void theDemoFillsBothConnectionsAndGoesOnWithTheChosenTask() {
         StartViewModel page = page();
-        page.flowProperty().set(WizardFlow.MIGRATE);
+        page.chooseFlow(WizardFlow.MIGRATE);
 
         page.startDemo();
 
         assertThat(page.demoStateProperty().get()).isEqualTo(StartViewModel.DemoState.RUNNING);
         assertThat(model.demo().serversProperty().get()).isNotNull();
-        assertThat(model.sourceProperty().get().hostsOnly())
+        assertThat(model.connections().sourceProperty().get().hostsOnly())
                 .isEqualTo(model.demo().serversProperty().get().source().settings().hostsOnly());
-        assertThat(model.targetProperty().get().hostsOnly())
+        assertThat(model.connections().targetProperty().get().hostsOnly())
                 .isEqualTo(model.demo().serversProperty().get().target().settings().hostsOnly());
         assertThat(model.getFlow()).isEqualTo(WizardFlow.MIGRATE);
         assertThat(model.navigation().getCurrentPage()).isEqualTo(PageId.CONNECTIONS);
@@ -133,25 +133,27 @@ class StartViewModelTest {
     @Test
     void theDemoKeepsAnExportAnExport() {
         StartViewModel page = page();
-        page.flowProperty().set(WizardFlow.EXPORT);
+        page.chooseFlow(WizardFlow.EXPORT);
 
         page.startDemo();
 
         assertThat(model.getFlow()).isEqualTo(WizardFlow.EXPORT);
         assertThat(model.navigation().getCurrentPage()).isEqualTo(PageId.CONNECTIONS);
-        assertThat(model.sourceProperty().get()).isEqualTo(model.demo().serversProperty().get().source().settings());
+        assertThat(model.connections().sourceProperty().get())
+                .isEqualTo(model.demo().serversProperty().get().source().settings());
     }
 
     @Test
     void theDemoForAnImportWaitsForTheBundleAndSaysSo() {
         StartViewModel page = page();
-        page.flowProperty().set(WizardFlow.IMPORT);
+        page.chooseFlow(WizardFlow.IMPORT);
 
         page.startDemo();
 
         assertThat(model.getFlow()).isEqualTo(WizardFlow.IMPORT);
         assertThat(model.navigation().getCurrentPage()).isEqualTo(PageId.START);
-        assertThat(model.targetProperty().get()).isEqualTo(model.demo().serversProperty().get().target().settings());
+        assertThat(model.connections().targetProperty().get())
+                .isEqualTo(model.demo().serversProperty().get().target().settings());
         assertThat(page.demoStatusProperty().get()).endsWith("Choose a bundle to import into the demo target.");
     }
 

@@ -38,9 +38,9 @@ class SummaryViewModelTest {
             List.of("ConferenceApp.Speakers_Talk has 23 documents, the import brought 24"));
 
     private SummaryViewModel page(FolderOpener folders) {
-        model.flowProperty().set(WizardFlow.IMPORT);
-        model.bundleFileProperty().set(folder.resolve("bundles").resolve("ConferenceApp.aombundle"));
-        model.importResultProperty().set(new ImportResult(null, false, List.of("ConferenceApp.Things: restored"),
+        model.chooseFlow(WizardFlow.IMPORT);
+        model.chooseBundle(folder.resolve("bundles").resolve("ConferenceApp.aombundle"));
+        model.importFinished(new ImportResult(null, false, List.of("ConferenceApp.Things: restored"),
                 FAILED, new VerificationReport.Saved(folder.resolve("r.json"), folder.resolve("r.txt")), null));
         SummaryViewModel page = new SummaryViewModel(model, new WizardServices(dialogs,
                 new CurrentThreadTaskExecutor(), Clock.systemUTC(), folder, DemoScale.TESTS, folders));
