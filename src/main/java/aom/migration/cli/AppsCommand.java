@@ -75,11 +75,18 @@ public class AppsCommand implements Callable<Integer> {
             return;
         }
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"NAME", "DISPLAY NAME", "OWNER", "NAMING", "LIVE", "STAGING", "TEST"});
+        List<String> header = new ArrayList<>(List.of("NAME", "DISPLAY NAME", "OWNER", "NAMING"));
+        for (SystemKind system : SystemKind.values()) {
+            header.add(system.name());
+        }
+        rows.add(header.toArray(String[]::new));
         for (AppRef app : apps) {
-            rows.add(new String[] {app.name(), app.displayName(), app.owner(),
-                app.naming().namingIfKnown().map(n -> n.name().toLowerCase()).orElse("?"),
-                system(app, SystemKind.LIVE), system(app, SystemKind.STAGING), system(app, SystemKind.TEST)});
+            List<String> row = new ArrayList<>(List.of(app.name(), app.displayName(), app.owner(),
+                    app.naming().namingIfKnown().map(n -> n.name().toLowerCase()).orElse("?")));
+            for (SystemKind system : SystemKind.values()) {
+                row.add(system(app, system));
+            }
+            rows.add(row.toArray(String[]::new));
         }
         int[] widths = new int[rows.get(0).length];
         for (String[] row : rows) {

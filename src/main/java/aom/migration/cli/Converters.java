@@ -64,8 +64,8 @@ final class Converters {
             try {
                 return new MapTarget(SystemKind.parse(value));
             } catch (IllegalArgumentException e) {
-                throw new TypeConversionException("'" + value.trim() + "' is not a system (use LIVE, STAGING or TEST,"
-                        + " and SKIP to leave a system out)");
+                throw new TypeConversionException("'" + value.trim() + "' is not a system (use " + SystemKind.names()
+                        + ", and SKIP to leave a system out)");
             }
         }
     }

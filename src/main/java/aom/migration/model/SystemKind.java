@@ -18,6 +18,16 @@ public enum SystemKind {
                 return kind;
             }
         }
-        throw new BadInputException("Unknown system '" + text + "': use LIVE, STAGING or TEST");
+        throw new BadInputException("Unknown system '" + text + "': use " + names());
+    }
+
+    /** The systems' names as a sentence lists them: "LIVE, STAGING or TEST". */
+    public static String names() {
+        StringBuilder names = new StringBuilder();
+        SystemKind[] all = values();
+        for (int i = 0; i < all.length; i++) {
+            names.append(i == 0 ? "" : i == all.length - 1 ? " or " : ", ").append(all[i].name());
+        }
+        return names.toString();
     }
 }

@@ -52,8 +52,8 @@ public record Placement(String name, Map<SystemKind, SystemKind> moves) {
         try {
             return SystemKind.parse(text.trim());
         } catch (IllegalArgumentException e) {
-            throw new BadInputException(option + ": '" + text.trim() + "' is not a system (use LIVE, STAGING"
-                    + " or TEST, and SKIP to leave a system out)");
+            throw new BadInputException(option + ": '" + text.trim() + "' is not a system (use "
+                    + SystemKind.names() + ", and SKIP to leave a system out)");
         }
     }
 
