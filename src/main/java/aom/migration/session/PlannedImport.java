@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
  */
 public final class PlannedImport implements AutoCloseable {
 
-    private final AutoCloseable connections;
+    private final Runnable closeConnections;
     private final Installation target;
     private final BundleReader bundle;
     private final ImportChoice choice;
@@ -36,9 +36,9 @@ public final class PlannedImport implements AutoCloseable {
     private final ImportJob job;
     private final ImportPlan plan;
 
-    private PlannedImport(AutoCloseable connections, Installation target, BundleReader bundle, ImportChoice choice,
+    private PlannedImport(Runnable closeConnections, Installation target, BundleReader bundle, ImportChoice choice,
                           DatabaseNaming naming, List<String> notes, ImportJob job, ImportPlan plan) {
-        this.connections = connections;
+        this.closeConnections = closeConnections;
         this.target = target;
         this.bundle = bundle;
         this.choice = choice;
@@ -92,7 +92,7 @@ public final class PlannedImport implements AutoCloseable {
         return plan(() -> { }, target, hosts, bundle, choice, options, cancel);
     }
 
-    private static PlannedImport plan(AutoCloseable connections, Installation target, SystemHosts hosts,
+    private static PlannedImport plan(Runnable closeConnections, Installation target, SystemHosts hosts,
                                       BundleReader bundle, ImportChoice choice, ImportOptions options,
                                       CancellationToken cancel) {
         List<String> notes = new ArrayList<>();
@@ -116,7 +116,7 @@ public final class PlannedImport implements AutoCloseable {
         ImportJob job = new ImportJob(target, hosts, request, options.withResetPasswords(choice.resetPasswords())
                 .withResume(choice.resume()));
         ImportPlan plan = job.plan(cancel);
-        return new PlannedImport(connections, target, bundle, choice, naming, notes, job, plan);
+        return new PlannedImport(closeConnections, target, bundle, choice, naming, notes, job, plan);
     }
 
     /**
@@ -164,12 +164,9 @@ public final class PlannedImport implements AutoCloseable {
         return plan;
     }
 
+    /** Closes the target's connections when the plan opened them; those of a caller stay open. */
     @Override
     public void close() {
-        try {
-            connections.close();
-        } catch (Exception e) {
-            throw new IllegalStateException("Closing the target's connections failed", e);
-        }
+        closeConnections.run();
     }
 }
