@@ -16,6 +16,8 @@ import aom.migration.mongo.ConnectionSettings;
 import aom.migration.mongo.InstanceHosts;
 import aom.migration.progress.CancellationToken;
 import aom.migration.progress.CountDrift;
+import aom.migration.session.BundleExport;
+import aom.migration.session.ExportedBundle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -186,15 +188,15 @@ public class ExportCommand implements Callable<Integer> {
         OutputFile file = OutputFile.check(output, "bundle", force);
         ExtractionProfile extraction = profile == null ? ExtractionProfile.defaults() : ExtractionProfile.load(profile);
         Passphrase key = encrypt ? passphrase.toEncrypt() : null;
-        ExportJob job = new ExportJob(settings, app, selection, output, extraction, options.withPassphrase(key))
-                .withInstanceHosts(hosts);
+        BundleExport export = new BundleExport(settings, hosts, app, selection, output, extraction,
+                options.withPassphrase(key));
         CancellationToken token = new CancellationToken();
-        ExportResult result;
+        ExportedBundle exported;
         CountDrift drift;
         try (TerminalProgress progress = new TerminalProgress("Export " + app, stderr, TerminalProgress.isTerminal(),
                 !noProgress); CancelOnCtrlC ctrlC = new CancelOnCtrlC(token, CTRL_C_GRACE, "export")) {
             drift = new CountDrift(progress);
-            result = ctrlC.run(() -> job.run(drift, token), stderr, () -> file.afterCancel("Export"));
+            exported = ctrlC.run(() -> export.run(drift, token), stderr, () -> file.afterCancel("Export"));
         } catch (IOException e) {
             throw cannotWrite("bundle", output, e);
         } finally {
@@ -204,7 +206,8 @@ public class ExportCommand implements Callable<Integer> {
         }
         drift.note().ifPresent(note -> stderr.println("Note: " + note));
         stderr.flush();
-        printSummary(stdout, result, encrypt);
+        ExportResult result = exported.result();
+        printSummary(stdout, exported, encrypt);
         stdout.println(printFileNameOnly ? result.bundle().getFileName().toString() : result.bundle().toString());
         stdout.flush();
         return ExitCode.OK;
@@ -269,7 +272,8 @@ public class ExportCommand implements Callable<Integer> {
         return selection;
     }
 
-    private static void printSummary(PrintWriter out, ExportResult result, boolean encrypted) {
+    private static void printSummary(PrintWriter out, ExportedBundle exported, boolean encrypted) {
+        ExportResult result = exported.result();
         Manifest manifest = result.manifest();
         out.println("Exported " + manifest.application().name() + " (" + manifest.application().displayName()
                 + ") from " + manifest.source().hosts() + " in " + seconds(result.elapsed().toMillis()));
@@ -287,12 +291,8 @@ public class ExportCommand implements Callable<Integer> {
                     Sizes.count(database.collections(), "collection", "collections"),
                     Sizes.count(database.documents(), "document", "documents"), Sizes.bytes(database.bytes())));
         }
-        try {
-            out.println("  bundle    " + Sizes.bytes(java.nio.file.Files.size(result.bundle()))
-                    + (encrypted ? ", encrypted (open it with this tool or age -d, with its passphrase)" : ""));
-        } catch (java.io.IOException e) {
-            out.println("  bundle    size unknown (" + e.getMessage() + ")");
-        }
+        out.println("  bundle    " + Sizes.bytes(exported.fileBytes())
+                + (encrypted ? ", encrypted (open it with this tool or age -d, with its passphrase)" : ""));
         if (!manifest.warnings().isEmpty()) {
             out.println("  " + Sizes.count(manifest.warnings().size(), "warning", "warnings")
                     + " (see stderr and the bundle's manifest)");

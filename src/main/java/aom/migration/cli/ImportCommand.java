@@ -17,15 +17,12 @@ import aom.migration.mongo.SystemHosts;
 import aom.migration.progress.CancellationToken;
 import aom.migration.progress.CancelledException;
 import aom.migration.restore.BundleImport;
-import aom.migration.restore.DumpImport;
-import aom.migration.restore.ImportJob;
 import aom.migration.restore.ImportOptions;
 import aom.migration.restore.ImportPlan;
-import aom.migration.restore.ImportRequest;
 import aom.migration.restore.ImportResult;
 import aom.migration.restore.OpenedForImport;
 import aom.migration.restore.Placement;
-import aom.migration.restore.TargetNaming;
+import aom.migration.session.DumpChoice;
 import aom.migration.session.ImportChoice;
 import aom.migration.session.PlannedImport;
 import picocli.CommandLine.Command;
@@ -43,14 +40,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 
 /**
  * {@code import}: loads a bundle, a mongodump directory or a mongodump archive into a target installation. Prints
  * the plan with its drop warnings, asks the user to type the application's name (unless {@code --yes}), then runs
- * the import with a progress bar and prints the verification report. The same {@link ImportJob} as the wizard:
- * staging collections, swap, verification, and the target as it was when anything fails.
+ * the import with a progress bar and prints the verification report. It plans and runs through the same
+ * {@link PlannedImport} as the wizard: staging collections, swap, verification, and the target as it was when
+ * anything fails.
  */
 @Command(name = "import", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Import a bundle, a mongodump directory or a mongodump archive (plain or gzip) into a target"
@@ -185,7 +182,7 @@ public class ImportCommand implements Callable<Integer> {
             if (resetPasswords && planned.plan().metadata().isEmpty()) {
                 notes.add("--reset-passwords has no effect: no customers are imported.");
             }
-            return proceed(planned.job(), planned.plan(), notes, token);
+            return proceed(planned, notes, token);
         }
     }
 
@@ -212,48 +209,16 @@ public class ImportCommand implements Callable<Integer> {
         if (asName != null) {
             throw new UserError(ExitCode.BAD_INPUT, "--as is for bundles: a dump's application is named by --app");
         }
-        Map<String, SystemKind> overrides = systems(map);
-        try (DumpContents dump = DumpContents.open(path)) {
-            DumpImport.Mapping mapping = DumpImport.propose(app, dump.databases(), overrides);
-            if (systems != null) {
-                Set<SystemKind> wanted = SystemList.of(systems);
-                for (SystemKind system : wanted) {
-                    if (!mapping.systems().containsKey(system)) {
-                        throw new UserError(ExitCode.BAD_INPUT, "No database of the dump maps to " + system + " of "
-                                + app + " (the dump has: " + String.join(", ", dump.databases())
-                                + "); name it with --map <db>=" + system);
-                    }
-                }
-                mapping = mapping.only(wanted);
+        DumpChoice choice = new DumpChoice(app, systems(map), systems == null ? null : SystemList.of(systems), naming);
+        CancellationToken token = new CancellationToken();
+        try (DumpContents dump = DumpContents.open(path);
+             PlannedImport planned = PlannedImport.plan(settings, hosts, dump, choice, options(), token)) {
+            List<String> notes = new ArrayList<>(planned.notes());
+            if (resetPasswords) {
+                notes.add("--reset-passwords has no effect: a dump holds no customers.");
             }
-            List<String> notes = dumpNotes(dump, mapping);
-            try (Installation installation = Installation.connect(settings);
-                 SystemHosts targets = SystemHosts.connect(installation, hosts)) {
-                if (!PlannedImport.hasApplication(installation, app)) {
-                    notes.add("The target's metadata has no application " + app + "; the data is loaded anyway, but"
-                            + " ApiOmat will not use it until the application exists there.");
-                }
-                DatabaseNaming targetNaming = naming != null ? naming
-                        : TargetNaming.choose(targets, app, mapping.sourceNaming());
-                return execute(installation, targets, DumpImport.request(dump, app, mapping, targetNaming), notes);
-            }
+            return proceed(planned, notes, token);
         }
-    }
-
-    private List<String> dumpNotes(DumpContents dump, DumpImport.Mapping mapping) {
-        List<String> notes = new ArrayList<>();
-        mapping.systems().forEach((system, database) -> notes.add("The dump's database " + database + " is loaded"
-                + " as " + system + "."));
-        for (String database : mapping.unmapped()) {
-            notes.add("The dump's database " + database + " is skipped: it maps to no system of " + app
-                    + " (use --map " + database + "=SYSTEM to load it).");
-        }
-        notes.add("A dump holds no metadata: the target's metadata stays as it is.");
-        if (resetPasswords) {
-            notes.add("--reset-passwords has no effect: a dump holds no customers.");
-        }
-        notes.addAll(dump.notes());
-        return notes;
     }
 
     /** The job's options from the command line: a dry run, and the hidden lease and batch size. */
@@ -272,15 +237,9 @@ public class ImportCommand implements Callable<Integer> {
         return options;
     }
 
-    /** Plans the import of a dump, then goes on as for a bundle. */
-    private int execute(Installation installation, SystemHosts targets, ImportRequest request, List<String> notes) {
-        CancellationToken token = new CancellationToken();
-        ImportJob job = new ImportJob(installation, targets, request, options());
-        return proceed(job, job.plan(token), notes, token);
-    }
-
     /** Shows the notes and the plan, confirms, runs and reports. */
-    private int proceed(ImportJob job, ImportPlan plan, List<String> notes, CancellationToken token) {
+    private int proceed(PlannedImport planned, List<String> notes, CancellationToken token) {
+        ImportPlan plan = planned.plan();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         notes.forEach(note -> out.println("Note: " + note));
@@ -305,7 +264,7 @@ public class ImportCommand implements Callable<Integer> {
              CancelOnCtrlC ctrlC = new CancelOnCtrlC(token, ROLLBACK_GRACE, "import")) {
             // The job ends a cancel only once it has put back and checked what it changed (its message says what it
             // checked); a rollback that failed or did not check out is a failure, not a cancel.
-            result = ctrlC.run(() -> job.run(progress, token), err, (CancelledException cancelled) ->
+            result = ctrlC.run(() -> planned.run(progress, token), err, (CancelledException cancelled) ->
                     "Import cancelled with Ctrl+C. " + cancelled.getMessage().replaceFirst("^The import was"
                             + " cancelled\\.\\s*", ""));
         } catch (CorruptDataException e) {

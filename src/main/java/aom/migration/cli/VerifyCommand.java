@@ -2,13 +2,11 @@ package aom.migration.cli;
 
 import aom.migration.model.ExtractionProfile;
 import aom.migration.model.SystemKind;
-import aom.migration.mongo.Installation;
 import aom.migration.mongo.InstanceHosts;
-import aom.migration.mongo.SystemHosts;
 import aom.migration.progress.CancellationToken;
-import aom.migration.comparison.ApplicationComparison;
 import aom.migration.comparison.ComparisonReport;
 import aom.migration.restore.VerificationReport;
+import aom.migration.session.Comparison;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -70,16 +68,10 @@ public class VerifyCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Set<SystemKind> chosen = SystemList.of(systems);
         ExtractionProfile extraction = profile == null ? ExtractionProfile.defaults() : ExtractionProfile.load(profile);
-        ComparisonReport report;
         InstanceHosts sourceHosts = SystemUriOptions.parse("--source-system-uri", sourceSystemUris);
         InstanceHosts targetHosts = SystemUriOptions.parse("--target-system-uri", targetSystemUris);
-        try (Installation from = Installation.connect(source.settings());
-             SystemHosts fromSystems = SystemHosts.connect(from, sourceHosts);
-             Installation to = Installation.connect(target.settings());
-             SystemHosts toSystems = SystemHosts.connect(to, targetHosts)) {
-            report = new ApplicationComparison(from, fromSystems, to, toSystems, extraction)
-                    .compare(app, chosen, new CancellationToken());
-        }
+        ComparisonReport report = new Comparison(source.settings(), sourceHosts, target.settings(), targetHosts,
+                extraction).compare(app, chosen, new CancellationToken());
         out.print(report.toText());
         VerificationReport.Saved saved = report.save();
         out.println("Report saved to " + saved.text() + " (JSON: " + saved.json() + ")");

@@ -2,12 +2,10 @@ package aom.migration.ui.pages.export;
 
 import aom.migration.bundle.Manifest;
 import aom.migration.bundle.Passphrase;
-import aom.migration.export.ExportJob;
 import aom.migration.export.ExportOptions;
 import aom.migration.export.ExportResult;
 import aom.migration.model.AppRef;
 import aom.migration.model.ExtractionProfile;
-import aom.migration.model.NamingDetection;
 import aom.migration.model.Selection;
 import aom.migration.mongo.ConnectionSettings;
 import aom.migration.mongo.InstanceHosts;
@@ -15,6 +13,7 @@ import aom.migration.progress.CancellationToken;
 import aom.migration.progress.CancelledException;
 import aom.migration.progress.Phase;
 import aom.migration.progress.ProgressListener;
+import aom.migration.session.BundleExport;
 import aom.migration.session.ExportedBundle;
 import aom.migration.session.OpenedBundle;
 import aom.migration.ui.DataSizes;
@@ -193,17 +192,13 @@ public final class ExportViewModel implements PageViewModel {
 
     private ExportedBundle export(ExportRequest request, InstanceHosts hosts, boolean overwrite, Passphrase key,
                                   ProgressListener listener, CancellationToken cancel) throws IOException {
-        NamingDetection naming = request.app().naming();
-        // With systems on hosts of their own, a convention the main host alone only assumed is left to the job,
-        // which detects it again across the hosts.
-        boolean known = hosts.isEmpty() || naming.outcome() == NamingDetection.Outcome.DETECTED;
         ExportOptions options = ExportOptions.defaults().withOverwrite(overwrite).withPassphrase(key)
-                .withNaming(known ? naming.namingIfKnown().orElse(null) : null);
-        ExportResult result = new ExportJob(request.source(), request.app().name(), request.selection(),
-                request.bundle(), ExtractionProfile.defaults(), options).withInstanceHosts(hosts)
-                .run(listener, cancel);
+                .withNaming(BundleExport.namingFor(request.app().naming(), hosts));
+        ExportedBundle exported = new BundleExport(request.source(), hosts, request.app().name(), request.selection(),
+                request.bundle(), ExtractionProfile.defaults(), options).run(listener, cancel);
+        ExportResult result = exported.result();
         new RecentBundles(services.settingsDirectory()).add(result.bundle(), services.clock().instant());
-        return new ExportedBundle(result, Files.size(result.bundle()));
+        return exported;
     }
 
     private void succeeded(ExportedBundle exported) {

@@ -74,10 +74,10 @@ public final class ImportViewModel implements PageViewModel {
         started = planned;
         String app = planned.plan().application();
         job.prepare(Messages.format("import.title.app", app, planned.plan().targetHosts()));
-        subtitle.set(Messages.format("import.subtitle", planned.bundle().file().getFileName(),
+        subtitle.set(Messages.format("import.subtitle", planned.input().getFileName(),
                 planned.plan().targetServer().describe()));
         BackgroundTask<ImportResult> task = BackgroundTask.of((listener, cancel) ->
-                planned.job().run(listener, cancel));
+                planned.run(listener, cancel));
         services.executor().execute(job.follow(task)
                 .onSuccess(result -> {
                     model.importFinished(result);

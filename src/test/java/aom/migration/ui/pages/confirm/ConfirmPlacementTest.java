@@ -122,7 +122,7 @@ class ConfirmPlacementTest {
         assertThat(page.resumableProperty().get()).as("still offered after planning again").isNotNull();
         page.resumeProperty().set(true);
 
-        ImportResult result = model.plannedImportProperty().get().job().run(ProgressListener.NONE,
+        ImportResult result = model.plannedImportProperty().get().run(ProgressListener.NONE,
                 new CancellationToken());
 
         assertThat(result.report().passed()).isTrue();
@@ -143,7 +143,7 @@ class ConfirmPlacementTest {
                     throw new SimulatedCrash();
                 }
             };
-            assertThat(catchThrowable(() -> planned.job().run(crashAfterALoad, new CancellationToken())))
+            assertThat(catchThrowable(() -> planned.run(crashAfterALoad, new CancellationToken())))
                     .isInstanceOf(SimulatedCrash.class);
         }
     }
