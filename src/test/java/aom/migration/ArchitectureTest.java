@@ -1,5 +1,11 @@
 package aom.migration;
 
+import aom.migration.comparison.ApplicationComparison;
+import aom.migration.export.ExportJob;
+import aom.migration.restore.BundleImport;
+import aom.migration.restore.DumpImport;
+import aom.migration.restore.ImportJob;
+import aom.migration.restore.TargetNaming;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -95,7 +101,7 @@ class ArchitectureTest {
                 .whereLayer("Session").mayOnlyAccessLayers("Model", "Progress", "Data", "Mongo", "Bundle", "Dump",
                         "Export", "Restore", "Comparison")
                 .whereLayer("Bench").mayOnlyAccessLayers("Model", "Progress", "Data", "Mongo", "Bundle", "Dump",
-                        "Export", "Restore", "Demo")
+                        "Export", "Restore", "Demo", "Session")
                 .whereLayer("Cli").mayOnlyAccessLayers("Model", "Progress", "Data", "Mongo", "Bundle", "Logging",
                         "Dump", "Export", "Restore", "Comparison", "Demo", "Session", "Bench")
                 .whereLayer("Ui").mayOnlyAccessLayers("Model", "Progress", "Data", "Mongo", "Bundle", "Logging",
@@ -103,6 +109,16 @@ class ArchitectureTest {
                 .whereLayer("Main").mayOnlyAccessLayers("Cli", "Ui", "Bundle", "Logging")
                 .because("DESIGN.md section 2: model, progress and data -> mongo and bundle -> dump -> export ->"
                         + " restore -> comparison -> session -> the command line and the wizard")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theFrontEndsPlanRunAndCompareThroughTheSession() {
+        noClasses().that().resideInAnyPackage("aom.migration.cli..", "aom.migration.ui..")
+                .should().dependOnClassesThat().belongToAnyOf(ImportJob.class, BundleImport.class, DumpImport.class,
+                        TargetNaming.class, ExportJob.class, ApplicationComparison.class)
+                .because("the wizard and the command line decide the same way only if both plan, run and compare"
+                        + " through aom.migration.session (its PlannedImport, BundleExport and Comparison)")
                 .check(CLASSES);
     }
 

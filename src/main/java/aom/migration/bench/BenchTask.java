@@ -20,7 +20,7 @@ import aom.migration.restore.ImportJob;
 import aom.migration.restore.ImportOptions;
 import aom.migration.restore.ImportRequest;
 import aom.migration.restore.ImportResult;
-import aom.migration.restore.OpenedForImport;
+import aom.migration.session.OpenedForImport;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import org.apache.commons.compress.archivers.zip.ZipFile;

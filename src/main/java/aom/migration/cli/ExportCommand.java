@@ -5,7 +5,6 @@ import aom.migration.bundle.Manifest;
 import aom.migration.bundle.Passphrase;
 import aom.migration.export.ArchiveExport;
 import aom.migration.export.ArchiveExportResult;
-import aom.migration.export.ExportJob;
 import aom.migration.export.ExportOptions;
 import aom.migration.export.ExportResult;
 import aom.migration.model.DatabaseNaming;
@@ -184,7 +183,7 @@ public class ExportCommand implements Callable<Integer> {
             throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        Path output = out != null ? out : workingDirectory.resolve(ExportJob.defaultFileName(app, LocalDateTime.now()));
+        Path output = out != null ? out : workingDirectory.resolve(BundleExport.defaultFileName(app, LocalDateTime.now()));
         OutputFile file = OutputFile.check(output, "bundle", force);
         ExtractionProfile extraction = profile == null ? ExtractionProfile.defaults() : ExtractionProfile.load(profile);
         Passphrase key = encrypt ? passphrase.toEncrypt() : null;

@@ -16,11 +16,10 @@ import aom.migration.mongo.Installation;
 import aom.migration.mongo.SystemHosts;
 import aom.migration.progress.CancellationToken;
 import aom.migration.progress.CancelledException;
-import aom.migration.restore.BundleImport;
 import aom.migration.restore.ImportOptions;
 import aom.migration.restore.ImportPlan;
 import aom.migration.restore.ImportResult;
-import aom.migration.restore.OpenedForImport;
+import aom.migration.session.OpenedForImport;
 import aom.migration.restore.Placement;
 import aom.migration.session.DumpChoice;
 import aom.migration.session.ImportChoice;
@@ -174,7 +173,7 @@ public class ImportCommand implements Callable<Integer> {
             if (!targetName.equals(name)) {
                 refuseReplacingUnconfirmed(opened.target(), name, targetName);
             }
-            ImportChoice choice = new ImportChoice(systems == null ? BundleImport.systemsIn(bundle)
+            ImportChoice choice = new ImportChoice(systems == null ? bundle.manifest().selection().systemKinds()
                     : SystemList.of(systems), !noMetadata, resetPasswords, placement, resume, naming, inForce);
             CancellationToken token = new CancellationToken();
             PlannedImport planned = PlannedImport.plan(opened.target(), targets, bundle, choice, options(), token);

@@ -118,13 +118,6 @@ public final class ExportJob {
         return job;
     }
 
-    /** {@code <App>-<yyyyMMdd-HHmmss>.aombundle}, with characters that file systems reject replaced. */
-    public static String defaultFileName(String application, LocalDateTime time) {
-        String safe = application.replaceAll("[\\\\/:*?\"<>|\\x00-\\x1f]", "_");
-        return safe + "-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT).format(time)
-                + BundlePaths.EXTENSION;
-    }
-
     /**
      * Runs the export.
      *

@@ -1,5 +1,6 @@
 package aom.migration.session;
 
+import aom.migration.bundle.BundlePaths;
 import aom.migration.export.ExportJob;
 import aom.migration.export.ExportOptions;
 import aom.migration.export.ExportResult;
@@ -16,6 +17,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
 /**
  * The export of one application into a bundle, as the wizard's Export page and the command line's {@code export}
@@ -37,6 +41,13 @@ public record BundleExport(ConnectionSettings source, InstanceHosts hosts, Strin
         hosts = hosts == null ? InstanceHosts.none() : hosts;
         profile = profile == null ? ExtractionProfile.defaults() : profile;
         options = options == null ? ExportOptions.defaults() : options;
+    }
+
+    /** {@code <App>-<yyyyMMdd-HHmmss>.aombundle}, with characters that file systems reject replaced. */
+    public static String defaultFileName(String application, LocalDateTime time) {
+        String safe = application.replaceAll("[\\\\/:*?\"<>|\\x00-\\x1f]", "_");
+        return safe + "-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT).format(time)
+                + BundlePaths.EXTENSION;
     }
 
     /**

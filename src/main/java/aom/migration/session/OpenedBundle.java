@@ -4,7 +4,9 @@ import aom.migration.bundle.BundleReader;
 import aom.migration.bundle.ClosureRecord;
 import aom.migration.bundle.Manifest;
 import aom.migration.bundle.Passphrase;
+import aom.migration.model.ExtractionProfile;
 import aom.migration.progress.CancellationToken;
+import aom.migration.restore.BundleImport;
 import org.bson.BsonValue;
 import org.bson.RawBsonDocument;
 
@@ -105,6 +107,14 @@ public final class OpenedBundle implements AutoCloseable {
     /** Whether the bundle holds the metadata closure. */
     public boolean hasMetadata() {
         return manifest().selection() != null && manifest().selection().metadata();
+    }
+
+    /**
+     * Where the extraction profile the bundle carries differs from {@code inForce}, one line each; the import follows
+     * the one in force, never the bundle's (DESIGN.md section 4).
+     */
+    public List<String> profileDifferences(ExtractionProfile inForce) {
+        return BundleImport.profileDifferences(reader, inForce);
     }
 
     /** One metadata document, by collection and {@code _id}. */

@@ -5,7 +5,6 @@ import aom.migration.bundle.Passphrase;
 import aom.migration.bundle.PassphraseRequiredException;
 import aom.migration.bundle.WrongPassphraseException;
 import aom.migration.model.ExtractionProfile;
-import aom.migration.restore.BundleImport;
 import aom.migration.session.OpenedBundle;
 import aom.migration.ui.DataSizes;
 import aom.migration.ui.EngineText;
@@ -319,7 +318,7 @@ public final class PreviewViewModel implements PageViewModel {
                 DataSizes.count(counts.metadataDocuments())));
         warnings.setAll(manifest.warnings().stream().map(EngineText::translate).toList());
         // The import follows the tool's profile, never the bundle's (DESIGN.md section 4): say where they differ.
-        BundleImport.profileDifferences(bundle.reader(), ExtractionProfile.defaults())
+        bundle.profileDifferences(ExtractionProfile.defaults())
                 .forEach(line -> warnings.add(Messages.format("preview.warning.profile", line)));
         canGoNext.set(true);
         planAgainstTarget();

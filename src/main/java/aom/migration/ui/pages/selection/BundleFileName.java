@@ -1,7 +1,7 @@
 package aom.migration.ui.pages.selection;
 
 import aom.migration.bundle.BundlePaths;
-import aom.migration.export.ExportJob;
+import aom.migration.session.BundleExport;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -19,7 +19,7 @@ public final class BundleFileName {
 
     /** The proposed file name for an export of {@code application} now: the command line's default. */
     public static String defaultFor(String application, Clock clock) {
-        return ExportJob.defaultFileName(application, LocalDateTime.now(clock));
+        return BundleExport.defaultFileName(application, LocalDateTime.now(clock));
     }
 
     /** {@code name} ({@code App-20240301-120000.aombundle}) with {@code number} before its extension. */

@@ -1,4 +1,4 @@
-package aom.migration.restore;
+package aom.migration.session;
 
 import aom.migration.bundle.BundleReader;
 import aom.migration.bundle.HashWarmUp;
