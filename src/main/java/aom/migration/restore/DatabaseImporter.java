@@ -26,17 +26,14 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * Loads an application's databases into a target without touching the live collections until everything is in
- * (DESIGN.md section 5, steps 2 and 4): each collection goes into a staging collection first (several at once,
- * checksums verified on the way), gets its indexes there, and only then do the swaps happen: the live collection is
- * renamed aside, the staging collection renamed in. The set-aside collections are dropped only after verification;
- * until then {@link CollectionRollback} puts everything back, from any state a crash can leave. Every step that
- * changes the target first asks the import's {@link Fence}; each swap step is recorded in the journal before it is
- * taken.
+ * Loads an application's databases into a target without touching the live collections (DESIGN.md section 5,
+ * step 2): each collection goes into a staging collection first (several at once, checksums verified on the way)
+ * and gets its indexes there. {@link CollectionSwap} then puts them in place, and {@link CollectionRollback} puts
+ * everything back, from any state a crash can leave. Every step that changes the target first asks the import's
+ * {@link Fence}.
  */
 public final class DatabaseImporter {
 
@@ -218,121 +215,6 @@ public final class DatabaseImporter {
         }
     }
 
-    /**
-     * Puts the staging collections in place: every live collection is renamed (or, with {@link SwapStrategy#COPY},
-     * copied) aside, the staging collection takes its name, target-only collections are set aside too; views are
-     * created last. What each step is about to do is recorded in the journal first (the count and indexes of the
-     * collection set aside, the copy's digest, that the live name is given over), which is also the step's ownership
-     * check. {@code afterStep} runs after each collection (progress, tests).
-     */
-    void swap(ImportJournal journal, SwapStrategy strategy, Consumer<JournalEntry> afterStep,
-              CancellationToken cancel) {
-        List<JournalEntry> entries = journal.entries();
-        CollectionCopier copier = new CollectionCopier(options);
-        for (int i = 0; i < entries.size(); i++) {
-            JournalEntry entry = entries.get(i);
-            if (entry.staging() == null && entry.aside() == null && entry.oldView() == null) {
-                continue;
-            }
-            cancel.throwIfCancelled();
-            MongoDatabase database = database(entry);
-            JournalEntry.Swap swap = start(journal, i, entry, database);
-            if (strategy == SwapStrategy.COPY) {
-                copySwap(journal, i, entry, swap, database, copier, cancel);
-            } else {
-                renameSwap(entry, swap, database);
-            }
-            afterStep.accept(entry);
-        }
-        for (int i = 0; i < entries.size(); i++) {
-            JournalEntry entry = journal.entries().get(i);
-            if (entry.newView() != null) {
-                cancel.throwIfCancelled();
-                if (!entry.swap().started()) {
-                    journal.recordSwap(i, JournalEntry.Swap.starting(-1, null));
-                }
-                if (strategy == SwapStrategy.COPY && !entry.swap().liveDropped()) {
-                    journal.recordSwap(i, journal.entries().get(i).swap().withLiveDropped());
-                }
-                journal.confirm();
-                Namespaces.createView(database(entry), entry.collection(), entry.newView());
-                afterStep.accept(entry);
-            }
-        }
-    }
-
-    /** Records, before the first step on it, the target's collection as it is: its count and index names. */
-    private JournalEntry.Swap start(ImportJournal journal, int index, JournalEntry entry, MongoDatabase database) {
-        JournalEntry.Swap swap = entry.aside() == null ? JournalEntry.Swap.starting(-1, null)
-                : JournalEntry.Swap.starting(database.getCollection(entry.collection()).estimatedDocumentCount(),
-                List.copyOf(Namespaces.indexNames(database, entry.collection())));
-        journal.recordSwap(index, swap);
-        return swap;
-    }
-
-    private void renameSwap(JournalEntry entry, JournalEntry.Swap swap, MongoDatabase database) {
-        MongoClient client = clients.apply(entry.system());
-        if (entry.oldView() != null) {
-            fence.confirm();
-            database.getCollection(entry.collection()).drop();
-        } else if (entry.aside() != null) {
-            fence.confirm();
-            Namespaces.rename(client, entry.database(), entry.collection(), entry.aside());
-            putBackIfLost(client, entry);
-            long kept = database.getCollection(entry.aside()).estimatedDocumentCount();
-            if (kept != swap.countBefore()) {
-                throw new ImportFailedException("Renaming " + entry.namespace() + " aside kept " + kept + " of its "
-                        + swap.countBefore() + " documents: the target server's renameCollection does not keep"
-                        + " what it renames");
-            }
-        }
-        if (entry.staging() != null) {
-            fence.confirm();
-            Namespaces.rename(client, entry.database(), entry.staging(), entry.collection());
-        }
-    }
-
-    /**
-     * Asks again after setting the live collection aside: an import suspended between its check and the rename may
-     * have set aside what another import, which took the target over meanwhile, had put live. Then the collection
-     * goes back under its name (unless something holds that name again) before this import stops. The rename of the
-     * staging collection needs no such care: a rename never replaces a collection that exists.
-     */
-    private void putBackIfLost(MongoClient client, JournalEntry entry) {
-        try {
-            fence.confirm();
-        } catch (OwnershipLostException lost) {
-            try {
-                Namespaces.rename(client, entry.database(), entry.aside(), entry.collection());
-            } catch (RuntimeException e) {
-                lost.addSuppressed(e);
-            }
-            throw lost;
-        }
-    }
-
-    /**
-     * The copy swap: the live collection is copied aside completely (its digest recorded) before the live name is
-     * given over; the staging collection is copied in and kept until the import is committed.
-     */
-    private void copySwap(ImportJournal journal, int index, JournalEntry entry, JournalEntry.Swap swap,
-                          MongoDatabase database, CollectionCopier copier, CancellationToken cancel) {
-        JournalEntry.Swap progress = swap;
-        if (entry.aside() != null) {
-            CollectionDigest copied = copier.copy(database, entry.collection(), entry.aside(), fence, cancel);
-            progress = progress.withAsideComplete(copied);
-            journal.recordSwap(index, progress);
-        }
-        journal.recordSwap(index, progress.withLiveDropped());
-        if (entry.aside() != null || entry.oldView() != null) {
-            fence.confirm();
-            database.getCollection(entry.collection()).drop();
-        }
-        if (entry.staging() != null) {
-            copier.copy(database, entry.staging(), entry.collection(), fence, cancel);
-        }
-    }
-
     private void createIndexes(MongoDatabase database, StagedCollection collection, List<BsonDocument> indexes) {
         if (indexes.isEmpty()) {
             return;
@@ -349,10 +231,6 @@ public final class DatabaseImporter {
 
     private MongoDatabase database(SystemKind system, String name) {
         return clients.apply(system).getDatabase(name);
-    }
-
-    private MongoDatabase database(JournalEntry entry) {
-        return database(entry.system(), entry.database());
     }
 
     /** A token that is cancelled by {@code parent} or by the first failing task. */

@@ -453,7 +453,7 @@ public final class ImportJob {
         cancel.throwIfCancelled();
         tracker.phase(Phase.SWAP, "Swapping the loaded collections in");
         journal.advance(ImportJournal.State.SWAPPING, journal.metadataSaved());
-        importer.swap(journal, plan.swapStrategy(), entry -> {
+        new CollectionSwap(targets, options, journal).run(plan.swapStrategy(), entry -> {
             tracker.advance("swap", 1, 0);
             checkpoint.reached(new Checkpoint.Point(Checkpoint.Stage.SWAPPED_ONE, entry.namespace()));
         }, cancel);
