@@ -14,14 +14,12 @@ import aom.migration.progress.CancelledException;
 import aom.migration.progress.Phase;
 import aom.migration.progress.ProgressListener;
 import aom.migration.progress.ProgressTracker;
-import aom.migration.progress.Workers;
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,9 +31,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Imports one application into a target installation, safely (DESIGN.md section 5): puts right what an interrupted
@@ -92,7 +87,6 @@ public final class ImportJob {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(ImportJob.class);
-    private static final Duration MIN_HEARTBEAT = Duration.ofMillis(250);
 
     private final MongoClient client;
     private final SystemHosts targets;
@@ -183,27 +177,27 @@ public final class ImportJob {
         // Cancelled by the user, or by the lease when another import took the journal over.
         CancellationToken stop = new CancellationToken();
         cancel.onCancel(stop::cancel);
-        Held held = new Held(acquire(), stop);
+        HeldJournal held = new HeldJournal(acquire(), request.application(), options.lease(), stop);
         try {
             ResumedImport resumed = null;
             List<String> recovered;
             if (options.resume()) {
                 try {
-                    resumed = ResumedImport.takeUp(held.journal, request.application(), request.source().bundle(),
+                    resumed = ResumedImport.takeUp(held.journal(), request.application(), request.source().bundle(),
                             targets, request.profile(), listener);
                 } catch (ResumeRefusedException e) {
-                    if (!held.journal.takenOver()) {
+                    if (!held.journal().takenOver()) {
                         // The journal was taken only to look: there was nothing to resume.
-                        held.journal.delete();
+                        held.journal().delete();
                     }
                     throw e;
                 }
                 // The resumed import goes on under its own id: its working collections carry its tag.
-                importId = held.journal.importId();
-                tag = held.journal.tag().orElseThrow();
+                importId = held.journal().importId();
+                tag = held.journal().tag().orElseThrow();
                 recovered = new ArrayList<>(resumed.describe());
                 recovered.forEach(line -> listener.info(Phase.PLAN, line));
-                recovered.addAll(InterruptedImport.cleanLeftovers(targets, held.journal, request.application(),
+                recovered.addAll(InterruptedImport.cleanLeftovers(targets, held.journal(), request.application(),
                         request.targetNaming(), tag, listener));
             } else {
                 recovered = putRightFirst(held, listener);
@@ -213,7 +207,7 @@ public final class ImportJob {
             try {
                 stop.throwIfCancelled();
                 databasesBefore = databasesByHost();
-                String renameProblem = checkRenames(held.journal);
+                String renameProblem = checkRenames(held.journal());
                 plan = planner.plan(request, options, stop, createdAt, tag, true, renameProblem);
                 if (!plan.canProceed()) {
                     throw new ImportFailedException("The import of " + request.application() + " cannot start: "
@@ -221,10 +215,10 @@ public final class ImportJob {
                 }
                 stop.throwIfCancelled();
             } catch (RuntimeException e) {
-                throw notStarted(held.journal, e);
+                throw notStarted(held.journal(), e);
             }
             plan.warnings().forEach(warning -> listener.warn(Phase.PLAN, warning));
-            return execute(plan, held.journal, databasesBefore, recovered, resumed, tracker, listener, stop);
+            return execute(plan, held.journal(), databasesBefore, recovered, resumed, tracker, listener, stop);
         } finally {
             held.close();
         }
@@ -265,41 +259,6 @@ public final class ImportJob {
         return new ImportFailedException(message.replaceFirst("\\.$", "") + "." + removed, failure);
     }
 
-    /** The journal this run holds, with the lease that keeps it. */
-    private final class Held implements AutoCloseable {
-        private final CancellationToken stop;
-        private ImportJournal journal;
-        private ScheduledExecutorService lease;
-
-        Held(ImportJournal journal, CancellationToken stop) {
-            this.stop = stop;
-            hold(journal);
-        }
-
-        void hold(ImportJournal next) {
-            journal = next;
-            lease = startLease(next, stop);
-        }
-
-        /**
-         * Stops renewing the lease, letting a renewal on its way finish rather than interrupting it: an interrupted
-         * one may still reach the server, where some servers would recreate a journal just removed.
-         */
-        @Override
-        public void close() {
-            lease.shutdown();
-            try {
-                if (!lease.awaitTermination(10, TimeUnit.SECONDS)) {
-                    lease.shutdownNow();
-                }
-            } catch (InterruptedException e) {
-                lease.shutdownNow();
-                Thread.currentThread().interrupt();
-            }
-            journal.release();
-        }
-    }
-
     /** Takes the application's journal in the target: the first write, so a refusal here changed nothing. */
     private ImportJournal acquire() {
         try {
@@ -319,18 +278,18 @@ public final class ImportJob {
      *
      * @return what was found, one line each
      */
-    private List<String> putRightFirst(Held held, ProgressListener listener) {
+    private List<String> putRightFirst(HeldJournal held, ProgressListener listener) {
         List<String> recovered = new ArrayList<>();
-        if (held.journal.takenOver()) {
-            recovered.add("Found the journal of " + held.journal.describe() + ".");
+        if (held.journal().takenOver()) {
+            recovered.add("Found the journal of " + held.journal().describe() + ".");
             recovered.forEach(line -> listener.warn(Phase.PLAN, line));
-            InterruptedImport.rollBackTakenOver(targets, held.journal, request.application(), request.profile(),
+            InterruptedImport.rollBackTakenOver(targets, held.journal(), request.application(), request.profile(),
                     listener).ifPresent(checked -> recovered.add("The target was restored to its state before that"
                     + " import; checked: " + checked + "."));
             held.close();
             held.hold(acquire());
         }
-        for (String line : InterruptedImport.cleanLeftovers(targets, held.journal, request.application(),
+        for (String line : InterruptedImport.cleanLeftovers(targets, held.journal(), request.application(),
                 request.targetNaming(), tag, listener)) {
             recovered.add(line);
         }
@@ -563,27 +522,5 @@ public final class ImportJob {
             message = "While " + phase.label().toLowerCase(Locale.ROOT) + ", " + message;
         }
         return message.endsWith(".") ? message : message + ".";
-    }
-
-    /**
-     * Renews the journal's lease a few times per lease; when a renewal finds the journal taken over, {@code stop}
-     * is cancelled, so that even a long step (a verification read) ends at once, and the job reports the take-over.
-     */
-    private ScheduledExecutorService startLease(ImportJournal journal, CancellationToken stop) {
-        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
-                Workers.daemons("aom-import-lease"));
-        long every = Math.max(MIN_HEARTBEAT.toMillis(), options.lease().toMillis() / 4);
-        scheduler.scheduleAtFixedRate(() -> {
-            try {
-                journal.heartbeat();
-            } catch (OwnershipLostException e) {
-                LOG.info("The import of {} lost its journal: {}", request.application(), e.getMessage());
-                stop.cancel();
-                throw e;
-            } catch (RuntimeException e) {
-                LOG.info("Could not renew the import's lease: {}", e.toString());
-            }
-        }, every, every, TimeUnit.MILLISECONDS);
-        return scheduler;
     }
 }
