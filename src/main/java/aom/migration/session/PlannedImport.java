@@ -25,6 +25,8 @@ import com.mongodb.client.model.Filters;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -103,8 +105,12 @@ public final class PlannedImport implements AutoCloseable {
         mapping.systems().forEach((system, database) -> notes.add("The dump's database " + database + " is loaded"
                 + " as " + system + "."));
         for (String database : mapping.unmapped()) {
-            notes.add("The dump's database " + database + " is skipped: it maps to no system of " + app
-                    + " (use --map " + database + "=SYSTEM to load it).");
+            Optional<SystemKind> leftOut = proposed.systems().entrySet().stream()
+                    .filter(system -> system.getValue().equals(database)).map(Map.Entry::getKey).findFirst();
+            notes.add(leftOut.map(system -> "The dump's database " + database + " is skipped: it holds " + system
+                    + ", which is not among the systems chosen.")
+                    .orElse("The dump's database " + database + " is skipped: it maps to no system of " + app
+                            + " (use --map " + database + "=SYSTEM to load it)."));
         }
         notes.add("A dump holds no metadata: the target's metadata stays as it is.");
         notes.addAll(dump.notes());

@@ -107,6 +107,22 @@ class SessionTest {
     }
 
     @Test
+    void aDatabaseLeftOutByTheChosenSystemsIsSaidToBeLeftOutNotToMapToNothing() throws Exception {
+        try (EmbeddedServer server = EmbeddedServer.inMemory();
+             DumpContents dump = DumpContents.open(archive);
+             PlannedImport planned = PlannedImport.plan(ConnectionSettings.fromUri(server.uri()),
+                     InstanceHosts.none(), dump, new DumpChoice(APP, Map.of(), Set.of(SystemKind.LIVE), null),
+                     ImportOptions.defaults(), CancellationToken.none())) {
+            assertThat(planned.notes()).contains("The dump's database ConferenceApp-test is skipped: it holds TEST,"
+                    + " which is not among the systems chosen.",
+                    "The dump's database ShopApp is skipped: it maps to no system of ConferenceApp (use --map"
+                            + " ShopApp=SYSTEM to load it).");
+            assertThat(planned.choice().systems()).containsExactly(SystemKind.LIVE);
+            assertThat(planned.plan().systems()).extracting(system -> system.system()).containsExactly(SystemKind.LIVE);
+        }
+    }
+
+    @Test
     void aSystemNoDatabaseOfTheDumpMapsToIsRefusedBeforeConnecting() throws Exception {
         ConnectionSettings nobodyListens = ConnectionSettings.fromUri("mongodb://127.0.0.1:1/?serverSelectionTimeoutMS=200");
         try (DumpContents dump = DumpContents.open(archive)) {
