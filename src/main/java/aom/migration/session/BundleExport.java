@@ -62,8 +62,8 @@ public record BundleExport(ConnectionSettings source, InstanceHosts hosts, Strin
 
     /**
      * Exports: connects to the source, writes the bundle into a part file beside {@link #file} and moves it into
-     * place once it is complete and checked; a cancelled or failed export leaves no file of its own behind. Call it
-     * from a background task.
+     * place once it is complete; a cancelled or failed export leaves no file of its own behind. Call it from a
+     * background task.
      *
      * @throws IOException when the file cannot be written ({@link java.nio.file.FileAlreadyExistsException} when it
      *                     exists and the options do not allow replacing it)
@@ -74,8 +74,8 @@ public record BundleExport(ConnectionSettings source, InstanceHosts hosts, Strin
         try {
             return new ExportedBundle(result, Files.size(result.bundle()));
         } catch (IOException e) {
-            throw new UncheckedIOException("The bundle " + result.bundle() + " was written and checked, but its size"
-                    + " cannot be read: " + e.getMessage(), e);
+            throw new UncheckedIOException("The bundle " + result.bundle() + " was written, but its size cannot be"
+                    + " read: " + e.getMessage(), e);
         }
     }
 }
