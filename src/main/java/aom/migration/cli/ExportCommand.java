@@ -183,7 +183,8 @@ public class ExportCommand implements Callable<Integer> {
             throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        Path output = out != null ? out : workingDirectory.resolve(BundleExport.defaultFileName(app, LocalDateTime.now()));
+        Path output = out != null ? out
+                : workingDirectory.resolve(BundleExport.defaultFileName(app, LocalDateTime.now()));
         OutputFile file = OutputFile.check(output, "bundle", force);
         ExtractionProfile extraction = profile == null ? ExtractionProfile.defaults() : ExtractionProfile.load(profile);
         Passphrase key = encrypt ? passphrase.toEncrypt() : null;

@@ -238,9 +238,9 @@ public final class PlannedImport implements AutoCloseable {
     }
 
     /**
-     * Runs the import with the job that made the plan: plans again against the target as it is now, loads, swaps, verifies, and reports; when
-     * anything fails or {@code cancel} is asked for, puts the target back as it was and checks that. Call it from a
-     * background task.
+     * Runs the import with the job that made the plan: plans again against the target as it is now, loads, swaps,
+     * verifies and reports; when anything fails or {@code cancel} is asked for, puts the target back as it was and
+     * checks that. Call it from a background task.
      */
     public ImportResult run(ProgressListener listener, CancellationToken cancel) {
         return job.run(listener, cancel);

@@ -124,7 +124,8 @@ class SessionTest {
 
     @Test
     void aSystemNoDatabaseOfTheDumpMapsToIsRefusedBeforeConnecting() throws Exception {
-        ConnectionSettings nobodyListens = ConnectionSettings.fromUri("mongodb://127.0.0.1:1/?serverSelectionTimeoutMS=200");
+        ConnectionSettings nobodyListens =
+                ConnectionSettings.fromUri("mongodb://127.0.0.1:1/?serverSelectionTimeoutMS=200");
         try (DumpContents dump = DumpContents.open(archive)) {
             assertThatThrownBy(() -> PlannedImport.plan(nobodyListens, InstanceHosts.none(), dump,
                     new DumpChoice(APP, Map.of(), Set.of(SystemKind.STAGING), null), ImportOptions.defaults(),
